@@ -1,0 +1,57 @@
+// Builds the three bundles of the extension:
+//   dist/extension.js  the VS Code extension (CommonJS, `vscode` external)
+//   dist/cli.js        the `aws-profiles` command
+//   dist/aws.js        the AWS layer with the AWS SDK inside, loaded on first use by the two above,
+//                      so that activating the extension never parses the SDK.
+// Usage: node esbuild.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** The entries reach the AWS layer only through `require('./aws.js')`, which must stay a runtime require. */
+const awsLayerIsExternal = {
+	name: 'aws-layer-external',
+	setup(build) {
+		build.onResolve({ filter: /^\.\/aws\.js$/ }, (args) => ({ path: args.path, external: true }));
+	},
+};
+
+const common = {
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	sourcemap: production ? false : 'linked',
+	minify: production,
+	metafile: true,
+	logLevel: 'warning',
+	plugins: [awsLayerIsExternal],
+};
+
+const builds = [
+	{ ...common, entryPoints: { extension: 'src/ui/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
+		define: { VERSION_FROM_BUILD: JSON.stringify(version) } },
+	{ ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
+];
+
+/** The metafiles let a test check what went into each bundle (no SDK in dist/extension.js). */
+function writeMetafile(name, metafile) {
+	mkdirSync('out', { recursive: true });
+	writeFileSync(`out/esbuild-${name}.json`, JSON.stringify(metafile));
+}
+
+if (watch) {
+	for (const options of builds) {
+		const context = await esbuild.context(options);
+		await context.watch();
+	}
+	console.log('esbuild: watching src/ ...');
+} else {
+	const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+	results.forEach((result, i) => writeMetafile(Object.keys(builds[i].entryPoints)[0], result.metafile));
+}

@@ -1,0 +1,195 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// Runs the extension in a real VS Code 1.100 offline: code-server (from the npm registry) serves the
+// workbench, headless Chromium (Debian's) renders it, and Playwright drives Chromium. With an
+// `extensionTestsPath` in the URL's payload, the workbench runs our mocha suite in the extension host and
+// reports its result through `codeAutomationExit`, as VS Code's own web integration tests do.
+
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { Browser, chromium, Page } from 'playwright-core';
+import { Sandbox } from './sandbox';
+
+export const projectRoot = path.resolve(__dirname, '..', '..', '..');
+const chromiumPath = process.env.AWS_PROFILES_CHROMIUM ?? '/usr/bin/chromium';
+const screenshotMarker = /^\[\[screenshot:(.+)\]\]$/;
+// The workbench's own noise: its stack frames, and the extension gallery it cannot reach offline.
+const workbenchNoise = /\/static\/out\/vs\/|open-vsx\.org/;
+
+/** Installs code-server into its cache folder if needed (see install-code-server.sh) and returns its entry. */
+export function codeServerEntry(): string {
+	const script = path.join(projectRoot, 'test', 'harness', 'install-code-server.sh');
+	const output = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const folder = output.trim().split('\n').pop() ?? '';
+	const entry = path.join(folder, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+	if (!existsSync(entry)) {
+		throw new Error(`code-server is not installed at ${entry}`);
+	}
+	return entry;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface RunningCodeServer {
+	readonly port: number;
+	readonly url: string;
+	readonly logFile: string;
+	stop(): Promise<void>;
+}
+
+export async function startCodeServer(sandbox: Sandbox, port: number): Promise<RunningCodeServer> {
+	const entry = codeServerEntry();
+	const logFile = path.join(sandbox.root, 'code-server.log');
+	const log = createWriteStream(logFile);
+	const child: ChildProcess = spawn(process.execPath, [
+		entry,
+		'--auth', 'none',
+		'--bind-addr', `127.0.0.1:${port}`,
+		'--disable-telemetry',
+		'--disable-update-check',
+		'--disable-workspace-trust',
+		'--user-data-dir', sandbox.userDataDir,
+		'--extensions-dir', sandbox.extensionsDir,
+		sandbox.workspace,
+	], { env: sandbox.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout?.pipe(log);
+	child.stderr?.pipe(log);
+	const url = `http://127.0.0.1:${port}`;
+	await waitUntilServing(`${url}/healthz`, child, 60_000);
+	return {
+		port,
+		url,
+		logFile,
+		stop: () => new Promise((resolve) => {
+			if (child.exitCode !== null) {
+				return resolve();
+			}
+			child.once('exit', () => resolve());
+			child.kill('SIGTERM');
+		}),
+	};
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) {
+			throw new Error(`code-server exited with status ${child.exitCode} before serving`);
+		}
+		try {
+			if ((await fetch(url)).ok) {
+				return;
+			}
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`code-server did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+/** The workbench URL that opens the workspace with our extension in development mode (and, optionally, tests). */
+export function workbenchUrl(server: RunningCodeServer, workspace: string, extensionTestsPath?: string): string {
+	const remote = (file: string) => `vscode-remote://localhost:${server.port}${file}`;
+	const payload: [string, string][] = [['extensionDevelopmentPath', remote(projectRoot)]];
+	if (extensionTestsPath) {
+		payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+	}
+	payload.push(['skipWelcome', 'true']);
+	return `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: chromiumPath,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic',
+		],
+	});
+}
+
+export interface TestRunResult {
+	readonly exitCode: number;
+	readonly passed: number;
+	readonly failed: number;
+}
+
+/**
+ * Opens the workbench with the suite at `extensionTestsPath` and resolves when the workbench reports the
+ * suite's end. Everything the extension host logs is forwarded to `onLog`; a logged `[[screenshot:<path>]]`
+ * makes the harness save a PNG of the page there (the tests use it for the README's pictures).
+ */
+export async function runSuiteInWorkbench(
+	server: RunningCodeServer,
+	sandbox: Sandbox,
+	extensionTestsPath: string,
+	options: { timeoutMs: number; onLog: (line: string) => void },
+): Promise<TestRunResult> {
+	const browser = await launchBrowser();
+	try {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+		let counts = { passed: 0, failed: 0 };
+		const exited = new Promise<number>((resolve) => {
+			void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+		});
+		await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+			// The host forwards console.log's arguments as they were given, format string first.
+			for (const line of format(...args).split('\n')) {
+				const shot = screenshotMarker.exec(line.trim());
+				if (shot) {
+					void takeScreenshot(page, shot[1]);
+					continue;
+				}
+				counts = parseSummary(line) ?? counts;
+				if (workbenchNoise.test(line)) {
+					continue;
+				}
+				options.onLog(type === 'error' ? `[error] ${line}` : line);
+			}
+		});
+		await page.goto(workbenchUrl(server, sandbox.workspace, extensionTestsPath));
+		const timeout = new Promise<number>((resolve) => setTimeout(() => {
+			options.onLog(`The suite did not finish within ${options.timeoutMs} ms.`);
+			resolve(124);
+		}, options.timeoutMs).unref());
+		const exitCode = await Promise.race([exited, timeout]);
+		return { exitCode, ...counts };
+	} finally {
+		await browser.close();
+	}
+}
+
+async function takeScreenshot(page: Page, file: string): Promise<void> {
+	// Written under another name first, so a test waiting for the file never reads half a PNG.
+	const partial = `${file}.partial.png`;
+	await page.screenshot({ path: partial });
+	const { renameSync } = await import('node:fs');
+	renameSync(partial, file);
+}
+
+/** The in-host runner ends with `vscode: N passed, N failed`. */
+export function parseSummary(line: string): { passed: number; failed: number } | undefined {
+	const match = /(\d+) passed, (\d+) failed/.exec(line);
+	return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+}

@@ -1,0 +1,72 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// A throw-away HOME for one run of VS Code: the machine's real ~/.aws is never read or written by a test.
+
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface Sandbox {
+	readonly root: string;
+	readonly home: string;
+	readonly configFile: string;
+	readonly credentialsFile: string;
+	readonly workspace: string;
+	readonly userDataDir: string;
+	readonly extensionsDir: string;
+	/** The environment for VS Code: the sandbox's HOME and AWS files, none of the caller's AWS_* variables. */
+	readonly env: NodeJS.ProcessEnv;
+	dispose(): void;
+}
+
+export interface SandboxSeed {
+	/** A folder whose content becomes HOME (e.g. with `.aws/config` and `.aws/credentials`). */
+	readonly home: string;
+	/** A folder copied as the workspace that VS Code opens. */
+	readonly workspace: string;
+}
+
+export function createSandbox(seed: SandboxSeed, prefix = 'aws-profiles-'): Sandbox {
+	const root = mkdtempSync(path.join(os.tmpdir(), prefix));
+	const home = path.join(root, 'home');
+	const workspace = path.join(root, 'workspace');
+	cpSync(seed.home, home, { recursive: true });
+	cpSync(seed.workspace, workspace, { recursive: true });
+	const userDataDir = path.join(root, 'user-data');
+	const extensionsDir = path.join(root, 'extensions');
+	mkdirSync(userDataDir);
+	mkdirSync(extensionsDir);
+	const configFile = path.join(home, '.aws', 'config');
+	const credentialsFile = path.join(home, '.aws', 'credentials');
+	return {
+		root,
+		home,
+		configFile,
+		credentialsFile,
+		workspace,
+		userDataDir,
+		extensionsDir,
+		env: sandboxEnvironment(home, configFile, credentialsFile),
+		dispose: () => rmSync(root, { recursive: true, force: true }),
+	};
+}
+
+function sandboxEnvironment(home: string, configFile: string, credentialsFile: string): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [name, value] of Object.entries(process.env)) {
+		// The caller's AWS settings and XDG folders would point outside the sandbox.
+		if (!name.startsWith('AWS_') && !name.startsWith('XDG_') && !name.startsWith('VSCODE_')) {
+			env[name] = value;
+		}
+	}
+	return {
+		...env,
+		HOME: home,
+		USERPROFILE: home,
+		AWS_CONFIG_FILE: configFile,
+		AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+		AWS_PROFILES_TEST_SANDBOX: path.dirname(home),
+	};
+}

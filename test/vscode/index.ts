@@ -1,0 +1,29 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The integration suite's entry: VS Code loads this file in the extension host and calls run().
+
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+export async function run(): Promise<void> {
+	console.log(`Running the integration tests in VS Code ${vscode.version} (${vscode.env.appHost}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI).`);
+	const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+	const only = process.env.AWS_PROFILES_TEST_GREP;
+	if (only) {
+		mocha.grep(only);
+	}
+	for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+		mocha.addFile(path.join(__dirname, file));
+	}
+	const { passed, failed } = await new Promise<{ passed: number; failed: number }>((resolve) => {
+		const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
+	});
+	console.log(`vscode: ${passed} passed, ${failed} failed`);
+	if (failed > 0) {
+		throw new Error(`${failed} integration tests failed.`);
+	}
+}
