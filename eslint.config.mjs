@@ -3,7 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '**/*.d.ts'] },
+	// Samples and fixtures stand for users' files, not our code.
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '**/*.d.ts', 'test/sample/**', 'test/fixtures/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{

@@ -1,0 +1,185 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// What may be written into the two files: the checks every edit runs on its input before any text is
+// produced. A name or key that the readers would drop, trim or split must never reach the disk, because the
+// user would then see one thing in our UI and get another from the SDKs.
+//
+// The identifier rule is the SDKs' shared suites' (aws-config-suites, README there): a profile name, an
+// sso-session name, a property key and a sub-property key are one or more of A-Z a-z 0-9 and `_ - / . % @ : +`.
+// The Ruby v4 suite lists all of these ("All valid identifier characters are supported"), smithy-rs drops
+// `foo!bar`, and every suite drops `in valid`. Upper-case keys are valid: the standard lower-cases them when
+// it reads (the JavaScript SDK does not, which is a lint finding, not a reason to refuse the write).
+//
+// Messages never quote a value, whatever its key, and quote at most one character of a name or key: the
+// input may be a pasted secret in the wrong field.
+
+/** The outcome of one check: fine, or why not, with a stable code for tests and callers. */
+export type Validation =
+	| { readonly ok: true }
+	| { readonly ok: false; readonly code: ValidationCode; readonly message: string };
+
+export type ValidationCode =
+	| 'name/empty'
+	| 'name/line-break'
+	| 'name/bracket'
+	| 'name/surrounding-whitespace'
+	| 'name/invalid-character'
+	| 'value/line-break'
+	| 'value/control-character'
+	| 'value/surrounding-whitespace'
+	| 'value/comment-start';
+
+/** The kinds of identifier the files hold; each is checked by the same rule, named differently in messages. */
+export type IdentifierKind = 'profile name' | 'sso-session name' | 'property key' | 'sub-property key';
+
+const valid: Validation = { ok: true };
+
+const identifierPattern = /^[A-Za-z0-9_\-/.%@:+]+$/;
+const identifierCharacter = /[A-Za-z0-9_\-/.%@:+]/;
+/** Every line terminator some reader or editor splits on: Python's universal newlines, VS Code, JavaScript. */
+const lineBreak = /[\n\r\u0085\u2028\u2029]/;
+/** Control characters other than tab: invisible, and read differently (or not at all) by the readers. */
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** The standard ends a value at whitespace followed by `#` or `;`; the JavaScript SDK does the same on every line. */
+const commentStart = /(^|\s)[#;]/;
+
+export function validateProfileName(name: string): Validation {
+	return validateIdentifier('profile name', name);
+}
+
+export function validateSsoSessionName(name: string): Validation {
+	return validateIdentifier('sso-session name', name);
+}
+
+export function validatePropertyKey(key: string): Validation {
+	return validateIdentifier('property key', key);
+}
+
+export function validateSubPropertyKey(key: string): Validation {
+	return validateIdentifier('sub-property key', key);
+}
+
+/** The one identifier rule, in the order that gives the most useful message first. */
+export function validateIdentifier(kind: IdentifierKind, text: string): Validation {
+	const label = capitalize(`a ${kind}`);
+	if (text.length === 0) {
+		return failure('name/empty', `${label} cannot be empty.`);
+	}
+	const lineBreakAt = search(text, lineBreak);
+	if (lineBreakAt !== undefined) {
+		return failure('name/line-break', `${label} cannot contain a line break (${describeCharacter(text, lineBreakAt)}).`);
+	}
+	const bracketAt = search(text, /[[\]]/);
+	if (bracketAt !== undefined) {
+		return failure('name/bracket',
+			`${label} cannot contain ${describeCharacter(text, bracketAt)}: brackets would break the section header.`);
+	}
+	if (/^\s|\s$/.test(text)) {
+		return failure('name/surrounding-whitespace',
+			`${label} cannot start or end with whitespace: the readers trim it, so the name would change.`);
+	}
+	if (!identifierPattern.test(text)) {
+		const at = firstIndex(text, (character) => !identifierCharacter.test(character));
+		return failure('name/invalid-character',
+			`${label} may only use letters, digits and - _ / . % @ : + (the SDKs ignore anything else); `
+			+ `it has ${describeCharacter(text, at ?? 0)}.`);
+	}
+	return valid;
+}
+
+/**
+ * Checks a value for one line `key = value`: what the readers would cut, trim or split. An empty value is
+ * fine (the suites read it as ""). `key` only names the property in the message; the value is never quoted,
+ * and for a secret key not even the position of the problem is given.
+ */
+export function validatePropertyValue(key: string, value: string): Validation {
+	const subject = validatePropertyKey(key).ok ? `The value of ${key}` : 'The value';
+	const secret = isSecretKey(key);
+	const where = (index: number) => secret ? '' : ` (character ${characterNumber(value, index)})`;
+	const lineBreakAt = search(value, lineBreak);
+	if (lineBreakAt !== undefined) {
+		const hint = secret ? ' A pasted secret often carries a trailing line break; remove it.' : '';
+		return failure('value/line-break', `${subject} cannot contain a line break${where(lineBreakAt)}.${hint}`);
+	}
+	const controlAt = search(value, controlCharacter);
+	if (controlAt !== undefined) {
+		return failure('value/control-character', `${subject} cannot contain a control character${where(controlAt)}.`);
+	}
+	if (/^\s|\s$/.test(value)) {
+		return failure('value/surrounding-whitespace',
+			`${subject} cannot start or end with whitespace: the readers trim it, so the value would change.`);
+	}
+	const commentAt = search(value, commentStart);
+	if (commentAt !== undefined) {
+		const index = /[#;]/.test(value[commentAt]) ? commentAt : commentAt + 1;
+		return failure('value/comment-start',
+			`${subject} cannot have # or ; at its start or after whitespace${where(index)}: `
+			+ 'the readers would cut the value there, taking the rest for a comment.');
+	}
+	return valid;
+}
+
+/** A property and its value, key first: the one check an edit that sets a property runs. */
+export function validateProperty(key: string, value: string): Validation {
+	const keyCheck = validatePropertyKey(key);
+	return keyCheck.ok ? validatePropertyValue(key, value) : keyCheck;
+}
+
+/**
+ * Whether a key's value must never be shown: the static and session credentials, and anything whose name
+ * says secret, token or password, so a key we do not know yet is covered too.
+ */
+export function isSecretKey(key: string): boolean {
+	return /secret|token|passw(or)?d|passphrase|private[-_]?key/i.test(key);
+}
+
+function failure(code: ValidationCode, message: string): Validation {
+	return { ok: false, code, message };
+}
+
+function search(text: string, pattern: RegExp): number | undefined {
+	const index = text.search(pattern);
+	return index < 0 ? undefined : index;
+}
+
+function firstIndex(text: string, predicate: (character: string) => boolean): number | undefined {
+	let index = 0;
+	for (const character of text) {
+		if (predicate(character)) {
+			return index;
+		}
+		index += character.length;
+	}
+	return undefined;
+}
+
+/** 1-based, counting code points, as a person would count what they see. */
+function characterNumber(text: string, index: number): number {
+	return [...text.slice(0, index)].length + 1;
+}
+
+/** One character by name, never more of the text than that character. */
+function describeCharacter(text: string, index: number): string {
+	const character = String.fromCodePoint(text.codePointAt(index) ?? 0);
+	return `${characterName(character)} at character ${characterNumber(text, index)}`;
+}
+
+function characterName(character: string): string {
+	switch (character) {
+		case ' ': return 'a space';
+		case '\t': return 'a tab';
+		case '\n': return 'a line feed (LF)';
+		case '\r': return 'a carriage return (CR)';
+	}
+	const code = character.codePointAt(0) ?? 0;
+	if (code > 0x20 && code < 0x7f) {
+		return `"${character}"`;
+	}
+	return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
