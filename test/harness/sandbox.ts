@@ -4,7 +4,7 @@
 
 // A throw-away HOME for one run of VS Code: the machine's real ~/.aws is never read or written by a test.
 
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -28,6 +28,16 @@ export interface SandboxSeed {
 	readonly workspace: string;
 }
 
+/** A quiet workbench: no welcome page, no update checks, nothing sent anywhere. */
+const userSettings = {
+	'workbench.startupEditor': 'none',
+	'workbench.tips.enabled': false,
+	'telemetry.telemetryLevel': 'off',
+	'update.mode': 'none',
+	'extensions.autoCheckUpdates': false,
+	'extensions.autoUpdate': false,
+};
+
 export function createSandbox(seed: SandboxSeed, prefix = 'aws-profiles-'): Sandbox {
 	const root = mkdtempSync(path.join(os.tmpdir(), prefix));
 	const home = path.join(root, 'home');
@@ -36,7 +46,8 @@ export function createSandbox(seed: SandboxSeed, prefix = 'aws-profiles-'): Sand
 	cpSync(seed.workspace, workspace, { recursive: true });
 	const userDataDir = path.join(root, 'user-data');
 	const extensionsDir = path.join(root, 'extensions');
-	mkdirSync(userDataDir);
+	mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+	writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, undefined, '\t'));
 	mkdirSync(extensionsDir);
 	const configFile = path.join(home, '.aws', 'config');
 	const credentialsFile = path.join(home, '.aws', 'credentials');
