@@ -16,6 +16,10 @@ if [[ -f $stamp ]]; then
   exit 0
 fi
 
+# node-gyp must build against the local Node headers: it cannot download them here.
+if [[ -z ${npm_config_nodedir:-} && -f /usr/include/node/node.h && -z $(npm config get nodedir 2>/dev/null | grep -v undefined) ]]; then
+  export npm_config_nodedir=/usr
+fi
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 mkdir -p "$cache"
 cd "$cache"
