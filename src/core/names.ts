@@ -13,7 +13,9 @@
 // it reads (the JavaScript SDK does not, which is a lint finding, not a reason to refuse the write).
 //
 // Messages never quote a value, whatever its key, and quote at most one character of a name or key: the
-// input may be a pasted secret in the wrong field.
+// input may be a pasted secret in the wrong field. Which keys are secret is secretMasking.ts's one rule.
+
+import { isSecretKey } from './secretMasking';
 
 /** The outcome of one check: fine, or why not, with a stable code for tests and callers. */
 export type Validation =
@@ -40,8 +42,6 @@ const identifierPattern = /^[A-Za-z0-9_\-/.%@:+]+$/;
 const identifierCharacter = /[A-Za-z0-9_\-/.%@:+]/;
 /** Every line terminator some reader or editor splits on: Python's universal newlines, VS Code, JavaScript. */
 const lineBreak = /[\n\r\u0085\u2028\u2029]/;
-/** Control characters other than tab: invisible, and read differently (or not at all) by the readers. */
-const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** The standard ends a value at whitespace followed by `#` or `;`; the JavaScript SDK does the same on every line. */
 const commentStart = /(^|\s)[#;]/;
 
@@ -63,7 +63,7 @@ export function validateSubPropertyKey(key: string): Validation {
 
 /** The one identifier rule, in the order that gives the most useful message first. */
 export function validateIdentifier(kind: IdentifierKind, text: string): Validation {
-	const label = capitalize(`a ${kind}`);
+	const label = kind === 'sso-session name' ? 'An sso-session name' : `A ${kind}`;
 	if (text.length === 0) {
 		return failure('name/empty', `${label} cannot be empty.`);
 	}
@@ -103,7 +103,7 @@ export function validatePropertyValue(key: string, value: string): Validation {
 		const hint = secret ? ' A pasted secret often carries a trailing line break; remove it.' : '';
 		return failure('value/line-break', `${subject} cannot contain a line break${where(lineBreakAt)}.${hint}`);
 	}
-	const controlAt = search(value, controlCharacter);
+	const controlAt = firstIndex(value, isControlCharacter);
 	if (controlAt !== undefined) {
 		return failure('value/control-character', `${subject} cannot contain a control character${where(controlAt)}.`);
 	}
@@ -127,16 +127,14 @@ export function validateProperty(key: string, value: string): Validation {
 	return keyCheck.ok ? validatePropertyValue(key, value) : keyCheck;
 }
 
-/**
- * Whether a key's value must never be shown: the static and session credentials, and anything whose name
- * says secret, token or password, so a key we do not know yet is covered too.
- */
-export function isSecretKey(key: string): boolean {
-	return /secret|token|passw(or)?d|passphrase|private[-_]?key/i.test(key);
-}
-
 function failure(code: ValidationCode, message: string): Validation {
 	return { ok: false, code, message };
+}
+
+/** Control characters other than tab: invisible, and read differently (or not at all) by the readers. */
+function isControlCharacter(character: string): boolean {
+	const code = character.codePointAt(0) ?? 0;
+	return (code < 0x20 && character !== '\t') || code === 0x7f;
 }
 
 function search(text: string, pattern: RegExp): number | undefined {
@@ -178,8 +176,4 @@ function characterName(character: string): string {
 		return `"${character}"`;
 	}
 	return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-function capitalize(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
 }
