@@ -1,0 +1,240 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// When a profile's credentials stop working, where that can be known without calling AWS:
+// - temporary keys written by a tool (saml2aws, aws-vault's exports, gimme-aws-creds...) that also writes
+//   `aws_expiration` or `x_security_token_expires` next to them, as an ISO 8601 time with a zone;
+// - SSO profiles, whose token the AWS CLI caches in `~/.aws/sso/cache/<sha1>.json` (`expiresAt`), the sha1
+//   being of the sso-session name, or of the start URL for a legacy profile.
+// Reading the cache is the only I/O here; it takes the folder and a clock, so it never depends on the
+// machine's home folder or time. Nothing read from a cache file (tokens, secrets) is ever kept or quoted.
+
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Keys } from './profileKeys';
+import type { SsoTokenSource } from './profileKind';
+import type { Section } from './profileSet';
+
+/** Milliseconds since the epoch, like `Date.now`. */
+export type Clock = () => number;
+
+export type ExpiryProperty = typeof Keys.awsExpiration | typeof Keys.securityTokenExpires;
+
+export type ExpirySource =
+	| { readonly kind: 'property'; readonly property: ExpiryProperty }
+	| { readonly kind: 'sso-token-cache'; readonly file: string };
+
+export type Expiry =
+	/**
+	 * `refreshable`: the SDK renews the token by itself when it is about to expire (an sso-session token
+	 * with its refresh token and a live client registration), so an expired one is not yet a failure.
+	 */
+	| { readonly state: 'known'; readonly expiresAt: number; readonly refreshable: boolean; readonly source: ExpirySource }
+	/** Written but not understood: a time without a zone, a cache file that is not a token. */
+	| { readonly state: 'unreadable'; readonly reason: string; readonly source: ExpirySource }
+	/** An SSO profile with no cached token: never logged in, or logged out. */
+	| { readonly state: 'no-token'; readonly source: ExpirySource };
+
+export type ExpiryStatus = 'valid' | 'expiring-soon' | 'expired' | 'refreshable' | 'no-token' | 'unknown';
+
+/** The JS SDK treats credentials that expire within five minutes as expired already. */
+export const defaultExpiringSoonMs = 5 * 60 * 1000;
+
+export type TimestampResult =
+	| { readonly ok: true; readonly epochMs: number }
+	| { readonly ok: false; readonly reason: 'not-a-timestamp' | 'no-time-zone' | 'out-of-range' };
+
+const timestampPattern =
+	/^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?))?$/;
+
+/**
+ * An ISO 8601 / RFC 3339 date and time with a zone: `2026-01-02T03:04:05Z`, `...05.123+02:00`, `...05+0200`,
+ * a space instead of `T` (Python's `str(datetime)`), or `UTC` (what older AWS CLI versions wrote in the SSO
+ * cache). A time without a zone is refused rather than guessed.
+ */
+export function parseTimestamp(text: string): TimestampResult {
+	const match = timestampPattern.exec(text.trim());
+	if (!match) {
+		return { ok: false, reason: 'not-a-timestamp' };
+	}
+	const [, year, month, day, hour, minute, second = '0', fraction = '', zone] = match;
+	if (zone === undefined) {
+		return { ok: false, reason: 'no-time-zone' };
+	}
+	const offsetMinutes = zoneOffsetMinutes(zone);
+	const fields = [Number(month), Number(day), Number(hour), Number(minute), Number(second)];
+	if (offsetMinutes === undefined || !inRange(fields)) {
+		return { ok: false, reason: 'out-of-range' };
+	}
+	const date = new Date(0);
+	date.setUTCFullYear(Number(year), fields[0] - 1, fields[1]);
+	if (date.getUTCDate() !== fields[1]) {
+		return { ok: false, reason: 'out-of-range' };
+	}
+	date.setUTCHours(fields[2], fields[3], fields[4], Number(fraction.padEnd(3, '0').slice(0, 3)));
+	return { ok: true, epochMs: date.getTime() - offsetMinutes * 60_000 };
+}
+
+/**
+ * The expiry a tool wrote into the profile. With both keys, the earlier time counts: the keys stop
+ * working at the first of them.
+ */
+export function propertyExpiry(section: Section): Expiry | undefined {
+	let earliest: Expiry | undefined;
+	let unreadable: Expiry | undefined;
+	for (const property of [Keys.awsExpiration, Keys.securityTokenExpires] as const) {
+		const value = section.properties.get(property)?.value;
+		if (value === undefined) {
+			continue;
+		}
+		const source: ExpirySource = { kind: 'property', property };
+		const parsed = parseTimestamp(value);
+		if (!parsed.ok) {
+			unreadable ??= { state: 'unreadable', reason: `${property} ${describeTimestampProblem(parsed.reason)}`, source };
+		} else if (earliest?.state !== 'known' || parsed.epochMs < earliest.expiresAt) {
+			earliest = { state: 'known', expiresAt: parsed.epochMs, refreshable: false, source };
+		}
+	}
+	return earliest ?? unreadable;
+}
+
+/** What names an SSO token in the cache: the sso-session's name, or a legacy profile's start URL. */
+export function ssoCacheId(token: SsoTokenSource): string | undefined {
+	return token.kind === 'sso-session' ? token.session : token.startUrl;
+}
+
+/** `<sha1 hex of the id>.json`, as the AWS CLI and the SDKs name the file. */
+export function ssoCacheFileName(cacheId: string): string {
+	return `${createHash('sha1').update(cacheId, 'utf8').digest('hex')}.json`;
+}
+
+/**
+ * Reads the cached token of one SSO profile's login from `cacheFolder` (normally `~/.aws/sso/cache`).
+ * Never throws: a missing file is `no-token`, anything else that goes wrong is `unreadable`; `undefined`
+ * when nothing names the token (a legacy profile without `sso_start_url`).
+ */
+export async function readSsoTokenExpiry(
+	cacheFolder: string,
+	token: SsoTokenSource,
+	clock: Clock,
+): Promise<Expiry | undefined> {
+	const cacheId = ssoCacheId(token);
+	if (cacheId === undefined) {
+		return undefined;
+	}
+	const source: ExpirySource = { kind: 'sso-token-cache', file: path.join(cacheFolder, ssoCacheFileName(cacheId)) };
+	let text: string;
+	try {
+		text = await fs.readFile(source.file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code === 'ENOENT'
+			? { state: 'no-token', source }
+			: { state: 'unreadable', reason: `the cache file cannot be read (${code ?? 'unknown error'})`, source };
+	}
+	return tokenExpiry(text, token, clock(), source);
+}
+
+/** Reads the tokens of several SSO logins at once, by cache id (the key `ProfileModelOptions.ssoTokens` wants). */
+export async function readSsoTokenExpiries(
+	cacheFolder: string,
+	tokens: readonly SsoTokenSource[],
+	clock: Clock,
+): Promise<ReadonlyMap<string, Expiry>> {
+	const entries = await Promise.all(tokens.map(async token => {
+		const cacheId = ssoCacheId(token);
+		const expiry = await readSsoTokenExpiry(cacheFolder, token, clock);
+		return cacheId === undefined || expiry === undefined ? undefined : [cacheId, expiry] as const;
+	}));
+	return new Map(entries.filter(entry => entry !== undefined));
+}
+
+export function expiryStatus(expiry: Expiry, now: number, expiringSoonMs = defaultExpiringSoonMs): ExpiryStatus {
+	switch (expiry.state) {
+		case 'no-token':
+			return 'no-token';
+		case 'unreadable':
+			return 'unknown';
+		case 'known': {
+			const left = expiry.expiresAt - now;
+			if (left > expiringSoonMs) {
+				return 'valid';
+			}
+			if (expiry.refreshable) {
+				return 'refreshable';
+			}
+			return left > 0 ? 'expiring-soon' : 'expired';
+		}
+	}
+}
+
+function tokenExpiry(text: string, token: SsoTokenSource, now: number, source: ExpirySource): Expiry {
+	let cached: unknown;
+	try {
+		cached = JSON.parse(text);
+	} catch {
+		// The parser's message quotes the text, which holds the access token: say nothing of it.
+		return { state: 'unreadable', reason: 'the cache file is not valid JSON', source };
+	}
+	if (typeof cached !== 'object' || cached === null) {
+		return { state: 'unreadable', reason: 'the cache file is not a token', source };
+	}
+	const fields = cached as Record<string, unknown>;
+	if (typeof fields.expiresAt !== 'string') {
+		return { state: 'unreadable', reason: 'the cached token has no expiresAt', source };
+	}
+	const expiresAt = parseTimestamp(fields.expiresAt);
+	if (!expiresAt.ok) {
+		return { state: 'unreadable', reason: `the cached token's expiresAt ${describeTimestampProblem(expiresAt.reason)}`, source };
+	}
+	return { state: 'known', expiresAt: expiresAt.epochMs, refreshable: canRefresh(fields, token, now), source };
+}
+
+/**
+ * The SDKs renew only sso-session tokens (a legacy profile's token cannot be renewed), and only with the
+ * refresh token and client registration the CLI stored beside it, while that registration lives.
+ */
+function canRefresh(fields: Record<string, unknown>, token: SsoTokenSource, now: number): boolean {
+	if (token.kind !== 'sso-session') {
+		return false;
+	}
+	const hasAll = ['refreshToken', 'clientId', 'clientSecret'].every(key => typeof fields[key] === 'string' && fields[key] !== '');
+	if (!hasAll) {
+		return false;
+	}
+	if (typeof fields.registrationExpiresAt !== 'string') {
+		return true;
+	}
+	const registration = parseTimestamp(fields.registrationExpiresAt);
+	return registration.ok && registration.epochMs > now;
+}
+
+function zoneOffsetMinutes(zone: string): number | undefined {
+	if (zone === 'Z' || zone === 'z' || zone === 'UTC') {
+		return 0;
+	}
+	const digits = zone.slice(1).replace(':', '');
+	const hours = Number(digits.slice(0, 2));
+	const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+	if (hours > 23 || minutes > 59) {
+		return undefined;
+	}
+	return (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+function inRange([month, day, hour, minute, second]: number[]): boolean {
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+function describeTimestampProblem(reason: 'not-a-timestamp' | 'no-time-zone' | 'out-of-range'): string {
+	switch (reason) {
+		case 'not-a-timestamp':
+			return 'is not an ISO 8601 date and time';
+		case 'no-time-zone':
+			return 'has no time zone (add Z or an offset such as +02:00)';
+		case 'out-of-range':
+			return 'is not a real date and time';
+	}
+}
