@@ -3,42 +3,21 @@
  *--------------------------------------------------------------------------------------------*/
 
 // `aws-profiles`: the extension's engine in a terminal or CI. Exit status: 0 fine, 1 findings, 2 usage or
-// unreadable input.
+// unreadable input. Honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE and HOME.
 
-import * as os from 'node:os';
-import { existsSync } from 'node:fs';
-import { platformOf, resolveFileLocations } from '../core/fileLocations';
-import { ExitStatus, Output } from './output';
+import { parseArgs } from 'node:util';
+import type { Command, OptionValues } from './command';
+import { filesCommand } from './filesCommand';
+import { listCommand } from './listCommand';
+import { ExitStatus, Output, UsageError } from './output';
+import { parseCommand } from './parseCommand';
 
-interface Command {
-	readonly summary: string;
-	readonly usage: string;
-	run(args: readonly string[], out: Output): Promise<ExitStatus> | ExitStatus;
-}
-
-const commands: Readonly<Record<string, Command>> = {
-	files: {
-		summary: 'Show where the config and credentials files are and whether they exist.',
-		usage: 'aws-profiles files',
-		run: (_args, out) => {
-			const locations = resolveFileLocations({
-				env: process.env,
-				platform: platformOf(process.platform),
-				languageSpecificHome: os.homedir(),
-			});
-			for (const [label, path] of [['config', locations.configFile], ['credentials', locations.credentialsFile]]) {
-				out.line(`${label.padEnd(12)} ${path}${existsSync(path) ? '' : ' (missing)'}`);
-			}
-			out.line(`${'profile'.padEnd(12)} ${locations.profile}`);
-			return ExitStatus.Ok;
-		},
-	},
-};
+const commands: readonly Command[] = [listCommand, parseCommand, filesCommand];
 
 function usage(): string {
 	const lines = ['Usage: aws-profiles <command> [options]', '', 'Commands:'];
-	for (const [name, command] of Object.entries(commands)) {
-		lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+	for (const command of commands) {
+		lines.push(`  ${command.name.padEnd(10)} ${command.summary}`);
 	}
 	lines.push('', 'Run aws-profiles <command> --help for the options of a command.');
 	return lines.join('\n');
@@ -54,7 +33,7 @@ export async function main(argv: readonly string[], out: Output): Promise<ExitSt
 		out.line(VERSION);
 		return ExitStatus.Ok;
 	}
-	const command = commands[name];
+	const command = commands.find((candidate) => candidate.name === name);
 	if (!command) {
 		out.error(`aws-profiles: unknown command '${name}'.\n\n${usage()}`);
 		return ExitStatus.Usage;
@@ -63,7 +42,20 @@ export async function main(argv: readonly string[], out: Output): Promise<ExitSt
 		out.line(`Usage: ${command.usage}\n\n${command.summary}`);
 		return ExitStatus.Ok;
 	}
-	return command.run(args, out);
+	try {
+		const { values } = parseArgs({ args: [...args], options: command.options, strict: true, allowPositionals: false });
+		return await command.run(values as OptionValues, out);
+	} catch (error) {
+		if (error instanceof UsageError || isParseArgsError(error)) {
+			out.error(`aws-profiles ${name}: ${(error as Error).message}`);
+			return ExitStatus.Usage;
+		}
+		throw error;
+	}
+}
+
+function isParseArgsError(error: unknown): boolean {
+	return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
 }
 
 declare const VERSION_FROM_BUILD: string | undefined;

@@ -8,6 +8,11 @@ export const enum ExitStatus {
 	Usage = 2,
 }
 
+/** Bad arguments or unreadable input: printed as one line, exit status 2. Never carries file content. */
+export class UsageError extends Error {
+	override readonly name = 'UsageError';
+}
+
 /** Where a command writes: the console in the real CLI, strings in tests. */
 export class Output {
 	private constructor(

@@ -6,6 +6,7 @@
 // AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE win, `~` expands to the home folder, and the home folder is
 // HOME, then (on Windows only) USERPROFILE, then HOMEDRIVE + HOMEPATH, then the language's own answer.
 
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export type Platform = 'linux' | 'macos' | 'windows';
@@ -59,6 +60,11 @@ export function resolveFileLocations(input: LocationInput): FileLocations {
 		credentialsFile: expand(input.env.AWS_SHARED_CREDENTIALS_FILE || paths.join(home, '.aws', 'credentials')),
 		profile: input.env.AWS_PROFILE || 'default',
 	};
+}
+
+/** The files the SDK would read in this process: its environment, platform and home folder. */
+export function processFileLocations(): FileLocations {
+	return resolveFileLocations({ env: process.env, platform: platformOf(process.platform), languageSpecificHome: os.homedir() });
 }
 
 /** `~` and `~/x` (or `~\x` on Windows) mean the home folder; `~user/x` is left alone, as the SDKs do. */

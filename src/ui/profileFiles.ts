@@ -2,9 +2,8 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { FileLocations, platformOf, resolveFileLocations } from '../core/fileLocations';
+import { FileLocations, processFileLocations } from '../core/fileLocations';
 import { readProfileFiles, ProfileFilesSnapshot } from '../core/profileFilesReader';
 
 /**
@@ -19,11 +18,7 @@ export class ProfileFiles implements vscode.Disposable {
 	private current: Promise<ProfileFilesSnapshot> | undefined;
 
 	constructor(private readonly log: vscode.LogOutputChannel) {
-		this.locations = resolveFileLocations({
-			env: process.env,
-			platform: platformOf(process.platform),
-			languageSpecificHome: os.homedir(),
-		});
+		this.locations = processFileLocations();
 	}
 
 	/** The last snapshot, reading the files the first time it is asked for. */

@@ -1,0 +1,65 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// `aws-profiles parse`: what a reader sees in the files, in the Ruby suite's shape
+// `{"profiles": {...}, "ssoSessions": {...}}`, or `{"error": "..."}` (exit 1) when the reader refuses them.
+// Three readers: the SDKs' standard, the AWS CLI's (botocore), and the JavaScript SDK's own loader.
+
+import { loadAwsLayer } from '../aws/lazy';
+import { readAwsCli } from '../core/awsCliReader';
+import type { FileTexts, Reading, ReadingResult, ReadingSection, ReaderName } from '../core/reading';
+import { displayValue } from '../core/secretMasking';
+import { readStandard, toReading } from '../core/standardReader';
+import type { Command } from './command';
+import { ExitStatus, UsageError } from './output';
+import { readChosenFiles } from './profileSources';
+
+const readers: Record<ReaderName, (texts: FileTexts) => Promise<ReadingResult>> = {
+	'standard': async (texts) => toReading(readStandard(texts)),
+	'aws-cli': async (texts) => readAwsCli(texts),
+	// The JavaScript SDK's loader lives in the lazily loaded AWS bundle.
+	'js-sdk': async (texts) => {
+		const { reading } = await loadAwsLayer().readJsSdk(texts);
+		return { ok: true, reading: { profiles: reading.profiles, ssoSessions: reading.ssoSessions } };
+	},
+};
+
+export const parseCommand: Command = {
+	name: 'parse',
+	summary: 'Print what a reader (standard, aws-cli, js-sdk) sees in the files, as JSON.',
+	usage: 'aws-profiles parse [--config FILE] [--credentials FILE] [--reader standard|aws-cli|js-sdk] [--show-secrets] --json\n\n'
+		+ 'Without --config/--credentials it reads the files the SDK would read. Secret values are masked\n'
+		+ 'unless --show-secrets is given.',
+	options: {
+		json: { type: 'boolean' },
+		config: { type: 'string' },
+		credentials: { type: 'string' },
+		reader: { type: 'string', default: 'standard' },
+		'show-secrets': { type: 'boolean' },
+	},
+	async run(values, out) {
+		const reader = values.reader as string;
+		if (!(reader in readers)) {
+			throw new UsageError(`unknown reader '${reader}': use standard, aws-cli or js-sdk`);
+		}
+		const { texts } = await readChosenFiles({ config: values.config as string | undefined, credentials: values.credentials as string | undefined });
+		const result = await readers[reader as ReaderName](texts);
+		if (!result.ok) {
+			out.line(JSON.stringify({ error: result.error }, undefined, 2));
+			return ExitStatus.Findings;
+		}
+		const reading = values['show-secrets'] ? result.reading : masked(result.reading);
+		out.line(JSON.stringify(reading, undefined, 2));
+		return ExitStatus.Ok;
+	},
+};
+
+function masked(reading: Reading): Reading {
+	const maskSection = (section: ReadingSection): ReadingSection => Object.fromEntries(Object.entries(section).map(([key, value]) => [
+		key,
+		typeof value === 'string' ? displayValue(key, value) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, displayValue(k, v)])),
+	]));
+	const maskAll = (sections: Reading['profiles']) => Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, maskSection(s)]));
+	return { profiles: maskAll(reading.profiles), ssoSessions: maskAll(reading.ssoSessions) };
+}
