@@ -42,9 +42,10 @@ function property(g: Gen, names: readonly string[]): string {
 	const spacing = g.pick([' = ', '=', '\t=\t', ' =  ']);
 	const comment = value !== '' && g.chance(0.2) ? g.pick([' # note', ' ;note']) : '';
 	let line = `${key}${spacing}${value}${comment}`.trimEnd();
-	if (g.chance(0.1)) {
+	const shape = g.int(10);
+	if (shape === 0) {
 		line = `s3 =\n  max_concurrent_requests = 10\n  addressing_style = path`;
-	} else if (value !== '' && g.chance(0.1)) {
+	} else if (shape === 1 && value !== '') {
 		line += '\n  continued';
 	}
 	return line;
