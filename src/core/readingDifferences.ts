@@ -1,0 +1,450 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// Where the readers disagree: the standard of the SDKs' suites (with positions), the AWS CLI and the
+// JavaScript SDK. A file the AWS CLI reads one way and the JS SDK another is what users cannot see, so
+// every profile, sso-session and key that some reader sees differently is listed, with what each reader
+// sees and where in the files it is. Values are data fields only; describeDifference masks secrets.
+
+import type { FileRole } from './profileFilesReader';
+import type { ProfileSet, Section, SourceLocation, TextRange } from './profileSet';
+import type { FileTexts, ReaderName, ReadingResult, ReadingSection } from './reading';
+import { displayValue } from './secretMasking';
+
+export type OtherReaderName = Exclude<ReaderName, 'standard'>;
+
+export const readerNames: readonly ReaderName[] = ['standard', 'aws-cli', 'js-sdk'];
+
+export interface DifferenceInput {
+	/** The texts the readers read: where a section only another reader sees is located. */
+	readonly texts: FileTexts;
+	readonly standard: ProfileSet;
+	readonly others: { readonly [R in OtherReaderName]: ReadingResult };
+}
+
+/** Only profiles and sso-sessions: every reader answers with those (the Reading shape has no services). */
+export type ComparedKind = 'profile' | 'sso-session';
+
+export interface SectionRef {
+	readonly kind: ComparedKind;
+	readonly name: string;
+}
+
+/** The reader refuses the input as a whole (the standard on a syntax error, the AWS CLI on a parse error). */
+export interface Refused {
+	readonly kind: 'refused';
+	readonly file?: FileRole;
+}
+
+export type SectionSight = { readonly kind: 'present' } | { readonly kind: 'absent' } | Refused;
+
+export type PropertySight =
+	| { readonly kind: 'value'; readonly value: string }
+	/** The section is there without this key; `otherCase` is the same key with another case, if it has one. */
+	| { readonly kind: 'absent'; readonly otherCase?: string }
+	| { readonly kind: 'section-absent' }
+	| Refused;
+
+export type BySight<T> = { readonly [R in ReaderName]: T };
+
+/** What the location points at: the key, the section's header (the key is not in the standard), the standard's error. */
+export type LocationTarget = 'key' | 'section-header' | 'problem';
+
+export interface DifferenceLocation extends SourceLocation {
+	readonly target: LocationTarget;
+}
+
+export interface RefusalDifference {
+	readonly kind: 'refusal';
+	readonly reader: ReaderName;
+	readonly file?: FileRole;
+	/** Known for the standard only: its first error. */
+	readonly location?: DifferenceLocation;
+}
+
+export interface SectionDifference {
+	readonly kind: 'section';
+	readonly section: SectionRef;
+	readonly sights: BySight<SectionSight>;
+	readonly location?: DifferenceLocation;
+}
+
+export interface PropertyDifference {
+	readonly kind: 'property';
+	readonly section: SectionRef;
+	/** The key as the readers name it; a sub-property is `parent.child`, which is how the JS SDK names it. */
+	readonly property: string;
+	readonly sights: BySight<PropertySight>;
+	readonly location?: DifferenceLocation;
+}
+
+export type ReadingDifference = RefusalDifference | SectionDifference | PropertyDifference;
+
+/**
+ * Every difference, in a stable order: refusals (in reader order), then by kind (profiles first), section
+ * name and property name (code-unit order), a section's own difference before its keys'. A key is compared
+ * only between the readers that see its section; a refusing reader starts no difference of its own beyond
+ * its refusal, so one broken file does not list every profile.
+ */
+export function readingDifferences(input: DifferenceInput): readonly ReadingDifference[] {
+	const readers = readerViews(input);
+	const refusing = readerNames.filter((reader) => readers[reader].kind === 'refused');
+	if (refusing.length === readerNames.length) {
+		return [];
+	}
+	const differences: ReadingDifference[] = refusing.map((reader) => refusalDifference(reader, readers[reader]));
+	const locator = new Locator(input.texts, input.standard);
+	for (const kind of ['profile', 'sso-session'] as const) {
+		for (const name of sectionNames(readers, kind)) {
+			differences.push(...sectionDifferences({ kind, name }, readers, locator));
+		}
+	}
+	return differences;
+}
+
+// ---- What each reader sees, in one shape ----
+
+type Properties = ReadonlyMap<string, string>;
+
+type ReaderView =
+	| { readonly kind: 'refused'; readonly file?: FileRole; readonly location?: SourceLocation }
+	| { readonly kind: 'read'; readonly sections: { readonly [K in ComparedKind]: ReadonlyMap<string, Properties> } };
+
+function readerViews(input: DifferenceInput): BySight<ReaderView> {
+	return {
+		'standard': standardView(input.standard),
+		'aws-cli': readingView(input.others['aws-cli']),
+		'js-sdk': readingView(input.others['js-sdk']),
+	};
+}
+
+/**
+ * The standard refuses the files on any problem of severity 'error' (the syntax errors, for which the suites
+ * expect an error), the same rule as standardReader.ts `toReading`; its sections are still used for locations.
+ */
+function standardView(set: ProfileSet): ReaderView {
+	const syntaxProblem = set.problems.find((problem) => problem.severity === 'error');
+	if (syntaxProblem) {
+		return { kind: 'refused', file: syntaxProblem.location.file, location: syntaxProblem.location };
+	}
+	return { kind: 'read', sections: { 'profile': standardSections(set.profiles), 'sso-session': standardSections(set.ssoSessions) } };
+}
+
+function standardSections(sections: ReadonlyMap<string, Section>): ReadonlyMap<string, Properties> {
+	const result = new Map<string, Properties>();
+	for (const [name, section] of sections) {
+		const properties = new Map<string, string>();
+		for (const [key, definition] of section.properties) {
+			addProperty(properties, key, definition.subProperties?.size ? definition.subProperties : definition.value);
+		}
+		result.set(name, properties);
+	}
+	return result;
+}
+
+function readingView(result: ReadingResult): ReaderView {
+	if (!result.ok) {
+		return { kind: 'refused', file: result.file };
+	}
+	return { kind: 'read', sections: { 'profile': readingSections(result.reading.profiles), 'sso-session': readingSections(result.reading.ssoSessions) } };
+}
+
+function readingSections(sections: Readonly<Record<string, ReadingSection>>): ReadonlyMap<string, Properties> {
+	const result = new Map<string, Properties>();
+	for (const [name, section] of Object.entries(sections)) {
+		const properties = new Map<string, string>();
+		for (const [key, value] of Object.entries(section)) {
+			addProperty(properties, key, typeof value === 'string' ? value : new Map(Object.entries(value)));
+		}
+		result.set(name, properties);
+	}
+	return result;
+}
+
+/**
+ * Sub-properties become `parent.child` keys, which is what the JS SDK makes of them, so a reader that nests
+ * them and one that flattens them agree when they see the same thing. A parent without sub-properties is
+ * the key with an empty value.
+ */
+function addProperty(properties: Map<string, string>, key: string, value: string | ReadonlyMap<string, string>): void {
+	if (typeof value === 'string') {
+		properties.set(key, value);
+	} else if (value.size === 0) {
+		properties.set(key, '');
+	} else {
+		for (const [child, childValue] of value) {
+			properties.set(`${key}.${child}`, childValue);
+		}
+	}
+}
+
+function sectionNames(readers: BySight<ReaderView>, kind: ComparedKind): string[] {
+	const names = new Set<string>();
+	for (const reader of readerNames) {
+		const view = readers[reader];
+		if (view.kind === 'read') {
+			view.sections[kind].forEach((_properties, name) => names.add(name));
+		}
+	}
+	return [...names].sort(compareCodeUnits);
+}
+
+// ---- Comparing ----
+
+function refusalDifference(reader: ReaderName, view: ReaderView): RefusalDifference {
+	const refusal: { file?: FileRole; location?: SourceLocation } = view.kind === 'refused' ? view : {};
+	return {
+		kind: 'refusal',
+		reader,
+		...(refusal.file ? { file: refusal.file } : {}),
+		...(refusal.location ? { location: { ...refusal.location, target: 'problem' as const } } : {}),
+	};
+}
+
+function sectionDifferences(section: SectionRef, readers: BySight<ReaderView>, locator: Locator): ReadingDifference[] {
+	const sights = mapReaders((reader) => sectionSight(readers[reader], section));
+	const seeing = readerNames.filter((reader) => sights[reader].kind === 'present');
+	const deciding = readerNames.filter((reader) => sights[reader].kind !== 'refused');
+	const differences: ReadingDifference[] = [];
+	if (seeing.length !== deciding.length) {
+		differences.push({ kind: 'section', section, sights, ...withLocation(locator.section(section)) });
+	}
+	if (seeing.length >= 2) {
+		differences.push(...propertyDifferences(section, readers, seeing, locator));
+	}
+	return differences;
+}
+
+function sectionSight(view: ReaderView, section: SectionRef): SectionSight {
+	if (view.kind === 'refused') {
+		return refusedSight(view.file);
+	}
+	return view.sections[section.kind].has(section.name) ? { kind: 'present' } : { kind: 'absent' };
+}
+
+function propertyDifferences(section: SectionRef, readers: BySight<ReaderView>, seeing: readonly ReaderName[], locator: Locator): PropertyDifference[] {
+	const properties = mapReaders((reader) => propertiesOf(readers[reader], section));
+	const keys = new Set<string>();
+	for (const reader of seeing) {
+		properties[reader]?.forEach((_value, key) => keys.add(key));
+	}
+	const differences: PropertyDifference[] = [];
+	for (const key of [...keys].sort(compareCodeUnits)) {
+		const sights = mapReaders((reader) => propertySight(readers[reader], properties[reader], key));
+		const [first, ...rest] = seeing.map((reader) => sights[reader]);
+		if (rest.some((sight) => !sameSight(first, sight))) {
+			differences.push({ kind: 'property', section, property: key, sights, ...withLocation(locator.property(section, key)) });
+		}
+	}
+	return differences;
+}
+
+function propertiesOf(view: ReaderView, section: SectionRef): Properties | undefined {
+	return view.kind === 'read' ? view.sections[section.kind].get(section.name) : undefined;
+}
+
+function propertySight(view: ReaderView, properties: Properties | undefined, key: string): PropertySight {
+	if (view.kind === 'refused') {
+		return refusedSight(view.file);
+	}
+	if (!properties) {
+		return { kind: 'section-absent' };
+	}
+	const value = properties.get(key);
+	if (value !== undefined) {
+		return { kind: 'value', value };
+	}
+	const otherCase = [...properties.keys()].find((other) => other.toLowerCase() === key.toLowerCase());
+	return otherCase === undefined ? { kind: 'absent' } : { kind: 'absent', otherCase };
+}
+
+/** Two readers that see the section agree on a key when both lack it or both have the same value. */
+function sameSight(a: PropertySight, b: PropertySight): boolean {
+	if (a.kind === 'value' && b.kind === 'value') {
+		return a.value === b.value;
+	}
+	return a.kind === b.kind;
+}
+
+function refusedSight(file: FileRole | undefined): Refused {
+	return file ? { kind: 'refused', file } : { kind: 'refused' };
+}
+
+function mapReaders<T>(sight: (reader: ReaderName) => T): BySight<T> {
+	return { 'standard': sight('standard'), 'aws-cli': sight('aws-cli'), 'js-sdk': sight('js-sdk') };
+}
+
+function withLocation(location: DifferenceLocation | undefined): { location?: DifferenceLocation } {
+	return location ? { location } : {};
+}
+
+function compareCodeUnits(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---- Where ----
+
+const sectionPrefix: { readonly [K in ComparedKind]: string } = { 'profile': 'profile', 'sso-session': 'sso-session' };
+
+/** Finds locations in the standard set first, then, for sections only other readers see, in the header text. */
+class Locator {
+	private headers: readonly Header[] | undefined;
+
+	constructor(private readonly texts: FileTexts, private readonly set: ProfileSet) {}
+
+	section(section: SectionRef): DifferenceLocation | undefined {
+		const header = this.standardSection(section)?.headers[0];
+		if (header) {
+			return { ...header, target: 'section-header' };
+		}
+		const found = findHeader(this.allHeaders(), section);
+		return found && { file: found.file, range: found.range, target: 'section-header' };
+	}
+
+	/** The key in the standard (same name, else same name in another case, else its dotted parent), else the header. */
+	property(section: SectionRef, key: string): DifferenceLocation | undefined {
+		const properties = this.standardSection(section)?.properties;
+		if (properties) {
+			for (const candidate of keyCandidates(key)) {
+				const definition = properties.get(candidate) ?? properties.get(candidate.toLowerCase());
+				if (definition) {
+					return { ...definition.key, target: 'key' };
+				}
+			}
+		}
+		return this.section(section);
+	}
+
+	private standardSection(section: SectionRef): Section | undefined {
+		return (section.kind === 'profile' ? this.set.profiles : this.set.ssoSessions).get(section.name);
+	}
+
+	private allHeaders(): readonly Header[] {
+		this.headers ??= [...scanHeaders('config', this.texts.config), ...scanHeaders('credentials', this.texts.credentials)];
+		return this.headers;
+	}
+}
+
+/** `s3.max_concurrent_requests` may be the key itself, or sub-property `max_concurrent_requests` of `s3`. */
+function keyCandidates(key: string): string[] {
+	const candidates = [key];
+	for (let dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+		candidates.push(key.slice(0, dot));
+	}
+	return candidates;
+}
+
+interface Header {
+	readonly file: FileRole;
+	/** From `[` to `]`, or to the end of the line's text when the `]` is missing. */
+	readonly range: TextRange;
+	/** Between the brackets, as written. */
+	readonly inner: string;
+}
+
+function scanHeaders(file: FileRole, text: string | undefined): Header[] {
+	const headers: Header[] = [];
+	if (text === undefined) {
+		return headers;
+	}
+	const linePattern = /[^\r\n]*(\r\n|\r|\n|$)/y;
+	let line = 0;
+	for (let offset = 0; offset < text.length; line++) {
+		linePattern.lastIndex = offset;
+		const lineText = (linePattern.exec(text) as RegExpExecArray)[0];
+		const header = headerOnLine(lineText.replace(/[\r\n]+$/, ''));
+		if (header) {
+			headers.push({ file, inner: header.inner, range: { offset: offset + header.column, length: header.length, line, column: header.column } });
+		}
+		offset += lineText.length;
+	}
+	return headers;
+}
+
+function headerOnLine(lineText: string): { inner: string; column: number; length: number } | undefined {
+	const column = lineText.length - lineText.trimStart().length;
+	if (lineText[column] !== '[') {
+		return undefined;
+	}
+	const close = lineText.indexOf(']', column);
+	const end = close === -1 ? lineText.trimEnd().length : close + 1;
+	return { inner: lineText.slice(column + 1, close === -1 ? end : close), column, length: end - column };
+}
+
+/**
+ * The header a reader's section name most likely comes from, matched from the strictest form to the loosest:
+ * the name as written (a credentials-file header; in the config file only `[default]`), `[profile name]` (a
+ * config-file header), the JS SDK's `profile.name` for a prefixed header in the credentials file, and last the
+ * name ignoring whitespace, quotes and dots. sso-sessions are config-file sections for every reader.
+ */
+function findHeader(headers: readonly Header[], section: SectionRef): Header | undefined {
+	const prefix = sectionPrefix[section.kind];
+	const name = section.name;
+	const search = (order: readonly FileRole[], test: (inner: string) => boolean) =>
+		order.map((file) => headers.find((header) => header.file === file && test(header.inner))).find((header) => header !== undefined);
+	const config: readonly FileRole[] = ['config'];
+	const [credentialsFirst, configFirst] = section.kind === 'sso-session'
+		? [config, config]
+		: [['credentials', 'config'] as const, ['config', 'credentials'] as const];
+	return search(credentialsFirst, (inner) => collapse(inner) === name)
+		?? search(configFirst, (inner) => collapse(inner) === `${prefix} ${name}`)
+		?? search(credentialsFirst, (inner) => collapse(inner).replace(' ', '.') === name)
+		?? search(configFirst, (inner) => loose(inner) === loose(name) || loose(inner) === loose(prefix + name));
+}
+
+function collapse(inner: string): string {
+	return inner.trim().replace(/\s+/g, ' ');
+}
+
+function loose(text: string): string {
+	return text.replace(/[\s"'.]/g, '');
+}
+
+// ---- Display ----
+
+const readerTitles: BySight<string> = { 'standard': 'the SDK standard', 'aws-cli': 'the AWS CLI', 'js-sdk': 'the JavaScript SDK' };
+
+/** One line for a person. It shows values only through displayValue, so never a secret. */
+export function describeDifference(difference: ReadingDifference): string {
+	switch (difference.kind) {
+		case 'refusal':
+			return `${capitalize(readerTitles[difference.reader])} refuses the files as a whole${difference.file ? ` (because of the ${difference.file} file)` : ''}.`;
+		case 'section':
+			return `${sectionTitle(difference.section)}: ${readerNames.map((reader) => `${readerTitles[reader]} ${describeSectionSight(difference.sights[reader])}`).join('; ')}.`;
+		case 'property':
+			return `${sectionTitle(difference.section)}, key ${difference.property}: ${readerNames.map((reader) => `${readerTitles[reader]} ${describePropertySight(difference.property, difference.sights[reader])}`).join('; ')}.`;
+	}
+}
+
+function describeSectionSight(sight: SectionSight): string {
+	switch (sight.kind) {
+		case 'present':
+			return 'sees it';
+		case 'absent':
+			return 'does not see it';
+		case 'refused':
+			return 'refuses the files';
+	}
+}
+
+function describePropertySight(key: string, sight: PropertySight): string {
+	switch (sight.kind) {
+		case 'value':
+			return `reads ${JSON.stringify(displayValue(key, sight.value))}`;
+		case 'absent':
+			return sight.otherCase === undefined ? 'does not set it' : `does not set it, only ${sight.otherCase} (the case differs)`;
+		case 'section-absent':
+			return 'does not see the section';
+		case 'refused':
+			return 'refuses the files';
+	}
+}
+
+function sectionTitle(section: SectionRef): string {
+	return `${section.kind === 'profile' ? 'Profile' : 'sso-session'} ${JSON.stringify(section.name)}`;
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

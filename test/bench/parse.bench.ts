@@ -1,0 +1,133 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// `npm run bench`: our full parse (with positions) + profile model, side by side with the JavaScript SDK's
+// loadSharedConfigFiles (cache off) and ini.parse on the same generated files, in one process. Checks the
+// engine issue's targets and exits 1 when one is missed:
+//   - 10,000 profiles: ours at most half of the JS SDK's load time;
+//   - 100,000 profiles: at most 11 times the 10,000-profile time (linear);
+//   - any single line of 1 MB parses in under 50 ms (no super-linear scanning or backtracking).
+
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import * as ini from 'ini';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readAwsCli } from '../../src/core/awsCliReader';
+import { buildProfileModel } from '../../src/core/profileModel';
+import { readStandard } from '../../src/core/standardReader';
+import { generateProfiles } from './generateProfiles';
+
+interface Files {
+	readonly configFile: string;
+	readonly credentialsFile: string;
+	readonly bytes: number;
+}
+
+function writeFiles(folder: string, count: number): Files {
+	const pair = generateProfiles(count);
+	const configFile = path.join(folder, `config-${count}`);
+	const credentialsFile = path.join(folder, `credentials-${count}`);
+	writeFileSync(configFile, pair.config);
+	writeFileSync(credentialsFile, pair.credentials);
+	return { configFile, credentialsFile, bytes: Buffer.byteLength(pair.config) + Buffer.byteLength(pair.credentials) };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/** The median of `runs` timings, after two warm-up runs. */
+async function time(runs: number, action: () => unknown): Promise<number> {
+	await action();
+	await action();
+	const timings: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		gc();
+		const start = performance.now();
+		await action();
+		timings.push(performance.now() - start);
+	}
+	timings.sort((a, b) => a - b);
+	return timings[Math.floor(timings.length / 2)];
+}
+
+const readers = {
+	ours: (files: Files) => buildProfileModel(readStandard({
+		config: readFileSync(files.configFile, 'utf8'),
+		credentials: readFileSync(files.credentialsFile, 'utf8'),
+	})),
+	jsSdk: (files: Files) => loadSharedConfigFiles({ filepath: files.credentialsFile, configFilepath: files.configFile, ignoreCache: true }),
+	ini: (files: Files) => [ini.parse(readFileSync(files.configFile, 'utf8')), ini.parse(readFileSync(files.credentialsFile, 'utf8'))],
+	awsCliModel: (files: Files) => readAwsCli({
+		config: readFileSync(files.configFile, 'utf8'),
+		credentials: readFileSync(files.credentialsFile, 'utf8'),
+	}),
+};
+
+/** Lines built to hurt a scanner: long values, names, comment and bracket runs, `=` runs. */
+const longLines: Record<string, string> = {
+	'1 MB value': `[default]\nregion = ${'a'.repeat(1_000_000)}\n`,
+	'1 MB header name': `[profile ${'n'.repeat(1_000_000)}]\n`,
+	'1 MB of [': '['.repeat(1_000_000),
+	'1 MB of " #"': `[default]\nk = ${' #'.repeat(500_000)}\n`,
+	'1 MB of =': `[default]\n${'='.repeat(1_000_000)}\n`,
+	'1 MB continuation': `[default]\nk = v\n ${'x '.repeat(500_000)}\n`,
+};
+
+async function main(): Promise<number> {
+	const folder = mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-bench-'));
+	const failures: string[] = [];
+	try {
+		const sizes = [10_000, 100_000];
+		const results = new Map<number, Record<keyof typeof readers, number>>();
+		for (const count of sizes) {
+			const files = writeFiles(folder, count);
+			const runs = count > 10_000 ? 5 : 15;
+			const row = {} as Record<keyof typeof readers, number>;
+			for (const [name, read] of Object.entries(readers) as [keyof typeof readers, (f: Files) => unknown][]) {
+				row[name] = await time(runs, () => read(files));
+			}
+			results.set(count, row);
+			console.log(`${count.toLocaleString('en')} profiles, ${(files.bytes / 1e6).toFixed(2)} MB:`);
+			console.log('  reader                          median ms   vs JS SDK');
+			const line = (label: string, ms: number) =>
+				console.log(`  ${label.padEnd(32)}${ms.toFixed(1).padStart(9)}   ${(ms / row.jsSdk).toFixed(2).padStart(9)}`);
+			line('ours: parse + positions + model', row.ours);
+			line('JS SDK loadSharedConfigFiles', row.jsSdk);
+			line('ini.parse', row.ini);
+			line('ours: AWS CLI reading model', row.awsCliModel);
+		}
+		const small = results.get(10_000)!;
+		const large = results.get(100_000)!;
+		const ratio = small.ours / small.jsSdk;
+		const growth = large.ours / small.ours;
+		console.log(`\nours / JS SDK at 10,000 profiles: ${ratio.toFixed(2)} (target <= 0.5)`);
+		console.log(`ours at 100,000 / at 10,000 profiles: ${growth.toFixed(1)}x (target <= 11x)`);
+		if (ratio > 0.5) {
+			failures.push('10,000 profiles: more than half the JS SDK\'s time');
+		}
+		if (growth > 11) {
+			failures.push('100,000 profiles: more than 11x the 10,000-profile time');
+		}
+		console.log('\nsingle long lines (target < 50 ms each):');
+		for (const [label, text] of Object.entries(longLines)) {
+			const ms = await time(5, () => readStandard({ config: text, credentials: text }));
+			console.log(`  ${label.padEnd(24)}${ms.toFixed(1).padStart(8)} ms (both files)`);
+			if (ms >= 50) {
+				failures.push(`${label}: ${ms.toFixed(1)} ms`);
+			}
+		}
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+	for (const failure of failures) {
+		console.log(`MISSED: ${failure}`);
+	}
+	console.log(failures.length === 0 ? '\nAll targets met.' : `\n${failures.length} target(s) missed.`);
+	return failures.length === 0 ? 0 : 1;
+}
+
+main().then((status) => process.exit(status), (error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
