@@ -20,6 +20,8 @@ export interface FileLocations {
 	readonly credentialsFile: string;
 	/** The profile the SDKs use when none is named: AWS_PROFILE, else `default`. */
 	readonly profile: string;
+	/** Where the SDKs and the AWS CLI cache SSO tokens: `~/.aws/sso/cache`, whatever AWS_CONFIG_FILE says. */
+	readonly ssoCacheFolder: string;
 }
 
 export interface LocationInput {
@@ -59,6 +61,7 @@ export function resolveFileLocations(input: LocationInput): FileLocations {
 		configFile: expand(input.env.AWS_CONFIG_FILE || paths.join(home, '.aws', 'config')),
 		credentialsFile: expand(input.env.AWS_SHARED_CREDENTIALS_FILE || paths.join(home, '.aws', 'credentials')),
 		profile: input.env.AWS_PROFILE || 'default',
+		ssoCacheFolder: paths.join(home, '.aws', 'sso', 'cache'),
 	};
 }
 

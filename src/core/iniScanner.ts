@@ -31,7 +31,7 @@ export interface Assignment {
 	/**
 	 * The value as written on the property's own line, trimmed. On a property line it stops before an inline
 	 * comment; on a sub-property line it runs to the end of the line, comment markers included, as the standard
-	 * reads it. An empty value is a zero-length range just after the `=` (and its spaces).
+	 * reads it. An empty value is a zero-length range just after the `=`.
 	 */
 	readonly value: TextRange;
 }
@@ -101,8 +101,10 @@ export interface SubPropertyLine extends LineBase {
 	readonly assignment?: Assignment;
 }
 
+/** One line of a file, by what the standard takes it for. */
 export type ScannedLine = BlankLine | CommentLine | HeaderLine | PropertyLine | ContinuationLine | SubPropertyLine;
 
+/** The two line terminators the standard knows (a lone `\r` is text). */
 export type LineEnding = '\n' | '\r\n';
 
 /** Every line of one file, classified, in order. */

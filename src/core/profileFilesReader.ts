@@ -3,11 +3,13 @@
  *--------------------------------------------------------------------------------------------*/
 
 import { promises as fs } from 'node:fs';
-import { FileLocations } from './fileLocations';
+import type { FileLocations } from './fileLocations';
+import { hashOf } from './safeWrite';
 
 /** One of the two files as read from disk: its text, or why there is none. */
 export type ReadFile =
-	| { readonly kind: 'read'; readonly role: FileRole; readonly path: string; readonly text: string }
+	/** `hash` is of the bytes read: an edit based on this text is refused if the file has changed since. */
+	| { readonly kind: 'read'; readonly role: FileRole; readonly path: string; readonly text: string; readonly hash: string }
 	| { readonly kind: 'missing'; readonly role: FileRole; readonly path: string }
 	| { readonly kind: 'unreadable'; readonly role: FileRole; readonly path: string; readonly reason: string };
 
@@ -18,7 +20,7 @@ export interface ProfileFilesSnapshot {
 }
 
 /** Reads both files; a missing file is normal (a new machine), any other failure is reported, never thrown. */
-export async function readProfileFiles(locations: FileLocations): Promise<ProfileFilesSnapshot> {
+export async function readProfileFiles(locations: Pick<FileLocations, 'configFile' | 'credentialsFile'>): Promise<ProfileFilesSnapshot> {
 	const [config, credentials] = await Promise.all([
 		readOne('config', locations.configFile),
 		readOne('credentials', locations.credentialsFile),
@@ -28,7 +30,8 @@ export async function readProfileFiles(locations: FileLocations): Promise<Profil
 
 async function readOne(role: FileRole, path: string): Promise<ReadFile> {
 	try {
-		return { kind: 'read', role, path, text: await fs.readFile(path, 'utf8') };
+		const bytes = await fs.readFile(path);
+		return { kind: 'read', role, path, text: bytes.toString('utf8'), hash: hashOf(bytes) };
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') {
@@ -49,4 +52,15 @@ function describeErrorCode(code: string | undefined): string {
 		default:
 			return code ?? 'unknown error';
 	}
+}
+
+/** The texts of a snapshot, as the readers take them: a missing or unreadable file is absent. */
+export function textsOf(files: readonly ReadFile[]): { config?: string; credentials?: string } {
+	const texts: { config?: string; credentials?: string } = {};
+	for (const file of files) {
+		if (file.kind === 'read') {
+			texts[file.role] = file.text;
+		}
+	}
+	return texts;
 }

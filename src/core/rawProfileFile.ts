@@ -68,7 +68,10 @@ export interface RawProperty {
 	/** From the value's first character to its last, continuation and sub-property lines included; zero-length
 	 * just after the `=` when there is no value at all. */
 	readonly valueRange: TextRange;
-	/** From the start of the property's line to the end of its last line, terminator included. */
+	/**
+	 * From the start of the property's line to the end of its last line, terminator included (none when that is
+	 * the file's last line and it has none: an insertion after it must then start with the file's `eol`).
+	 */
 	readonly span: TextRange;
 }
 
@@ -79,11 +82,15 @@ export interface RawSection {
 	readonly prefix?: string;
 	/** The name, trimmed: `foo` in `[profile foo]`, `default` in `[default]`; possibly empty or invalid. */
 	readonly name: string;
-	/** The well-formed properties, in order (duplicates included). */
+	/**
+	 * The well-formed properties, in order (duplicates included). A malformed property line (no `=`, no key) is
+	 * no property, but it is among the file's `lines` and inside the section's span.
+	 */
 	readonly properties: readonly RawProperty[];
 	/**
 	 * From the start of the header's line to the end of the section's last non-blank, non-comment line,
-	 * terminator included. Blank and comment lines after that belong to no section (they usually introduce the
+	 * terminator included (none at the end of a file without a final one). Comment and blank lines between
+	 * properties are inside; those after the last property belong to no section (they usually introduce the
 	 * next one).
 	 */
 	readonly span: TextRange;
@@ -113,12 +120,18 @@ export function parseRawProfileFile(text: string): RawProfileFile {
 	return { bomLength: scanned.bomLength, eol: scanned.eol, lines: scanned.lines, ...parser.finish() };
 }
 
-interface PropertyBuilder {
-	readonly kind: 'property';
-	readonly line: AssignedPropertyLine;
-	readonly continuations: ContinuationLine[];
-	readonly subProperties: SubPropertyLine[];
-}
+type IndentedLine = ContinuationLine | SubPropertyLine;
+
+/** A RawProperty while its indented lines are still coming. */
+type OpenProperty = { -readonly [K in keyof RawProperty]: RawProperty[K] };
+
+/**
+ * What an indented line continues: nothing yet (an error), a property, or a line that was already reported
+ * (then the indented lines are quietly part of that mistake).
+ */
+type Open = 'nothing' | 'mistake' | OpenProperty;
+
+const noLines: readonly never[] = Object.freeze([]);
 
 interface SectionBuilder {
 	readonly header: HeaderLine;
@@ -128,19 +141,17 @@ interface SectionBuilder {
 }
 
 /**
- * What an indented line continues: nothing yet (an error), a property, or a line that was already reported
- * (then the indented lines are quietly part of that mistake).
+ * The line state machine. Most properties are one line, so a property is built complete from its line (its
+ * value range and span are the line's own) and only rebuilt when indented lines follow it: a large file costs
+ * few allocations.
  */
-type Open = { readonly kind: 'nothing' } | PropertyBuilder | { readonly kind: 'mistake' };
-
-const nothingOpen: Open = { kind: 'nothing' };
-const mistakeOpen: Open = { kind: 'mistake' };
-
 class RawParser {
 	private readonly sections: RawSection[] = [];
 	private readonly problems: SyntaxProblem[] = [];
 	private section: SectionBuilder | undefined;
-	private open: Open = nothingOpen;
+	private open: Open = 'nothing';
+	/** The indented lines under the open property, all of one kind (the scanner decides at the property line). */
+	private indented: IndentedLine[] = [];
 
 	constructor(private readonly text: string) { }
 
@@ -170,52 +181,58 @@ class RawParser {
 			this.report('syntax/unterminated-header', "Section definition must end with ']' (only a comment may follow it)", line.header);
 		}
 		this.section = { header: line, properties: [], last: line };
-		this.open = nothingOpen;
 	}
 
 	private acceptProperty(line: PropertyLine): void {
 		this.closeProperty();
 		if (!this.section) {
 			this.report('syntax/property-outside-section', 'Expected a section definition, such as [profile name], before this property', line.key);
-			this.open = mistakeOpen;
+			this.open = 'mistake';
 			return;
 		}
 		this.section.last = line;
 		if (!isAssigned(line)) {
 			this.report('syntax/missing-equals', "Expected an '=' sign defining a property", line.key);
-			this.open = mistakeOpen;
+			this.open = 'mistake';
 			return;
 		}
 		if (line.key.length === 0) {
 			this.report('syntax/empty-key', 'Property did not have a name', line.assignment.equals);
-			this.open = mistakeOpen;
+			this.open = 'mistake';
 			return;
 		}
-		this.open = { kind: 'property', line, continuations: [], subProperties: [] };
+		this.open = {
+			line,
+			key: this.slice(line.key),
+			value: this.slice(line.assignment.value),
+			continuations: noLines,
+			subProperties: noLines,
+			valueRange: line.assignment.value,
+			span: line.span,
+		};
 	}
 
-	private acceptIndented(line: ContinuationLine | SubPropertyLine): void {
+	private acceptIndented(line: IndentedLine): void {
 		if (this.section) {
 			this.section.last = line;
 		}
 		const open = this.open;
-		if (open.kind === 'mistake') {
+		if (open === 'mistake') {
 			return;
 		}
-		if (open.kind === 'nothing') {
+		if (open === 'nothing') {
 			if (this.section) {
 				this.report('syntax/continuation-without-property', 'Expected a property definition, found continuation', line.text);
 			} else {
 				this.report('syntax/continuation-outside-section', 'Expected a section definition, found continuation', line.text);
 			}
-			this.open = mistakeOpen;
+			this.open = 'mistake';
 			return;
 		}
+		this.indented.push(line);
 		if (line.kind === 'continuation') {
-			open.continuations.push(line);
 			return;
 		}
-		open.subProperties.push(line);
 		if (!line.assignment) {
 			this.report('syntax/sub-property-missing-equals', "Expected an '=' sign defining a sub-property", line.key);
 		} else if (line.key.length === 0) {
@@ -242,31 +259,40 @@ class RawParser {
 
 	/** A property is complete when the next header, property or the end of the file comes. */
 	private closeProperty(): void {
-		if (this.open.kind === 'property' && this.section) {
-			this.section.properties.push(this.buildProperty(this.open));
+		const open = this.open;
+		this.open = 'nothing';
+		if (typeof open === 'string' || !this.section) {
+			return;
 		}
-		this.open = nothingOpen;
+		if (this.indented.length > 0) {
+			this.addIndentedLines(open, this.indented);
+			this.indented = [];
+		}
+		this.section.properties.push(open);
 	}
 
-	private buildProperty({ line, continuations, subProperties }: PropertyBuilder): RawProperty {
-		const extra: readonly (ContinuationLine | SubPropertyLine)[] = continuations.length > 0 ? continuations : subProperties;
-		const firstValue = line.assignment.value;
-		let value = this.slice(firstValue);
-		for (const next of extra) {
-			value += '\n' + this.slice(next.text);
+	/** The standard's value: the first line's, then `\n` and each indented line, trimmed. */
+	private addIndentedLines(property: OpenProperty, lines: IndentedLine[]): void {
+		const firstValue = property.line.assignment.value;
+		let value = property.value;
+		for (const line of lines) {
+			value += '\n' + this.slice(line.text);
 		}
-		const lastLine = extra.length > 0 ? extra[extra.length - 1] : line;
-		const first = firstValue.length > 0 || extra.length === 0 ? firstValue : extra[0].text;
-		const last = extra.length > 0 ? extra[extra.length - 1].text : firstValue;
-		return {
-			line,
-			key: this.slice(line.key),
-			value,
-			continuations,
-			subProperties,
-			valueRange: { offset: first.offset, length: last.offset + last.length - first.offset, line: first.line, column: first.column },
-			span: spanBetween(line, lastLine),
+		const first = firstValue.length > 0 ? firstValue : lines[0].text;
+		const last = lines[lines.length - 1];
+		property.value = value;
+		property.valueRange = {
+			offset: first.offset,
+			length: last.text.offset + last.text.length - first.offset,
+			line: first.line,
+			column: first.column,
 		};
+		property.span = spanBetween(property.line, last);
+		if (lines[0].kind === 'sub-property') {
+			property.subProperties = lines as SubPropertyLine[];
+		} else {
+			property.continuations = lines as ContinuationLine[];
+		}
 	}
 
 	private report(code: SyntaxProblemCode, message: string, range: TextRange): void {

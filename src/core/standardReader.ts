@@ -12,8 +12,9 @@
 //   - keys are lower-cased (ASCII); sub-property keys keep their case (smithy-rs, Kotlin);
 //   - duplicate sections merge, a repeated key takes the later value, and the credentials file is read after
 //     the config file, so its values win.
-// What is ignored, merged away or overridden is a located Problem (a warning, or info when nothing is lost on
-// purpose), never an exception. Messages quote nothing from the files: a name or key may be a pasted secret.
+// What is ignored, merged or overridden is a located Problem, never an exception: a warning when text has no
+// effect, most likely by mistake; info when the standard means it so (a repeated section merged, a config value
+// that the credentials file overrides, a section of a kind that holds no profile settings). Messages quote nothing from the files: a name or key may be a pasted secret.
 //
 // Where the suites disagree, this follows smithy-rs (see test/unit/standardReader.suites.test.ts): keys are
 // lower-cased, a value with sub-properties keeps smithy-rs's raw text (the parsed map is given beside it), and
@@ -176,11 +177,6 @@ class FileMerger {
 	merge(rawSections: readonly RawSection[]): void {
 		const targets = rawSections.map(section => this.classify(section));
 		const hasPrefixedDefault = targets.some(target => target?.prefixedDefault);
-		const firstHeaders: Record<SectionKind, Map<string, RawSection>> = {
-			'profile': new Map(),
-			'sso-session': new Map(),
-			'services': new Map(),
-		};
 		for (let i = 0; i < rawSections.length; i++) {
 			const section = rawSections[i];
 			const target = targets[i];
@@ -193,8 +189,8 @@ class FileMerger {
 					section.header.header);
 				continue;
 			}
-			this.noteDuplicate(firstHeaders[target.kind], target, section);
 			const builder = this.builderFor(target);
+			this.noteDuplicate(builder, section);
 			builder.headers.push(this.at(section.header.header));
 			for (const property of section.properties) {
 				this.mergeProperty(builder, property);
@@ -219,13 +215,14 @@ class FileMerger {
 		if (this.file === 'config' && name === 'default') {
 			return { kind: 'profile', name, unprefixedDefault: true, prefixedDefault: false };
 		}
-		if (!this.checkName(section, 'profile')) {
-			return undefined;
-		}
-		if (this.file === 'config') {
+		if (this.file === 'config' && name.length > 0) {
+			// Even with a valid name the section is ignored: the prefix is what is missing.
 			this.report('section/missing-profile-prefix', 'warning',
 				'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
 				+ 'the standard ignores this section.', header.header);
+			return undefined;
+		}
+		if (!this.checkName(section, 'profile')) {
 			return undefined;
 		}
 		return { kind: 'profile', name, unprefixedDefault: false, prefixedDefault: false };
@@ -279,14 +276,14 @@ class FileMerger {
 		return false;
 	}
 
-	private noteDuplicate(firstHeaders: Map<string, RawSection>, target: Target, section: RawSection): void {
-		const first = firstHeaders.get(target.name);
+	/** Notes a second header of the same section in the same file (the other file's header is no duplicate). */
+	private noteDuplicate(builder: SectionBuilder, section: RawSection): void {
+		const first = builder.headers.find(header => header.file === this.file);
 		if (!first) {
-			firstHeaders.set(target.name, section);
 			return;
 		}
 		this.report('section/duplicate', 'info',
-			`This section repeats the one on line ${first.header.range.line + 1}: the standard merges them, and a key `
+			`This section repeats the one on line ${first.range.line + 1}: the standard merges them, and a key `
 			+ 'set in both takes the later value.', section.header.header);
 	}
 
