@@ -5,40 +5,154 @@
 // Keep this import first: it starts the clock of the extension's own activation time.
 import { markBundleLoaded, startActivation } from './activationClock';
 import * as vscode from 'vscode';
-import { FileLocations } from '../core/fileLocations';
+import type { FileLocations } from '../core/fileLocations';
+import type { VerificationSummary } from '../core/profileSummary';
+import { ActiveProfile } from './activeProfile';
 import { registerCommands } from './commands';
+import { registerDebugInjection } from './debugInjection';
 import { openProfileFile } from './fileCommands';
 import { createLog } from './log';
-import { ProfileFiles } from './profileFiles';
+import { ProfileArgument, ProfileCommands } from './profileCommands';
+import { ProfileStore } from './profileStore';
+import { ProfileNode, ProfileTreeProvider, TreeContext } from './profileTree';
+import { Prompts, windowPrompts } from './prompts';
+import { affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
+import { ProfileStatusBar } from './statusBar';
 
 markBundleLoaded();
 
-/** What `activate` returns to other extensions and to our integration tests. */
+/** What `activate` returns to other extensions. */
 export interface AwsProfilesApi {
-	/** Where the config and credentials files are, by the SDK's rules. */
+	/** The profile new terminals and tasks of this workspace get as AWS_PROFILE; undefined for none. */
+	getActiveProfile(): string | undefined;
+	readonly onDidChangeActiveProfile: vscode.Event<string | undefined>;
+	/** Internals for the integration tests; present only when VS Code runs the extension's tests. */
+	readonly testing?: TestingApi;
+}
+
+export interface TestingApi {
 	readonly files: FileLocations;
 	/** Milliseconds the extension itself spent activating: evaluating its bundle plus running `activate`. */
 	readonly activationMs: number;
+	readonly store: ProfileStore;
+	readonly tree: ProfileTreeProvider;
+	readonly statusBar: vscode.StatusBarItem;
+	readonly terminalEnvironment: vscode.EnvironmentVariableCollection;
+	readonly commands: ProfileCommands;
+	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
+	setPrompts(prompts: Prompts | undefined): void;
 }
 
 // activate() only wires things up: no network, no SDK, and no waiting on the disk.
 export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const ownTime = startActivation();
 	const log = createLog();
-	const files = new ProfileFiles(log);
-	context.subscriptions.push(log, files);
+	const store = new ProfileStore(effectiveLocations(), log);
+	const active = new ActiveProfile(context, process.env.AWS_PROFILE);
+	const statusBar = new ProfileStatusBar();
+	const verifications = new Map<string, VerificationSummary>();
+	let prompts: Prompts = windowPrompts;
+	let filter = '';
+
+	const treeContext = (): TreeContext | undefined => store.current && {
+		snapshot: store.current,
+		active: active.name(store.current),
+		groupBy: readSettings().groupBy,
+		filter,
+		verification: (name) => verifications.get(name),
+		now: Date.now(),
+	};
+	const tree = new ProfileTreeProvider(treeContext);
+	const refreshViews = () => {
+		const snapshot = store.current;
+		const name = active.name(snapshot);
+		tree.refresh();
+		statusBar.update({ active: name, snapshot, verification: name === undefined ? undefined : verifications.get(name), settings: readSettings(), now: Date.now() });
+		void vscode.commands.executeCommand('setContext', 'awsProfiles.loaded', snapshot !== undefined);
+		void vscode.commands.executeCommand('setContext', 'awsProfiles.hasProfiles', (snapshot?.model.profiles.size ?? 0) > 0);
+		void vscode.commands.executeCommand('setContext', 'awsProfiles.filtered', filter !== '');
+	};
+	const commands = new ProfileCommands({
+		store,
+		active,
+		log,
+		prompts: () => prompts,
+		setFilter: (text) => {
+			filter = text;
+			refreshViews();
+		},
+		accountOf: (name) => verifications.get(name)?.account,
+	});
+
+	context.subscriptions.push(
+		log, store, active, statusBar, tree,
+		vscode.window.createTreeView('awsProfiles.profiles', { treeDataProvider: tree, showCollapseAll: true }),
+		store.onDidChange((snapshot) => {
+			active.applyToTerminals(snapshot);
+			refreshViews();
+		}),
+		active.onDidChange(refreshViews),
+		vscode.workspace.onDidChangeConfiguration((event) => {
+			if (affectsLocations(event)) {
+				store.setLocations(effectiveLocations());
+			}
+			if (affectsTerminal(event)) {
+				active.applyToTerminals(store.current);
+			}
+			if (affectsTree(event) || affectsTerminal(event)) {
+				refreshViews();
+			}
+		}),
+		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
+	);
 
 	registerCommands(context, log, {
-		'awsProfiles.refresh': () => files.reload(),
-		'awsProfiles.openConfigFile': () => openProfileFile(files, 'config'),
-		'awsProfiles.openCredentialsFile': () => openProfileFile(files, 'credentials'),
+		'awsProfiles.refresh': () => store.reload(),
+		'awsProfiles.openConfigFile': () => openProfileFile(store, 'config'),
+		'awsProfiles.openCredentialsFile': () => openProfileFile(store, 'credentials'),
 		'awsProfiles.showLog': () => log.show(),
+		'awsProfiles.switchProfile': (name?: string) => commands.switchProfile(name),
+		'awsProfiles.switchToProfile': (node?: ProfileArgument) => commands.switchProfile(node instanceof ProfileNode ? node.entry.name : node),
+		'awsProfiles.openDefinition': (node?: ProfileArgument) => commands.openDefinition(node),
+		'awsProfiles.copyProfileName': (node?: ProfileArgument) => commands.copyProfileName(node),
+		'awsProfiles.renameProfile': (node?: ProfileArgument) => commands.renameProfile(node),
+		'awsProfiles.deleteProfile': (node?: ProfileArgument) => commands.deleteProfile(node),
+		'awsProfiles.groupByFile': () => commands.setGroupBy('file'),
+		'awsProfiles.groupByKind': () => commands.setGroupBy('kind'),
+		'awsProfiles.sortByName': () => commands.setGroupBy('none'),
+		'awsProfiles.filter': () => commands.filter(),
+		'awsProfiles.clearFilter': () => {
+			filter = '';
+			refreshViews();
+		},
 	});
-	void files.reload();
+	refreshViews();
+	void store.reload();
 
 	const activationMs = ownTime();
 	log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-	return { files: files.locations, activationMs };
+	const api: AwsProfilesApi = {
+		getActiveProfile: () => active.name(store.current),
+		onDidChangeActiveProfile: active.onDidChange,
+	};
+	if (context.extensionMode !== vscode.ExtensionMode.Test) {
+		return api;
+	}
+	return {
+		...api,
+		testing: {
+			files: store.locations,
+			activationMs,
+			store,
+			tree,
+			statusBar: statusBar.item,
+			terminalEnvironment: context.environmentVariableCollection,
+			commands,
+			setPrompts: (replacement) => {
+				prompts = replacement ?? windowPrompts;
+			},
+		},
+	};
 }
 
 export function deactivate(): void {

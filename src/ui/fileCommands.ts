@@ -3,12 +3,12 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { FileRole } from '../core/profileFilesReader';
-import { ProfileFiles } from './profileFiles';
+import type { FileRole } from '../core/profileFilesReader';
+import type { ProfileStore } from './profileStore';
 
 /** Opens the config or credentials file the SDK would read; says so plainly when it does not exist yet. */
-export async function openProfileFile(files: ProfileFiles, role: FileRole): Promise<void> {
-	const path = role === 'config' ? files.locations.configFile : files.locations.credentialsFile;
+export async function openProfileFile(store: ProfileStore, role: FileRole): Promise<void> {
+	const path = role === 'config' ? store.locations.configFile : store.locations.credentialsFile;
 	const uri = vscode.Uri.file(path);
 	try {
 		await vscode.workspace.fs.stat(uri);

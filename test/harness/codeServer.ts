@@ -136,23 +136,23 @@ export interface TestRunResult {
 }
 
 /**
- * Opens the workbench with the suite at `extensionTestsPath` and resolves when the workbench reports the
+ * Opens the workbench with each suite in turn, in ONE browser page (so the second suite sees the browser-side
+ * storage the first left, as a reload of the window does), and resolves when the workbench reports the last
  * suite's end. Everything the extension host logs is forwarded to `onLog`; a logged `[[screenshot:<path>]]`
  * makes the harness save a PNG of the page there (the tests use it for the README's pictures).
  */
-export async function runSuiteInWorkbench(
+export async function runSuitesInWorkbench(
 	server: RunningCodeServer,
 	sandbox: Sandbox,
-	extensionTestsPath: string,
-	options: { timeoutMs: number; onLog: (line: string) => void },
+	extensionTestsPaths: readonly string[],
+	options: { timeoutMs: number; onLog: (line: string) => void; onSuiteEnd?: (suite: string, result: TestRunResult) => void },
 ): Promise<TestRunResult> {
 	const browser = await launchBrowser();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		let counts = { passed: 0, failed: 0 };
-		const exited = new Promise<number>((resolve) => {
-			void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-		});
+		let onExit: (code: number) => void = () => undefined;
+		await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
 		await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
 			// The host forwards console.log's arguments as they were given, format string first.
 			for (const line of format(...args).split('\n')) {
@@ -168,16 +168,32 @@ export async function runSuiteInWorkbench(
 				options.onLog(type === 'error' ? `[error] ${line}` : line);
 			}
 		});
-		await page.goto(workbenchUrl(server, sandbox.workspace, extensionTestsPath));
-		const timeout = new Promise<number>((resolve) => setTimeout(() => {
-			options.onLog(`The suite did not finish within ${options.timeoutMs} ms.`);
-			resolve(124);
-		}, options.timeoutMs).unref());
-		const exitCode = await Promise.race([exited, timeout]);
-		return { exitCode, ...counts };
+		let total: TestRunResult = { exitCode: 0, passed: 0, failed: 0 };
+		for (const suite of extensionTestsPaths) {
+			counts = { passed: 0, failed: 0 };
+			const exited = new Promise<number>((resolve) => {
+				onExit = resolve;
+			});
+			await page.goto(workbenchUrl(server, sandbox.workspace, suite));
+			const exitCode = await Promise.race([exited, timeAfter(options.timeoutMs, options.onLog)]);
+			const result = { exitCode, ...counts };
+			options.onSuiteEnd?.(suite, result);
+			total = { exitCode: total.exitCode || exitCode, passed: total.passed + counts.passed, failed: total.failed + counts.failed };
+			if (exitCode === 124) {
+				break;
+			}
+		}
+		return total;
 	} finally {
 		await browser.close();
 	}
+}
+
+function timeAfter(timeoutMs: number, onLog: (line: string) => void): Promise<number> {
+	return new Promise<number>((resolve) => setTimeout(() => {
+		onLog(`The suite did not finish within ${timeoutMs} ms.`);
+		resolve(124);
+	}, timeoutMs).unref());
 }
 
 async function takeScreenshot(page: Page, file: string): Promise<void> {

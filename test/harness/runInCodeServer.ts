@@ -6,25 +6,32 @@
 
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { freePort, projectRoot, runSuiteInWorkbench, startCodeServer, TestRunResult } from './codeServer';
+import { freePort, projectRoot, runSuitesInWorkbench, startCodeServer, TestRunResult } from './codeServer';
 import { createSandbox } from './sandbox';
 
 const fixtures = path.join(projectRoot, 'test', 'fixtures');
-const suite = path.join(projectRoot, 'out', 'test', 'vscode', 'index.js');
+/** The main suite, then the one that checks what survives a reload, in a new window on the same sandbox. */
+const suites = [
+	path.join(projectRoot, 'out', 'test', 'vscode', 'index.js'),
+	path.join(projectRoot, 'out', 'test', 'vscode', 'reload', 'index.js'),
+];
 
 export async function runVscodeSuite(timeoutMs = 20 * 60_000): Promise<TestRunResult> {
+	// Where the tests save the workbench's pictures (the README's screenshots come from here).
+	process.env.AWS_PROFILES_SCREENSHOTS ??= path.join(projectRoot, 'out', 'screenshots');
 	const sandbox = createSandbox({ home: path.join(fixtures, 'home'), workspace: path.join(fixtures, 'workspace') });
 	const server = await startCodeServer(sandbox, await freePort());
 	try {
-		const result = await runSuiteInWorkbench(server, sandbox, suite, {
+		return await runSuitesInWorkbench(server, sandbox, suites, {
 			timeoutMs,
 			onLog: (line) => console.log(`  ${line}`),
+			onSuiteEnd: (suite, result) => {
+				if (result.exitCode !== 0) {
+					console.log(`${path.relative(projectRoot, suite)} ended with code ${result.exitCode}; code-server's log:`);
+					console.log(readFileSync(server.logFile, 'utf8').split('\n').slice(-40).join('\n'));
+				}
+			},
 		});
-		if (result.exitCode !== 0) {
-			console.log(`The integration suite ended with code ${result.exitCode}; code-server's log:`);
-			console.log(readFileSync(server.logFile, 'utf8').split('\n').slice(-40).join('\n'));
-		}
-		return result;
 	} finally {
 		await server.stop();
 		if (!process.env.AWS_PROFILES_KEEP_SANDBOX) {

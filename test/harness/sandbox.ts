@@ -67,8 +67,9 @@ export function createSandbox(seed: SandboxSeed, prefix = 'aws-profiles-'): Sand
 function sandboxEnvironment(home: string, configFile: string, credentialsFile: string): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [name, value] of Object.entries(process.env)) {
-		// The caller's AWS settings and XDG folders would point outside the sandbox.
-		if (!name.startsWith('AWS_') && !name.startsWith('XDG_') && !name.startsWith('VSCODE_')) {
+		// The caller's AWS settings and XDG folders would point outside the sandbox; our own test settings pass.
+		const outside = (name.startsWith('AWS_') && !name.startsWith('AWS_PROFILES_')) || name.startsWith('XDG_') || name.startsWith('VSCODE_');
+		if (!outside) {
 			env[name] = value;
 		}
 	}

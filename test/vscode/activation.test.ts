@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AwsProfilesApi } from '../../src/ui/extension';
-import { activateExtension, extensionId, sandboxRoot } from './helpers';
+import type { TestingApi } from '../../src/ui/extension';
+import { extensionId, sandboxRoot, testingApi } from './helpers';
 
 /** Modules of the AWS SDK (or our bundle of it) that Node has loaded in this extension host. */
 function loadedAwsModules(): string[] {
@@ -17,10 +17,10 @@ function loadedAwsModules(): string[] {
 }
 
 describe('Activation', () => {
-	let api: AwsProfilesApi;
+	let api: TestingApi;
 
 	before(async () => {
-		api = await activateExtension();
+		api = await testingApi();
 	});
 
 	it('runs inside a real VS Code 1.100', () => {

@@ -9,20 +9,25 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
-export async function run(): Promise<void> {
-	console.log(`Running the integration tests in VS Code ${vscode.version} (${vscode.env.appHost}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI).`);
+export function run(): Promise<void> {
+	return runSuites(__dirname, 'vscode');
+}
+
+/** Runs the `*.test.js` files of `folder` with mocha and ends with the line `<name>: N passed, N failed`. */
+export async function runSuites(folder: string, name: string): Promise<void> {
+	console.log(`Running the ${name} tests in VS Code ${vscode.version} (${vscode.env.appHost}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI).`);
 	const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
 	const only = process.env.AWS_PROFILES_TEST_GREP;
 	if (only) {
 		mocha.grep(only);
 	}
-	for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
-		mocha.addFile(path.join(__dirname, file));
+	for (const file of readdirSync(folder).filter((entry) => entry.endsWith('.test.js')).sort()) {
+		mocha.addFile(path.join(folder, file));
 	}
 	const { passed, failed } = await new Promise<{ passed: number; failed: number }>((resolve) => {
 		const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
 	});
-	console.log(`vscode: ${passed} passed, ${failed} failed`);
+	console.log(`${name}: ${passed} passed, ${failed} failed`);
 	if (failed > 0) {
 		throw new Error(`${failed} integration tests failed.`);
 	}

@@ -1,0 +1,133 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FileLocations } from '../core/fileLocations';
+import { loadProfileSnapshot, ProfileSnapshot } from '../core/profileSnapshot';
+
+/** Changes to the files come in bursts (an editor's save, an atomic rename): read once they settle. */
+const settleMs = 30;
+
+/**
+ * The user's AWS setup as the extension sees it: the last snapshot of the two files and the model built
+ * from them. It watches both files and the SSO token cache, so an edit made anywhere (another editor, the
+ * AWS CLI, `aws sso login`) shows up by itself. `reload()` is the one way to refresh: the watchers, the
+ * refresh command and a change of settings all go through it.
+ */
+export class ProfileStore implements vscode.Disposable {
+	private readonly changed = new vscode.EventEmitter<ProfileSnapshot>();
+	readonly onDidChange = this.changed.event;
+	private latest: ProfileSnapshot | undefined;
+	private reading: Promise<ProfileSnapshot> | undefined;
+	private watchers: vscode.Disposable[] = [];
+	private settleTimer: NodeJS.Timeout | undefined;
+
+	constructor(private locationsNow: FileLocations, private readonly log: vscode.LogOutputChannel) {
+		this.watch();
+	}
+
+	get locations(): FileLocations {
+		return this.locationsNow;
+	}
+
+	/** The last snapshot read, if any. */
+	get current(): ProfileSnapshot | undefined {
+		return this.latest;
+	}
+
+	/** The last snapshot, reading the files the first time it is asked for. */
+	snapshot(): Promise<ProfileSnapshot> {
+		return this.latest ? Promise.resolve(this.latest) : this.reading ?? this.reload();
+	}
+
+	reload(): Promise<ProfileSnapshot> {
+		const reading = loadProfileSnapshot(this.locationsNow).then((snapshot) => {
+			// A slower, older read must not replace a newer one.
+			if (this.reading === reading) {
+				this.latest = snapshot;
+				this.report(snapshot);
+				this.changed.fire(snapshot);
+			}
+			return snapshot;
+		});
+		this.reading = reading;
+		return reading;
+	}
+
+	setLocations(locations: FileLocations): void {
+		this.locationsNow = locations;
+		this.disposeWatchers();
+		this.watch();
+		void this.reload();
+	}
+
+	private report(snapshot: ProfileSnapshot): void {
+		for (const file of snapshot.files) {
+			if (file.kind === 'unreadable') {
+				this.log.warn(`Cannot read ${file.path}: ${file.reason}.`);
+			}
+		}
+		const errors = snapshot.model.problems.filter((problem) => problem.severity === 'error').length;
+		this.log.info(`Read ${snapshot.model.profiles.size} profiles from ${this.locationsNow.configFile} and ${this.locationsNow.credentialsFile}`
+			+ (errors > 0 ? ` (${errors} syntax errors).` : '.'));
+	}
+
+	/** Watches the folders (not the files): editors and our own writes replace a file by renaming over it. */
+	private watch(): void {
+		const { configFile, credentialsFile, ssoCacheFolder } = this.locationsNow;
+		const byFolder = new Map<string, Set<string>>();
+		for (const file of [configFile, credentialsFile]) {
+			const names = byFolder.get(path.dirname(file)) ?? new Set<string>();
+			names.add(path.basename(file));
+			byFolder.set(path.dirname(file), names);
+		}
+		for (const [folder, names] of byFolder) {
+			this.watchFolder(folder, (name) => name === null || names.has(name));
+		}
+		this.watchFolder(ssoCacheFolder, () => true);
+	}
+
+	private watchFolder(folder: string, matters: (name: string | null) => boolean): void {
+		try {
+			const watcher = fs.watch(folder, { persistent: false }, (_event, name) => {
+				if (matters(name === null ? null : String(name))) {
+					this.scheduleReload();
+				}
+			});
+			watcher.on('error', () => watcher.close());
+			this.watchers.push({ dispose: () => watcher.close() });
+		} catch {
+			// The folder does not exist yet (no ~/.aws on a new machine): poll for it, slowly, then watch it.
+			const listener = (current: fs.Stats) => {
+				// Node also calls this with an all-zero stat while the folder is still missing.
+				if (current.ino === 0) {
+					return;
+				}
+				this.disposeWatchers();
+				this.watch();
+				this.scheduleReload();
+			};
+			fs.watchFile(folder, { persistent: false, interval: 2000 }, listener);
+			this.watchers.push({ dispose: () => fs.unwatchFile(folder, listener) });
+		}
+	}
+
+	private scheduleReload(): void {
+		clearTimeout(this.settleTimer);
+		this.settleTimer = setTimeout(() => void this.reload(), settleMs);
+	}
+
+	private disposeWatchers(): void {
+		this.watchers.forEach((watcher) => watcher.dispose());
+		this.watchers = [];
+	}
+
+	dispose(): void {
+		clearTimeout(this.settleTimer);
+		this.disposeWatchers();
+		this.changed.dispose();
+	}
+}

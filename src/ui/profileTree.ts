@@ -1,0 +1,215 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as vscode from 'vscode';
+import type { FileRole } from '../core/profileFilesReader';
+import { kindLabel } from '../core/profileDisplay';
+import type { ProfileEntry } from '../core/profileModel';
+import type { ProfileKind } from '../core/profileKind';
+import type { Problem } from '../core/profileSet';
+import type { ProfileSnapshot } from '../core/profileSnapshot';
+import { describeChainError } from '../core/roleChain';
+import { chainSteps, profileSummary, VerificationSummary } from '../core/profileSummary';
+import { expiryStatus } from '../core/expiry';
+import type { GroupBy } from './settings';
+
+/** What a tree node needs besides the snapshot: which profile is active, what verification found. */
+export interface TreeContext {
+	readonly snapshot: ProfileSnapshot;
+	readonly active: string | undefined;
+	readonly groupBy: GroupBy;
+	readonly filter: string;
+	readonly verification: (name: string) => VerificationSummary | undefined;
+	readonly now: number;
+}
+
+const kindIcons: Record<ProfileKind['kind'], string> = {
+	'static-keys': 'key',
+	'assume-role': 'link',
+	'web-identity': 'globe',
+	'credential-process': 'terminal',
+	'sso': 'organization',
+	'login-session': 'account',
+	'none': 'settings-gear',
+};
+
+export class ProfileNode extends vscode.TreeItem {
+	constructor(readonly entry: ProfileEntry, context: TreeContext) {
+		super(entry.name, entry.chain ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+		const active = context.active === entry.name;
+		const verification = context.verification(entry.name);
+		this.id = `profile:${entry.name}`;
+		this.contextValue = active ? 'profile.active' : 'profile';
+		this.description = [active ? 'active' : undefined, entry.region, verification?.account].filter(Boolean).join(' · ');
+		this.iconPath = iconFor(entry, context, verification);
+		this.tooltip = new vscode.MarkdownString(profileSummary(entry, { now: context.now, active, verification }));
+		this.accessibilityInformation = { label: `${entry.name}, ${kindLabel(entry.kind)}${active ? ', active' : ''}` };
+	}
+}
+
+function iconFor(entry: ProfileEntry, context: TreeContext, verification: VerificationSummary | undefined): vscode.ThemeIcon {
+	if (entry.chain && !entry.chain.ok) {
+		return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+	}
+	if (entry.expiry && expiryStatus(entry.expiry, context.now) === 'expired') {
+		return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+	}
+	if (verification && !verification.ok) {
+		return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+	}
+	const temporary = entry.kind.kind === 'static-keys' && entry.kind.term === 'temporary';
+	const color = context.active === entry.name ? new vscode.ThemeColor('charts.green') : undefined;
+	return new vscode.ThemeIcon(temporary ? 'history' : kindIcons[entry.kind.kind], color);
+}
+
+/** One step of a role's source chain, under the role profile. */
+export class ChainStepNode extends vscode.TreeItem {
+	constructor(label: string, description: string) {
+		super(label, vscode.TreeItemCollapsibleState.None);
+		this.description = description;
+		this.iconPath = new vscode.ThemeIcon('arrow-small-right');
+		this.contextValue = 'chainStep';
+	}
+}
+
+/** A broken chain, a broken file: what is wrong and, when it has a place, a click that opens it. */
+export class ErrorNode extends vscode.TreeItem {
+	constructor(label: string, tooltip: string, location?: { file: string; line: number }) {
+		super(label, vscode.TreeItemCollapsibleState.None);
+		this.tooltip = tooltip;
+		this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+		this.contextValue = 'error';
+		if (location) {
+			const uri = vscode.Uri.file(location.file);
+			const selection = new vscode.Range(location.line, 0, location.line, 0);
+			this.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection }] };
+		}
+	}
+}
+
+export class GroupNode extends vscode.TreeItem {
+	constructor(label: string, readonly children: readonly vscode.TreeItem[]) {
+		super(label, vscode.TreeItemCollapsibleState.Expanded);
+		this.id = `group:${label}`;
+		this.description = String(children.length);
+		this.contextValue = 'group';
+	}
+}
+
+type Node = ProfileNode | ChainStepNode | ErrorNode | GroupNode;
+
+/**
+ * The Profiles view: every profile of both files, by the model the store built. Rebuilt lazily: `refresh()`
+ * only drops the cached nodes and tells VS Code, which asks again for what is visible.
+ */
+export class ProfileTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+	private readonly changed = new vscode.EventEmitter<Node | undefined>();
+	readonly onDidChangeTreeData = this.changed.event;
+	private roots: Node[] | undefined;
+
+	constructor(private readonly context: () => TreeContext | undefined) { }
+
+	refresh(): void {
+		this.roots = undefined;
+		this.changed.fire(undefined);
+	}
+
+	getTreeItem(node: Node): vscode.TreeItem {
+		return node;
+	}
+
+	getChildren(node?: Node): Node[] {
+		const context = this.context();
+		if (!context) {
+			return [];
+		}
+		if (!node) {
+			this.roots ??= rootNodes(context);
+			return this.roots;
+		}
+		if (node instanceof GroupNode) {
+			return node.children as Node[];
+		}
+		if (node instanceof ProfileNode) {
+			return chainNodes(node.entry);
+		}
+		return [];
+	}
+
+	/** Every node, depth first: what the view shows when all is expanded (used by the tests' secret scan). */
+	allNodes(): Node[] {
+		const walk = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...walk(this.getChildren(n))]);
+		return walk(this.getChildren());
+	}
+
+	dispose(): void {
+		this.changed.dispose();
+	}
+}
+
+function rootNodes(context: TreeContext): Node[] {
+	const filter = context.filter.toLowerCase();
+	const entries = [...context.snapshot.model.profiles.values()]
+		.filter((entry) => filter === '' || matchesFilter(entry, filter, context))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	const profiles = (list: ProfileEntry[]) => list.map((entry) => new ProfileNode(entry, context));
+	const errors = fileErrorNodes(context.snapshot);
+	switch (context.groupBy) {
+		case 'none':
+			return [...errors, ...profiles(entries)];
+		case 'kind':
+			return [...errors, ...groups(entries, (entry) => [kindLabel(entry.kind)], profiles)];
+		case 'file':
+			return [...errors, ...groups(entries, (entry) => [...new Set(entry.section.headers.map((h) => fileLabel(h.file)))], profiles)];
+	}
+}
+
+function matchesFilter(entry: ProfileEntry, filter: string, context: TreeContext): boolean {
+	const words = [entry.name, entry.region ?? '', kindLabel(entry.kind), context.verification(entry.name)?.account ?? ''];
+	return words.some((word) => word.toLowerCase().includes(filter));
+}
+
+function groups(entries: ProfileEntry[], keysOf: (entry: ProfileEntry) => string[], toNodes: (list: ProfileEntry[]) => Node[]): GroupNode[] {
+	const byKey = new Map<string, ProfileEntry[]>();
+	for (const entry of entries) {
+		for (const key of keysOf(entry)) {
+			byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+		}
+	}
+	return [...byKey.keys()].sort().map((key) => new GroupNode(key, toNodes(byKey.get(key)!)));
+}
+
+function fileLabel(file: FileRole): string {
+	return file === 'config' ? 'config file' : 'credentials file';
+}
+
+function chainNodes(entry: ProfileEntry): Node[] {
+	if (!entry.chain) {
+		return [];
+	}
+	if (!entry.chain.ok) {
+		const message = describeChainError(entry.chain.error);
+		return [new ErrorNode('Broken role chain', message)];
+	}
+	const steps = chainSteps(entry.chain.chain);
+	return steps.map((step, i) => new ChainStepNode(step, i === 0 ? 'credentials come from here' : 'assumes a role'));
+}
+
+/** The syntax errors of a broken file: the view still shows what could be read, and says where the problem is. */
+function fileErrorNodes(snapshot: ProfileSnapshot): ErrorNode[] {
+	const nodes: ErrorNode[] = [];
+	for (const file of snapshot.files) {
+		if (file.kind === 'unreadable') {
+			nodes.push(new ErrorNode(`Cannot read the ${file.role} file`, `${file.path}: ${file.reason}`));
+		}
+	}
+	const errors = snapshot.model.problems.filter((problem: Problem) => problem.severity === 'error');
+	for (const problem of errors) {
+		const file = snapshot.files.find((f) => f.role === problem.location.file);
+		const line = problem.location.range.line;
+		nodes.push(new ErrorNode(`${fileLabel(problem.location.file)}, line ${line + 1}: ${problem.message}`, problem.message,
+			file ? { file: file.path, line } : undefined));
+	}
+	return nodes;
+}

@@ -1,0 +1,79 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as vscode from 'vscode';
+import { expiryStatus } from '../core/expiry';
+import type { ProfileSnapshot } from '../core/profileSnapshot';
+import { escapeMarkdown, profileSummary, VerificationSummary } from '../core/profileSummary';
+import type { Settings } from './settings';
+
+/** Everything the status-bar item shows is worked out from this state alone. */
+export interface StatusState {
+	readonly active: string | undefined;
+	readonly snapshot: ProfileSnapshot | undefined;
+	readonly verification: VerificationSummary | undefined;
+	readonly settings: Settings;
+	readonly now: number;
+}
+
+type Health = 'ok' | 'warning' | 'error';
+
+/** `$(cloud) dev · eu-west-1`: the profile new terminals deploy with; a click switches it. */
+export class ProfileStatusBar implements vscode.Disposable {
+	readonly item = vscode.window.createStatusBarItem('awsProfiles.active', vscode.StatusBarAlignment.Left, 10);
+
+	constructor() {
+		this.item.name = 'AWS Profile';
+		this.item.command = 'awsProfiles.switchProfile';
+		this.item.show();
+	}
+
+	update(state: StatusState): void {
+		const entry = state.active === undefined ? undefined : state.snapshot?.model.profiles.get(state.active);
+		const health = healthOf(state);
+		this.item.text = state.active === undefined
+			? '$(cloud) No AWS profile'
+			: `$(cloud) ${state.active}${entry?.region ? ` · ${entry.region}` : ''}`;
+		this.item.backgroundColor = health === 'ok' ? undefined : new vscode.ThemeColor(`statusBarItem.${health}Background`);
+		this.item.tooltip = new vscode.MarkdownString(tooltipOf(state, health));
+		this.item.accessibilityInformation = { label: `AWS profile: ${state.active ?? 'none'}` };
+	}
+
+	dispose(): void {
+		this.item.dispose();
+	}
+}
+
+function healthOf({ active, snapshot, now }: StatusState): Health {
+	if (active === undefined || !snapshot) {
+		return 'ok';
+	}
+	const entry = snapshot.model.profiles.get(active);
+	if (!entry || (entry.chain && !entry.chain.ok)) {
+		return 'warning';
+	}
+	return entry.expiry && expiryStatus(entry.expiry, now) === 'expired' ? 'error' : 'ok';
+}
+
+function tooltipOf(state: StatusState, health: Health): string {
+	const terminals = state.settings.injectProfile
+		? state.active === undefined
+			? 'New terminals and tasks get no `AWS_PROFILE`.'
+			: `New terminals and tasks get \`AWS_PROFILE=${state.active}\`.`
+		: 'Terminal injection is off (`awsProfiles.terminal.injectProfile`).';
+	const entry = state.active === undefined ? undefined : state.snapshot?.model.profiles.get(state.active);
+	const lines: string[] = [];
+	if (state.active !== undefined && !entry && state.snapshot) {
+		lines.push(`**${escapeMarkdown(state.active)}** does not exist in your config or credentials file.`);
+	} else if (entry) {
+		lines.push(profileSummary(entry, { now: state.now, active: true, verification: state.verification }));
+	} else {
+		lines.push('No AWS profile is active.');
+	}
+	if (health === 'error') {
+		lines.push('', 'Its credentials have expired.');
+	}
+	lines.push('', terminals, '', 'Click to switch profile.');
+	return lines.join('\n');
+}

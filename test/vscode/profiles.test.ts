@@ -1,0 +1,274 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProfileSnapshot } from '../../src/core/profileSnapshot';
+import type { TestingApi } from '../../src/ui/extension';
+import type { ProfileNode } from '../../src/ui/profileTree';
+import type { Prompts } from '../../src/ui/prompts';
+import { activateExtension, sandboxRoot, screenshot, testingApi, waitFor } from './helpers';
+
+/** Every secret of the fixture files: none may appear in anything the extension shows. */
+function fixtureSecrets(api: TestingApi): string[] {
+	const text = readFileSync(api.files.credentialsFile, 'utf8') + readFileSync(api.files.configFile, 'utf8');
+	const secrets = [...text.matchAll(/^\s*(aws_secret_access_key|aws_session_token|aws_access_key_id)\s*=\s*(\S+)/gm)].map((m) => m[2]);
+	return [...secrets, 'fixturePassword0001'];
+}
+
+/** Everything a person can read in the view and the status bar. */
+function visibleTexts(api: TestingApi): string[] {
+	const texts: string[] = [];
+	const text = (value: string | vscode.MarkdownString | vscode.TreeItemLabel | undefined) =>
+		value === undefined ? '' : typeof value === 'string' ? value : 'value' in value ? value.value : value.label;
+	for (const node of api.tree.allNodes()) {
+		texts.push(text(node.label), String(node.description ?? ''), text(node.tooltip), node.accessibilityInformation?.label ?? '');
+	}
+	texts.push(api.statusBar.text, text(api.statusBar.tooltip));
+	return texts;
+}
+
+/** The profile nodes (by their context value: the bundle's classes are not the ones this file imports). */
+function profileNodes(api: TestingApi): ProfileNode[] {
+	return api.tree.allNodes().filter((node): node is ProfileNode => /^profile/.test(node.contextValue ?? ''));
+}
+
+describe('Profiles view, status bar and switching', () => {
+	let api: TestingApi;
+	let snapshot: ProfileSnapshot;
+
+	before(async () => {
+		api = await testingApi();
+		snapshot = await api.store.reload();
+	});
+
+	after(async () => {
+		api.setPrompts(undefined);
+		// The reload suite checks that this choice survives a reload of the window.
+		writeFileSync(path.join(sandboxRoot(), 'active-profile-before-reload.json'), JSON.stringify({ active: (await activateExtension()).getActiveProfile() }));
+	});
+
+	it('lists exactly the profiles of the two files, with their kinds and descriptions', () => {
+		const nodes = profileNodes(api).filter((node) => !node.id?.includes('/'));
+		const rows = nodes.map((node) => [node.label, (node.iconPath as vscode.ThemeIcon).id, node.description]);
+		assert.deepEqual(rows, [
+			['default', 'key', 'active · eu-west-1'],
+			['fixture-admin', 'link', ''],
+			['fixture-broken', 'error', ''],
+			['fixture-dev', 'key', 'us-east-2'],
+			['fixture-process', 'terminal', ''],
+			['fixture-settings', 'settings-gear', 'sa-east-1'],
+			['fixture-sso', 'organization', 'ap-southeast-2'],
+			['fixture-temp', 'warning', ''],
+		]);
+		assert.equal(snapshot.model.profiles.size, 8);
+	});
+
+	it('shows a role\'s source chain, and a broken chain as an error node', () => {
+		const admin = profileNodes(api).find((node) => node.label === 'fixture-admin')!;
+		assert.deepEqual(api.tree.getChildren(admin).map((node) => node.label), ['fixture-dev', 'fixture-admin']);
+		const broken = profileNodes(api).find((node) => node.label === 'fixture-broken')!;
+		const [error] = api.tree.getChildren(broken);
+		assert.equal(error.label, 'Broken role chain');
+		assert.match(String(error.tooltip), /fixture-missing/);
+	});
+
+	it('says where each property is defined in the tooltip, with the key id masked', () => {
+		const dev = profileNodes(api).find((node) => node.label === 'fixture-dev')!;
+		const tooltip = (dev.tooltip as vscode.MarkdownString).value;
+		assert.match(tooltip, /Access key: `AKIA\*\*\*\*0001`/);
+		assert.match(tooltip, /section: config:5/);
+		assert.match(tooltip, /`region = us-east-2` config:6/);
+		assert.match(tooltip, /`aws_secret_access_key` credentials:8/);
+	});
+
+	it('shows an external edit of the credentials file in under 500 ms', async () => {
+		const file = api.files.credentialsFile;
+		const before = readFileSync(file, 'utf8');
+		try {
+			const seen = new Promise<number>((resolve) => {
+				const listener = api.store.onDidChange((next) => {
+					if (next.model.profiles.has('fixture-added')) {
+						listener.dispose();
+						resolve(performance.now());
+					}
+				});
+			});
+			const start = performance.now();
+			writeFileSync(file, `${before}\n[fixture-added]\naws_access_key_id = AKIAFIXTUREADDED0001\naws_secret_access_key = ${'a'.repeat(40)}\n`);
+			const elapsed = (await seen) - start;
+			assert.ok(elapsed < 500, `the view updated after ${elapsed.toFixed(0)} ms`);
+			assert.ok(profileNodes(api).some((node) => node.label === 'fixture-added'));
+		} finally {
+			writeFileSync(file, before);
+			await waitFor(() => !api.store.current?.model.profiles.has('fixture-added'));
+		}
+	});
+
+	it('keeps showing what it could read of a broken file, with an error node pointing at the problem', async () => {
+		const file = api.files.configFile;
+		const before = readFileSync(file, 'utf8');
+		try {
+			writeFileSync(file, `${before}\n[profile unterminated\nregion = x\n`);
+			await waitFor(() => api.store.current?.model.problems.some((p) => p.severity === 'error') === true);
+			const [first] = api.tree.getChildren();
+			assert.match(String(first.label), /^config file, line \d+: /);
+			assert.equal(first.command?.command, 'vscode.open');
+			assert.ok(profileNodes(api).some((node) => node.label === 'fixture-dev'));
+		} finally {
+			writeFileSync(file, before);
+			await waitFor(() => !api.store.current?.model.problems.some((p) => p.severity === 'error'));
+		}
+	});
+
+	it('switches with the command: the status bar and AWS_PROFILE of new terminals follow', async () => {
+		const { onDidChangeActiveProfile, getActiveProfile } = await activateExtension();
+		const changed = new Promise<string | undefined>((resolve) => onDidChangeActiveProfile(resolve));
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
+		assert.equal(await changed, 'fixture-dev');
+		assert.equal(getActiveProfile(), 'fixture-dev');
+		assert.equal(api.statusBar.text, '$(cloud) fixture-dev · us-east-2');
+		assert.equal(api.terminalEnvironment.get('AWS_PROFILE')?.value, 'fixture-dev');
+		assert.match(api.terminalEnvironment.description as string, /AWS_PROFILE=fixture-dev/);
+	});
+
+	it('gives a terminal opened after the switch AWS_PROFILE', async function () {
+		this.timeout(60_000);
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-sso');
+		const out = path.join(sandboxRoot(), 'terminal-env.txt');
+		const terminal = vscode.window.createTerminal({ name: 'aws-profiles-test', cwd: sandboxRoot() });
+		try {
+			terminal.sendText(`echo "AWS_PROFILE=$AWS_PROFILE" > '${out}'`);
+			await waitFor(() => existsSync(out) && readFileSync(out, 'utf8').includes('\n'), 30_000);
+			assert.equal(readFileSync(out, 'utf8').trim(), 'AWS_PROFILE=fixture-sso');
+		} finally {
+			terminal.dispose();
+		}
+	});
+
+	it('sets AWS_REGION too when awsProfiles.terminal.setRegion is on', async () => {
+		const config = vscode.workspace.getConfiguration('awsProfiles');
+		await config.update('terminal.setRegion', true, vscode.ConfigurationTarget.Global);
+		try {
+			await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-sso');
+			assert.equal(api.terminalEnvironment.get('AWS_REGION')?.value, 'ap-southeast-2');
+		} finally {
+			await config.update('terminal.setRegion', undefined, vscode.ConfigurationTarget.Global);
+		}
+		assert.equal(api.terminalEnvironment.get('AWS_REGION'), undefined);
+	});
+
+	it('clears AWS_PROFILE for "No AWS profile", and never rewrites [default]', async () => {
+		const credentials = readFileSync(api.files.credentialsFile, 'utf8');
+		const config = readFileSync(api.files.configFile, 'utf8');
+		const picks: string[][] = [];
+		api.setPrompts(scripted({ pick: (items) => {
+			picks.push(items.map((item) => item.label));
+			return items.find((item) => item.label.includes('No AWS profile'));
+		} }));
+		await vscode.commands.executeCommand('awsProfiles.switchProfile');
+		assert.equal(api.statusBar.text, '$(cloud) No AWS profile');
+		assert.equal(api.terminalEnvironment.get('AWS_PROFILE')?.value, '');
+		assert.equal(readFileSync(api.files.credentialsFile, 'utf8'), credentials);
+		assert.equal(readFileSync(api.files.configFile, 'utf8'), config);
+		// The switcher lists the recently used profiles first, under their own separator.
+		const labels = picks[0];
+		assert.equal(labels[0], 'recently used');
+		assert.match(labels[1], /fixture-sso$/);
+		assert.match(labels[2], /fixture-dev$/);
+	});
+
+	it('warns in the status bar when the active profile\'s chain is broken, and errs when its keys expired', async () => {
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-broken');
+		assert.deepEqual(api.statusBar.backgroundColor, new vscode.ThemeColor('statusBarItem.warningBackground'));
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-temp');
+		assert.deepEqual(api.statusBar.backgroundColor, new vscode.ThemeColor('statusBarItem.errorBackground'));
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
+		assert.equal(api.statusBar.backgroundColor, undefined);
+	});
+
+	it('deletes a profile only after a confirmation naming it, and keeps a backup', async () => {
+		const file = api.files.credentialsFile;
+		const before = readFileSync(file, 'utf8');
+		writeFileSync(file, `${before}\n[fixture-doomed]\naws_access_key_id = AKIAFIXTUREDOOMED001\naws_secret_access_key = ${'d'.repeat(40)}\n`);
+		const withDoomed = readFileSync(file, 'utf8');
+		await api.store.reload();
+		try {
+			const asked: string[] = [];
+			api.setPrompts(scripted({ confirm: (message) => (asked.push(message), false) }));
+			await vscode.commands.executeCommand('awsProfiles.deleteProfile', 'fixture-doomed');
+			assert.deepEqual(asked, ["Delete the AWS profile 'fixture-doomed'?"]);
+			assert.equal(readFileSync(file, 'utf8'), withDoomed, 'declining must change nothing');
+
+			api.setPrompts(scripted({ confirm: () => true }));
+			await vscode.commands.executeCommand('awsProfiles.deleteProfile', 'fixture-doomed');
+			assert.equal(readFileSync(file, 'utf8'), `${before}\n`);
+			assert.equal(readFileSync(`${file}.bak`, 'utf8'), withDoomed);
+			assert.ok(!profileNodes(api).some((node) => node.label === 'fixture-doomed'));
+		} finally {
+			api.setPrompts(undefined);
+			writeFileSync(file, before);
+			await api.store.reload();
+		}
+	});
+
+	it('groups by file and by kind, and filters', async () => {
+		const config = vscode.workspace.getConfiguration('awsProfiles');
+		try {
+			await vscode.commands.executeCommand('awsProfiles.groupByKind');
+			await waitFor(() => api.tree.getChildren().some((node) => node.label === 'role'));
+			assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['config only', 'keys', 'process', 'role', 'sso', 'temporary keys']);
+			await vscode.commands.executeCommand('awsProfiles.groupByFile');
+			await waitFor(() => api.tree.getChildren().some((node) => node.label === 'config file'));
+			assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['config file', 'credentials file']);
+		} finally {
+			await config.update('tree.groupBy', undefined, vscode.ConfigurationTarget.Global);
+		}
+		api.setPrompts(scripted({ input: () => 'sso' }));
+		await vscode.commands.executeCommand('awsProfiles.filter');
+		assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['fixture-sso']);
+		await vscode.commands.executeCommand('awsProfiles.clearFilter');
+		assert.equal(profileNodes(api).length, 8);
+	});
+
+	it('never shows a secret of the fixtures in the view, its tooltips or the status bar', async () => {
+		const secrets = fixtureSecrets(api);
+		assert.ok(secrets.length >= 8);
+		for (const name of ['fixture-dev', 'fixture-temp', 'fixture-process', 'default']) {
+			await vscode.commands.executeCommand('awsProfiles.switchProfile', name);
+			for (const text of visibleTexts(api)) {
+				for (const secret of secrets) {
+					assert.ok(!text.includes(secret), `a secret shows in: ${text.slice(0, 80)}`);
+				}
+			}
+		}
+	});
+
+	it('takes a screenshot of the view and the status bar for the README', async function () {
+		this.timeout(30_000);
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
+		await vscode.commands.executeCommand('workbench.view.extension.awsProfiles');
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		const file = path.join(process.env.AWS_PROFILES_SCREENSHOTS ?? path.join(sandboxRoot(), 'screenshots'), 'profiles-view.png');
+		await screenshot(file);
+		assert.ok(readFileSync(file).length > 1000);
+	});
+});
+
+/** Answers for the prompts a test expects; any other prompt fails the test. */
+function scripted(answers: {
+	confirm?: (message: string) => boolean;
+	input?: () => string | undefined;
+	pick?: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined;
+}): Prompts {
+	const unexpected = (what: string) => Promise.reject(new Error(`unexpected ${what} prompt`));
+	return {
+		confirm: (message) => answers.confirm ? Promise.resolve(answers.confirm(message)) : unexpected('confirm'),
+		input: () => answers.input ? Promise.resolve(answers.input()) : unexpected('input'),
+		pick: <T extends vscode.QuickPickItem>(items: readonly T[]) =>
+			answers.pick ? Promise.resolve(answers.pick(items) as T | undefined) : unexpected('pick'),
+	};
+}
