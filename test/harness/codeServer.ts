@@ -149,7 +149,9 @@ export async function runSuitesInWorkbench(
 ): Promise<TestRunResult> {
 	const browser = await launchBrowser();
 	try {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+		// The clipboard permissions let the tests read what a command copied.
+		const browserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+		const page = await browserContext.newPage();
 		let counts = { passed: 0, failed: 0 };
 		let onExit: (code: number) => void = () => undefined;
 		await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));

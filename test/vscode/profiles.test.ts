@@ -234,6 +234,71 @@ describe('Profiles view, status bar and switching', () => {
 		assert.equal(profileNodes(api).length, 8);
 	});
 
+	it('opens a profile\'s definition at its section', async () => {
+		await vscode.commands.executeCommand('awsProfiles.openDefinition', 'fixture-sso');
+		const editor = vscode.window.activeTextEditor;
+		assert.equal(editor?.document.uri.fsPath, api.files.configFile);
+		assert.equal(editor?.document.lineAt(editor.selection.active.line).text, '[profile fixture-sso]');
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	it('copies a profile\'s name', async () => {
+		await vscode.commands.executeCommand('awsProfiles.copyProfileName', 'fixture-settings');
+		assert.equal(await vscode.env.clipboard.readText(), 'fixture-settings');
+	});
+
+	it('renames a profile in both files and in the source_profile that names it, keeping it active', async () => {
+		const before = { config: readFileSync(api.files.configFile, 'utf8'), credentials: readFileSync(api.files.credentialsFile, 'utf8') };
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
+		try {
+			let validation: string | undefined | null | Thenable<string | undefined | null | vscode.InputBoxValidationMessage> | vscode.InputBoxValidationMessage;
+			api.setPrompts({
+				...scripted({}),
+				input: (options) => {
+					validation = options.validateInput?.('fixture-sso');
+					return Promise.resolve('fixture-developer');
+				},
+			});
+			await vscode.commands.executeCommand('awsProfiles.renameProfile', 'fixture-dev');
+			assert.equal(validation, "A profile named 'fixture-sso' already exists.");
+			assert.equal(readFileSync(api.files.configFile, 'utf8'), before.config
+				.replace('[profile fixture-dev]', '[profile fixture-developer]')
+				.replace('source_profile = fixture-dev\n', 'source_profile = fixture-developer\n'));
+			assert.equal(readFileSync(api.files.credentialsFile, 'utf8'), before.credentials.replace('[fixture-dev]', '[fixture-developer]'));
+			assert.equal((await activateExtension()).getActiveProfile(), 'fixture-developer');
+		} finally {
+			api.setPrompts(undefined);
+			writeFileSync(api.files.configFile, before.config);
+			writeFileSync(api.files.credentialsFile, before.credentials);
+			await api.store.reload();
+			await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
+		}
+	});
+
+	it('adds AWS_PROFILE to Node.js debug sessions when awsProfiles.debug.injectProfile is on', async function () {
+		this.timeout(90_000);
+		const config = vscode.workspace.getConfiguration('awsProfiles');
+		const script = path.join(sandboxRoot(), 'print-profile.js');
+		const run = async (name: string, env?: Record<string, string>) => {
+			const out = path.join(sandboxRoot(), `${name}.txt`);
+			writeFileSync(script, `require('fs').writeFileSync(process.argv[2], String(process.env.AWS_PROFILE));\n`);
+			const started = await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0], {
+				type: 'node', request: 'launch', name, program: script, args: [out], ...(env ? { env } : {}),
+			});
+			assert.ok(started, 'the debug session did not start');
+			await waitFor(() => existsSync(out), 60_000);
+			return readFileSync(out, 'utf8');
+		};
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-sso');
+		await config.update('debug.injectProfile', true, vscode.ConfigurationTarget.Global);
+		try {
+			assert.equal(await run('injected'), 'fixture-sso');
+			assert.equal(await run('own-env', { AWS_PROFILE: 'set-by-launch-json' }), 'set-by-launch-json');
+		} finally {
+			await config.update('debug.injectProfile', undefined, vscode.ConfigurationTarget.Global);
+		}
+	});
+
 	it('never shows a secret of the fixtures in the view, its tooltips or the status bar', async () => {
 		const secrets = fixtureSecrets(api);
 		assert.ok(secrets.length >= 8);
