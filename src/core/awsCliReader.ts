@@ -1,0 +1,459 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// What the AWS CLI (v1 and v2), boto3 and everything built on botocore (SAM, Chalice, Zappa...) see in the
+// two files. botocore does not follow the SDKs' shared standard: it hands each file to Python's
+// `configparser.RawConfigParser` with its default options and then maps the sections to profiles
+// (botocore/configloader.py `raw_config_parse`, `build_profile_map`; botocore/session.py `full_config`).
+// This module models both layers, checked against the real CLI by awsCliReader.differential.test.ts:
+//
+// configparser (each file on its own; CPython 3.11 to 3.14 behave alike, and the CLI v2 installers bundle 3.11+):
+// - lines end at \n, \r\n or a lone \r (Python's universal newlines); "whitespace" is Python's (str.isspace),
+//   which is not JavaScript's: a BOM is not whitespace, so a file starting with one has no first header;
+// - a line whose first non-blank character is `#` or `;` is a comment; there are NO inline comments, so
+//   `region = us-east-1 # main` is the value `us-east-1 # main`;
+// - `[anything]` is a header: from the first `[` to the LAST `]` of the line; text after it is ignored
+//   (Python 3.10 and older, still used by some boto3 installs, stop at the first `]`: only `[a]]` differs);
+// - a key ends at the first `=` or `:`; keys are lower-cased (JavaScript's toLowerCase, which differs from
+//   Python's only for letters added to Unicode lately), values trimmed;
+// - a line indented deeper than the line that started the current key continues its value, even after blank
+//   lines and comments (blank lines are kept inside the value, trailing ones dropped); a deeper `[x]` is a
+//   continuation too;
+// - the whole file is refused (the CLI stops with "Unable to parse config file") for: a line before the first
+//   header, the same header twice, the same key twice in a section (in any letter case), a line that is none
+//   of header, `key = value`, comment or continuation, and a key with an empty name;
+// - `[DEFAULT]` (exactly that case) is no section: its keys are inherited by every section of that file.
+// botocore:
+// - a value that starts on the next line is a block of sub-properties `key = value` (sub-keys keep their case;
+//   one line without `=` refuses the whole file); this applies to both files;
+// - config file: a header that starts with `profile` is split like a shell does (shlex): it counts when it
+//   gives exactly two words and the second is the name, so `[profile "a b"]` is `a b`, `[profile  x]` is `x`,
+//   `[profilex y]` is `y`, and `[profile a b]`, `[profile]`, `[profile "x]` are ignored; `sso-session` alike;
+//   `[default]` is the profile `default`; of two headers naming the same profile, the later one wins whole;
+// - credentials file: every section is a profile named exactly as written (`[profile x]` is `profile x`);
+// - both files: a profile in both is the config file's keys updated by the credentials file's, key by key.
+
+import type { FileRole } from './profileFilesReader';
+import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
+
+/** Reads the two files as the AWS CLI and boto3 do. A pure function of the texts; never throws. */
+export function readAwsCli(texts: FileTexts): ReadingResult {
+	const profiles: Sections = new Map();
+	const ssoSessions: Sections = new Map();
+	// botocore loads the config file first, so a refused config file is the error the CLI reports.
+	if (texts.config !== undefined) {
+		const config = readIniFile(texts.config);
+		if (!config.ok) {
+			return refuse('config', config.refusal);
+		}
+		addConfigSections(config.sections, profiles, ssoSessions);
+	}
+	if (texts.credentials !== undefined) {
+		const credentials = readIniFile(texts.credentials);
+		if (!credentials.ok) {
+			return refuse('credentials', credentials.refusal);
+		}
+		mergeCredentialsSections(credentials.sections, profiles);
+	}
+	const reading: Reading = { profiles: toRecord(profiles), ssoSessions: toRecord(ssoSessions) };
+	return { ok: true, reading };
+}
+
+/** Why a whole file is refused. The message names keys and sections, never a value or a whole line. */
+interface Refusal {
+	readonly line: number;
+	readonly message: string;
+}
+
+/** A section's keys as one reader sees them; plain records filled by setOwn, so nothing reaches a prototype. */
+type Values = Record<string, ReadingValue>;
+
+type Sections = Map<string, Values>;
+
+type FileParse =
+	| { readonly ok: true; readonly sections: Sections }
+	| { readonly ok: false; readonly refusal: Refusal };
+
+function refuse(file: FileRole, refusal: Refusal): ReadingResult {
+	return {
+		ok: false,
+		file,
+		error: `The AWS CLI cannot parse the ${file} file (line ${refusal.line}: ${refusal.message}); `
+			+ 'it refuses the whole file and every command fails.',
+	};
+}
+
+// ---- botocore: from sections to profiles --------------------------------------------------------------
+
+function addConfigSections(sections: Sections, profiles: Sections, ssoSessions: Sections): void {
+	for (const [header, values] of sections) {
+		if (header.startsWith('profile')) {
+			setIfTwoWords(header, values, profiles);
+		} else if (header.startsWith('sso-session')) {
+			setIfTwoWords(header, values, ssoSessions);
+		} else if (header === 'default') {
+			profiles.set('default', values);
+		}
+		// Any other section ([services x], [plugins], [preview]...) is not a profile.
+	}
+}
+
+/** botocore only checks the prefix, then keeps the second shell word whatever the first one is. */
+function setIfTwoWords(header: string, values: Values, target: Sections): void {
+	const words = shlexSplit(header);
+	if (words !== undefined && words.length === 2) {
+		target.set(words[1], values);
+	}
+}
+
+function mergeCredentialsSections(sections: Sections, profiles: Sections): void {
+	for (const [name, values] of sections) {
+		const existing = profiles.get(name);
+		if (existing === undefined) {
+			profiles.set(name, values);
+		} else {
+			// Python's dict.update, on a copy so the config file's section stays as it was read.
+			const merged: Values = { ...existing };
+			for (const key of Object.keys(values)) {
+				setOwn(merged, key, values[key]);
+			}
+			profiles.set(name, merged);
+		}
+	}
+}
+
+/**
+ * POSIX shell-word splitting as Python's `shlex.split` does it (no comments): words split on space, tab,
+ * CR and LF; quotes group; a backslash escapes outside single quotes. `undefined` where shlex raises.
+ */
+function shlexSplit(text: string): string[] | undefined {
+	const words: string[] = [];
+	let state: 'between' | 'word' | 'single' | 'double' = 'between';
+	let word = '';
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (state === 'single') {
+			if (c === '\'') {
+				state = 'word';
+			} else {
+				word += c;
+			}
+		} else if (state === 'double') {
+			if (c === '"') {
+				state = 'word';
+			} else if (c === '\\') {
+				if (++i >= text.length) {
+					return undefined;
+				}
+				// Inside double quotes only `\"` and `\\` are escapes; elsewhere the backslash stays.
+				const next = text[i];
+				word += next === '"' || next === '\\' ? next : c + next;
+			} else {
+				word += c;
+			}
+		} else if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+			if (state === 'word') {
+				words.push(word);
+				word = '';
+				state = 'between';
+			}
+		} else if (c === '\'' || c === '"') {
+			state = c === '\'' ? 'single' : 'double';
+		} else if (c === '\\') {
+			if (++i >= text.length) {
+				return undefined;
+			}
+			word += text[i];
+			state = 'word';
+		} else {
+			word += c;
+			state = 'word';
+		}
+	}
+	if (state === 'single' || state === 'double') {
+		return undefined;
+	}
+	if (state === 'word') {
+		words.push(word);
+	}
+	return words;
+}
+
+// ---- configparser + botocore's raw_config_parse: one file to sections ---------------------------------
+
+interface RawOption {
+	/** The value on the key's line. */
+	readonly first: string;
+	/** The continuation lines as configparser collects them (blank ones as ''), if there are any. */
+	more: string[] | undefined;
+	/** 1-based, where the key is written. */
+	readonly line: number;
+}
+
+type RawSection = Map<string, RawOption>;
+
+interface RawIni {
+	readonly sections: Map<string, RawSection>;
+	readonly defaults: RawSection;
+}
+
+function readIniFile(text: string): FileParse {
+	const raw = parseRawIni(text);
+	if ('message' in raw) {
+		return { ok: false, refusal: raw };
+	}
+	return resolveSections(raw);
+}
+
+/** The literal layer: RawConfigParser's `_read` with its default options (strict, no inline comments). */
+function parseRawIni(text: string): RawIni | Refusal {
+	const sections = new Map<string, RawSection>();
+	const defaults: RawSection = new Map();
+	let section: { name: string; options: RawSection } | undefined;
+	let option: RawOption | undefined;
+	let indentLevel = 0;
+	// configparser reports a bad line only after reading the whole file, unless a fatal error comes first.
+	let deferred: Refusal | undefined;
+	let lineNumber = 0;
+	for (const line of universalLines(text)) {
+		lineNumber++;
+		const value = pyStrip(line);
+		if (value === '') {
+			// A blank line belongs to the value being read (dropped at the end if nothing follows).
+			if (option !== undefined) {
+				(option.more ??= []).push('');
+			}
+			continue;
+		}
+		if (value[0] === '#' || value[0] === ';') {
+			continue;
+		}
+		const indent = firstNonSpace(line);
+		if (section !== undefined && option !== undefined && indent > indentLevel) {
+			(option.more ??= []).push(value);
+			continue;
+		}
+		indentLevel = indent;
+		const header = headerOf(value);
+		if (header !== undefined) {
+			option = undefined;
+			if (header === 'DEFAULT') {
+				section = { name: header, options: defaults };
+				continue;
+			}
+			if (sections.has(header)) {
+				return { line: lineNumber, message: `the section [${header}] appears twice` };
+			}
+			section = { name: header, options: new Map() };
+			sections.set(header, section.options);
+			continue;
+		}
+		if (section === undefined) {
+			return { line: lineNumber, message: 'there is text before the first [section] header' };
+		}
+		const split = splitOption(value);
+		if (split === undefined) {
+			deferred ??= { line: lineNumber, message: 'the line is not a [section] header, a key = value line or a comment' };
+			continue;
+		}
+		if (split.key === '') {
+			deferred ??= { line: lineNumber, message: 'a key name is missing before the = or :' };
+		}
+		const key = split.key.toLowerCase();
+		if (section.options.has(key)) {
+			return {
+				line: lineNumber,
+				message: `the key '${key}' is set twice in [${section.name}] (keys are compared in lower case)`,
+			};
+		}
+		option = { first: split.value, more: undefined, line: lineNumber };
+		// An empty key (already an error) cannot start a continuation, as in configparser.
+		section.options.set(key, option);
+		if (key === '') {
+			option = undefined;
+		}
+	}
+	return deferred ?? { sections, defaults };
+}
+
+/** `[` + at least one character + `]`, up to the last `]` of the line; anything after it is ignored. */
+function headerOf(value: string): string | undefined {
+	if (value[0] !== '[') {
+		return undefined;
+	}
+	const end = value.lastIndexOf(']');
+	return end >= 2 ? value.slice(1, end) : undefined;
+}
+
+/** The key is everything before the first `=` or `:`, the value everything after it, both trimmed. */
+function splitOption(value: string): { key: string; value: string } | undefined {
+	const equals = value.indexOf('=');
+	const colon = value.indexOf(':');
+	const at = equals === -1 ? colon : colon === -1 ? equals : Math.min(equals, colon);
+	if (at === -1) {
+		return undefined;
+	}
+	return { key: pyStrip(value.slice(0, at)), value: pyStrip(value.slice(at + 1)) };
+}
+
+/**
+ * botocore's view of the parsed file: `[DEFAULT]`'s keys added to every section (the section's own win),
+ * values joined, and values that start on the next line parsed as sub-properties.
+ */
+function resolveSections(raw: RawIni): FileParse {
+	const sections: Sections = new Map();
+	// A [DEFAULT] key is resolved once and shared by every section (values are never mutated once resolved).
+	const resolvedDefaults = new Map<string, ResolvedValue>();
+	for (const [name, options] of raw.sections) {
+		const values: Values = {};
+		for (const [key, option] of options) {
+			const resolved = resolveValue(option, key, name);
+			if (!resolved.ok) {
+				return resolved;
+			}
+			setOwn(values, key, resolved.value);
+		}
+		for (const [key, option] of raw.defaults) {
+			if (Object.hasOwn(values, key)) {
+				continue;
+			}
+			let resolved = resolvedDefaults.get(key);
+			if (resolved === undefined) {
+				resolved = resolveValue(option, key, 'DEFAULT');
+				resolvedDefaults.set(key, resolved);
+			}
+			if (!resolved.ok) {
+				return resolved;
+			}
+			setOwn(values, key, resolved.value);
+		}
+		sections.set(name, values);
+	}
+	return { ok: true, sections };
+}
+
+type ResolvedValue =
+	| { readonly ok: true; readonly value: ReadingValue }
+	| { readonly ok: false; readonly refusal: Refusal };
+
+function resolveValue(option: RawOption, key: string, section: string): ResolvedValue {
+	if (option.more === undefined) {
+		// One line, already trimmed: the common case, with nothing to join.
+		return { ok: true, value: option.first };
+	}
+	const joined = pyRStrip(option.first + '\n' + option.more.join('\n'));
+	if (!joined.startsWith('\n')) {
+		return { ok: true, value: joined };
+	}
+	const subProperties = parseSubProperties(joined);
+	if (subProperties !== undefined) {
+		return { ok: true, value: subProperties };
+	}
+	const message = `the value of '${key}' in [${section}] is a block of sub-properties and one of its lines has no =`;
+	return { ok: false, refusal: { line: option.line, message } };
+}
+
+/** botocore's `_parse_nested`: one `key = value` per line (Python's splitlines), keys kept as written. */
+function parseSubProperties(value: string): Readonly<Record<string, string>> | undefined {
+	const subProperties: Record<string, string> = {};
+	for (const rawLine of pythonSplitLines(value)) {
+		const line = pyStrip(rawLine);
+		if (line === '') {
+			continue;
+		}
+		const equals = line.indexOf('=');
+		if (equals === -1) {
+			return undefined;
+		}
+		setOwn(subProperties, pyStrip(line.slice(0, equals)), pyStrip(line.slice(equals + 1)));
+	}
+	return subProperties;
+}
+
+// ---- Python's notion of lines and whitespace -----------------------------------------------------------
+
+/** Python's `str.splitlines()`: it breaks at more than \n and \r (also \v, \f, \x1c-\x1e, NEL, LS, PS). */
+function pythonSplitLines(text: string): string[] {
+	const lines: string[] = [];
+	let start = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		const isBreak = (code >= 0x0a && code <= 0x0d) || (code >= 0x1c && code <= 0x1e)
+			|| code === 0x85 || code === 0x2028 || code === 0x2029;
+		if (isBreak) {
+			lines.push(text.slice(start, i));
+			if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
+				i++;
+			}
+			start = i + 1;
+		}
+	}
+	lines.push(text.slice(start));
+	return lines;
+}
+
+/** The lines of a text file read by Python with universal newlines: \n, \r\n and a lone \r end a line. */
+function* universalLines(text: string): Generator<string> {
+	const breaks = /\r\n?|\n/g;
+	let start = 0;
+	for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
+		yield text.slice(start, match.index);
+		start = match.index + match[0].length;
+	}
+	if (start < text.length) {
+		yield text.slice(start);
+	}
+}
+
+/** Python's `str.isspace()` for one UTF-16 unit (every such character is in the BMP). */
+function isPySpace(code: number): boolean {
+	if (code <= 0x20) {
+		return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
+	}
+	if (code < 0x85) {
+		return false;
+	}
+	return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
+		|| code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+function firstNonSpace(text: string): number {
+	let i = 0;
+	while (i < text.length && isPySpace(text.charCodeAt(i))) {
+		i++;
+	}
+	return i;
+}
+
+function pyRStrip(text: string): string {
+	let end = text.length;
+	while (end > 0 && isPySpace(text.charCodeAt(end - 1))) {
+		end--;
+	}
+	return text.slice(0, end);
+}
+
+/** Python's `str.strip()`: unlike JavaScript's `trim()` it keeps a BOM and removes \x1c-\x1f and NEL. */
+function pyStrip(text: string): string {
+	return pyRStrip(text.slice(firstNonSpace(text)));
+}
+
+// ---- output ---------------------------------------------------------------------------------------------
+
+function toRecord(sections: Sections): Readonly<Record<string, ReadingSection>> {
+	const record: Record<string, ReadingSection> = {};
+	for (const [name, values] of sections) {
+		setOwn(record, name, values);
+	}
+	return record;
+}
+
+/** Sets a key as an own property: a name like `__proto__` is data here, never the object's prototype. */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+	if (key === '__proto__') {
+		Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+	} else {
+		target[key] = value;
+	}
+}
