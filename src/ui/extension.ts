@@ -82,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			refreshViews();
 		},
 		accountOf: (name) => verifications.get(name)?.account,
+		afterAddActions: ['Switch to it'],
 	});
 
 	context.subscriptions.push(
@@ -112,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.openCredentialsFile': () => openProfileFile(store, 'credentials'),
 		'awsProfiles.showLog': () => log.show(),
 		'awsProfiles.switchProfile': (name?: string) => commands.switchProfile(name),
+		'awsProfiles.addProfile': (name?: string) => commands.addProfile(name),
 		'awsProfiles.switchToProfile': (node?: ProfileArgument) => commands.switchProfile(node instanceof ProfileNode ? node.entry.name : node),
 		'awsProfiles.openDefinition': (node?: ProfileArgument) => commands.openDefinition(node),
 		'awsProfiles.copyProfileName': (node?: ProfileArgument) => commands.copyProfileName(node),

@@ -7,6 +7,7 @@ import { validateProfileName } from '../core/names';
 import { kindLabel } from '../core/profileDisplay';
 import { applyProfileOperation } from '../core/profileFileWriter';
 import type { ProfileOperation } from '../core/profileEdits';
+import { AddProfileWizard } from './addProfileWizard';
 import type { ProfileEntry } from '../core/profileModel';
 import { hashesOf } from '../core/profileSnapshot';
 import type { ActiveProfile } from './activeProfile';
@@ -22,6 +23,8 @@ export interface ProfileCommandDeps {
 	readonly log: vscode.LogOutputChannel;
 	readonly setFilter: (filter: string) => void;
 	readonly accountOf: (name: string) => string | undefined;
+	/** The buttons offered once a profile is added. */
+	readonly afterAddActions: readonly string[];
 }
 
 /** A profile named by a tree node (context menu) or by its name (command palette, other extensions, tests). */
@@ -30,6 +33,7 @@ export type ProfileArgument = ProfileNode | string | undefined;
 interface ProfilePick extends vscode.QuickPickItem {
 	readonly profile?: string;
 	readonly none?: true;
+	readonly add?: true;
 }
 
 /** The commands that act on profiles: switch, open, copy, rename, delete, and the view's grouping and filter. */
@@ -47,6 +51,9 @@ export class ProfileCommands {
 		});
 		if (!chosen) {
 			return;
+		}
+		if ('add' in chosen && chosen.add) {
+			return this.addProfile();
 		}
 		if (chosen.profile !== undefined && !snapshot.model.profiles.has(chosen.profile)) {
 			throw new Error(`There is no profile named '${chosen.profile}' in your config or credentials file.`);
@@ -75,7 +82,25 @@ export class ProfileCommands {
 			...others.map(item),
 			{ label: '', kind: vscode.QuickPickItemKind.Separator },
 			{ label: '$(circle-slash) No AWS profile', description: 'clear AWS_PROFILE in new terminals', none: true },
+			{ label: '$(add) Add AWS Profile...', add: true },
 		];
+	}
+
+	/** The Add AWS Profile wizard; `initialName` comes from a quick fix on a reference to a missing profile. */
+	async addProfile(initialName?: string): Promise<void> {
+		const snapshot = await this.deps.store.snapshot();
+		const profile = await new AddProfileWizard(this.deps.prompts(), snapshot).run(typeof initialName === 'string' ? initialName : undefined);
+		if (!profile) {
+			return;
+		}
+		await this.apply({ op: 'add', profile });
+		this.deps.log.info(`Added the profile ${profile.name}.`);
+		const action = await this.deps.prompts().notify(`Added the AWS profile '${profile.name}'.`, this.deps.afterAddActions);
+		if (action === 'Switch to it') {
+			await this.switchProfile(profile.name);
+		} else if (action === 'Verify now') {
+			await vscode.commands.executeCommand('awsProfiles.verifyProfile', profile.name);
+		}
 	}
 
 	async openDefinition(argument: ProfileArgument): Promise<void> {

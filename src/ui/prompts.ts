@@ -3,6 +3,34 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
+import type { FormatCheck } from '../core/credentialFormats';
+
+/** What a step of a multi-step input answers when the user presses its Back button. */
+// Symbol.for, so the integration tests (which load their own copy of this module) answer with the same symbol.
+export const back: unique symbol = Symbol.for('awsProfiles.back');
+export type Back = typeof back;
+
+export interface StepInfo {
+	readonly title: string;
+	readonly step: number;
+	readonly totalSteps: number;
+}
+
+export interface InputStepOptions extends StepInfo {
+	readonly prompt: string;
+	readonly value?: string;
+	readonly placeholder?: string;
+	readonly password?: boolean;
+	/** Checked as the user types: an error blocks the step, a warning only shows. */
+	readonly validate?: (value: string) => FormatCheck;
+}
+
+export interface PickStepOptions<T extends vscode.QuickPickItem> extends StepInfo {
+	readonly items: readonly T[];
+	readonly placeholder?: string;
+	/** When set, typed text that matches no item can be taken as an item of its own. */
+	readonly freeText?: (text: string) => T;
+}
 
 /**
  * The questions commands ask the user. The real ones are VS Code's; the integration tests put in their own
@@ -13,6 +41,10 @@ export interface Prompts {
 	confirm(message: string, detail: string, action: string): Promise<boolean>;
 	input(options: vscode.InputBoxOptions): Promise<string | undefined>;
 	pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
+	inputStep(options: InputStepOptions): Promise<string | Back | undefined>;
+	pickStep<T extends vscode.QuickPickItem>(options: PickStepOptions<T>): Promise<T | Back | undefined>;
+	/** An information message with buttons; the button chosen, if any. */
+	notify(message: string, actions: readonly string[]): Promise<string | undefined>;
 }
 
 export const windowPrompts: Prompts = {
@@ -21,4 +53,84 @@ export const windowPrompts: Prompts = {
 	},
 	input: (options) => Promise.resolve(vscode.window.showInputBox(options)),
 	pick: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, options)),
+	inputStep,
+	pickStep,
+	notify: (message, actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
 };
+
+function validationMessage(check: FormatCheck): vscode.InputBoxValidationMessage | undefined {
+	if (check.level === 'ok') {
+		return undefined;
+	}
+	const severity = check.level === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning;
+	return { message: check.message, severity };
+}
+
+function inputStep(options: InputStepOptions): Promise<string | Back | undefined> {
+	const box = vscode.window.createInputBox();
+	Object.assign(box, {
+		title: options.title, step: options.step, totalSteps: options.totalSteps, prompt: options.prompt,
+		value: options.value ?? '', placeholder: options.placeholder, password: options.password ?? false,
+		ignoreFocusOut: true, buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
+	});
+	const check = (value: string) => options.validate?.(value) ?? { level: 'ok' as const };
+	return new Promise((resolve) => {
+		const disposables = [
+			box.onDidChangeValue((value) => {
+				box.validationMessage = validationMessage(check(value));
+			}),
+			box.onDidAccept(() => {
+				if (check(box.value).level !== 'error') {
+					finish(box.value);
+				}
+			}),
+			box.onDidTriggerButton(() => finish(back)),
+			box.onDidHide(() => finish(undefined)),
+		];
+		let done = false;
+		const finish = (answer: string | Back | undefined) => {
+			if (done) {
+				return;
+			}
+			done = true;
+			disposables.forEach((d) => d.dispose());
+			box.dispose();
+			resolve(answer);
+		};
+		box.show();
+		box.validationMessage = options.value ? validationMessage(check(options.value)) : undefined;
+	});
+}
+
+function pickStep<T extends vscode.QuickPickItem>(options: PickStepOptions<T>): Promise<T | Back | undefined> {
+	const pick = vscode.window.createQuickPick<T>();
+	Object.assign(pick, {
+		title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder: options.placeholder,
+		items: options.items, ignoreFocusOut: true, matchOnDescription: true,
+		buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
+	});
+	return new Promise((resolve) => {
+		const disposables = [
+			pick.onDidChangeValue((text) => {
+				if (options.freeText) {
+					const exact = options.items.some((item) => item.label === text);
+					pick.items = text && !exact ? [options.freeText(text), ...options.items] : options.items;
+				}
+			}),
+			pick.onDidAccept(() => finish(pick.selectedItems[0])),
+			pick.onDidTriggerButton(() => finish(back)),
+			pick.onDidHide(() => finish(undefined)),
+		];
+		let done = false;
+		const finish = (answer: T | Back | undefined) => {
+			if (done) {
+				return;
+			}
+			done = true;
+			disposables.forEach((d) => d.dispose());
+			pick.dispose();
+			resolve(answer);
+		};
+		pick.show();
+	});
+}

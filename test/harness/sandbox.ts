@@ -4,7 +4,7 @@
 
 // A throw-away HOME for one run of VS Code: the machine's real ~/.aws is never read or written by a test.
 
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -51,6 +51,12 @@ export function createSandbox(seed: SandboxSeed, prefix = 'aws-profiles-'): Sand
 	mkdirSync(extensionsDir);
 	const configFile = path.join(home, '.aws', 'config');
 	const credentialsFile = path.join(home, '.aws', 'credentials');
+	// As `aws configure` leaves them (git checks the fixtures out 0644).
+	for (const file of [configFile, credentialsFile]) {
+		if (existsSync(file)) {
+			chmodSync(file, 0o600);
+		}
+	}
 	return {
 		root,
 		home,

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { AwsProfilesApi, TestingApi } from '../../src/ui/extension';
+import type { Back, InputStepOptions, PickStepOptions, Prompts } from '../../src/ui/prompts';
 
 export const extensionId = 'aws-profiles.aws-profiles';
 
@@ -55,4 +56,59 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Prom
 		}
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
+}
+
+/** One answer of a multi-step input: a typed value or an item's value, Back, or Escape (undefined). */
+export type StepAnswer = string | Back | undefined;
+
+export interface ScriptedAnswers {
+	confirm?: (message: string) => boolean;
+	input?: () => string | undefined;
+	pick?: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined;
+	notify?: (message: string, actions: readonly string[]) => string | undefined;
+	/** Consumed in order by the steps of a multi-step input. */
+	steps?: StepAnswer[];
+	/** Every step asked, in order, so a test can look at its title or run its validation. */
+	asked?: (InputStepOptions | PickStepOptions<vscode.QuickPickItem>)[];
+}
+
+/** Answers for the prompts a test expects; any other prompt fails the test. */
+export function scripted(answers: ScriptedAnswers): Prompts {
+	const unexpected = (what: string) => Promise.reject(new Error(`unexpected ${what} prompt`));
+	const nextStep = (options: InputStepOptions | PickStepOptions<vscode.QuickPickItem>): StepAnswer => {
+		answers.asked?.push(options);
+		if (!answers.steps || answers.steps.length === 0) {
+			throw new Error(`unexpected step: ${options.title} ${options.step}/${options.totalSteps}`);
+		}
+		return answers.steps.shift();
+	};
+	return {
+		confirm: (message) => answers.confirm ? Promise.resolve(answers.confirm(message)) : unexpected('confirm'),
+		input: () => answers.input ? Promise.resolve(answers.input()) : unexpected('input'),
+		pick: <T extends vscode.QuickPickItem>(items: readonly T[]) =>
+			answers.pick ? Promise.resolve(answers.pick(items) as T | undefined) : unexpected('pick'),
+		notify: (message, actions) => Promise.resolve(answers.notify?.(message, actions)),
+		inputStep: async (options) => {
+			const answer = nextStep(options);
+			if (typeof answer === 'string') {
+				const check = options.validate?.(answer);
+				if (check?.level === 'error') {
+					throw new Error(`the step "${options.prompt}" refuses the answer: ${check.message}`);
+				}
+			}
+			return answer;
+		},
+		pickStep: async <T extends vscode.QuickPickItem>(options: PickStepOptions<T>) => {
+			const answer = nextStep(options as unknown as PickStepOptions<vscode.QuickPickItem>);
+			if (typeof answer !== 'string') {
+				return answer;
+			}
+			const item = options.items.find((candidate) => (candidate as { value?: string }).value === answer)
+				?? options.freeText?.(answer);
+			if (!item) {
+				throw new Error(`no item '${answer}' in the step "${options.placeholder}"`);
+			}
+			return item;
+		},
+	};
 }

@@ -9,8 +9,7 @@ import * as vscode from 'vscode';
 import type { ProfileSnapshot } from '../../src/core/profileSnapshot';
 import type { TestingApi } from '../../src/ui/extension';
 import type { ProfileNode } from '../../src/ui/profileTree';
-import type { Prompts } from '../../src/ui/prompts';
-import { activateExtension, sandboxRoot, screenshot, testingApi, waitFor } from './helpers';
+import { activateExtension, sandboxRoot, screenshot, scripted, testingApi, waitFor } from './helpers';
 
 /** Every secret of the fixture files: none may appear in anything the extension shows. */
 function fixtureSecrets(api: TestingApi): string[] {
@@ -254,7 +253,7 @@ describe('Profiles view, status bar and switching', () => {
 			let validation: string | undefined | null | Thenable<string | undefined | null | vscode.InputBoxValidationMessage> | vscode.InputBoxValidationMessage;
 			api.setPrompts({
 				...scripted({}),
-				input: (options) => {
+				input: (options: vscode.InputBoxOptions) => {
 					validation = options.validateInput?.('fixture-sso');
 					return Promise.resolve('fixture-developer');
 				},
@@ -322,18 +321,3 @@ describe('Profiles view, status bar and switching', () => {
 		assert.ok(readFileSync(file).length > 1000);
 	});
 });
-
-/** Answers for the prompts a test expects; any other prompt fails the test. */
-function scripted(answers: {
-	confirm?: (message: string) => boolean;
-	input?: () => string | undefined;
-	pick?: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined;
-}): Prompts {
-	const unexpected = (what: string) => Promise.reject(new Error(`unexpected ${what} prompt`));
-	return {
-		confirm: (message) => answers.confirm ? Promise.resolve(answers.confirm(message)) : unexpected('confirm'),
-		input: () => answers.input ? Promise.resolve(answers.input()) : unexpected('input'),
-		pick: <T extends vscode.QuickPickItem>(items: readonly T[]) =>
-			answers.pick ? Promise.resolve(answers.pick(items) as T | undefined) : unexpected('pick'),
-	};
-}

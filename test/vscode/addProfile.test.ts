@@ -1,0 +1,101 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as assert from 'node:assert/strict';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/ui/extension';
+import type { InputStepOptions } from '../../src/ui/prompts';
+import { activateExtension, scripted, ScriptedAnswers, StepAnswer, testingApi } from './helpers';
+
+const back = Symbol.for('awsProfiles.back') as StepAnswer;
+const secret = 'fixtureNewSecret000000000000000000000001';
+
+describe('Add AWS Profile', () => {
+	let api: TestingApi;
+	let original: { config: string; credentials: string };
+
+	before(async () => {
+		api = await testingApi();
+	});
+
+	beforeEach(async () => {
+		original = { config: readFileSync(api.files.configFile, 'utf8'), credentials: readFileSync(api.files.credentialsFile, 'utf8') };
+		await api.store.reload();
+	});
+
+	afterEach(async () => {
+		api.setPrompts(undefined);
+		writeFileSync(api.files.configFile, original.config);
+		writeFileSync(api.files.credentialsFile, original.credentials);
+		await api.store.reload();
+	});
+
+	async function add(answers: ScriptedAnswers): Promise<void> {
+		api.setPrompts(scripted(answers));
+		await vscode.commands.executeCommand('awsProfiles.addProfile');
+		assert.deepEqual(answers.steps, [], 'every scripted step was asked');
+	}
+
+	it('adds access keys: the secret to the credentials file, the rest to the config file, byte for byte', async () => {
+		const notified: string[] = [];
+		await add({
+			steps: ['static', 'fixture-new', 'AKIAFIXTURENEW000001', secret, '', 'eu-central-1', 'json'],
+			notify: (message, actions) => (notified.push(message, ...actions), 'Switch to it'),
+		});
+		assert.equal(readFileSync(api.files.credentialsFile, 'utf8'),
+			`${original.credentials}\n[fixture-new]\naws_access_key_id = AKIAFIXTURENEW000001\naws_secret_access_key = ${secret}\n`);
+		assert.equal(readFileSync(api.files.configFile, 'utf8'), `${original.config}\n[profile fixture-new]\nregion = eu-central-1\noutput = json\n`);
+		assert.equal(statSync(api.files.credentialsFile).mode & 0o777, 0o600, 'the file keeps its mode');
+		assert.equal(readFileSync(`${api.files.credentialsFile}.bak`, 'utf8'), original.credentials);
+		assert.deepEqual(notified, ['Added the AWS profile \'fixture-new\'.', 'Switch to it']);
+		assert.equal((await activateExtension()).getActiveProfile(), 'fixture-new');
+	});
+
+	it('validates as the user types: taken or invalid names, the documentation\'s keys, secrets, session tokens', async () => {
+		const asked: ScriptedAnswers['asked'] = [];
+		await add({ steps: ['static', 'fixture-checks', 'ASIAFIXTURECHECK0001', secret, 'token', '', ''], asked });
+		const [, name, keyId, secretStep, token] = asked as InputStepOptions[];
+		assert.equal(name.validate?.('fixture-dev').level, 'error');
+		assert.equal(name.validate?.('a]b').level, 'error');
+		assert.equal(name.validate?.('two words').level, 'error');
+		assert.equal(keyId.validate?.('AKIAIOSFODNN7EXAMPLE').level, 'error');
+		assert.equal(keyId.validate?.('AIDAFIXTURE000000001').level, 'error');
+		assert.equal(secretStep.validate?.('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY').level, 'error');
+		assert.equal(secretStep.validate?.('short').level, 'warning', 'an odd secret warns but does not block');
+		assert.equal(token.validate?.('').level, 'error', 'ASIA keys need their session token');
+		assert.match(readFileSync(api.files.credentialsFile, 'utf8'), /\[fixture-checks\]\naws_access_key_id = ASIAFIXTURECHECK0001\naws_secret_access_key = \S+\naws_session_token = token\n$/);
+	});
+
+	it('goes back a step with Back, and writes nothing when the user escapes', async () => {
+		await add({ steps: ['static', 'fixture-first', back, 'fixture-second', 'AKIAFIXTURESECOND001', secret, '', '', ''] });
+		const credentials = readFileSync(api.files.credentialsFile, 'utf8');
+		assert.match(credentials, /\[fixture-second\]/);
+		assert.doesNotMatch(credentials, /fixture-first/);
+
+		const written = { config: readFileSync(api.files.configFile, 'utf8'), credentials };
+		await add({ steps: ['static', 'fixture-escaped', 'AKIAFIXTUREESCAPED01', undefined] });
+		assert.equal(readFileSync(api.files.credentialsFile, 'utf8'), written.credentials);
+		assert.equal(readFileSync(api.files.configFile, 'utf8'), written.config);
+	});
+
+	it('adds a role with a source profile and an MFA device, to the config file only', async () => {
+		await add({ steps: ['assume-role', 'fixture-role', 'arn:aws:iam::111122223333:role/Deploy', 'fixture-dev', 'arn:aws:iam::111122223333:mfa/me', '', '', '3600', 'us-west-2'] });
+		assert.equal(readFileSync(api.files.configFile, 'utf8'), `${original.config}\n[profile fixture-role]\nrole_arn = arn:aws:iam::111122223333:role/Deploy\nsource_profile = fixture-dev\nmfa_serial = arn:aws:iam::111122223333:mfa/me\nduration_seconds = 3600\nregion = us-west-2\n`);
+		assert.equal(readFileSync(api.files.credentialsFile, 'utf8'), original.credentials);
+	});
+
+	it('adds an SSO profile with a new sso-session', async () => {
+		await add({ steps: ['sso', 'fixture-sso2', '$new', 'fixture-portal', 'https://portal.awsapps.com/start', 'eu-north-1', 'sso:account:access', '111122223333', 'ReadOnly', ''] });
+		assert.equal(readFileSync(api.files.configFile, 'utf8'), `${original.config}\n[sso-session fixture-portal]\nsso_start_url = https://portal.awsapps.com/start\nsso_region = eu-north-1\nsso_registration_scopes = sso:account:access\n\n[profile fixture-sso2]\nsso_session = fixture-portal\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\n`);
+	});
+
+	it('adds a credential_process profile, with the name the caller proposes filled in', async () => {
+		const asked: ScriptedAnswers['asked'] = [];
+		api.setPrompts(scripted({ steps: ['credential-process', 'fixture-from-quick-fix', 'aws-vault export --format=json fixture', ''], asked }));
+		await vscode.commands.executeCommand('awsProfiles.addProfile', 'fixture-from-quick-fix');
+		assert.equal((asked[1] as InputStepOptions).value, 'fixture-from-quick-fix');
+		assert.equal(readFileSync(api.files.configFile, 'utf8'), `${original.config}\n[profile fixture-from-quick-fix]\ncredential_process = aws-vault export --format=json fixture\n`);
+	});
+});
