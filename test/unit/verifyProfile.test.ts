@@ -1,0 +1,263 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The AWS layer's verify, through the real SDK, over real HTTP, to the local endpoint that checks SigV4.
+
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describeFailure } from '../../src/aws/verifyFailure';
+import { verifyProfile, VerifyRequest, VerifyResult } from '../../src/aws/verifyProfile';
+import { readSeedFile, startFakeAws, FakeAws } from '../fake-aws/server';
+
+const seedFile = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'fake-aws-seed.json');
+const devSecret = 'fixtureDevSecret000000000000000000000001';
+
+const credentials = `[fixture-dev]
+aws_access_key_id = AKIAFIXTUREDEV000001
+aws_secret_access_key = ${devSecret}
+
+[root-keys]
+aws_access_key_id = AKIAFIXTUREDEFAULT01
+aws_secret_access_key = fixtureDefaultSecret00000000000000000001
+
+[deployer]
+aws_access_key_id = AKIAFIXTUREDEPLOY001
+aws_secret_access_key = fixtureDeploySecret000000000000000000001
+
+[wrong-secret]
+aws_access_key_id = AKIAFIXTUREDEV000001
+aws_secret_access_key = notTheRightSecret00000000000000000000001
+
+[unknown-key]
+aws_access_key_id = AKIAFIXTUREUNKNOWN01
+aws_secret_access_key = fixtureUnknownSecret0000000000000000001
+
+[expired]
+aws_access_key_id = ASIAFIXTURETEMP00001
+aws_secret_access_key = fixtureTempSecret00000000000000000000001
+aws_session_token = fixtureSessionToken0000000000000000000000000000000001
+
+[limited]
+aws_access_key_id = AKIAFIXTURELIMITED01
+aws_secret_access_key = fixtureLimitedSecret00000000000000000001
+
+[newbie]
+aws_access_key_id = AKIAFIXTURENEWBIE001
+aws_secret_access_key = fixtureNewbieSecret000000000000000000001
+`;
+
+const config = `[profile sso-user]
+sso_session = fixture-portal
+sso_account_id = 111122223333
+sso_role_name = ReadOnly
+
+[sso-session fixture-portal]
+sso_start_url = https://fixture.awsapps.com/start
+sso_region = eu-west-1
+
+[profile admin]
+role_arn = arn:aws:iam::111122223333:role/Admin
+source_profile = fixture-dev
+
+[profile mfa-admin]
+role_arn = arn:aws:iam::111122223333:role/MfaAdmin
+source_profile = fixture-dev
+mfa_serial = arn:aws:iam::111122223333:mfa/fixture-developer
+`;
+
+const secrets = [devSecret, 'fixtureDefaultSecret00000000000000000001', 'fixtureDeploySecret000000000000000000001',
+	'fixtureSessionToken0000000000000000000000000000000001', 'AKIAFIXTUREDEV000001', 'AKIAFIXTUREDEFAULT01'];
+
+describe('Verify profile (AWS layer, real SDK, local endpoint)', function () {
+	this.timeout(30_000);
+	let aws: FakeAws;
+	let home: string;
+	const saved = { ...process.env };
+
+	before(async () => {
+		aws = await startFakeAws(await readSeedFile(seedFile));
+		home = mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-verify-'));
+		mkdirSync(path.join(home, '.aws'));
+		writeFileSync(path.join(home, '.aws', 'credentials'), credentials);
+		writeFileSync(path.join(home, '.aws', 'config'), config);
+		for (const name of Object.keys(process.env).filter((n) => n.startsWith('AWS_'))) {
+			delete process.env[name];
+		}
+		Object.assign(process.env, {
+			HOME: home,
+			AWS_CONFIG_FILE: path.join(home, '.aws', 'config'),
+			AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials'),
+			AWS_ENDPOINT_URL: aws.url,
+			AWS_EC2_METADATA_DISABLED: 'true',
+		});
+	});
+
+	after(async () => {
+		process.env = saved;
+		await aws.close();
+		rmSync(home, { recursive: true, force: true });
+	});
+
+	const verify = (profile: string, extra: Partial<VerifyRequest> = {}) =>
+		verifyProfile({ profile, timeoutMs: 5_000, now: Date.parse('2026-11-22T00:00:00Z'), ...extra });
+
+	function assertNoSecret(result: VerifyResult): void {
+		const text = JSON.stringify(result);
+		for (const secret of secrets) {
+			assert.ok(!text.includes(secret), 'a secret leaked into the result');
+		}
+	}
+
+	it('says who an IAM user\'s keys belong to, with its keys, groups and an AdministratorAccess warning', async () => {
+		const result = await verify('fixture-dev');
+		assert.ok(result.ok, JSON.stringify(result));
+		assert.equal(result.account, '111122223333');
+		assert.equal(result.arn, 'arn:aws:iam::111122223333:user/fixture-developer');
+		assert.deepEqual(result.principal, { kind: 'user', name: 'fixture-developer' });
+		assert.equal(result.accessKeyId, 'AKIA****0001');
+		assert.deepEqual(result.accessKeys?.map((k) => [k.id, k.status, k.inUse, k.lastUsed?.service]), [['AKIA****0001', 'Active', true, 'sts']]);
+		assert.deepEqual(result.groups, [{ name: 'admins', policies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }]);
+		assert.deepEqual(result.findings.map((f) => f.code), ['old-access-key', 'administrator-access']);
+		assertNoSecret(result);
+	});
+
+	it('warns about the root user\'s keys', async () => {
+		const result = await verify('root-keys');
+		assert.ok(result.ok);
+		assert.deepEqual(result.principal, { kind: 'root' });
+		assert.equal(result.findings[0].code, 'root-user');
+	});
+
+	it('assumes a role through the SDK\'s own chain (source_profile)', async () => {
+		const result = await verify('admin');
+		assert.ok(result.ok, JSON.stringify(result));
+		assert.match(result.arn, /^arn:aws:sts::111122223333:assumed-role\/Admin\//);
+		assert.equal(result.principal.kind, 'assumed-role');
+	});
+
+	it('asks for an MFA code when the role needs one, and never keeps it', async () => {
+		const asked: string[] = [];
+		const result = await verify('mfa-admin', { mfaCode: async (serial) => (asked.push(serial), '123456') });
+		assert.ok(result.ok, JSON.stringify(result));
+		assert.deepEqual(asked, ['arn:aws:iam::111122223333:mfa/fixture-developer']);
+		assert.ok(!JSON.stringify(result).includes('123456'));
+		const wrong = await verify('mfa-admin', { mfaCode: async () => '000000' });
+		assert.equal(wrong.ok, false);
+	});
+
+	it('checks whether the profile may deploy with Serverless, and lists what is denied', async () => {
+		const result = await verify('deployer', { deployTools: ['serverless', 'up'] });
+		assert.ok(result.ok, JSON.stringify(result));
+		const [serverless, up] = result.deploy!;
+		assert.deepEqual([serverless.tool, serverless.denied, serverless.simulationDenied], ['serverless', [], false]);
+		assert.ok(up.denied.includes('route53:ChangeResourceRecordSets'));
+		assert.ok(!up.denied.includes('lambda:CreateFunction'));
+	});
+
+	it('says when the simulation itself, or reading IAM, is not allowed', async () => {
+		const result = await verify('limited', { deployTools: ['zappa'] });
+		assert.ok(result.ok, JSON.stringify(result));
+		assert.deepEqual(result.deploy, [{ tool: 'zappa', denied: [], simulationDenied: true }]);
+		assert.deepEqual(result.findings.map((f) => f.code), ['iam-not-readable']);
+	});
+
+	it('simulates nothing for the root user, who may do anything', async () => {
+		const result = await verify('root-keys', { deployTools: ['zappa'] });
+		assert.ok(result.ok);
+		assert.equal(result.deploy, undefined);
+	});
+
+	const failures: [string, string, RegExp][] = [
+		['unknown-key', 'invalid-key-id', /does not know the access key ID/],
+		['wrong-secret', 'wrong-secret', /secret access key .* does not match/],
+		['expired', 'expired-token', /temporary credentials .* have expired/],
+		['newbie', 'opt-in-required', /sign-up is not complete/],
+		['no-such-profile', 'no-credentials', /found no credentials/],
+	];
+	for (const [profile, code, advice] of failures) {
+		it(`maps ${code} to plain advice, quoting no secret`, async () => {
+			const result = await verify(profile);
+			assert.equal(result.ok, false);
+			assert.equal(!result.ok && result.failure.code, code);
+			assert.match(!result.ok ? result.failure.message : '', advice);
+			assertNoSecret(result);
+		});
+	}
+
+	it('maps an SSO profile without a live session to "Sign in", running aws sso login', async () => {
+		const result = await verify('sso-user');
+		assert.equal(result.ok, false);
+		assert.deepEqual(!result.ok && result.failure.fix, { label: 'Sign in', terminalCommand: 'aws sso login --profile sso-user' });
+	});
+
+	it('maps clock skew to advice about the clock', async () => {
+		const skewed = await startFakeAws(await readSeedFile(seedFile), { now: () => new Date(Date.now() + 60 * 60_000) });
+		try {
+			const result = await verify('fixture-dev', {});
+			assert.ok(result.ok);
+			process.env.AWS_ENDPOINT_URL = skewed.url;
+			const late = await verify('fixture-dev');
+			assert.equal(!late.ok && late.failure.code, 'clock-skew');
+		} finally {
+			process.env.AWS_ENDPOINT_URL = aws.url;
+			await skewed.close();
+		}
+	});
+
+	it('gives up after the timeout on an endpoint that never answers, and can be cancelled', async () => {
+		aws.setFault('hang');
+		try {
+			const started = Date.now();
+			const result = await verify('fixture-dev', { timeoutMs: 500 });
+			assert.equal(!result.ok && result.failure.code, 'timeout');
+			assert.ok(Date.now() - started < 4_000);
+			const controller = new AbortController();
+			setTimeout(() => controller.abort(), 100);
+			const cancelled = await verify('fixture-dev', { abortSignal: controller.signal });
+			assert.equal(!cancelled.ok && cancelled.failure.code, 'cancelled');
+		} finally {
+			aws.setFault(undefined);
+		}
+	});
+
+	it('maps an unreachable endpoint to network advice', async () => {
+		process.env.AWS_ENDPOINT_URL = 'http://127.0.0.1:9';
+		try {
+			const result = await verify('fixture-dev');
+			assert.equal(!result.ok && result.failure.code, 'network');
+		} finally {
+			process.env.AWS_ENDPOINT_URL = aws.url;
+		}
+	});
+
+	it('sends one request per call: no retry storm', async () => {
+		aws.setFault('error:InternalFailure:500');
+		const before = aws.requests.length;
+		try {
+			const result = await verify('fixture-dev');
+			assert.equal(result.ok, false);
+			assert.equal(aws.requests.length - before, 1);
+		} finally {
+			aws.setFault(undefined);
+		}
+	});
+});
+
+describe('Verify failures (pure mapping)', () => {
+	it('maps TLS trouble (a company proxy\'s certificate) to AWS_CA_BUNDLE advice', () => {
+		for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED']) {
+			const failure = describeFailure(Object.assign(new Error('x'), { code }), 'p');
+			assert.equal(failure.code, 'tls');
+			assert.match(failure.message, /AWS_CA_BUNDLE/);
+		}
+	});
+
+	it('never passes on the error\'s own text, which can quote a session token', () => {
+		const failure = describeFailure({ name: 'Weird Error <b>', message: 'X-Amz-Security-Token:secret-token' }, 'p');
+		assert.equal(failure.code, 'unknown');
+		assert.ok(!failure.message.includes('secret-token') && !failure.message.includes('<b>'));
+	});
+});
