@@ -18,6 +18,7 @@ import { ProfileNode, ProfileTreeProvider, TreeContext } from './profileTree';
 import { Prompts, windowPrompts } from './prompts';
 import { affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
 import { ProfileStatusBar } from './statusBar';
+import { VerifyCommand } from './verifyCommand';
 
 markBundleLoaded();
 
@@ -39,6 +40,7 @@ export interface TestingApi {
 	readonly statusBar: vscode.StatusBarItem;
 	readonly terminalEnvironment: vscode.EnvironmentVariableCollection;
 	readonly commands: ProfileCommands;
+	readonly verifications: ReadonlyMap<string, VerificationSummary>;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
 	setPrompts(prompts: Prompts | undefined): void;
 }
@@ -82,7 +84,16 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			refreshViews();
 		},
 		accountOf: (name) => verifications.get(name)?.account,
-		afterAddActions: ['Switch to it'],
+		afterAddActions: ['Verify now', 'Switch to it'],
+	});
+	const verify = new VerifyCommand({
+		store,
+		log,
+		prompts: () => prompts,
+		record: (name, summary) => {
+			verifications.set(name, summary);
+			refreshViews();
+		},
 	});
 
 	context.subscriptions.push(
@@ -114,6 +125,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.showLog': () => log.show(),
 		'awsProfiles.switchProfile': (name?: string) => commands.switchProfile(name),
 		'awsProfiles.addProfile': (name?: string) => commands.addProfile(name),
+		'awsProfiles.verifyProfile': (node?: ProfileArgument) => verify.verify(node instanceof ProfileNode ? node.entry.name : node),
+		'awsProfiles.checkDeployPermissions': (node?: ProfileArgument) => verify.checkDeploy(node instanceof ProfileNode ? node.entry.name : node),
 		'awsProfiles.switchToProfile': (node?: ProfileArgument) => commands.switchProfile(node instanceof ProfileNode ? node.entry.name : node),
 		'awsProfiles.openDefinition': (node?: ProfileArgument) => commands.openDefinition(node),
 		'awsProfiles.copyProfileName': (node?: ProfileArgument) => commands.copyProfileName(node),
@@ -150,6 +163,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			statusBar: statusBar.item,
 			terminalEnvironment: context.environmentVariableCollection,
 			commands,
+			verifications,
 			setPrompts: (replacement) => {
 				prompts = replacement ?? windowPrompts;
 			},

@@ -43,8 +43,8 @@ export interface Prompts {
 	pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
 	inputStep(options: InputStepOptions): Promise<string | Back | undefined>;
 	pickStep<T extends vscode.QuickPickItem>(options: PickStepOptions<T>): Promise<T | Back | undefined>;
-	/** An information message with buttons; the button chosen, if any. */
-	notify(message: string, actions: readonly string[]): Promise<string | undefined>;
+	/** A notification with buttons; the button chosen, if any. */
+	notify(message: string, actions: readonly string[], severity?: 'info' | 'warning' | 'error'): Promise<string | undefined>;
 }
 
 export const windowPrompts: Prompts = {
@@ -55,7 +55,10 @@ export const windowPrompts: Prompts = {
 	pick: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, options)),
 	inputStep,
 	pickStep,
-	notify: (message, actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
+	notify: (message, actions, severity = 'info') => {
+		const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+		return Promise.resolve(show(message, ...actions));
+	},
 };
 
 function validationMessage(check: FormatCheck): vscode.InputBoxValidationMessage | undefined {

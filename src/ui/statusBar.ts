@@ -36,7 +36,9 @@ export class ProfileStatusBar implements vscode.Disposable {
 			? '$(cloud) No AWS profile'
 			: `$(cloud) ${state.active}${entry?.region ? ` · ${entry.region}` : ''}`;
 		this.item.backgroundColor = health === 'ok' ? undefined : new vscode.ThemeColor(`statusBarItem.${health}Background`);
-		this.item.tooltip = new vscode.MarkdownString(tooltipOf(state, health));
+		const tooltip = new vscode.MarkdownString(tooltipOf(state, health));
+		tooltip.isTrusted = { enabledCommands: ['awsProfiles.verifyProfile', 'awsProfiles.switchProfile'] };
+		this.item.tooltip = tooltip;
 		this.item.accessibilityInformation = { label: `AWS profile: ${state.active ?? 'none'}` };
 	}
 
@@ -74,6 +76,7 @@ function tooltipOf(state: StatusState, health: Health): string {
 	if (health === 'error') {
 		lines.push('', 'Its credentials have expired.');
 	}
-	lines.push('', terminals, '', 'Click to switch profile.');
+	const verify = entry ? ` · [Verify](command:awsProfiles.verifyProfile?${encodeURIComponent(JSON.stringify([entry.name]))})` : '';
+	lines.push('', terminals, '', `Click to switch profile${verify}`);
 	return lines.join('\n');
 }

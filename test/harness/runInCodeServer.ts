@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { freePort, projectRoot, runSuitesInWorkbench, startCodeServer, TestRunResult } from './codeServer';
 import { createSandbox } from './sandbox';
+import { readSeedFile, startFakeAws } from '../fake-aws/server';
 
 const fixtures = path.join(projectRoot, 'test', 'fixtures');
 /** The main suite, then the one that checks what survives a reload, in a new window on the same sandbox. */
@@ -19,7 +20,13 @@ const suites = [
 export async function runVscodeSuite(timeoutMs = 20 * 60_000): Promise<TestRunResult> {
 	// Where the tests save the workbench's pictures (the README's screenshots come from here).
 	process.env.AWS_PROFILES_SCREENSHOTS ??= path.join(projectRoot, 'out', 'screenshots');
-	const sandbox = createSandbox({ home: path.join(fixtures, 'home'), workspace: path.join(fixtures, 'workspace') });
+	// The local AWS endpoint the extension's SDK calls reach (the SDK honours AWS_ENDPOINT_URL).
+	const aws = await startFakeAws(readSeedFile(path.join(fixtures, 'fake-aws-seed.json')));
+	const sandbox = createSandbox({
+		home: path.join(fixtures, 'home'),
+		workspace: path.join(fixtures, 'workspace'),
+		env: { AWS_ENDPOINT_URL: aws.url, AWS_EC2_METADATA_DISABLED: 'true' },
+	});
 	const server = await startCodeServer(sandbox, await freePort());
 	try {
 		return await runSuitesInWorkbench(server, sandbox, suites, {
@@ -34,6 +41,7 @@ export async function runVscodeSuite(timeoutMs = 20 * 60_000): Promise<TestRunRe
 		});
 	} finally {
 		await server.stop();
+		await aws.close();
 		if (!process.env.AWS_PROFILES_KEEP_SANDBOX) {
 			sandbox.dispose();
 		}

@@ -26,6 +26,8 @@ export interface SandboxSeed {
 	readonly home: string;
 	/** A folder copied as the workspace that VS Code opens. */
 	readonly workspace: string;
+	/** More environment for VS Code, e.g. AWS_ENDPOINT_URL of the local AWS endpoint. */
+	readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A quiet workbench: no welcome page, no update checks, nothing sent anywhere. */
@@ -65,7 +67,7 @@ export function createSandbox(seed: SandboxSeed, prefix = 'aws-profiles-'): Sand
 		workspace,
 		userDataDir,
 		extensionsDir,
-		env: sandboxEnvironment(home, configFile, credentialsFile),
+		env: { ...sandboxEnvironment(home, configFile, credentialsFile), ...seed.env },
 		dispose: () => rmSync(root, { recursive: true, force: true }),
 	};
 }

@@ -65,7 +65,7 @@ export interface ScriptedAnswers {
 	confirm?: (message: string) => boolean;
 	input?: () => string | undefined;
 	pick?: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined;
-	notify?: (message: string, actions: readonly string[]) => string | undefined;
+	notify?: (message: string, actions: readonly string[], severity?: string) => string | undefined;
 	/** Consumed in order by the steps of a multi-step input. */
 	steps?: StepAnswer[];
 	/** Every step asked, in order, so a test can look at its title or run its validation. */
@@ -87,7 +87,7 @@ export function scripted(answers: ScriptedAnswers): Prompts {
 		input: () => answers.input ? Promise.resolve(answers.input()) : unexpected('input'),
 		pick: <T extends vscode.QuickPickItem>(items: readonly T[]) =>
 			answers.pick ? Promise.resolve(answers.pick(items) as T | undefined) : unexpected('pick'),
-		notify: (message, actions) => Promise.resolve(answers.notify?.(message, actions)),
+		notify: (message, actions, severity) => Promise.resolve(answers.notify?.(message, actions, severity)),
 		inputStep: async (options) => {
 			const answer = nextStep(options);
 			if (typeof answer === 'string') {

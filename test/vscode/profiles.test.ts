@@ -58,12 +58,13 @@ describe('Profiles view, status bar and switching', () => {
 			['fixture-admin', 'link', ''],
 			['fixture-broken', 'error', ''],
 			['fixture-dev', 'key', 'us-east-2'],
+			['fixture-mfa', 'link', ''],
 			['fixture-process', 'terminal', ''],
 			['fixture-settings', 'settings-gear', 'sa-east-1'],
 			['fixture-sso', 'organization', 'ap-southeast-2'],
 			['fixture-temp', 'warning', ''],
 		]);
-		assert.equal(snapshot.model.profiles.size, 8);
+		assert.equal(snapshot.model.profiles.size, 9);
 	});
 
 	it('shows a role\'s source chain, and a broken chain as an error node', () => {
@@ -230,7 +231,7 @@ describe('Profiles view, status bar and switching', () => {
 		await vscode.commands.executeCommand('awsProfiles.filter');
 		assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['fixture-sso']);
 		await vscode.commands.executeCommand('awsProfiles.clearFilter');
-		assert.equal(profileNodes(api).length, 8);
+		assert.equal(profileNodes(api).length, 9);
 	});
 
 	it('opens a profile\'s definition at its section', async () => {

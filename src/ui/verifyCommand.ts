@@ -1,0 +1,132 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as vscode from 'vscode';
+import type { DeployTool, VerifyResult } from '../aws';
+import { loadAwsLayer } from '../aws/lazy';
+import type { VerificationSummary } from '../core/profileSummary';
+import type { ProfileStore } from './profileStore';
+import type { Prompts } from './prompts';
+
+export interface VerifyDeps {
+	readonly store: ProfileStore;
+	readonly prompts: () => Prompts;
+	readonly log: vscode.LogOutputChannel;
+	/** Where the result goes: the tree's description and tooltip, the status bar. */
+	readonly record: (profile: string, summary: VerificationSummary) => void;
+}
+
+const deployItems: readonly (vscode.QuickPickItem & { tool: DeployTool })[] = [
+	{ label: 'Serverless Framework', tool: 'serverless' },
+	{ label: 'Apex Up', tool: 'up' },
+	{ label: 'Zappa', tool: 'zappa' },
+];
+
+/**
+ * Verify Profile: resolves the profile's credentials with the SDK's own chain and asks STS and IAM who they
+ * are, in a cancellable notification with a deadline. The AWS SDK loads here, on first use, not at activation.
+ */
+export class VerifyCommand {
+	constructor(private readonly deps: VerifyDeps) { }
+
+	async verify(profile?: string, deployTools?: readonly DeployTool[]): Promise<VerifyResult | undefined> {
+		const name = profile ?? await this.pickProfile();
+		if (name === undefined) {
+			return undefined;
+		}
+		const snapshot = await this.deps.store.snapshot();
+		const entry = snapshot.model.profiles.get(name);
+		const timeoutMs = vscode.workspace.getConfiguration('awsProfiles').get<number>('verify.timeoutSeconds', 10) * 1000;
+		const result = await vscode.window.withProgress({
+			location: vscode.ProgressLocation.Notification,
+			title: `Verifying AWS profile '${name}'...`,
+			cancellable: true,
+		}, async (_progress, token) => {
+			const controller = new AbortController();
+			token.onCancellationRequested(() => controller.abort());
+			return loadAwsLayer().verifyProfile({
+				profile: name,
+				files: this.deps.store.locations,
+				region: entry?.region,
+				timeoutMs,
+				abortSignal: controller.signal,
+				mfaCode: (serial) => this.askMfaCode(serial),
+				...(deployTools ? { deployTools } : {}),
+			});
+		});
+		this.report(name, result);
+		return result;
+	}
+
+	/** "Can this profile deploy with ...?": the same verification, with the tool's actions simulated. */
+	async checkDeploy(profile?: string): Promise<VerifyResult | undefined> {
+		const name = profile ?? await this.pickProfile();
+		if (name === undefined) {
+			return undefined;
+		}
+		const tool = await this.deps.prompts().pick(deployItems, { title: `Can '${name}' deploy with...?`, placeHolder: 'The deploy tool whose IAM actions to simulate' });
+		return tool && this.verify(name, [tool.tool]);
+	}
+
+	private async pickProfile(): Promise<string | undefined> {
+		const snapshot = await this.deps.store.snapshot();
+		const items = [...snapshot.model.profiles.values()].map((entry) => ({ label: entry.name, description: entry.region }));
+		return (await this.deps.prompts().pick(items, { title: 'Verify AWS Profile', placeHolder: 'The profile to verify' }))?.label;
+	}
+
+	private async askMfaCode(serial: string): Promise<string> {
+		const code = await this.deps.prompts().input({
+			title: 'MFA code',
+			prompt: `The 6-digit code of ${serial}`,
+			ignoreFocusOut: true,
+			validateInput: (value) => /^\d{6}$/.test(value) ? undefined : 'The code is 6 digits.',
+		});
+		if (code === undefined) {
+			throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+		}
+		return code;
+	}
+
+	private report(name: string, result: VerifyResult): void {
+		const { log } = this.deps;
+		if (!result.ok) {
+			this.deps.record(name, { ok: false, at: Date.now(), message: result.failure.message });
+			log.warn(`Verify ${name}: ${result.failure.code}: ${result.failure.message}`);
+			const fix = result.failure.fix;
+			void this.deps.prompts().notify(result.failure.message, fix ? [fix.label] : [], 'error').then((action) => {
+				if (fix && action === fix.label) {
+					const terminal = vscode.window.createTerminal({ name: `AWS: ${fix.label}` });
+					terminal.show();
+					terminal.sendText(fix.terminalCommand);
+				}
+			});
+			return;
+		}
+		this.deps.record(name, { ok: true, at: Date.now(), account: result.account, arn: result.arn, message: 'verified' });
+		log.info(`Verify ${name}: ${result.arn} (account ${result.account})${result.accessKeyId ? `, key ${result.accessKeyId}` : ''}.`);
+		for (const key of result.accessKeys ?? []) {
+			log.info(`  access key ${key.id}: ${key.status}${key.ageDays !== undefined ? `, ${key.ageDays} days old` : ''}${key.lastUsed?.date ? `, last used ${key.lastUsed.date} (${key.lastUsed.service ?? '?'})` : ', never used'}${key.inUse ? ' (this profile)' : ''}`);
+		}
+		for (const policy of [...(result.policies ?? []), ...(result.groups ?? []).flatMap((g) => g.policies.map((p) => `${p} (group ${g.name})`))]) {
+			log.info(`  policy ${policy}`);
+		}
+		for (const check of result.deploy ?? []) {
+			log.info(`  ${check.tool}: ${check.simulationDenied ? 'the simulation was not allowed' : check.denied.length === 0 ? 'may deploy' : `denied ${check.denied.join(', ')}`}`);
+		}
+		for (const finding of result.findings) {
+			log.warn(`  ${finding.message}`);
+		}
+		const warnings = result.findings.filter((finding) => finding.severity === 'warning');
+		const deploy = (result.deploy ?? []).map((check) => check.simulationDenied
+			? ` This profile may not simulate IAM policies, so its ${check.tool} permissions are unknown.`
+			: check.denied.length === 0 ? ` It may deploy with ${check.tool}.` : ` ${check.tool} would be denied ${check.denied.length} action(s): ${check.denied.slice(0, 5).join(', ')}${check.denied.length > 5 ? '...' : ''}.`).join('');
+		const message = `'${name}' is ${result.arn} in account ${result.account}.${deploy}${warnings.map((w) => ` ${w.message}`).join('')}`;
+		const link = warnings.find((w) => w.link)?.link;
+		void this.deps.prompts().notify(message, link ? ['Learn more'] : [], warnings.length > 0 ? 'warning' : 'info').then((action) => {
+			if (link && action === 'Learn more') {
+				void vscode.env.openExternal(vscode.Uri.parse(link));
+			}
+		});
+	}
+}
