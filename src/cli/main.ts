@@ -11,8 +11,9 @@ import { filesCommand } from './filesCommand';
 import { listCommand } from './listCommand';
 import { ExitStatus, Output, UsageError } from './output';
 import { parseCommand } from './parseCommand';
+import { verifyCommand } from './verifyCommand';
 
-const commands: readonly Command[] = [listCommand, parseCommand, filesCommand];
+const commands: readonly Command[] = [listCommand, parseCommand, verifyCommand, filesCommand];
 
 function usage(): string {
 	const lines = ['Usage: aws-profiles <command> [options]', '', 'Commands:'];

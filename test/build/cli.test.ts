@@ -3,11 +3,12 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../harness/codeServer';
+import { FakeAws, readSeedFile, startFakeAws } from '../fake-aws/server';
 
 const cli = path.join(projectRoot, 'dist', 'cli.js');
 
@@ -16,6 +17,16 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv) {
 	const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
 	const result = spawnSync(process.execPath, [cli, ...args], { env: { ...clean, ...env }, encoding: 'utf8' });
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking this process: needed when the test itself serves the CLI's requests. */
+function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+	return new Promise((resolve) => {
+		execFile(process.execPath, [cli, ...args], { env: { ...clean, ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
+			resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+		});
+	});
 }
 
 describe('The aws-profiles CLI bundle', () => {
@@ -133,6 +144,41 @@ describe('The aws-profiles CLI bundle', () => {
 			const help = runCli(['parse', '--help'], { HOME: home });
 			assert.equal(help.status, 0);
 			assert.match(help.stdout, /--reader standard\|aws-cli\|js-sdk/);
+		});
+	});
+
+	describe('verify (real SDK, local AWS endpoint)', function () {
+		this.timeout(30_000);
+		let aws: FakeAws;
+		before(async () => {
+			aws = await startFakeAws(readSeedFile(path.join(projectRoot, 'test', 'fixtures', 'fake-aws-seed.json')));
+		});
+		after(() => aws.close());
+		beforeEach(() => {
+			mkdirSync(path.join(home, '.aws'));
+			writeFileSync(path.join(home, '.aws', 'credentials'), readFileSync(path.join(projectRoot, 'test', 'fixtures', 'home', '.aws', 'credentials')));
+		});
+		const env = () => ({ HOME: home, AWS_ENDPOINT_URL: aws.url, AWS_EC2_METADATA_DISABLED: 'true' });
+
+		it('prints whose keys a profile holds, and exits 1 on a warning such as AdministratorAccess', async () => {
+			const result = await runCliAsync(['verify', '--profile', 'fixture-dev', '--deploy', 'serverless'], env());
+			assert.equal(result.status, 1, result.stderr);
+			assert.match(result.stdout, /^fixture-dev: arn:aws:iam::111122223333:user\/fixture-developer \(account 111122223333\), key AKIA\*\*\*\*0001$/m);
+			assert.match(result.stdout, /serverless: may deploy/);
+			assert.match(result.stdout, /warning: This user has AdministratorAccess/);
+			assert.ok(!result.stdout.includes('fixtureDevSecret') && !result.stdout.includes('AKIAFIXTUREDEV000001'));
+		});
+
+		it('uses AWS_PROFILE, prints JSON, and explains a failure', async () => {
+			const result = await runCliAsync(['verify', '--json'], { ...env(), AWS_PROFILE: 'fixture-temp' });
+			assert.equal(result.status, 1);
+			const json = JSON.parse(result.stdout) as { ok: boolean; failure: { code: string } };
+			assert.deepEqual([json.ok, json.failure.code], [false, 'expired-token']);
+			assert.ok(!result.stdout.includes('fixtureSessionToken'));
+		});
+
+		it('exits 2 on an unknown deploy tool', () => {
+			assert.equal(runCli(['verify', '--deploy', 'terraform'], env()).status, 2);
 		});
 	});
 });
