@@ -68,6 +68,10 @@ export function describeFailure(error: unknown, profile: string): VerifyFailure 
 		case 'AccessDeniedException':
 			return { code: 'access-denied', message: `The credentials of '${profile}' are not allowed to do this: for a role, check that its trust policy lets the source profile assume it (and whether it requires MFA).` };
 	}
+	if (name === 'CaBundleError') {
+		// Our own message: it names the file and the system's reason, nothing else.
+		return { code: 'tls', message: text };
+	}
 	if (isSsoExpiry(name, text)) {
 		return {
 			code: 'sso-expired',

@@ -15,9 +15,10 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentity } from '@smithy/types';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { maskAccessKeyId } from '../core/secretMasking';
 import { DeployTool, deployToolActions } from './deployTools';
+import { requestHandlerOptions } from './httpOptions';
 import { describeFailure, VerifyFailure } from './verifyFailure';
 
 export interface VerifyRequest {
@@ -31,6 +32,10 @@ export interface VerifyRequest {
 	/** Asked for a 6-digit code when a role in the chain requires MFA; the code is never stored. */
 	readonly mfaCode?: (serial: string) => Promise<string>;
 	readonly deployTools?: readonly DeployTool[];
+	/** Where STS and IAM are, when configured (see core/serviceEndpoints.ts); the SDK's default otherwise. */
+	readonly endpoints?: { readonly sts?: string; readonly iam?: string };
+	/** The profile's `ca_bundle` (AWS_CA_BUNDLE wins). */
+	readonly caBundle?: string;
 	/** For the key-age warning; `Date.now` by default. */
 	readonly now?: number;
 }
@@ -88,21 +93,24 @@ const oldKeyDays = 90;
 export async function verifyProfile(request: VerifyRequest): Promise<VerifyResult> {
 	const deadline = AbortSignal.timeout(request.timeoutMs);
 	const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, deadline]) : deadline;
-	const provider = fromIni({
-		profile: request.profile,
-		...(request.files ? { filepath: request.files.credentialsFile, configFilepath: request.files.configFile } : {}),
-		ignoreCache: true,
-		...(request.mfaCode ? { mfaCodeProvider: request.mfaCode } : {}),
-		clientConfig: { region: request.region ?? 'us-east-1', maxAttempts: 1, requestHandler: handlerOptions(request) },
-	});
 	let sts: STSClient | undefined;
 	let iam: IAMClient | undefined;
 	try {
+		// The SDK caches the files for the life of the process; the user may have edited them since.
+		await loadSharedConfigFiles({ ignoreCache: true, ...(request.files ? { filepath: request.files.credentialsFile, configFilepath: request.files.configFile } : {}) });
+		const http = handlerOptions(request);
+		const provider = fromIni({
+			profile: request.profile,
+			...(request.files ? { filepath: request.files.credentialsFile, configFilepath: request.files.configFile } : {}),
+			ignoreCache: true,
+			...(request.mfaCode ? { mfaCodeProvider: request.mfaCode } : {}),
+			clientConfig: { region: request.region ?? 'us-east-1', maxAttempts: 1, requestHandler: http, ...endpoint(request.endpoints?.sts) },
+		});
 		// Resolved once, so a role with MFA asks for one code, and every call signs with the same credentials.
 		const signing = await untilAborted(provider(), signal);
-		const config = clientConfig(request, signing);
-		sts = new STSClient(config);
-		iam = new IAMClient(config);
+		const config = { profile: request.profile, region: request.region ?? 'us-east-1', credentials: signing, maxAttempts: 1, requestHandler: http };
+		sts = new STSClient({ ...config, ...endpoint(request.endpoints?.sts) });
+		iam = new IAMClient({ ...config, ...endpoint(request.endpoints?.iam) });
 		const identity = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
 		const arn = identity.Arn ?? '';
 		const principal = principalOf(arn);
@@ -138,6 +146,10 @@ export async function verifyProfile(request: VerifyRequest): Promise<VerifyResul
 	}
 }
 
+function endpoint(url: string | undefined): { endpoint?: string } {
+	return url ? { endpoint: url } : {};
+}
+
 /** When the deadline or the user ended the call, that is the story, whatever error the SDK made of it. */
 function abortReason(request: VerifyRequest, deadline: AbortSignal): { name: string } | undefined {
 	if (request.abortSignal?.aborted) {
@@ -158,17 +170,12 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 function handlerOptions(request: VerifyRequest) {
-	return { requestTimeout: request.timeoutMs, connectionTimeout: request.timeoutMs, throwOnRequestTimeout: true };
-}
-
-function clientConfig(request: VerifyRequest, credentials: AwsCredentialIdentity) {
-	return {
-		profile: request.profile,
-		region: request.region ?? 'us-east-1',
-		credentials,
-		maxAttempts: 1,
-		requestHandler: handlerOptions(request),
-	};
+	const url = request.endpoints?.sts || process.env.AWS_ENDPOINT_URL_STS || process.env.AWS_ENDPOINT_URL;
+	return requestHandlerOptions({
+		timeoutMs: request.timeoutMs,
+		...(request.caBundle ? { caBundle: request.caBundle } : {}),
+		host: url ? new URL(url).hostname : 'sts.amazonaws.com',
+	});
 }
 
 export function principalOf(arn: string): Principal {

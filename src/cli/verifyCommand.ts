@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline/promises';
 import type { DeployTool, VerifyResult } from '../aws';
 import { loadAwsLayer } from '../aws/lazy';
 import { processFileLocations } from '../core/fileLocations';
+import { configuredEndpoint } from '../core/serviceEndpoints';
 import { buildProfileModel } from '../core/profileModel';
 import { readStandard } from '../core/standardReader';
 import type { Command } from './command';
@@ -37,11 +38,15 @@ export const verifyCommand: Command = {
 			throw new UsageError('--timeout takes a number of seconds');
 		}
 		const { texts } = await readChosenFiles({});
-		const region = buildProfileModel(readStandard(texts)).profiles.get(profile)?.region;
+		const model = buildProfileModel(readStandard(texts));
+		const entry = model.profiles.get(profile);
+		const caBundle = entry?.section.properties.get('ca_bundle')?.value;
 		const result = await loadAwsLayer().verifyProfile({
 			profile,
 			files: locations,
-			region,
+			region: entry?.region,
+			...(caBundle ? { caBundle } : {}),
+			endpoints: { sts: configuredEndpoint(model, profile, 'sts', process.env), iam: configuredEndpoint(model, profile, 'iam', process.env) },
 			timeoutMs,
 			mfaCode: askMfaCode,
 			...(deployTools ? { deployTools } : {}),

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { DeployTool, VerifyResult } from '../aws';
 import { loadAwsLayer } from '../aws/lazy';
 import type { VerificationSummary } from '../core/profileSummary';
+import { configuredEndpoint } from '../core/serviceEndpoints';
 import type { ProfileStore } from './profileStore';
 import type { Prompts } from './prompts';
 
@@ -37,6 +38,7 @@ export class VerifyCommand {
 		}
 		const snapshot = await this.deps.store.snapshot();
 		const entry = snapshot.model.profiles.get(name);
+		const caBundle = entry?.section.properties.get('ca_bundle')?.value;
 		const timeoutMs = vscode.workspace.getConfiguration('awsProfiles').get<number>('verify.timeoutSeconds', 10) * 1000;
 		const result = await vscode.window.withProgress({
 			location: vscode.ProgressLocation.Notification,
@@ -49,6 +51,8 @@ export class VerifyCommand {
 				profile: name,
 				files: this.deps.store.locations,
 				region: entry?.region,
+				...(caBundle ? { caBundle } : {}),
+				endpoints: { sts: configuredEndpoint(snapshot.model, name, 'sts', process.env), iam: configuredEndpoint(snapshot.model, name, 'iam', process.env) },
 				timeoutMs,
 				abortSignal: controller.signal,
 				mfaCode: (serial) => this.askMfaCode(serial),

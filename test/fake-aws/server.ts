@@ -14,6 +14,7 @@
 
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { authenticate, readAuthorization } from './authentication';
 import { AwsError, internalFailure, missingAction, invalidAction } from './awsError';
@@ -46,6 +47,8 @@ export interface FakeAwsOptions {
 	readonly now?: () => Date;
 	/** One line per request (and per internal error). Never a secret. */
 	readonly log?: (line: string) => void;
+	/** Serve HTTPS with this certificate (PEM), as AWS does: for the CA-bundle and proxy tests. */
+	readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 /** What the server saw of one request and how it answered. */
@@ -234,7 +237,7 @@ export async function startFakeAws(seed: FakeAwsSeed, options: FakeAwsOptions = 
 		send(response, record, await answer(service, request, params, requestId));
 	}
 
-	const server = http.createServer((incoming, response) => {
+	const listener = (incoming: http.IncomingMessage, response: http.ServerResponse) => {
 		handle(incoming, response).catch((error: unknown) => {
 			const awsError = error instanceof AwsError ? error : internalFailure();
 			log(`request failed: ${awsError.code}`);
@@ -243,7 +246,8 @@ export async function startFakeAws(seed: FakeAwsSeed, options: FakeAwsOptions = 
 				response.end(errorDocument(undefined, awsError, randomUUID()));
 			}
 		});
-	});
+	};
+	const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -254,7 +258,7 @@ export async function startFakeAws(seed: FakeAwsSeed, options: FakeAwsOptions = 
 	const port = (server.address() as AddressInfo).port;
 
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
 		port,
 		requests,
 		setFault: (next) => {

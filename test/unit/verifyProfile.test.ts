@@ -5,11 +5,17 @@
 // The AWS layer's verify, through the real SDK, over real HTTP, to the local endpoint that checks SigV4.
 
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo, connect, Socket } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describeFailure } from '../../src/aws/verifyFailure';
 import { verifyProfile, VerifyRequest, VerifyResult } from '../../src/aws/verifyProfile';
+import { buildProfileModel } from '../../src/core/profileModel';
+import { configuredEndpoint } from '../../src/core/serviceEndpoints';
+import { readStandard } from '../../src/core/standardReader';
 import { readSeedFile, startFakeAws, FakeAws } from '../fake-aws/server';
 
 const seedFile = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'fake-aws-seed.json');
@@ -193,6 +199,31 @@ describe('Verify profile (AWS layer, real SDK, local endpoint)', function () {
 		assert.deepEqual(!result.ok && result.failure.fix, { label: 'Sign in', terminalCommand: 'aws sso login --profile sso-user' });
 	});
 
+	it('reaches the endpoints of the profile\'s services section or endpoint_url, or of AWS_ENDPOINT_URL_STS and _IAM', async () => {
+		delete process.env.AWS_ENDPOINT_URL;
+		const configFile = process.env.AWS_CONFIG_FILE!;
+		const endpointsOf = (text: string) => {
+			const model = buildProfileModel(readStandard({ config: text, credentials }));
+			return { sts: configuredEndpoint(model, 'fixture-dev', 'sts', process.env), iam: configuredEndpoint(model, 'fixture-dev', 'iam', process.env) };
+		};
+		try {
+			const withProfileUrl = `${config}\n[profile fixture-dev]\nendpoint_url = ${aws.url}\n`;
+			const viaProfile = await verify('fixture-dev', { endpoints: endpointsOf(withProfileUrl) });
+			assert.ok(viaProfile.ok, JSON.stringify(viaProfile));
+			const withServices = `${config}\n[profile fixture-dev]\nservices = local\n[services local]\nsts =\n  endpoint_url = ${aws.url}\niam =\n  endpoint_url = ${aws.url}\n`;
+			assert.deepEqual(endpointsOf(withServices), { sts: aws.url, iam: aws.url });
+			assert.ok((await verify('fixture-dev', { endpoints: endpointsOf(withServices) })).ok);
+			Object.assign(process.env, { AWS_ENDPOINT_URL_STS: aws.url, AWS_ENDPOINT_URL_IAM: aws.url });
+			const viaServiceVariables = await verify('fixture-dev');
+			assert.ok(viaServiceVariables.ok && viaServiceVariables.accessKeys?.length === 1, JSON.stringify(viaServiceVariables));
+		} finally {
+			delete process.env.AWS_ENDPOINT_URL_STS;
+			delete process.env.AWS_ENDPOINT_URL_IAM;
+			writeFileSync(configFile, config);
+			process.env.AWS_ENDPOINT_URL = aws.url;
+		}
+	});
+
 	it('maps clock skew to advice about the clock', async () => {
 		const skewed = await startFakeAws(await readSeedFile(seedFile), { now: () => new Date(Date.now() + 60 * 60_000) });
 		try {
@@ -259,5 +290,98 @@ describe('Verify failures (pure mapping)', () => {
 		const failure = describeFailure({ name: 'Weird Error <b>', message: 'X-Amz-Security-Token:secret-token' }, 'p');
 		assert.equal(failure.code, 'unknown');
 		assert.ok(!failure.message.includes('secret-token') && !failure.message.includes('<b>'));
+	});
+});
+
+describe('Verify over HTTPS: CA bundles and proxies', function () {
+	this.timeout(30_000);
+	let aws: FakeAws;
+	let folder: string;
+	let proxy: Server;
+	const tunnels: string[] = [];
+	const saved = { ...process.env };
+
+	before(async () => {
+		folder = mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-tls-'));
+		execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+			'-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', path.join(folder, 'key.pem'), '-out', path.join(folder, 'ca.pem')], { stdio: 'ignore' });
+		aws = await startFakeAws(readSeedFile(seedFile), {
+			tls: { key: readFileSync(path.join(folder, 'key.pem'), 'utf8'), cert: readFileSync(path.join(folder, 'ca.pem'), 'utf8') },
+		});
+		// A CONNECT proxy, as a company's would be: it records each tunnel and pipes the bytes.
+		proxy = createServer();
+		proxy.on('connect', (request: IncomingMessage, client: Socket) => {
+			tunnels.push(request.url ?? '');
+			const [host, port] = (request.url ?? '').split(':');
+			const upstream = connect(Number(port), host === 'localhost' ? '127.0.0.1' : host, () => {
+				client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+				upstream.pipe(client);
+				client.pipe(upstream);
+			});
+			upstream.on('error', () => client.destroy());
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		mkdirSync(path.join(folder, '.aws'));
+		writeFileSync(path.join(folder, '.aws', 'credentials'), credentials);
+		for (const name of Object.keys(process.env).filter((n) => n.startsWith('AWS_') || /_proxy$/i.test(n))) {
+			delete process.env[name];
+		}
+		Object.assign(process.env, {
+			HOME: folder,
+			AWS_SHARED_CREDENTIALS_FILE: path.join(folder, '.aws', 'credentials'),
+			AWS_CONFIG_FILE: path.join(folder, '.aws', 'config'),
+			AWS_ENDPOINT_URL: aws.url,
+		});
+	});
+
+	after(async () => {
+		process.env = saved;
+		await aws.close();
+		proxy.close();
+		rmSync(folder, { recursive: true, force: true });
+	});
+
+	const verify = (extra: Partial<VerifyRequest> = {}) => verifyProfile({ profile: 'fixture-dev', timeoutMs: 5_000, ...extra });
+
+	it('reports an untrusted certificate as TLS trouble, with AWS_CA_BUNDLE advice', async () => {
+		const result = await verify();
+		assert.equal(!result.ok && result.failure.code, 'tls');
+	});
+
+	it('trusts the CA of AWS_CA_BUNDLE, or of the profile\'s ca_bundle', async () => {
+		assert.ok((await verify({ caBundle: path.join(folder, 'ca.pem') })).ok);
+		process.env.AWS_CA_BUNDLE = path.join(folder, 'ca.pem');
+		try {
+			assert.ok((await verify()).ok);
+		} finally {
+			delete process.env.AWS_CA_BUNDLE;
+		}
+	});
+
+	it('goes through HTTPS_PROXY, unless NO_PROXY names the host', async () => {
+		const { port } = proxy.address() as AddressInfo;
+		// By name, as AWS's endpoints are: TLS through a tunnel checks the certificate against the host name.
+		Object.assign(process.env, { HTTPS_PROXY: `http://127.0.0.1:${port}`, AWS_CA_BUNDLE: path.join(folder, 'ca.pem'), AWS_ENDPOINT_URL: `https://localhost:${aws.port}` });
+		try {
+			tunnels.length = 0;
+			const through = await verify();
+			assert.ok(through.ok, JSON.stringify(through));
+			assert.ok(tunnels.length > 0 && tunnels.every((t) => t === `localhost:${aws.port}`), JSON.stringify(tunnels));
+			tunnels.length = 0;
+			process.env.NO_PROXY = 'example.com,localhost';
+			assert.ok((await verify()).ok);
+			assert.deepEqual(tunnels, []);
+		} finally {
+			delete process.env.HTTPS_PROXY;
+			delete process.env.NO_PROXY;
+			delete process.env.AWS_CA_BUNDLE;
+			process.env.AWS_ENDPOINT_URL = aws.url;
+		}
+	});
+
+	it('names a CA bundle it cannot read, and nothing else', async () => {
+		const result = await verify({ caBundle: path.join(folder, 'missing.pem') });
+		assert.equal(!result.ok && result.failure.code, 'tls');
+		assert.match(!result.ok ? result.failure.message : '', /missing\.pem cannot be read \(ENOENT\)/);
 	});
 });
