@@ -22,6 +22,8 @@ export interface VerificationSummary {
 	readonly arn?: string;
 	/** One line: the result, or the plain advice for the failure. */
 	readonly message: string;
+	/** How many things verification found to fix (root keys, AdministratorAccess, an old key...). */
+	readonly warnings?: number;
 }
 
 export interface SummaryContext {
@@ -108,7 +110,7 @@ function expiryLine(expiry: Expiry, now: number): string {
 function verificationLine(verification: VerificationSummary, now: number): string {
 	const when = relative(verification.at - now);
 	return verification.ok
-		? `Verified ${when}: ${verification.account ? `account ${verification.account}` : ''}${verification.arn ? `, \`${verification.arn}\`` : ''}`
+		? `Verified ${when}: ${verification.account ? `account ${verification.account}` : ''}${verification.arn ? `, \`${verification.arn}\`` : ''}${verification.warnings ? ` (${verification.warnings} warning${verification.warnings > 1 ? 's' : ''}, see the log)` : ''}`
 		: `Verification failed ${when}: ${escapeMarkdown(verification.message)}`;
 }
 

@@ -55,8 +55,11 @@ function iconFor(entry: ProfileEntry, context: TreeContext, verification: Verifi
 	if (entry.expiry && expiryStatus(entry.expiry, context.now) === 'expired') {
 		return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
 	}
-	if (verification && !verification.ok) {
+	if (verification && (!verification.ok || (verification.warnings ?? 0) > 0)) {
 		return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+	}
+	if (verification?.ok) {
+		return new vscode.ThemeIcon('pass', new vscode.ThemeColor('charts.green'));
 	}
 	const temporary = entry.kind.kind === 'static-keys' && entry.kind.term === 'temporary';
 	const color = context.active === entry.name ? new vscode.ThemeColor('charts.green') : undefined;

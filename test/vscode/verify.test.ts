@@ -6,7 +6,7 @@
 // harness started (AWS_ENDPOINT_URL), which checks the signatures against its seed.
 
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
@@ -71,6 +71,7 @@ describe('Verify Profile (real SDK, local AWS endpoint)', function () {
 		assert.equal(api.verifications.get('fixture-dev')?.account, '111122223333');
 		const node = api.tree.allNodes().find((n) => n.label === 'fixture-dev' && /^profile/.test(n.contextValue ?? ''))!;
 		assert.match(String(node.description), /111122223333/);
+		assert.equal((node.iconPath as vscode.ThemeIcon).id, 'warning', 'verified, with warnings to look at');
 		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
 		assert.match((api.statusBar.tooltip as vscode.MarkdownString).value, /Verified .*account 111122223333/);
 	});
@@ -104,6 +105,27 @@ describe('Verify Profile (real SDK, local AWS endpoint)', function () {
 		assert.deepEqual(notice.actions, ['Sign in']);
 		await waitFor(() => vscode.window.terminals.some((terminal) => terminal.name === 'AWS: Sign in'));
 		vscode.window.terminals.filter((terminal) => terminal.name === 'AWS: Sign in').forEach((terminal) => terminal.dispose());
+	});
+
+	it('marks a profile verified without warnings with a check, and offers Verify now after Add AWS Profile', async () => {
+		api.setPrompts(scripted({
+			steps: ['static', 'fixture-deployer', 'AKIAFIXTUREDEPLOY001', 'fixtureDeploySecret000000000000000000001', '', '', ''],
+			notify: (message, actions, severity) => (notices.push({ message, actions, severity }), actions.includes('Verify now') ? 'Verify now' : undefined),
+		}));
+		const credentials = readFileSync(api.files.credentialsFile, 'utf8');
+		const config = readFileSync(api.files.configFile, 'utf8');
+		try {
+			await vscode.commands.executeCommand('awsProfiles.addProfile');
+			await waitFor(() => notices.length >= 2);
+			assert.deepEqual(notices[0].actions, ['Verify now', 'Switch to it']);
+			assert.match(notices[1].message, /^'fixture-deployer' is arn:aws:iam::111122223333:user\/fixture-deployer/);
+			const node = api.tree.allNodes().find((n) => n.label === 'fixture-deployer' && /^profile/.test(n.contextValue ?? ''))!;
+			assert.equal((node.iconPath as vscode.ThemeIcon).id, 'pass');
+		} finally {
+			writeFileSync(api.files.credentialsFile, credentials);
+			writeFileSync(api.files.configFile, config);
+			await api.store.reload();
+		}
 	});
 
 	it('checks whether a profile may deploy with a tool', async () => {
