@@ -13,5 +13,7 @@ export interface Command {
 	readonly summary: string;
 	readonly usage: string;
 	readonly options: NonNullable<ParseArgsConfig['options']>;
-	run(values: OptionValues, out: Output): Promise<ExitStatus> | ExitStatus;
+	/** Whether the command takes arguments besides its options (`aws-profiles lint [files...]`). */
+	readonly positionals?: boolean;
+	run(values: OptionValues, out: Output, positionals: readonly string[]): Promise<ExitStatus> | ExitStatus;
 }

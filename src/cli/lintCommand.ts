@@ -50,17 +50,10 @@ interface LintedPaths {
 	readonly paths: Partial<Record<FileRole, string>>;
 }
 
-/**
- * `run` takes the positional arguments (the files) as a third argument: main.ts must parse this command with
- * `allowPositionals: true` and hand them over.
- */
-export interface LintCommand extends Command {
-	run(values: OptionValues, out: Output, files?: readonly string[]): Promise<ExitStatus>;
-}
-
-export function createLintCommand(dependencies: LintCommandDependencies = defaultDependencies): LintCommand {
+export function createLintCommand(dependencies: LintCommandDependencies = defaultDependencies): Command {
 	return {
 		name: 'lint',
+		positionals: true,
 		summary: 'Check the config and credentials files with the extension\'s lint rules.',
 		usage: 'aws-profiles lint [--format text|json|sarif] [--naming-pattern REGEX] [--config FILE] [--credentials FILE] [files...]\n\n'
 			+ 'Without files it checks the files the SDKs would read. Exit status 1 when an error is found.',

@@ -8,12 +8,13 @@
 import { parseArgs } from 'node:util';
 import type { Command, OptionValues } from './command';
 import { filesCommand } from './filesCommand';
+import { lintCommand } from './lintCommand';
 import { listCommand } from './listCommand';
 import { ExitStatus, Output, UsageError } from './output';
 import { parseCommand } from './parseCommand';
 import { verifyCommand } from './verifyCommand';
 
-const commands: readonly Command[] = [listCommand, parseCommand, verifyCommand, filesCommand];
+const commands: readonly Command[] = [listCommand, lintCommand, parseCommand, verifyCommand, filesCommand];
 
 function usage(): string {
 	const lines = ['Usage: aws-profiles <command> [options]', '', 'Commands:'];
@@ -44,8 +45,8 @@ export async function main(argv: readonly string[], out: Output): Promise<ExitSt
 		return ExitStatus.Ok;
 	}
 	try {
-		const { values } = parseArgs({ args: [...args], options: command.options, strict: true, allowPositionals: false });
-		return await command.run(values as OptionValues, out);
+		const { values, positionals } = parseArgs({ args: [...args], options: command.options, strict: true, allowPositionals: command.positionals ?? false });
+		return await command.run(values as OptionValues, out, positionals);
 	} catch (error) {
 		if (error instanceof UsageError || isParseArgsError(error)) {
 			out.error(`aws-profiles ${name}: ${(error as Error).message}`);

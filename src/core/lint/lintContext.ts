@@ -1,0 +1,287 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// Everything the lint rules read, computed once per pair of texts: the literal parse of each file, the
+// standard's reading (with every problem), the AWS CLI's reading, the JavaScript SDK's when the caller has it,
+// and where the readings differ. The rules only look things up in it, so re-linting with other settings costs
+// the rules alone, and no rule parses anything again.
+
+import { readAwsCli } from '../awsCliReader';
+import type { Clock } from '../expiry';
+import type { Platform } from '../fileLocations';
+import type { FileRole } from '../profileFilesReader';
+import type { ProfileSet, Section, TextRange } from '../profileSet';
+import { parseRawProfileFile, RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
+import type { FileTexts, ReadingResult } from '../reading';
+import { ReadingDifference, readingDifferences } from '../readingDifferences';
+import { readStandard, toReading } from '../standardReader';
+import type { SeveritySetting } from './rule';
+
+/** What verifying a profile's credentials (STS GetCallerIdentity) taught us about them. */
+export interface VerifiedIdentity {
+	/** The credentials are the account root user's (the ARN ends in `:root`). */
+	readonly rootUser: boolean;
+}
+
+export interface LintOptions {
+	/** A severity or `off` per rule id; rules not listed keep their default (opt-in rules stay off). */
+	readonly rules?: Readonly<Record<string, SeveritySetting | undefined>>;
+	/** A regular expression every profile name must match as a whole (`namingPattern` setting). */
+	readonly namingPattern?: string;
+}
+
+export interface LintInput {
+	/** The two texts; an absent file is `undefined`. */
+	readonly texts: FileTexts;
+	/** The files' mode bits (`fs.stat().mode`), for the permission rule; not given means not checked. */
+	readonly fileModes?: Readonly<Partial<Record<FileRole, number>>>;
+	/** File modes mean nothing on Windows. */
+	readonly platform?: Platform;
+	/**
+	 * The JavaScript SDK's reading of the same texts (src/aws/jsSdkReader.ts, which is asynchronous and lives in
+	 * the AWS layer). Without it, the compatibility rule compares the standard with the AWS CLI only, and
+	 * assumes that the JS SDK reads what the standard reads, except for the constructs it knows the JS SDK reads
+	 * otherwise.
+	 */
+	readonly jsSdk?: ReadingResult;
+	/** By profile name: what verifying its credentials found. */
+	readonly verification?: ReadonlyMap<string, VerifiedIdentity>;
+	/** The time expiry is judged at; `Date.now` when absent. */
+	readonly now?: Clock;
+	readonly options?: LintOptions;
+}
+
+/** One header of a file, with the section of the standard it contributes to. */
+export interface LintedSection {
+	readonly file: FileRole;
+	readonly raw: RawSection;
+	/** Undefined when the standard ignores the header (a problem says why) or when it is unterminated. */
+	readonly target?: Section;
+}
+
+export interface LintedFile {
+	readonly role: FileRole;
+	readonly text: string;
+	readonly raw: RawProfileFile;
+	/** Every header of the file, in order. */
+	readonly sections: readonly LintedSection[];
+	/** The headers of each section of the standard in this file, in order (more than one when it is written again). */
+	readonly occurrences: ReadonlyMap<Section, readonly LintedSection[]>;
+	/**
+	 * The keys set more than once in one section of this file (compared in lower case, as the standard does):
+	 * each group lists the definitions in order, the last being the one the standard uses.
+	 */
+	readonly repeatedKeys: readonly (readonly RawProperty[])[];
+}
+
+/** The AWS CLI refuses this file on its own (botocore stops at the first refused file; both are listed here). */
+export interface AwsCliRefusal {
+	readonly file: FileRole;
+	/** The reader's message: it names the line, keys and sections, never a value. */
+	readonly error: string;
+}
+
+export interface ParsedProfileFiles {
+	readonly texts: FileTexts;
+	/** The files that exist, config file first. */
+	readonly files: readonly LintedFile[];
+	readonly standard: ProfileSet;
+	readonly awsCli: ReadingResult;
+	readonly awsCliRefusals: readonly AwsCliRefusal[];
+	readonly jsSdk?: ReadingResult;
+	/** Every property written under a header the standard reads, file by file (config first), in order. */
+	readonly properties: readonly WrittenProperty[];
+	/** The same, under profile headers only: what most rules look at. */
+	readonly profileProperties: readonly WrittenProperty[];
+	/** Where the three readings differ; empty while the standard refuses the files (their syntax comes first). */
+	readonly differences: readonly ReadingDifference[];
+	readonly now: number;
+	readonly platform?: Platform;
+	readonly fileModes: Readonly<Partial<Record<FileRole, number>>>;
+	readonly verification: ReadonlyMap<string, VerifiedIdentity>;
+}
+
+/** What a rule sees: the parsed files and the settings of this run. */
+export interface LintContext extends ParsedProfileFiles {
+	readonly options: LintOptions;
+}
+
+const fileRoles: readonly FileRole[] = ['config', 'credentials'];
+
+/** Parses and reads the two texts once, for any number of lint runs. Never throws on their content. */
+export function parseProfileFiles(input: LintInput): ParsedProfileFiles {
+	const { texts } = input;
+	const standard = readStandard(texts);
+	const awsCli = readAwsCli(texts);
+	const files = fileRoles.flatMap((role) => {
+		const text = texts[role];
+		return text === undefined ? [] : [lintedFile(role, text, standard)];
+	});
+	const properties = files.flatMap(writtenPropertiesOf);
+	return {
+		texts,
+		files,
+		properties,
+		profileProperties: properties.filter((written) => written.target.kind === 'profile'),
+		standard,
+		awsCli,
+		awsCliRefusals: awsCli.ok ? [] : refusalsByFile(texts),
+		...(input.jsSdk ? { jsSdk: input.jsSdk } : {}),
+		differences: differencesOf(texts, standard, awsCli, input.jsSdk),
+		now: (input.now ?? Date.now)(),
+		...(input.platform ? { platform: input.platform } : {}),
+		fileModes: input.fileModes ?? {},
+		verification: input.verification ?? new Map(),
+	};
+}
+
+export function fileOf(context: ParsedProfileFiles, role: FileRole): LintedFile | undefined {
+	return context.files.find((file) => file.role === role);
+}
+
+export function textOf(file: LintedFile, range: TextRange): string {
+	return file.text.slice(range.offset, range.offset + range.length);
+}
+
+/** The headers of `section` in one file, in order (a section may be written several times). */
+export function headersOf(file: LintedFile, section: Section): LintedSection[] {
+	return file.sections.filter((linted) => linted.target === section);
+}
+
+/** Every property written under the headers of one file that feed `section`, in order. */
+export function propertiesOf(file: LintedFile, section: Section): RawProperty[] {
+	return headersOf(file, section).flatMap((linted) => linted.raw.properties);
+}
+
+/** The standard lower-cases keys in ASCII only; so do our comparisons. */
+export function keyName(key: string): string {
+	return /[A-Z]/.test(key) ? key.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : key;
+}
+
+function lintedFile(role: FileRole, text: string, standard: ProfileSet): LintedFile {
+	const raw = parseRawProfileFile(text);
+	const targets = new Map<number, Section>();
+	for (const sections of [standard.profiles, standard.ssoSessions, standard.services]) {
+		for (const section of sections.values()) {
+			for (const header of section.headers) {
+				if (header.file === role) {
+					targets.set(header.range.offset, section);
+				}
+			}
+		}
+	}
+	const sections = raw.sections.map((section): LintedSection => {
+		const target = targets.get(section.header.header.offset);
+		return target ? { file: role, raw: section, target } : { file: role, raw: section };
+	});
+	const occurrences = occurrencesOf(sections);
+	return { role, text, raw, sections, occurrences, repeatedKeys: repeatedKeysOf(occurrences) };
+}
+
+function occurrencesOf(sections: readonly LintedSection[]): Map<Section, LintedSection[]> {
+	const bySection = new Map<Section, LintedSection[]>();
+	for (const section of sections) {
+		if (section.target) {
+			const list = bySection.get(section.target);
+			if (list) {
+				list.push(section);
+			} else {
+				bySection.set(section.target, [section]);
+			}
+		}
+	}
+	return bySection;
+}
+
+function repeatedKeysOf(occurrences: ReadonlyMap<Section, readonly LintedSection[]>): RawProperty[][] {
+	const groups: RawProperty[][] = [];
+	for (const sections of occurrences.values()) {
+		const properties = sections.length === 1 ? sections[0].raw.properties : sections.flatMap((section) => section.raw.properties);
+		if (properties.length < 2) {
+			continue;
+		}
+		const byName = new Map<string, RawProperty[]>();
+		for (const property of properties) {
+			const name = keyName(property.key);
+			const group = byName.get(name);
+			if (group) {
+				group.push(property);
+			} else {
+				byName.set(name, [property]);
+			}
+		}
+		if (byName.size < properties.length) {
+			groups.push(...[...byName.values()].filter((group) => group.length > 1));
+		}
+	}
+	return groups;
+}
+
+/** Which files the AWS CLI refuses, each read alone: it stops at the first, but a user wants to see both. */
+function refusalsByFile(texts: FileTexts): AwsCliRefusal[] {
+	return fileRoles.flatMap((file) => {
+		const text = texts[file];
+		if (text === undefined) {
+			return [];
+		}
+		const result = readAwsCli({ [file]: text });
+		return result.ok ? [] : [{ file, error: result.error }];
+	});
+}
+
+/**
+ * Without the JS SDK's reading, the standard's stands in for it, so only the AWS CLI can differ. While the
+ * standard refuses the files, nothing is compared: the syntax errors come first, and a refused reading says
+ * nothing about single lines.
+ */
+function differencesOf(texts: FileTexts, standard: ProfileSet, awsCli: ReadingResult, jsSdk: ReadingResult | undefined): readonly ReadingDifference[] {
+	const standardReading = toReading(standard);
+	if (!standardReading.ok) {
+		return [];
+	}
+	return readingDifferences({ texts, standard, others: { 'aws-cli': awsCli, 'js-sdk': jsSdk ?? standardReading } });
+}
+
+/** A property as written, with the header it is under and what it means to the standard. */
+export interface WrittenProperty {
+	readonly file: LintedFile;
+	readonly section: LintedSection;
+	readonly target: Section;
+	readonly property: RawProperty;
+	/** The key as the standard names it (lower-cased). */
+	readonly name: string;
+}
+
+/** Every property written under a header the standard reads as one of `kinds`, file by file, in order. */
+export function writtenProperties(context: ParsedProfileFiles, kinds: readonly Section['kind'][]): readonly WrittenProperty[] {
+	if (kinds.length === 1 && kinds[0] === 'profile') {
+		return context.profileProperties;
+	}
+	return kinds.length === 3 ? context.properties : context.properties.filter((written) => kinds.includes(written.target.kind));
+}
+
+function writtenPropertiesOf(file: LintedFile): WrittenProperty[] {
+	const written: WrittenProperty[] = [];
+	for (const section of file.sections) {
+		const { target } = section;
+		if (target) {
+			for (const property of section.raw.properties) {
+				written.push({ file, section, target, property, name: keyName(property.key) });
+			}
+		}
+	}
+	return written;
+}
+
+/** Every definition of `key` for `section`, in both files: what a fix must change so that no other one shows. */
+export function definitionsOf(context: ParsedProfileFiles, section: Section, key: string): { file: LintedFile; property: RawProperty }[] {
+	return context.files.flatMap((file) => propertiesOf(file, section)
+		.filter((property) => keyName(property.key) === key)
+		.map((property) => ({ file, property })));
+}
+
+/** The header of `file` that starts at `offset`, if any. */
+export function sectionAt(context: ParsedProfileFiles, role: FileRole, offset: number): LintedSection | undefined {
+	return fileOf(context, role)?.sections.find((section) => section.raw.header.header.offset === offset);
+}
