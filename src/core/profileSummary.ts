@@ -24,6 +24,8 @@ export interface VerificationSummary {
 	readonly message: string;
 	/** How many things verification found to fix (root keys, AdministratorAccess, an old key...). */
 	readonly warnings?: number;
+	/** The credentials are the account root user's. */
+	readonly rootUser?: boolean;
 }
 
 export interface SummaryContext {

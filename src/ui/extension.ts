@@ -7,7 +7,10 @@ import { markBundleLoaded, startActivation } from './activationClock';
 import * as vscode from 'vscode';
 import type { FileLocations } from '../core/fileLocations';
 import type { VerificationSummary } from '../core/profileSummary';
+import { chmod } from 'node:fs/promises';
 import { ActiveProfile } from './activeProfile';
+import { AwsFileDiagnostics } from './awsFileDiagnostics';
+import { AwsFileLanguageFeatures } from './awsFileLanguageFeatures';
 import { registerCommands } from './commands';
 import { registerDebugInjection } from './debugInjection';
 import { openProfileFile } from './fileCommands';
@@ -17,6 +20,7 @@ import { ProfileStore } from './profileStore';
 import { ProfileNode, ProfileTreeProvider, TreeContext } from './profileTree';
 import { Prompts, windowPrompts } from './prompts';
 import { affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
+import { SecretMaskDecorations } from './secretMaskDecorations';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
 
@@ -41,6 +45,8 @@ export interface TestingApi {
 	readonly terminalEnvironment: vscode.EnvironmentVariableCollection;
 	readonly commands: ProfileCommands;
 	readonly verifications: ReadonlyMap<string, VerificationSummary>;
+	readonly diagnostics: AwsFileDiagnostics;
+	readonly masks: SecretMaskDecorations;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
 	setPrompts(prompts: Prompts | undefined): void;
 }
@@ -86,6 +92,9 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		accountOf: (name) => verifications.get(name)?.account,
 		afterAddActions: ['Verify now', 'Switch to it'],
 	});
+	const diagnostics = new AwsFileDiagnostics(store, () => new Set([...verifications].filter(([, v]) => v.rootUser).map(([name]) => name)), log);
+	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
+	const masks = new SecretMaskDecorations(isAwsFile);
 	const verify = new VerifyCommand({
 		store,
 		log,
@@ -93,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		record: (name, summary) => {
 			verifications.set(name, summary);
 			refreshViews();
+			diagnostics.relintOpenFiles();
 		},
 	});
 
@@ -116,6 +126,13 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			}
 		}),
 		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
+		diagnostics, masks,
+		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
+		vscode.workspace.onDidChangeConfiguration((event) => {
+			if (event.affectsConfiguration('awsProfiles.lint') || event.affectsConfiguration('awsProfiles.naming')) {
+				diagnostics.relintOpenFiles();
+			}
+		}),
 	);
 
 	registerCommands(context, log, {
@@ -136,6 +153,10 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.groupByKind': () => commands.setGroupBy('kind'),
 		'awsProfiles.sortByName': () => commands.setGroupBy('none'),
 		'awsProfiles.filter': () => commands.filter(),
+		'awsProfiles.fixFileMode': async (path: string, mode: number) => {
+			await chmod(path, mode);
+			diagnostics.relintOpenFiles();
+		},
 		'awsProfiles.clearFilter': () => {
 			filter = '';
 			refreshViews();
@@ -164,6 +185,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			terminalEnvironment: context.environmentVariableCollection,
 			commands,
 			verifications,
+			diagnostics,
+			masks,
 			setPrompts: (replacement) => {
 				prompts = replacement ?? windowPrompts;
 			},

@@ -108,7 +108,7 @@ export class VerifyCommand {
 			return;
 		}
 		const warningCount = result.findings.filter((finding) => finding.severity === 'warning').length;
-		this.deps.record(name, { ok: true, at: Date.now(), account: result.account, arn: result.arn, message: 'verified', warnings: warningCount });
+		this.deps.record(name, { ok: true, at: Date.now(), account: result.account, arn: result.arn, message: 'verified', warnings: warningCount, rootUser: result.principal.kind === 'root' });
 		log.info(`Verify ${name}: ${result.arn} (account ${result.account})${result.accessKeyId ? `, key ${result.accessKeyId}` : ''}.`);
 		for (const key of result.accessKeys ?? []) {
 			log.info(`  access key ${key.id}: ${key.status}${key.ageDays !== undefined ? `, ${key.ageDays} days old` : ''}${key.lastUsed?.date ? `, last used ${key.lastUsed.date} (${key.lastUsed.service ?? '?'})` : ', never used'}${key.inUse ? ' (this profile)' : ''}`);

@@ -1,0 +1,251 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import { statSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { loadAwsLayer } from '../aws/lazy';
+import { platformOf } from '../core/fileLocations';
+import type { Finding, QuickFix, Severity, SeveritySetting } from '../core/lint/rule';
+import { lintProfileFiles } from '../core/lint/lintFiles';
+import type { FileRole } from '../core/profileFilesReader';
+import type { TextRange } from '../core/profileSet';
+import type { FileTexts } from '../core/reading';
+import type { ProfileStore } from './profileStore';
+
+export const awsLanguages: Readonly<Record<FileRole, string>> = { config: 'aws-config', credentials: 'aws-credentials' };
+const diagnosticSource = 'AWS Profiles';
+/** Typing pauses this long before the files are linted again. */
+const debounceMs = 150;
+
+/** What was linted at one moment: the texts (for turning offsets into positions) and the findings. */
+interface LintRun {
+	readonly texts: Readonly<Record<FileRole, string>>;
+	readonly uris: Readonly<Record<FileRole, vscode.Uri>>;
+	readonly findings: readonly Finding[];
+}
+
+/**
+ * Lints the config and credentials files as they are typed (the editor's text, not the file on disk) and
+ * keeps one diagnostic collection for both; quick fixes come from the same run, so they match the text the
+ * diagnostics were made from.
+ */
+export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
+	static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+	private readonly collection = vscode.languages.createDiagnosticCollection('aws-profiles');
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+	private lastRun: LintRun | undefined;
+	private readonly subscriptions: vscode.Disposable[] = [];
+	private readonly linted = new vscode.EventEmitter<void>();
+	/** Fires after each run: the tests wait on it. */
+	readonly onDidLint = this.linted.event;
+
+	constructor(
+		private readonly store: ProfileStore,
+		private readonly rootUsers: () => ReadonlySet<string>,
+		private readonly log: vscode.LogOutputChannel,
+	) {
+		this.subscriptions.push(
+			vscode.workspace.onDidOpenTextDocument((document) => this.documentChanged(document)),
+			vscode.workspace.onDidChangeTextDocument((event) => this.documentChanged(event.document)),
+			vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
+			store.onDidChange(() => this.relintOpenFiles()),
+			vscode.languages.registerCodeActionsProvider(Object.values(awsLanguages).map((language) => ({ language })), this, {
+				providedCodeActionKinds: AwsFileDiagnostics.providedCodeActionKinds,
+			}),
+		);
+		this.relintOpenFiles();
+	}
+
+	/** The role of a document: the file the SDK reads, or a file the user marked with our language. */
+	roleOf(document: vscode.TextDocument): FileRole | undefined {
+		const { configFile, credentialsFile } = this.store.locations;
+		if (document.uri.scheme === 'file' && document.uri.fsPath === configFile) {
+			return 'config';
+		}
+		if (document.uri.scheme === 'file' && document.uri.fsPath === credentialsFile) {
+			return 'credentials';
+		}
+		return (Object.keys(awsLanguages) as FileRole[]).find((role) => awsLanguages[role] === document.languageId);
+	}
+
+	relintOpenFiles(): void {
+		for (const document of vscode.workspace.textDocuments) {
+			this.documentChanged(document);
+		}
+	}
+
+	private documentChanged(document: vscode.TextDocument): void {
+		const role = this.roleOf(document);
+		if (!role) {
+			return;
+		}
+		if (document.languageId !== awsLanguages[role] && document.uri.scheme === 'file') {
+			// A file at AWS_CONFIG_FILE's path may have any name: give it the language (grammar, comments).
+			void vscode.languages.setTextDocumentLanguage(document, awsLanguages[role]);
+			return;
+		}
+		const key = document.uri.toString();
+		clearTimeout(this.timers.get(key));
+		this.timers.set(key, setTimeout(() => {
+			this.timers.delete(key);
+			void this.lint(document, role).catch((error: unknown) => this.log.error(`Linting ${document.uri.fsPath} failed: ${String((error as Error)?.name)}`));
+		}, debounceMs));
+	}
+
+	private documentClosed(document: vscode.TextDocument): void {
+		if (this.roleOf(document)) {
+			this.collection.delete(document.uri);
+		}
+	}
+
+	/** Lints the document together with the other file: many rules look at both (a source profile, a duplicate). */
+	private async lint(document: vscode.TextDocument, role: FileRole): Promise<void> {
+		const other: FileRole = role === 'config' ? 'credentials' : 'config';
+		const snapshot = await this.store.snapshot();
+		const otherPath = other === 'config' ? this.store.locations.configFile : this.store.locations.credentialsFile;
+		const otherUri = vscode.Uri.file(otherPath);
+		const otherDocument = vscode.workspace.textDocuments.find((d) => d.uri.toString() === otherUri.toString());
+		const onDisk = snapshot.files.find((file) => file.role === other);
+		const otherText = otherDocument?.getText() ?? (onDisk?.kind === 'read' ? onDisk.text : undefined);
+		const texts: FileTexts = { [role]: document.getText(), ...(otherText === undefined ? {} : { [other]: otherText }) };
+		const version = document.version;
+		const jsSdk = await loadAwsLayer().readJsSdk(texts);
+		if (document.version !== version || document.isClosed) {
+			return; // typed again meanwhile: a newer run is on its way
+		}
+		const settings = vscode.workspace.getConfiguration('awsProfiles');
+		const findings = lintProfileFiles({
+			texts,
+			fileModes: this.fileModes({ [role]: document.uri, [other]: otherUri }),
+			platform: platformOf(process.platform),
+			jsSdk,
+			verification: new Map([...this.rootUsers()].map((name) => [name, { rootUser: true }])),
+			options: {
+				rules: settings.get<Record<string, SeveritySetting>>('lint.rules', {}),
+				...(settings.get<string>('naming.pattern') ? { namingPattern: settings.get<string>('naming.pattern') } : {}),
+			},
+		});
+		const run: LintRun = {
+			texts: { config: texts.config ?? '', credentials: texts.credentials ?? '', [role]: document.getText() } as Record<FileRole, string>,
+			uris: { [role]: document.uri, [other]: otherUri } as Record<FileRole, vscode.Uri>,
+			findings,
+		};
+		this.lastRun = run;
+		this.collection.set(document.uri, findings.filter((f) => f.file === role).map((f) => this.toDiagnostic(f, run)));
+		if (otherDocument) {
+			this.collection.set(otherUri, findings.filter((f) => f.file === other).map((f) => this.toDiagnostic(f, run)));
+		}
+		this.linted.fire();
+	}
+
+	private fileModes(uris: Partial<Record<FileRole, vscode.Uri>>): Partial<Record<FileRole, number>> {
+		const modes: Partial<Record<FileRole, number>> = {};
+		for (const [role, uri] of Object.entries(uris) as [FileRole, vscode.Uri][]) {
+			try {
+				modes[role] = uri.scheme === 'file' ? statSync(uri.fsPath).mode : undefined;
+			} catch {
+				// not on disk yet
+			}
+		}
+		return modes;
+	}
+
+	private toDiagnostic(finding: Finding, run: LintRun): vscode.Diagnostic {
+		const diagnostic = new vscode.Diagnostic(toRange(run.texts[finding.file], finding.range), finding.message, severities[finding.severity]);
+		diagnostic.source = diagnosticSource;
+		diagnostic.code = finding.ruleId;
+		diagnostic.relatedInformation = finding.related?.map((related) => new vscode.DiagnosticRelatedInformation(
+			new vscode.Location(run.uris[related.file], toRange(run.texts[related.file], related.range)), related.message));
+		return diagnostic;
+	}
+
+	provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+		const run = this.lastRun;
+		const role = this.roleOf(document);
+		if (!run || !role || run.texts[role] !== document.getText()) {
+			return []; // stale: the diagnostics of the current text are on their way
+		}
+		const actions: vscode.CodeAction[] = [];
+		for (const diagnostic of context.diagnostics.filter((d) => d.source === diagnosticSource)) {
+			const finding = run.findings.find((f) => f.file === role && f.ruleId === diagnostic.code && f.message === diagnostic.message
+				&& toRange(run.texts[role], f.range).isEqual(diagnostic.range));
+			for (const fix of finding?.fixes ?? []) {
+				actions.push(this.toCodeAction(fix, diagnostic, run));
+			}
+		}
+		return actions;
+	}
+
+	private toCodeAction(fix: QuickFix, diagnostic: vscode.Diagnostic, run: LintRun): vscode.CodeAction {
+		const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+		action.diagnostics = [diagnostic];
+		action.isPreferred = fix.isPreferred;
+		if (fix.kind === 'action') {
+			const path = run.uris[fix.action.file].fsPath;
+			action.command = { command: 'awsProfiles.fixFileMode', title: fix.title, arguments: [path, fix.action.mode] };
+			return action;
+		}
+		const edit = new vscode.WorkspaceEdit();
+		for (const fileEdits of fix.edits) {
+			const text = run.texts[fileEdits.file];
+			for (const change of fileEdits.edits) {
+				edit.replace(run.uris[fileEdits.file], new vscode.Range(positionAt(text, change.offset), positionAt(text, change.offset + change.length)), change.content);
+			}
+		}
+		action.edit = edit;
+		return action;
+	}
+
+	dispose(): void {
+		this.timers.forEach((timer) => clearTimeout(timer));
+		this.subscriptions.forEach((subscription) => subscription.dispose());
+		this.collection.dispose();
+		this.linted.dispose();
+	}
+}
+
+const severities: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+	error: vscode.DiagnosticSeverity.Error,
+	warning: vscode.DiagnosticSeverity.Warning,
+	info: vscode.DiagnosticSeverity.Information,
+	hint: vscode.DiagnosticSeverity.Hint,
+};
+
+function toRange(text: string, range: TextRange): vscode.Range {
+	return new vscode.Range(positionAt(text, range.offset), positionAt(text, range.offset + range.length));
+}
+
+const lineStartsByText = new Map<string, number[]>();
+
+/** Where each line of `text` starts; kept for the last few texts, since one run converts many offsets. */
+function lineStarts(text: string): number[] {
+	let starts = lineStartsByText.get(text);
+	if (!starts) {
+		starts = [0];
+		for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+			starts.push(i + 1);
+		}
+		if (lineStartsByText.size > 4) {
+			lineStartsByText.clear();
+		}
+		lineStartsByText.set(text, starts);
+	}
+	return starts;
+}
+
+/** The position of an offset of `text`, counting lines by `\n` (an editor's CRLF lines end the same way). */
+export function positionAt(text: string, offset: number): vscode.Position {
+	const starts = lineStarts(text);
+	let low = 0;
+	let high = starts.length - 1;
+	while (low < high) {
+		const middle = (low + high + 1) >> 1;
+		if (starts[middle] <= offset) {
+			low = middle;
+		} else {
+			high = middle - 1;
+		}
+	}
+	return new vscode.Position(low, offset - starts[low]);
+}

@@ -1,0 +1,119 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as assert from 'node:assert/strict';
+import { chmodSync, statSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/ui/extension';
+import { scripted, testingApi, waitFor } from './helpers';
+
+function diagnosticsOf(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
+	return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AWS Profiles' && (code === undefined || d.code === code));
+}
+
+describe('Diagnostics in the config and credentials files', function () {
+	this.timeout(30_000);
+	let api: TestingApi;
+	let config: vscode.TextDocument;
+
+	before(async () => {
+		api = await testingApi();
+		config = await vscode.workspace.openTextDocument(vscode.Uri.file(api.files.configFile));
+		await vscode.window.showTextDocument(config);
+	});
+
+	afterEach(async () => {
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+	});
+
+	after(async () => {
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	it('gives the files their languages, and underlines a source_profile that names no profile', async () => {
+		assert.equal(config.languageId, 'aws-config');
+		await waitFor(() => diagnosticsOf(config.uri, 'aws-files/source-profile-missing').length > 0);
+		const [missing] = diagnosticsOf(config.uri, 'aws-files/source-profile-missing');
+		assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
+		assert.equal(config.getText(missing.range), 'fixture-missing');
+	});
+
+	it('lints the text as it is typed, and its quick fix repairs it leaving every other byte alone', async () => {
+		const editor = vscode.window.activeTextEditor!;
+		const line = config.getText().split('\n').indexOf('region = us-east-2');
+		await editor.edit((builder) => builder.replace(new vscode.Range(line, 0, line, 'region'.length), 'regoin'));
+		const typed = config.getText();
+		await waitFor(() => diagnosticsOf(config.uri, 'aws-files/unknown-key').length > 0);
+		const [unknown] = diagnosticsOf(config.uri, 'aws-files/unknown-key');
+		assert.equal(unknown.range.start.line, line);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', config.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
+		const change = actions.find((action) => action.title === "Change to 'region'");
+		assert.ok(change?.edit, `no quick fix among ${actions.map((a) => a.title).join(', ')}`);
+		assert.ok(await vscode.workspace.applyEdit(change.edit));
+		assert.equal(config.getText(), typed.replace('regoin = us-east-2', 'region = us-east-2'));
+		await waitFor(() => diagnosticsOf(config.uri, 'aws-files/unknown-key').length === 0);
+	});
+
+	it('warns where the AWS CLI and the SDKs read a line differently', async () => {
+		const editor = vscode.window.activeTextEditor!;
+		const line = config.getText().split('\n').indexOf('region = sa-east-1');
+		await editor.edit((builder) => builder.insert(new vscode.Position(line, 'region = sa-east-1'.length), ' # main'));
+		await waitFor(() => diagnosticsOf(config.uri, 'aws-files/compatibility').length > 0);
+		const [difference] = diagnosticsOf(config.uri, 'aws-files/compatibility');
+		assert.match(difference.message, /AWS CLI/);
+		assert.equal(difference.range.start.line, line);
+	});
+
+	it('hovers a profile header with its summary, completes source_profile, and goes to its definition', async () => {
+		const text = config.getText();
+		const header = text.split('\n').indexOf('[profile fixture-dev]');
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', config.uri, new vscode.Position(header, 12));
+		assert.ok(hovers.some((hover) => hover.contents.some((c) => (c as vscode.MarkdownString).value?.includes('Access key: `AKIA****0001`'))));
+
+		const source = text.split('\n').findIndex((l) => l === 'source_profile = fixture-dev');
+		const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', config.uri, new vscode.Position(source, 'source_profile = fixture'.length));
+		assert.ok(completions.items.some((item) => item.label === 'fixture-sso'));
+
+		const [definition] = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', config.uri, new vscode.Position(source, 'source_profile = '.length + 2));
+		const target = 'targetUri' in definition ? definition.targetUri : definition.uri;
+		const range = 'targetRange' in definition ? definition.targetRange : definition.range;
+		assert.equal(target.fsPath, api.files.configFile);
+		assert.equal(range.start.line, header);
+	});
+
+	it('warns when the credentials file is readable by others, and its quick fix makes it 0600', async () => {
+		const credentials = await vscode.workspace.openTextDocument(vscode.Uri.file(api.files.credentialsFile));
+		await vscode.window.showTextDocument(credentials);
+		chmodSync(api.files.credentialsFile, 0o644);
+		api.diagnostics.relintOpenFiles();
+		await waitFor(() => diagnosticsOf(credentials.uri, 'aws-files/file-permissions').length > 0);
+		const [permissions] = diagnosticsOf(credentials.uri, 'aws-files/file-permissions');
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', credentials.uri, permissions.range, vscode.CodeActionKind.QuickFix.value);
+		const command = actions.find((action) => action.command?.command === 'awsProfiles.fixFileMode')?.command;
+		assert.ok(command);
+		await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+		assert.equal(statSync(api.files.credentialsFile).mode & 0o777, 0o600);
+		await waitFor(() => diagnosticsOf(credentials.uri, 'aws-files/file-permissions').length === 0);
+	});
+
+	it('warns on the root user\'s keys once a verification found them', async () => {
+		const credentials = await vscode.workspace.openTextDocument(vscode.Uri.file(api.files.credentialsFile));
+		api.setPrompts(scripted({ notify: () => undefined }));
+		try {
+			await vscode.commands.executeCommand('awsProfiles.verifyProfile', 'default');
+			await waitFor(() => diagnosticsOf(credentials.uri, 'aws-files/root-user-keys').length > 0);
+		} finally {
+			api.setPrompts(undefined);
+		}
+	});
+
+	it('masks the secret values on screen', async () => {
+		const credentials = await vscode.workspace.openTextDocument(vscode.Uri.file(api.files.credentialsFile));
+		const masked = api.masks.secretRanges(credentials).map((range) => credentials.getText(range));
+		assert.deepEqual(masked, [
+			'fixtureDefaultSecret00000000000000000001', 'fixtureDevSecret000000000000000000000001',
+			'fixtureTempSecret00000000000000000000001', 'fixtureSessionToken0000000000000000000000000000000001',
+		]);
+	});
+});
