@@ -45,6 +45,8 @@ export interface TestingApi {
 	readonly terminalEnvironment: vscode.EnvironmentVariableCollection;
 	readonly commands: ProfileCommands;
 	readonly verifications: ReadonlyMap<string, VerificationSummary>;
+	/** Forgets every verification result, as a new window has none. */
+	resetVerifications(): void;
 	readonly diagnostics: AwsFileDiagnostics;
 	readonly masks: SecretMaskDecorations;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
@@ -185,6 +187,10 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			terminalEnvironment: context.environmentVariableCollection,
 			commands,
 			verifications,
+			resetVerifications: () => {
+				verifications.clear();
+				refreshViews();
+			},
 			diagnostics,
 			masks,
 			setPrompts: (replacement) => {

@@ -31,7 +31,7 @@ describe('npm run package', function () {
 
 	it('holds only dist/, media/, README, CHANGELOG, LICENSE and package.json', () => {
 		// vsce stores the README and CHANGELOG lower-cased and the LICENSE as LICENSE.txt.
-		const allowed = /^extension\/(dist\/(extension|cli|aws)\.js|media\/[^/]+|readme\.md|changelog\.md|LICENSE(\.txt)?|package\.json)$/i;
+		const allowed = /^extension\/(dist\/(extension|cli|aws)\.js|media\/.+|readme\.md|changelog\.md|LICENSE(\.txt)?|package\.json)$/i;
 		// The rest are the .vsix format's own metadata files.
 		const metadata = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
 		const unexpected = entries.filter((entry) => !allowed.test(entry) && !metadata.has(entry));

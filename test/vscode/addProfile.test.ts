@@ -49,7 +49,7 @@ describe('Add AWS Profile', () => {
 		assert.equal(readFileSync(api.files.configFile, 'utf8'), `${original.config}\n[profile fixture-new]\nregion = eu-central-1\noutput = json\n`);
 		assert.equal(statSync(api.files.credentialsFile).mode & 0o777, 0o600, 'the file keeps its mode');
 		assert.equal(readFileSync(`${api.files.credentialsFile}.bak`, 'utf8'), original.credentials);
-		assert.deepEqual(notified, ['Added the AWS profile \'fixture-new\'.', 'Switch to it']);
+		assert.deepEqual(notified, ['Added the AWS profile \'fixture-new\'.', 'Verify now', 'Switch to it']);
 		assert.equal((await activateExtension()).getActiveProfile(), 'fixture-new');
 	});
 

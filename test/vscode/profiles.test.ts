@@ -42,6 +42,9 @@ describe('Profiles view, status bar and switching', () => {
 	before(async () => {
 		api = await testingApi();
 		snapshot = await api.store.reload();
+		// Earlier suites verified and switched profiles: start from the state a new window has.
+		api.resetVerifications();
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'default');
 	});
 
 	after(async () => {
@@ -263,7 +266,7 @@ describe('Profiles view, status bar and switching', () => {
 			assert.equal(validation, "A profile named 'fixture-sso' already exists.");
 			assert.equal(readFileSync(api.files.configFile, 'utf8'), before.config
 				.replace('[profile fixture-dev]', '[profile fixture-developer]')
-				.replace('source_profile = fixture-dev\n', 'source_profile = fixture-developer\n'));
+				.replaceAll('source_profile = fixture-dev\n', 'source_profile = fixture-developer\n'));
 			assert.equal(readFileSync(api.files.credentialsFile, 'utf8'), before.credentials.replace('[fixture-dev]', '[fixture-developer]'));
 			assert.equal((await activateExtension()).getActiveProfile(), 'fixture-developer');
 		} finally {
