@@ -29,6 +29,8 @@ const common = {
 	minify: production,
 	metafile: true,
 	logLevel: 'warning',
+	// ES module builds first: jsonc-parser's UMD build requires its own files at run time, which a bundle cannot.
+	mainFields: ['module', 'main'],
 	plugins: [awsLayerIsExternal],
 };
 

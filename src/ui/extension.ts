@@ -17,6 +17,7 @@ import { openProfileFile } from './fileCommands';
 import { createLog } from './log';
 import { ProfileArgument, ProfileCommands } from './profileCommands';
 import { ProfileStore } from './profileStore';
+import { ProjectReferences } from './projectReferences';
 import { ProfileNode, ProfileTreeProvider, TreeContext } from './profileTree';
 import { Prompts, windowPrompts } from './prompts';
 import { affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
@@ -49,6 +50,7 @@ export interface TestingApi {
 	resetVerifications(): void;
 	readonly diagnostics: AwsFileDiagnostics;
 	readonly masks: SecretMaskDecorations;
+	readonly references: ProjectReferences;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
 	setPrompts(prompts: Prompts | undefined): void;
 }
@@ -97,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const diagnostics = new AwsFileDiagnostics(store, () => new Set([...verifications].filter(([, v]) => v.rootUser).map(([name]) => name)), log);
 	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
 	const masks = new SecretMaskDecorations(isAwsFile);
+	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name));
 	const verify = new VerifyCommand({
 		store,
 		log,
@@ -105,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			verifications.set(name, summary);
 			refreshViews();
 			diagnostics.relintOpenFiles();
+			references.recheckAll();
 		},
 	});
 
@@ -128,7 +132,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			}
 		}),
 		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
-		diagnostics, masks,
+		diagnostics, masks, references,
+		active.onDidChange(() => references.recheckAll()),
 		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
 		vscode.workspace.onDidChangeConfiguration((event) => {
 			if (event.affectsConfiguration('awsProfiles.lint') || event.affectsConfiguration('awsProfiles.naming')) {
@@ -193,6 +198,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			},
 			diagnostics,
 			masks,
+			references,
 			setPrompts: (replacement) => {
 				prompts = replacement ?? windowPrompts;
 			},

@@ -1,0 +1,277 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The references of a project file checked against the profiles as the SDKs read them (the ProfileModel):
+//   - a name no profile has: an error, naming the files searched, with the closest names and a fix that
+//     writes one of them in the name's literal (wherever the name is written: custom.profiles.prod, a .env);
+//   - a profile that cannot give credentials as it stands: its role chain is broken, it has no credentials at
+//     all, its temporary keys or SSO token have expired: a warning;
+//   - a reference whose expression is wrong whatever the profiles are (`${self:...}` to nowhere): an error;
+//   - an unquoted fallback (`${opt:stage, dev}`): a warning, fixed by quoting it;
+//   - a reference that cannot be checked by reading (`${ssm:...}`): a hint saying why.
+// Pure: the caller gives the model, the clock and the names of the files searched, and shows the findings.
+
+import { expiryStatus } from '../expiry';
+import type { ProfileEntry, ProfileModel } from '../profileModel';
+import type { TextRange } from '../profileSet';
+import type { ChainError } from '../roleChain';
+import { didYouMean } from '../lint/didYouMean';
+import type {
+	ErrorReference, NotCheckedReason, NotCheckedReference, ProfileReference, ReferenceError, ReferenceFileKind,
+	ReferenceWarning, ResolvedReference,
+} from './profileReference';
+import { ReferenceEdit, renameEdit } from './referenceEdits';
+
+export type ReferenceFindingCode =
+	| 'missing-profile' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked';
+
+export type ReferenceSeverity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface ReferenceFix {
+	readonly title: string;
+	readonly edits: readonly ReferenceEdit[];
+	readonly isPreferred?: boolean;
+}
+
+/** Another place that explains a finding; `file` absent: the reference's own file. */
+export interface ReferenceRelated {
+	readonly file?: string;
+	readonly range: TextRange;
+	readonly message: string;
+}
+
+export interface ReferenceFinding {
+	readonly code: ReferenceFindingCode;
+	readonly severity: ReferenceSeverity;
+	readonly message: string;
+	/** In the reference's file. */
+	readonly range: TextRange;
+	readonly reference: ProfileReference;
+	readonly related?: readonly ReferenceRelated[];
+	readonly fixes?: readonly ReferenceFix[];
+}
+
+export interface CheckOptions {
+	/** The files the profiles were read from, as they should be named to the user (`~/.aws/config`). */
+	readonly searchedFiles: readonly string[];
+	/** For expiry; milliseconds since the epoch. */
+	readonly now: number;
+}
+
+/**
+ * The findings for the references of ONE file (their ranges are in it; an unquoted fallback shared by several
+ * references is reported once).
+ */
+export function checkReferences(
+	references: readonly ProfileReference[], model: ProfileModel, options: CheckOptions,
+): ReferenceFinding[] {
+	const findings: ReferenceFinding[] = [];
+	const warned = new Set<number>();
+	for (const reference of references) {
+		switch (reference.status) {
+			case 'resolved':
+				findings.push(...checkResolved(reference, model, options));
+				break;
+			case 'error':
+				findings.push(invalidReference(reference));
+				break;
+			case 'not-checked':
+				findings.push(notChecked(reference));
+				break;
+		}
+		for (const warning of reference.warnings) {
+			if (!warned.has(warning.range.offset)) {
+				warned.add(warning.range.offset);
+				findings.push(unquotedFallback(reference, warning));
+			}
+		}
+	}
+	return findings;
+}
+
+// ---- resolved names ----
+
+function checkResolved(reference: ResolvedReference, model: ProfileModel, options: CheckOptions): ReferenceFinding[] {
+	const entry = model.profiles.get(reference.name);
+	if (!entry) {
+		return [missingProfile(reference, model, options)];
+	}
+	const broken = brokenReason(entry, options.now);
+	return broken === undefined ? [] : [{
+		code: 'broken-profile', severity: 'warning', range: reference.range, reference, related: relatedOf(reference),
+		message: `Profile ${quote(reference.name)}${stagesText(reference)} cannot give credentials as it stands: ${broken}.`,
+	}];
+}
+
+function missingProfile(reference: ResolvedReference, model: ProfileModel, options: CheckOptions): ReferenceFinding {
+	const suggestions = didYouMean(reference.name, model.profiles.keys());
+	const where = options.searchedFiles.length > 0 ? options.searchedFiles.join(' or ') : 'the AWS config and credentials files';
+	const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(quote).join(', ')}?` : '';
+	const fixes: ReferenceFix[] = [];
+	for (const suggestion of suggestions) {
+		const edit = renameEdit(reference, suggestion);
+		if (edit) {
+			fixes.push({ title: `Change to ${quote(suggestion)}`, edits: [edit], isPreferred: fixes.length === 0 && suggestions.length === 1 });
+		}
+	}
+	const finding: ReferenceFinding = {
+		code: 'missing-profile', severity: 'error', range: reference.range, reference, related: relatedOf(reference),
+		message: `Profile ${quote(reference.name)}${stagesText(reference)} is not defined in ${where}.${hint}`,
+	};
+	return fixes.length > 0 ? { ...finding, fixes } : finding;
+}
+
+/** Why a defined profile cannot give credentials, when the files (and the SSO cache read) tell. */
+function brokenReason(entry: ProfileEntry, now: number): string | undefined {
+	if (entry.kind.kind === 'none') {
+		return 'it has no credentials (no keys, role, SSO, web identity or credential process)';
+	}
+	if (entry.chain && !entry.chain.ok) {
+		return `its role chain is broken: ${chainErrorText(entry.chain.error)}`;
+	}
+	if (!entry.expiry) {
+		return undefined;
+	}
+	const status = expiryStatus(entry.expiry, now);
+	if (status === 'expired' && entry.expiry.state === 'known') {
+		return entry.kind.kind === 'sso'
+			? `its SSO token expired at ${iso(entry.expiry.expiresAt)}: log in again (aws sso login)`
+			: `its temporary credentials expired at ${iso(entry.expiry.expiresAt)}`;
+	}
+	return status === 'no-token' ? 'it has no SSO token: log in first (aws sso login)' : undefined;
+}
+
+function chainErrorText(error: ChainError): string {
+	switch (error.code) {
+		case 'missing-profile':
+			return `profile ${quote(error.profile)} does not exist`;
+		case 'cycle':
+			return `source_profile loops (${[...error.profiles, error.next].map(quote).join(' -> ')})`;
+		case 'role-without-source':
+			return `${quote(error.profile)} has role_arn but no source_profile or credential_source`;
+		case 'conflicting-role-sources':
+			return `${quote(error.profile)} has both source_profile and credential_source`;
+		case 'no-credentials':
+			return `${quote(error.profile)} has no credentials to assume the role with`;
+		case 'partial-static-keys':
+			return `${quote(error.profile)} lacks ${error.missing}`;
+		case 'sso-session-not-found':
+			return `sso-session ${quote(error.session)} does not exist`;
+		default:
+			return `${error.code.replace(/-/g, ' ')}`;
+	}
+}
+
+// ---- wrong expressions, warnings, not-checked ----
+
+function invalidReference(reference: ErrorReference): ReferenceFinding {
+	return {
+		code: 'invalid-reference', severity: 'error', range: reference.range, reference,
+		message: `${errorText(reference.error)}${stagesText(reference)}: ${toolName(reference.kind)} will stop there.`,
+	};
+}
+
+function errorText(error: ReferenceError): string {
+	switch (error.code) {
+		case 'self-path-not-found':
+			return `Nothing is set at ${quote(error.path)}`;
+		case 'not-a-string':
+			return error.path ? `${quote(error.path)} is a map or a list, not a profile name` : 'This is not a profile name';
+		case 'variable-cycle':
+			return `These variables refer to each other in a loop (${error.path})`;
+		case 'invalid-variable':
+			return `This variable is not complete (${error.expression})`;
+	}
+}
+
+function unquotedFallback(reference: ProfileReference, warning: ReferenceWarning): ReferenceFinding {
+	const quoted = `'${warning.word.replace(/'/g, '\'\'')}'`;
+	const finding: ReferenceFinding = {
+		code: 'unquoted-fallback', severity: 'warning', range: warning.range, reference,
+		message: `The fallback ${warning.word} is not quoted: Serverless v1 and v2 read it as a string, v3 and later refuse it. Write ${quoted}.`,
+	};
+	if (warning.range.length !== warning.word.length || warning.word.includes('\'')) {
+		return finding;
+	}
+	return {
+		...finding,
+		fixes: [{ title: `Quote it: ${quoted}`, isPreferred: true, edits: [{ edit: { offset: warning.range.offset, length: warning.range.length, content: quoted } }] }],
+	};
+}
+
+function notChecked(reference: NotCheckedReference): ReferenceFinding {
+	return {
+		code: 'not-checked', severity: 'hint', range: reference.range, reference,
+		message: `The profile${stagesText(reference)} is not checked: ${reasonText(reference.reason)}.`,
+	};
+}
+
+function reasonText(reason: NotCheckedReason): string {
+	switch (reason.why) {
+		case 'remote-source':
+			return `it comes from \${${reason.source}:...}, known only when deploying`;
+		case 'file-source':
+			return `it comes from another file (${reason.path}), which is not read`;
+		case 'env-unset':
+			return `it comes from the environment variable ${reason.variable}, which is not set here`;
+		case 'cli-option':
+			return `it comes from the command line (--${reason.option})`;
+		case 'param-not-found':
+			return `the parameter ${reason.param} is not set in this file (Serverless Dashboard or --param may set it)`;
+		case 'custom-variable-syntax':
+			return 'this file sets its own provider.variableSyntax';
+		case 'terraform-expression':
+			return `it is computed by Terraform (${reason.expression})`;
+		case 'code':
+			return 'it is computed by code, which is never run';
+		case 'cloudformation-function':
+			return `it is a CloudFormation function (${reason.tag})`;
+		case 'shell-variable':
+			return `it is expanded by the shell (${reason.expression})`;
+		case 'encrypted':
+			return 'the value is encrypted';
+		case 'unsupported-variable':
+			return `this variable is not resolved by reading (${reason.expression})`;
+	}
+}
+
+// ---- words ----
+
+function relatedOf(reference: ResolvedReference): ReferenceRelated[] | undefined {
+	const related: ReferenceRelated[] = [];
+	if (reference.expressionRange) {
+		related.push({ range: reference.expressionRange, message: `Used by ${reference.key}.` });
+	}
+	if (reference.rename?.file !== undefined) {
+		related.push({ file: reference.rename.file, range: reference.rename.range, message: 'The name is written here.' });
+	}
+	return related.length > 0 ? related : undefined;
+}
+
+const stageWords: Partial<Record<ReferenceFileKind, string>> = { sam: 'environment', pulumi: 'stack' };
+
+function stagesText(reference: ProfileReference): string {
+	if (reference.stages.length === 0) {
+		return '';
+	}
+	const word = stageWords[reference.kind] ?? 'stage';
+	return ` (${word}${reference.stages.length > 1 ? 's' : ''} ${reference.stages.join(', ')})`;
+}
+
+const toolNames: Record<ReferenceFileKind, string> = {
+	'serverless': 'Serverless', 'up': 'Up', 'zappa': 'Zappa', 'sam': 'SAM', 'cdk': 'CDK', 'terraform': 'Terraform',
+	'pulumi': 'Pulumi', 'dotenv': 'The tool', 'package-json': 'The command',
+};
+
+function toolName(kind: ReferenceFileKind): string {
+	return toolNames[kind];
+}
+
+function quote(name: string): string {
+	return `'${name}'`;
+}
+
+function iso(epochMs: number): string {
+	return new Date(epochMs).toISOString();
+}

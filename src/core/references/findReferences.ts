@@ -1,0 +1,67 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The entry point of the references core: which files hold profile references (by base name) and what they
+// are. Pure: the caller reads the file (and, for Serverless, the `.env` files beside it) and passes texts.
+// A file that does not parse gives no references; nothing here throws on a file's content.
+
+import { findCdkReferences, isCdkFile } from './cdk';
+import { findDotenvReferences, isDotenvFile } from './dotenv';
+import { findPackageJsonReferences, isPackageJsonFile } from './packageJson';
+import type { FindOptions, ProfileReference, ReferenceFileKind } from './profileReference';
+import { findPulumiReferences, isPulumiStackFile } from './pulumi';
+import { findSamReferences, isSamFile } from './sam';
+import { findServerlessReferences, isServerlessFile } from './serverless';
+import { findTerraformReferences, isTerraformFile } from './terraform';
+import { findUpReferences, isUpFile } from './up';
+import { findZappaReferences, isZappaFile } from './zappa';
+
+interface FileKind {
+	readonly kind: ReferenceFileKind;
+	readonly matches: (fileName: string) => boolean;
+	readonly find: (fileName: string, text: string, options: FindOptions) => ProfileReference[];
+}
+
+const fileKinds: readonly FileKind[] = [
+	{ kind: 'serverless', matches: isServerlessFile, find: findServerlessReferences },
+	{ kind: 'up', matches: isUpFile, find: (_, text) => findUpReferences(text) },
+	{ kind: 'zappa', matches: isZappaFile, find: findZappaReferences },
+	{ kind: 'sam', matches: isSamFile, find: findSamReferences },
+	{ kind: 'cdk', matches: isCdkFile, find: (_, text) => findCdkReferences(text) },
+	{ kind: 'terraform', matches: isTerraformFile, find: (_, text) => findTerraformReferences(text) },
+	{ kind: 'pulumi', matches: isPulumiStackFile, find: findPulumiReferences },
+	{ kind: 'dotenv', matches: isDotenvFile, find: findDotenvReferences },
+	{ kind: 'package-json', matches: isPackageJsonFile, find: (_, text) => findPackageJsonReferences(text) },
+];
+
+/** The kind of reference file this is, by its base name (a path is fine), if it is one. */
+export function referenceFileKind(fileName: string): ReferenceFileKind | undefined {
+	return fileKinds.find((kind) => kind.matches(fileName))?.kind;
+}
+
+export function isReferenceFile(fileName: string): boolean {
+	return referenceFileKind(fileName) !== undefined;
+}
+
+/**
+ * Every profile reference in a file, with exact positions. With `options.stage`, only what that stage uses
+ * (references for other stages are left out; those that are the same for every stage stay).
+ */
+export function findProfileReferences(fileName: string, text: string, options: FindOptions = {}): ProfileReference[] {
+	const kind = fileKinds.find((candidate) => candidate.matches(fileName));
+	if (!kind) {
+		return [];
+	}
+	let references: ProfileReference[];
+	try {
+		references = kind.find(fileName, text, options);
+	} catch {
+		// Every finder is written not to throw on any text; this only keeps a bug of ours from failing a whole scan.
+		return [];
+	}
+	const stage = options.stage;
+	return stage === undefined
+		? references
+		: references.filter((reference) => reference.stages.length === 0 || reference.stages.includes(stage));
+}

@@ -1,0 +1,244 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { checkReferences, ReferenceFinding } from '../core/references/checkReferences';
+import { findProfileReferences, isReferenceFile } from '../core/references/findReferences';
+import type { ProfileReference } from '../core/references/profileReference';
+import type { ProfileModel } from '../core/profileModel';
+import { profileSummary, VerificationSummary } from '../core/profileSummary';
+import type { TextRange } from '../core/profileSet';
+import type { ProfileStore } from './profileStore';
+
+const source = 'AWS Profiles';
+const debounceMs = 200;
+
+/** The references of one document as last checked, for the code actions, hovers and lenses of that version. */
+interface CheckedDocument {
+	readonly version: number;
+	readonly references: readonly ProfileReference[];
+	readonly findings: readonly ReferenceFinding[];
+}
+
+/**
+ * Profile names pinned in project files (serverless.yml, up.json, zappa_settings, samconfig, cdk.json,
+ * Terraform, Pulumi, .env, package.json scripts): underlined when the profile is missing or broken, with
+ * quick fixes, hovers, completion, go to definition and a CodeLens that says which profile deploys. The
+ * files are only read: nothing of a workspace is ever run.
+ */
+export class ProjectReferences implements vscode.Disposable, vscode.CodeActionProvider, vscode.HoverProvider,
+	vscode.CompletionItemProvider, vscode.DefinitionProvider, vscode.CodeLensProvider {
+	private readonly collection = vscode.languages.createDiagnosticCollection('aws-profiles-references');
+	private readonly checked = new Map<string, CheckedDocument>();
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+	private readonly lensesChanged = new vscode.EventEmitter<void>();
+	readonly onDidChangeCodeLenses = this.lensesChanged.event;
+	private readonly checkedEmitter = new vscode.EventEmitter<vscode.Uri>();
+	/** Fires when a document's references were checked: the tests wait on it. */
+	readonly onDidCheck = this.checkedEmitter.event;
+	private readonly subscriptions: vscode.Disposable[] = [];
+
+	constructor(
+		private readonly store: ProfileStore,
+		private readonly activeProfile: () => string | undefined,
+		private readonly verification: (name: string) => VerificationSummary | undefined,
+	) {
+		const selector: vscode.DocumentFilter[] = [{ scheme: 'file' }, { scheme: 'untitled' }];
+		this.subscriptions.push(
+			vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
+			vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
+			vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+			// A profile added or fixed in the AWS files clears the warning without reopening the project file.
+			store.onDidChange(() => this.recheckAll()),
+			vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+			vscode.languages.registerHoverProvider(selector, this),
+			vscode.languages.registerCompletionItemProvider(selector, this, '"', '\'', ' ', ':', '='),
+			vscode.languages.registerDefinitionProvider(selector, this),
+			vscode.languages.registerCodeLensProvider(selector, this),
+		);
+		this.recheckAll();
+	}
+
+	recheckAll(): void {
+		vscode.workspace.textDocuments.forEach((document) => this.schedule(document));
+		this.lensesChanged.fire();
+	}
+
+	private schedule(document: vscode.TextDocument): void {
+		if (!isReferenceFile(path.basename(document.fileName))) {
+			return;
+		}
+		const key = document.uri.toString();
+		clearTimeout(this.timers.get(key));
+		this.timers.set(key, setTimeout(() => {
+			this.timers.delete(key);
+			void this.check(document);
+		}, debounceMs));
+	}
+
+	private forget(document: vscode.TextDocument): void {
+		this.checked.delete(document.uri.toString());
+		this.collection.delete(document.uri);
+	}
+
+	private async check(document: vscode.TextDocument): Promise<void> {
+		const snapshot = await this.store.snapshot();
+		if (document.isClosed) {
+			return;
+		}
+		const references = findProfileReferences(path.basename(document.fileName), document.getText());
+		const { configFile, credentialsFile } = this.store.locations;
+		const findings = checkReferences(references, snapshot.model, { searchedFiles: [credentialsFile, configFile], now: Date.now() });
+		this.checked.set(document.uri.toString(), { version: document.version, references, findings });
+		this.collection.set(document.uri, findings.map((finding) => {
+			const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, severities[finding.severity]);
+			diagnostic.source = source;
+			diagnostic.code = `profile-reference/${finding.code}`;
+			if (finding.code === 'not-checked') {
+				diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+			}
+			return diagnostic;
+		}));
+		this.lensesChanged.fire();
+		this.checkedEmitter.fire(document.uri);
+	}
+
+	private current(document: vscode.TextDocument): CheckedDocument | undefined {
+		const checked = this.checked.get(document.uri.toString());
+		return checked && checked.version === document.version ? checked : undefined;
+	}
+
+	private referenceAt(document: vscode.TextDocument, position: vscode.Position): ProfileReference | undefined {
+		return this.current(document)?.references.find((reference) =>
+			[reference.range, reference.expressionRange].some((range) => range && toRange(document, range).contains(position)));
+	}
+
+	provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+		const checked = this.current(document);
+		if (!checked) {
+			return [];
+		}
+		const actions: vscode.CodeAction[] = [];
+		for (const diagnostic of context.diagnostics.filter((d) => d.source === source)) {
+			const finding = checked.findings.find((f) => f.message === diagnostic.message && toRange(document, f.range).isEqual(diagnostic.range));
+			if (!finding) {
+				continue;
+			}
+			if (finding.code === 'missing-profile' && finding.reference.status === 'resolved') {
+				const name = finding.reference.name;
+				const add = new vscode.CodeAction(`Add AWS Profile '${name}'...`, vscode.CodeActionKind.QuickFix);
+				add.command = { command: 'awsProfiles.addProfile', title: add.title, arguments: [name] };
+				add.diagnostics = [diagnostic];
+				actions.push(add);
+			}
+			for (const fix of finding.fixes ?? []) {
+				const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+				action.diagnostics = [diagnostic];
+				action.isPreferred = fix.isPreferred;
+				const edit = new vscode.WorkspaceEdit();
+				for (const { file, edit: change } of fix.edits) {
+					const uri = file ? vscode.Uri.file(path.resolve(path.dirname(document.fileName), file)) : document.uri;
+					const target = file ? undefined : document;
+					const start = target ? target.positionAt(change.offset) : undefined;
+					const end = target ? target.positionAt(change.offset + change.length) : undefined;
+					if (start && end) {
+						edit.replace(uri, new vscode.Range(start, end), change.content);
+					}
+				}
+				action.edit = edit;
+				actions.push(action);
+			}
+		}
+		return actions;
+	}
+
+	provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+		const reference = this.referenceAt(document, position);
+		if (!reference || reference.status !== 'resolved') {
+			return undefined;
+		}
+		const entry = this.store.current?.model.profiles.get(reference.name);
+		const stages = reference.stages.length > 0 ? `\n\nStage${reference.stages.length > 1 ? 's' : ''}: ${reference.stages.join(', ')}` : '';
+		const text = entry
+			? profileSummary(entry, { now: Date.now(), active: this.activeProfile() === entry.name, verification: this.verification(entry.name) })
+			: `No profile named '${reference.name}' in your config or credentials file.`;
+		return new vscode.Hover(new vscode.MarkdownString(text + stages), toRange(document, reference.range));
+	}
+
+	provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+		const reference = this.referenceAt(document, position);
+		const line = document.lineAt(position.line).text.slice(0, position.character);
+		const onProfileKey = /(^|["\s])(profile|profile_name|aws:profile|AWS_PROFILE)["']?\s*[:=]\s*["']?[\w.@+/-]*$/.test(line)
+			|| /--(aws-)?profile[ =][\w.@+/-]*$/.test(line);
+		if (!reference && !onProfileKey) {
+			return [];
+		}
+		const model: ProfileModel | undefined = this.store.current?.model;
+		return [...(model?.profiles.values() ?? [])].map((entry) => {
+			const item = new vscode.CompletionItem(entry.name, vscode.CompletionItemKind.Reference);
+			item.detail = [entry.region, this.verification(entry.name)?.account].filter(Boolean).join(' · ') || undefined;
+			return item;
+		});
+	}
+
+	provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
+		const reference = this.referenceAt(document, position);
+		const header = reference?.status === 'resolved' ? this.store.current?.model.profiles.get(reference.name)?.section.headers[0] : undefined;
+		if (!header) {
+			return undefined;
+		}
+		const file = header.file === 'config' ? this.store.locations.configFile : this.store.locations.credentialsFile;
+		return new vscode.Location(vscode.Uri.file(file), new vscode.Position(header.range.line, header.range.column));
+	}
+
+	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+		const checked = this.current(document);
+		const active = this.activeProfile();
+		const lenses: vscode.CodeLens[] = [];
+		for (const reference of checked?.references ?? []) {
+			if (reference.status !== 'resolved') {
+				continue;
+			}
+			const range = toRange(document, reference.expressionRange ?? reference.range);
+			const account = this.verification(reference.name)?.account;
+			const stages = reference.stages.length > 0 ? ` [${reference.stages.join(', ')}]` : '';
+			lenses.push(new vscode.CodeLens(range, {
+				title: `Deploys as ${reference.name}${account ? ` (${account})` : ''}${stages}`,
+				command: 'awsProfiles.switchProfile',
+				arguments: [reference.name],
+				tooltip: `Switch new terminals to ${reference.name}`,
+			}));
+			if (active !== reference.name) {
+				lenses.push(new vscode.CodeLens(range, {
+					title: `Terminal uses ${active ?? 'no AWS profile'}`,
+					command: 'awsProfiles.switchProfile',
+					arguments: [reference.name],
+					tooltip: `Switch new terminals to ${reference.name}`,
+				}));
+			}
+		}
+		return lenses;
+	}
+
+	dispose(): void {
+		this.timers.forEach((timer) => clearTimeout(timer));
+		this.subscriptions.forEach((subscription) => subscription.dispose());
+		this.collection.dispose();
+		this.lensesChanged.dispose();
+		this.checkedEmitter.dispose();
+	}
+}
+
+const severities = {
+	error: vscode.DiagnosticSeverity.Error,
+	warning: vscode.DiagnosticSeverity.Warning,
+	info: vscode.DiagnosticSeverity.Information,
+	hint: vscode.DiagnosticSeverity.Hint,
+} as const;
+
+/** A range of the document's text as it was checked (callers check the version first). */
+function toRange(document: vscode.TextDocument, range: TextRange): vscode.Range {
+	return new vscode.Range(document.positionAt(range.offset), document.positionAt(range.offset + range.length));
+}

@@ -1,0 +1,68 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as assert from 'node:assert/strict';
+import { findProfileReferences, isReferenceFile, referenceFileKind } from '../../../src/core/references/findReferences';
+import { fixture } from './referenceKit';
+
+describe('Finding references', () => {
+	it('knows the reference files by base name', () => {
+		const cases: [string, string | undefined][] = [
+			['/p/serverless.yml', 'serverless'], ['serverless.yaml', 'serverless'], ['serverless.json', 'serverless'],
+			['serverless.ts', 'serverless'], ['serverless.js', 'serverless'], ['serverless.mjs', 'serverless'],
+			['up.json', 'up'], ['zappa_settings.json', 'zappa'], ['zappa_settings.yml', 'zappa'], ['zappa_settings.toml', 'zappa'],
+			['samconfig.toml', 'sam'], ['samconfig.yaml', 'sam'], ['cdk.json', 'cdk'], ['infra/main.tf', 'terraform'],
+			['Pulumi.dev.yaml', 'pulumi'], ['.env', 'dotenv'], ['.env.prod', 'dotenv'], ['package.json', 'package-json'],
+			['serverless-compose.yml', undefined], ['Pulumi.yaml', undefined], ['.env.example', undefined], ['main.tf.json', undefined],
+			['serverless.yml.bak', undefined], ['cdk.context.json', undefined],
+		];
+		for (const [name, kind] of cases) {
+			assert.equal(referenceFileKind(name), kind, name);
+			assert.equal(isReferenceFile(name), kind !== undefined, name);
+		}
+	});
+
+	it('gives nothing for a file that is not a reference file', () => {
+		assert.deepEqual(findProfileReferences('README.md', 'profile: x'), []);
+	});
+
+	it('keeps, for one stage, that stage\'s references and those of every stage', () => {
+		const zappa = fixture('zappa/zappa_settings.json');
+		assert.deepEqual(findProfileReferences('zappa_settings.json', zappa, { stage: 'staging' }).map((reference) => reference.key), ['dev.profile_name']);
+		assert.equal(findProfileReferences('up.json', fixture('up/up.json'), { stage: 'anything' }).length, 1);
+	});
+
+	describe('malformed files give no references and no exception', () => {
+		const broken = ['{', '[', '"', '\'', '${', '}}}', '\u0000\uffff', 'a: [\n', '{"a": }', '[x\ny = "', '<<EOF\n', '/*', '`${'];
+		const names = ['serverless.yml', 'serverless.json', 'serverless.ts', 'up.json', 'zappa_settings.json', 'zappa_settings.toml',
+			'zappa_settings.yml', 'samconfig.toml', 'samconfig.yaml', 'cdk.json', 'main.tf', 'Pulumi.dev.yaml', 'package.json'];
+		for (const name of names) {
+			it(name, () => {
+				for (const text of broken) {
+					assert.deepEqual(findProfileReferences(name, text), [], JSON.stringify(text));
+				}
+			});
+		}
+
+		it('the fixtures', () => {
+			assert.deepEqual(findProfileReferences('serverless.yml', fixture('malformed/serverless.yml')), []);
+			assert.deepEqual(findProfileReferences('up.json', fixture('malformed/up.json')), []);
+			assert.deepEqual(findProfileReferences('zappa_settings.toml', fixture('malformed/zappa_settings.toml')), []);
+		});
+
+		it('truncated versions of every fixture', () => {
+			const files: [string, string][] = [
+				['serverless.yml', 'per-stage/serverless.yml'], ['serverless.yml', 'cloudformation/serverless.yml'],
+				['serverless.ts', 'typescript/serverless.ts.txt'], ['zappa_settings.toml', 'zappa/zappa_settings.toml'],
+				['samconfig.toml', 'sam/samconfig.toml'], ['main.tf', 'terraform/main.tf'], ['package.json', 'scripts/package.json'],
+			];
+			for (const [name, file] of files) {
+				const text = fixture(file);
+				for (let length = 0; length < text.length; length += 7) {
+					assert.doesNotThrow(() => findProfileReferences(name, text.slice(0, length)));
+				}
+			}
+		});
+	});
+});

@@ -1,0 +1,82 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/ui/extension';
+import { scripted, testingApi, waitFor } from './helpers';
+
+function referenceDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+	return vscode.languages.getDiagnostics(uri).filter((d) => String(d.code).startsWith('profile-reference/'));
+}
+
+describe('Profile references in serverless.yml', function () {
+	this.timeout(30_000);
+	let api: TestingApi;
+	let document: vscode.TextDocument;
+	let original: string;
+
+	before(async () => {
+		api = await testingApi();
+		const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'serverless.yml');
+		original = readFileSync(file, 'utf8');
+		document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+		await vscode.window.showTextDocument(document);
+	});
+
+	after(async () => {
+		writeFileSync(document.fileName, original);
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	it('underlines the one stage\'s profile that does not exist, where it is written', async () => {
+		await waitFor(() => referenceDiagnostics(document.uri).some((d) => d.code === 'profile-reference/missing-profile'));
+		const missing = referenceDiagnostics(document.uri).filter((d) => d.code === 'profile-reference/missing-profile');
+		assert.equal(missing.length, 1);
+		assert.equal(document.getText(missing[0].range), 'fixture-devv');
+		assert.match(missing[0].message, /fixture-devv/);
+	});
+
+	it('offers the profiles in completion, and a CodeLens that says which profile deploys', async () => {
+		const line = document.getText().split('\n').findIndex((l) => l.includes('dev: fixture-dev'));
+		const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, '    dev: fixture'.length));
+		assert.ok(completions.items.some((item) => item.label === 'fixture-sso'));
+		const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+		const titles = lenses.map((lens) => lens.command?.title ?? '');
+		assert.ok(titles.some((title) => /^Deploys as fixture-dev\b/.test(title)), titles.join(' | '));
+	});
+
+	it('adds the missing profile from the quick fix, and the warning goes away by itself', async () => {
+		const [missing] = referenceDiagnostics(document.uri).filter((d) => d.code === 'profile-reference/missing-profile');
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+		const add = actions.find((action) => action.title === "Add AWS Profile 'fixture-devv'...");
+		assert.ok(add?.command, actions.map((a) => a.title).join(', '));
+		const credentials = readFileSync(api.files.credentialsFile, 'utf8');
+		const config = readFileSync(api.files.configFile, 'utf8');
+		api.setPrompts(scripted({ steps: ['credential-process', 'fixture-devv', 'fixture-creds', ''], notify: () => undefined }));
+		try {
+			await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
+			await waitFor(() => !referenceDiagnostics(document.uri).some((d) => d.code === 'profile-reference/missing-profile'));
+		} finally {
+			api.setPrompts(undefined);
+			writeFileSync(api.files.credentialsFile, credentials);
+			writeFileSync(api.files.configFile, config);
+			await api.store.reload();
+		}
+	});
+
+	it('renames the reference to the closest profile with the other quick fix', async () => {
+		await waitFor(() => referenceDiagnostics(document.uri).some((d) => d.code === 'profile-reference/missing-profile'));
+		const [missing] = referenceDiagnostics(document.uri).filter((d) => d.code === 'profile-reference/missing-profile');
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+		const change = actions.find((action) => action.title === "Change to 'fixture-dev'");
+		assert.ok(change?.edit, actions.map((a) => a.title).join(', '));
+		assert.ok(await vscode.workspace.applyEdit(change.edit));
+		assert.equal(document.getText(), original.replace('prod: fixture-devv', 'prod: fixture-dev'));
+		await waitFor(() => referenceDiagnostics(document.uri).filter((d) => d.code === 'profile-reference/missing-profile').length === 0);
+	});
+});
