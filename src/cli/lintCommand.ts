@@ -2,10 +2,12 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// `aws-profiles lint [--format text|json|sarif] [files...]`: the extension's lint rules in a terminal or CI.
-// Without files it lints the two files the SDKs would read (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, HOME);
-// given files are told apart by name (`credentials`, `config`), else by content. Exit status 1 when there is
-// an error-level finding. Output never holds a secret: the findings' messages are masked at the source.
+// `aws-profiles lint [--format text|json|sarif] [--stage S] [files or folders...]`: the extension's lint rules in
+// a terminal or CI. Files are AWS files, told apart by name (`credentials`, `config`), else by content; folders
+// are projects whose profile references (serverless.yml, up.json, zappa_settings, samconfig, cdk.json,
+// Terraform, Pulumi, .env, package.json) are checked against the profiles. Without arguments: the two files the
+// SDKs would read, and the current folder's project files. Exit status 1 when there is an error-level finding.
+// Output never holds a secret: the findings' messages are masked at the source.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +18,11 @@ import { Platform, platformOf } from '../core/fileLocations';
 import { lintProfileFiles } from '../core/lint/lintFiles';
 import type { Finding, Severity } from '../core/lint/rule';
 import { ruleCatalog } from '../core/lint/ruleCatalog';
+import { createLineIndex, LineIndex } from '../core/lineIndex';
+import { buildProfileModel, ProfileModel } from '../core/profileModel';
+import { checkReferences } from '../core/references/checkReferences';
+import { scanProjectFolder } from '../core/references/scanFolder';
+import { readStandard } from '../core/standardReader';
 import type { FileRole } from '../core/profileFilesReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
 import type { Command, OptionValues } from './command';
@@ -30,6 +37,8 @@ export interface LintCommandDependencies {
 	readonly readJsSdk: (texts: FileTexts) => Promise<ReadingResult | undefined>;
 	readonly now: Clock;
 	readonly platform: Platform;
+	/** The folder scanned for project files when no argument names one. */
+	readonly cwd?: string;
 }
 
 const defaultDependencies: LintCommandDependencies = {
@@ -55,16 +64,20 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 		name: 'lint',
 		positionals: true,
 		summary: 'Check the config and credentials files with the extension\'s lint rules.',
-		usage: 'aws-profiles lint [--format text|json|sarif] [--naming-pattern REGEX] [--config FILE] [--credentials FILE] [files...]\n\n'
-			+ 'Without files it checks the files the SDKs would read. Exit status 1 when an error is found.',
+		usage: 'aws-profiles lint [--format text|json|sarif] [--naming-pattern REGEX] [--config FILE] [--credentials FILE] [--stage STAGE] [files or folders...]\n\n'
+			+ 'Files are AWS config/credentials files; folders are projects whose profile references are checked\n'
+			+ '(node_modules, .git, .serverless skipped). Without arguments: the files the SDKs would read and the\n'
+			+ 'current folder. Exit status 1 when an error is found.',
 		options: {
 			format: { type: 'string', default: 'text' },
+			stage: { type: 'string' },
 			config: { type: 'string' },
 			credentials: { type: 'string' },
 			'naming-pattern': { type: 'string' },
 		},
-		async run(values: OptionValues, out: Output, files: readonly string[] = []) {
+		async run(values: OptionValues, out: Output, targets: readonly string[] = []) {
 			const format = formatOf(values.format);
+			const { files, folders } = await splitTargets(targets, dependencies.cwd ?? process.cwd());
 			const { texts, paths } = files.length > 0
 				? await readGivenFiles(files)
 				: await readChosenFiles({ config: values.config as string | undefined, credentials: values.credentials as string | undefined });
@@ -76,11 +89,16 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 				now: dependencies.now,
 				options: typeof values['naming-pattern'] === 'string' ? { namingPattern: values['naming-pattern'] } : {},
 			});
-			const located = locate(findings, texts, paths);
-			out.line(format === 'json' ? JSON.stringify(located.map(jsonEntry), undefined, 2)
-				: format === 'sarif' ? JSON.stringify(sarifLog(located), undefined, 2)
-					: textReport(located, paths));
-			return findings.some((finding) => finding.severity === 'error') ? ExitStatus.Findings : ExitStatus.Ok;
+			const model = buildProfileModel(readStandard(texts));
+			const searched = Object.values(paths).filter((file): file is string => file !== undefined);
+			const reported = [
+				...locate(findings, texts, paths),
+				...(await referenceReports(folders, model, searched, values.stage as string | undefined, dependencies.now())),
+			];
+			out.line(format === 'json' ? JSON.stringify(reported.map(jsonEntry), undefined, 2)
+				: format === 'sarif' ? JSON.stringify(sarifLog(reported), undefined, 2)
+					: textReport(reported, [...searched, ...folders]));
+			return reported.some((report) => report.severity === 'error') ? ExitStatus.Findings : ExitStatus.Ok;
 		},
 	};
 }
@@ -160,11 +178,50 @@ async function modesOf(paths: Partial<Record<FileRole, string>>, platform: Platf
 	return modes;
 }
 
+// ---- Files and folders ----
+
+/** Arguments that are folders are projects to scan; the others are AWS files. Without any, the current folder. */
+async function splitTargets(targets: readonly string[], cwd: string): Promise<{ files: string[]; folders: string[] }> {
+	const files: string[] = [];
+	const folders: string[] = [];
+	for (const target of targets) {
+		const isFolder = await fs.stat(target).then((stat) => stat.isDirectory(), () => false);
+		(isFolder ? folders : files).push(target);
+	}
+	return { files, folders: targets.length === 0 ? [cwd] : folders };
+}
+
+async function referenceReports(folders: readonly string[], model: ProfileModel, searchedFiles: readonly string[], stage: string | undefined, now: number): Promise<Reported[]> {
+	const reports: Reported[] = [];
+	for (const folder of folders) {
+		for (const scanned of await scanProjectFolder(folder, stage === undefined ? {} : { stage })) {
+			const findings = checkReferences(scanned.references, model, { searchedFiles, now });
+			if (findings.length === 0) {
+				continue;
+			}
+			const index = createLineIndex(await fs.readFile(scanned.file, 'utf8').catch(() => ''));
+			for (const finding of findings) {
+				reports.push({
+					rule: `profile-reference/${finding.code}`,
+					severity: finding.severity,
+					message: finding.message,
+					path: path.relative(process.cwd(), scanned.file) || scanned.file,
+					start: { line: finding.range.line + 1, column: finding.range.column + 1 },
+					end: endOf(index, finding.range.offset + finding.range.length),
+				});
+			}
+		}
+	}
+	return reports;
+}
+
 // ---- Positions ----
 
-/** A finding with its file's path and 1-based start and end positions. */
-interface LocatedFinding {
-	readonly finding: Finding;
+/** One finding as reported: an AWS file's rule or a project file's reference check, with 1-based positions. */
+interface Reported {
+	readonly rule: string;
+	readonly severity: Severity;
+	readonly message: string;
 	readonly path: string;
 	readonly start: Position;
 	readonly end: Position;
@@ -175,73 +232,49 @@ interface Position {
 	readonly column: number;
 }
 
-function locate(findings: readonly Finding[], texts: FileTexts, paths: Partial<Record<FileRole, string>>): LocatedFinding[] {
-	const lineStarts = { config: lineStartsOf(texts.config ?? ''), credentials: lineStartsOf(texts.credentials ?? '') };
+function locate(findings: readonly Finding[], texts: FileTexts, paths: Partial<Record<FileRole, string>>): Reported[] {
+	const indexes = { config: createLineIndex(texts.config ?? ''), credentials: createLineIndex(texts.credentials ?? '') };
 	return findings.map((finding) => ({
-		finding,
+		rule: finding.ruleId,
+		severity: finding.severity,
+		message: finding.message,
 		path: paths[finding.file] ?? finding.file,
 		start: { line: finding.range.line + 1, column: finding.range.column + 1 },
-		end: positionAt(lineStarts[finding.file], finding.range.offset + finding.range.length),
+		end: endOf(indexes[finding.file], finding.range.offset + finding.range.length),
 	}));
 }
 
-function lineStartsOf(text: string): number[] {
-	const starts = [0];
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-		starts.push(i + 1);
-	}
-	return starts;
-}
-
 /** 1-based line and column of an offset; columns count UTF-16 units, as the ranges do. */
-function positionAt(lineStarts: readonly number[], offset: number): Position {
-	let low = 0;
-	let high = lineStarts.length - 1;
-	while (low < high) {
-		const middle = (low + high + 1) >> 1;
-		if (lineStarts[middle] <= offset) {
-			low = middle;
-		} else {
-			high = middle - 1;
-		}
-	}
-	return { line: low + 1, column: offset - lineStarts[low] + 1 };
+function endOf(index: LineIndex, offset: number): Position {
+	const { line, column } = index.rangeOf(offset, 0);
+	return { line: line + 1, column: column + 1 };
 }
 
 // ---- Formats ----
 
-function textReport(located: readonly LocatedFinding[], paths: Partial<Record<FileRole, string>>): string {
-	const checked = Object.values(paths).filter((file) => file !== undefined).join(' and ');
-	if (located.length === 0) {
+function textReport(reported: readonly Reported[], checkedPaths: readonly string[]): string {
+	const checked = checkedPaths.join(' and ');
+	if (reported.length === 0) {
 		return `No problems found${checked ? ` in ${checked}` : ''}.`;
 	}
-	const lines = located.map(({ finding, path: file, start }) =>
-		`${file}:${start.line}:${start.column}: ${finding.severity} ${finding.message} [${finding.ruleId}]`);
+	const lines = reported.map(({ rule, severity, message, path: file, start }) =>
+		`${file}:${start.line}:${start.column}: ${severity} ${message} [${rule}]`);
 	const counts = (['error', 'warning', 'info', 'hint'] as const)
-		.map((severity) => [severity, located.filter(({ finding }) => finding.severity === severity).length] as const)
+		.map((severity) => [severity, reported.filter((report) => report.severity === severity).length] as const)
 		.filter(([, count]) => count > 0)
 		.map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : severity === 'info' ? '' : 's'}`);
 	return [...lines, '', counts.join(', ')].join('\n');
 }
 
-function jsonEntry({ finding, path: file, start, end }: LocatedFinding) {
-	return {
-		file,
-		line: start.line,
-		column: start.column,
-		endLine: end.line,
-		endColumn: end.column,
-		severity: finding.severity,
-		rule: finding.ruleId,
-		message: finding.message,
-	};
+function jsonEntry({ rule, severity, message, path: file, start, end }: Reported) {
+	return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity, rule, message };
 }
 
 const sarifLevels: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** A SARIF 2.1.0 log: one run, the catalog as the driver's rules, one result per finding. */
-function sarifLog(located: readonly LocatedFinding[]) {
-	const ruleIndex = new Map(ruleCatalog.map((rule, index) => [rule.id, index]));
+function sarifLog(reported: readonly Reported[]) {
+	const ruleIndex = new Map<string, number>(ruleCatalog.map((rule, index) => [rule.id, index]));
 	return {
 		$schema: 'https://json.schemastore.org/sarif-2.1.0.json',
 		version: '2.1.0',
@@ -257,11 +290,11 @@ function sarifLog(located: readonly LocatedFinding[]) {
 				},
 			},
 			columnKind: 'utf16CodeUnits',
-			results: located.map(({ finding, path: file, start, end }) => ({
-				ruleId: finding.ruleId,
-				ruleIndex: ruleIndex.get(finding.ruleId),
-				level: sarifLevels[finding.severity],
-				message: { text: finding.message },
+			results: reported.map(({ rule, severity, message, path: file, start, end }) => ({
+				ruleId: rule,
+				...(ruleIndex.has(rule) ? { ruleIndex: ruleIndex.get(rule) } : {}),
+				level: sarifLevels[severity],
+				message: { text: message },
 				locations: [{
 					physicalLocation: {
 						artifactLocation: { uri: pathToFileURL(path.resolve(file)).href },

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { loadAwsLayer } from '../aws/lazy';
 import { platformOf } from '../core/fileLocations';
+import { createLineIndex, LineIndex } from '../core/lineIndex';
 import type { Finding, QuickFix, Severity, SeveritySetting } from '../core/lint/rule';
 import { lintProfileFiles } from '../core/lint/lintFiles';
 import type { FileRole } from '../core/profileFilesReader';
@@ -216,36 +217,18 @@ function toRange(text: string, range: TextRange): vscode.Range {
 	return new vscode.Range(positionAt(text, range.offset), positionAt(text, range.offset + range.length));
 }
 
-const lineStartsByText = new Map<string, number[]>();
+const lineIndexes = new Map<string, LineIndex>();
 
-/** Where each line of `text` starts; kept for the last few texts, since one run converts many offsets. */
-function lineStarts(text: string): number[] {
-	let starts = lineStartsByText.get(text);
-	if (!starts) {
-		starts = [0];
-		for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-			starts.push(i + 1);
-		}
-		if (lineStartsByText.size > 4) {
-			lineStartsByText.clear();
-		}
-		lineStartsByText.set(text, starts);
-	}
-	return starts;
-}
-
-/** The position of an offset of `text`, counting lines by `\n` (an editor's CRLF lines end the same way). */
+/** The position of an offset of `text`; the line index is kept for the last few texts, since a run converts many. */
 export function positionAt(text: string, offset: number): vscode.Position {
-	const starts = lineStarts(text);
-	let low = 0;
-	let high = starts.length - 1;
-	while (low < high) {
-		const middle = (low + high + 1) >> 1;
-		if (starts[middle] <= offset) {
-			low = middle;
-		} else {
-			high = middle - 1;
+	let index = lineIndexes.get(text);
+	if (!index) {
+		if (lineIndexes.size > 4) {
+			lineIndexes.clear();
 		}
+		index = createLineIndex(text);
+		lineIndexes.set(text, index);
 	}
-	return new vscode.Position(low, offset - starts[low]);
+	const { line, column } = index.rangeOf(offset, 0);
+	return new vscode.Position(line, column);
 }

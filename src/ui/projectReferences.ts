@@ -90,7 +90,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		}
 		const references = findProfileReferences(path.basename(document.fileName), document.getText());
 		const { configFile, credentialsFile } = this.store.locations;
-		const findings = checkReferences(references, snapshot.model, { searchedFiles: [credentialsFile, configFile], now: Date.now() });
+		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
+		const findings = checkReferences(references, snapshot.model, { searchedFiles: [credentialsFile, configFile], now: Date.now(), missingProfileSeverity });
 		this.checked.set(document.uri.toString(), { version: document.version, references, findings });
 		this.collection.set(document.uri, findings.map((finding) => {
 			const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, severities[finding.severity]);

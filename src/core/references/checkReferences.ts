@@ -57,6 +57,8 @@ export interface CheckOptions {
 	readonly searchedFiles: readonly string[];
 	/** For expiry; milliseconds since the epoch. */
 	readonly now: number;
+	/** A reference to a profile that does not exist: a warning unless the user wants it to fail a build. */
+	readonly missingProfileSeverity?: 'warning' | 'error';
 }
 
 /**
@@ -116,7 +118,7 @@ function missingProfile(reference: ResolvedReference, model: ProfileModel, optio
 		}
 	}
 	const finding: ReferenceFinding = {
-		code: 'missing-profile', severity: 'error', range: reference.range, reference, related: relatedOf(reference),
+		code: 'missing-profile', severity: options.missingProfileSeverity ?? 'warning', range: reference.range, reference, related: relatedOf(reference),
 		message: `Profile ${quote(reference.name)}${stagesText(reference)} is not defined in ${where}.${hint}`,
 	};
 	return fixes.length > 0 ? { ...finding, fixes } : finding;

@@ -11,7 +11,7 @@
 
 import { basename } from 'node:path';
 import type { NameSyntax, ProfileReference } from './profileReference';
-import { createLineIndex, Span } from './textPositions';
+import { createLineIndex, Span } from '../lineIndex';
 
 export interface DotenvEntry {
 	readonly name: string;

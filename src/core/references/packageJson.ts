@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import { childOf, mapEntries } from './configTree';
 import { parseJsonTree } from './jsonTree';
 import type { ProfileReference } from './profileReference';
-import { createLineIndex, LineIndex } from './textPositions';
+import { createLineIndex, LineIndex } from '../lineIndex';
 
 export function isPackageJsonFile(fileName: string): boolean {
 	return basename(fileName) === 'package.json';

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { childOf, valueSpan } from './configTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
-import { createLineIndex } from './textPositions';
+import { createLineIndex } from '../lineIndex';
 import { parseYamlTree } from './yamlTree';
 
 const pulumiStackFile = /^Pulumi\.(.+)\.ya?ml$/;

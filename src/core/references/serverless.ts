@@ -30,7 +30,7 @@ import type { FindOptions, ProfileReference, ReferenceWarning } from './profileR
 import { parseScriptObjectTree } from './scriptObjectTree';
 import { EnvLookup, EnvValue, resolveServerlessNode, ResolveResult, defaultStageOf } from './serverlessVariables';
 import { hasVariables, isStageVariable, Operand, parseTemplate, TemplatePart, VariablePart } from './serverlessVariableSyntax';
-import { createLineIndex, LineIndex } from './textPositions';
+import { createLineIndex, LineIndex } from '../lineIndex';
 import { parseYamlTree } from './yamlTree';
 
 const serverlessFile = /^serverless\.(ya?ml|json|js|cjs|mjs|ts)$/;

@@ -10,7 +10,7 @@
 
 import { extname } from 'node:path';
 import type { ProfileReference } from './profileReference';
-import { createLineIndex, LineIndex } from './textPositions';
+import { createLineIndex, LineIndex } from '../lineIndex';
 
 export function isTerraformFile(fileName: string): boolean {
 	return extname(fileName) === '.tf';

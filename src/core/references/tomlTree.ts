@@ -14,7 +14,7 @@
 import type { parse as ParseToml } from 'smol-toml' with { 'resolution-mode': 'import' };
 import type { ConfigNode } from './configTree';
 import type { NameSyntax } from './profileReference';
-import type { Span } from './textPositions';
+import type { Span } from '../lineIndex';
 
 // smol-toml is an ES module with a CommonJS build; this CommonJS module takes the latter (as esbuild does).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -9,7 +9,7 @@ import { childOf } from './configTree';
 import { parseJsonTree } from './jsonTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
-import { createLineIndex } from './textPositions';
+import { createLineIndex } from '../lineIndex';
 
 export function isUpFile(fileName: string): boolean {
 	return basename(fileName) === 'up.json';

@@ -14,7 +14,9 @@ import { createLintCommand, roleOfFile } from '../../../src/cli/lintCommand';
 import { ExitStatus, Output, UsageError } from '../../../src/cli/output';
 import { keyId, keys, now, secret } from './lintKit';
 
-const command = createLintCommand({ readJsSdk: async () => undefined, now: () => now, platform: 'linux' });
+/** No project files: these tests are about the AWS files. */
+const emptyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-lint-empty-'));
+const command = createLintCommand({ readJsSdk: async () => undefined, now: () => now, platform: 'linux', cwd: emptyFolder });
 
 const variables = ['HOME', 'USERPROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE'] as const;
 
@@ -62,7 +64,7 @@ describe('aws-profiles lint', () => {
 		write('credentials', keys('dev'));
 		const { status, stdout } = await run({ format: 'text' });
 		assert.equal(status, ExitStatus.Ok);
-		assert.match(stdout, /^No problems found in .*config and .*credentials\.$/);
+		assert.match(stdout, /^No problems found in .*config and .*credentials and .*aws-profiles-lint-empty-\w+\.$/);
 	});
 
 	it('prints one line per finding and exits 1 on an error', async () => {
@@ -124,7 +126,7 @@ describe('aws-profiles lint', () => {
 	it('uses the JavaScript SDK\'s reading when it has one', async () => {
 		write('config', '[profile a]\nregion = us-east-1\n');
 		const reading = { ok: true as const, reading: { profiles: { a: { region: 'eu-west-1' } }, ssoSessions: {} } };
-		const withJs = createLintCommand({ readJsSdk: async () => reading, now: () => now, platform: 'linux' });
+		const withJs = createLintCommand({ readJsSdk: async () => reading, now: () => now, platform: 'linux', cwd: emptyFolder });
 		const captured = Output.capture();
 		await withJs.run({ format: 'json' }, captured.output, []);
 		const [entry] = JSON.parse(captured.stdout.join('\n'));
@@ -134,7 +136,7 @@ describe('aws-profiles lint', () => {
 
 	it('reads the files with the real JavaScript SDK loader', async () => {
 		write('config', '[profile a]\nregion = us-east-1\n[profile dev]# team\nregion = eu-west-1\n');
-		const withJs = createLintCommand({ readJsSdk, now: () => now, platform: 'linux' });
+		const withJs = createLintCommand({ readJsSdk, now: () => now, platform: 'linux', cwd: emptyFolder });
 		const captured = Output.capture();
 		assert.equal(await withJs.run({ format: 'json' }, captured.output, []), ExitStatus.Ok);
 		const rules = JSON.parse(captured.stdout.join('\n')).map((entry: { rule: string; line: number }) => `${entry.rule}@${entry.line}`);

@@ -38,14 +38,19 @@ describe('Checking references', () => {
 	describe('a missing profile', () => {
 		const text = fixture('per-stage/serverless.yml');
 
-		it('is one error, on the stage\'s own value, naming the files searched and the closest name', () => {
+		it('is one warning (an error when the user asks), on the stage\'s own value, naming the files searched and the closest name', () => {
 			const findings = check('serverless.yml', text);
 			assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, textAt(text, finding.range)]), [
-				['missing-profile', 'error', 'acme-prodution'],
+				['missing-profile', 'warning', 'acme-prodution'],
 			]);
 			assert.equal(findings[0].message,
 				'Profile \'acme-prodution\' (stage prod) is not defined in ~/.aws/config or ~/.aws/credentials. Did you mean \'acme-production\'?');
 			assert.deepEqual(findings[0].related?.map((related) => textAt(text, related.range)), ['${self:custom.profiles.${sls:stage}}']);
+		});
+
+		it('is an error when the setting says so', () => {
+			const findings = checkReferences(findProfileReferences('serverless.yml', text), standardModel, { searchedFiles: ['~/.aws/config'], now: 0, missingProfileSeverity: 'error' });
+			assert.deepEqual(findings.map((finding) => finding.severity), ['error']);
 		});
 
 		it('offers to change the name where it is written', () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { ConfigNode, nodeAt, valueSpan } from '../../../src/core/references/configTree';
 import { parseJsonTree } from '../../../src/core/references/jsonTree';
 import { parseScriptObjectTree } from '../../../src/core/references/scriptObjectTree';
-import { createLineIndex } from '../../../src/core/references/textPositions';
+import { createLineIndex } from '../../../src/core/lineIndex';
 import { parseTomlTree } from '../../../src/core/references/tomlTree';
 import { cloudFormationTags, parseYamlTree } from '../../../src/core/references/yamlTree';
 

@@ -2,11 +2,11 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// Offsets to line/column positions for the project files a reference is found in. The parsers used here
-// (yaml, jsonc-parser, our scanners) speak in offsets; a reference is shown in an editor, which wants lines.
+// Offsets to line/column positions. The parsers (ours, yaml, jsonc-parser) speak in offsets; editors and the
+// CLI's reports want lines and columns.
 // Lines end at `\n`, `\r\n` or a lone `\r`, as an editor's document counts them.
 
-import type { TextRange } from '../profileSet';
+import type { TextRange } from './profileSet';
 
 /** A span of a text by offset only; made a `TextRange` by a `LineIndex` at the end. */
 export interface Span {
