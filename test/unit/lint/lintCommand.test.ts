@@ -143,6 +143,23 @@ describe('aws-profiles lint', () => {
 		assert.deepEqual(rules, ['aws-files/compatibility@3']);
 	});
 
+	it('checks the profile references of the project folders given, per stage with --stage', async () => {
+		write('config', '[profile acme-dev]\nregion = eu-west-1\n');
+		write('credentials', `[acme-dev]\naws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\n`);
+		const project = path.join(home, 'project');
+		fs.mkdirSync(path.join(project, 'node_modules', 'dep'), { recursive: true });
+		fs.writeFileSync(path.join(project, 'serverless.yml'), 'service: s\ncustom:\n  profiles:\n    dev: acme-dev\n    prod: acme-prod\nprovider:\n  name: aws\n  profile: ${self:custom.profiles.${sls:stage}}\n');
+		fs.writeFileSync(path.join(project, 'node_modules', 'dep', 'serverless.yml'), 'provider:\n  profile: skipped\n');
+		const { status, stdout } = await run({ format: 'json' }, [project]);
+		assert.equal(status, ExitStatus.Ok, 'a missing profile is a warning');
+		const entries = JSON.parse(stdout) as { file: string; line: number; column: number; endColumn: number; rule: string }[];
+		assert.deepEqual(entries.map((e) => [path.basename(e.file), e.rule, e.line, e.column, e.endColumn]), [
+			['serverless.yml', 'profile-reference/missing-profile', 5, 11, 20],
+		]);
+		const dev = await run({ format: 'json', stage: 'dev' }, [project]);
+		assert.deepEqual(JSON.parse(dev.stdout), []);
+	});
+
 	it('refuses an unknown format', async () => {
 		await assert.rejects(run({ format: 'xml' }), /unknown format/);
 	});
