@@ -69,6 +69,29 @@ function validationMessage(check: FormatCheck): vscode.InputBoxValidationMessage
 	return { message: check.message, severity };
 }
 
+/**
+ * Shows a step and resolves with its first answer: the value accepted, Back, or undefined when it is hidden
+ * (Escape). The step's own events decide what an answer is; this settles once and cleans up.
+ */
+function answerOf<T>(
+	input: vscode.QuickInput,
+	wire: (finish: (answer: T | Back | undefined) => void) => vscode.Disposable[],
+): Promise<T | Back | undefined> {
+	return new Promise((resolve) => {
+		let done = false;
+		const finish = (answer: T | Back | undefined) => {
+			if (!done) {
+				done = true;
+				disposables.forEach((d) => d.dispose());
+				input.dispose();
+				resolve(answer);
+			}
+		};
+		const disposables = [...wire(finish), input.onDidHide(() => finish(undefined))];
+		input.show();
+	});
+}
+
 function inputStep(options: InputStepOptions): Promise<string | Back | undefined> {
 	const box = vscode.window.createInputBox();
 	Object.assign(box, {
@@ -77,32 +100,18 @@ function inputStep(options: InputStepOptions): Promise<string | Back | undefined
 		ignoreFocusOut: true, buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
 	});
 	const check = (value: string) => options.validate?.(value) ?? { level: 'ok' as const };
-	return new Promise((resolve) => {
-		const disposables = [
-			box.onDidChangeValue((value) => {
-				box.validationMessage = validationMessage(check(value));
-			}),
-			box.onDidAccept(() => {
-				if (check(box.value).level !== 'error') {
-					finish(box.value);
-				}
-			}),
-			box.onDidTriggerButton(() => finish(back)),
-			box.onDidHide(() => finish(undefined)),
-		];
-		let done = false;
-		const finish = (answer: string | Back | undefined) => {
-			if (done) {
-				return;
+	box.validationMessage = options.value ? validationMessage(check(options.value)) : undefined;
+	return answerOf<string>(box, (finish) => [
+		box.onDidChangeValue((value) => {
+			box.validationMessage = validationMessage(check(value));
+		}),
+		box.onDidAccept(() => {
+			if (check(box.value).level !== 'error') {
+				finish(box.value);
 			}
-			done = true;
-			disposables.forEach((d) => d.dispose());
-			box.dispose();
-			resolve(answer);
-		};
-		box.show();
-		box.validationMessage = options.value ? validationMessage(check(options.value)) : undefined;
-	});
+		}),
+		box.onDidTriggerButton(() => finish(back)),
+	]);
 }
 
 function pickStep<T extends vscode.QuickPickItem>(options: PickStepOptions<T>): Promise<T | Back | undefined> {
@@ -112,28 +121,14 @@ function pickStep<T extends vscode.QuickPickItem>(options: PickStepOptions<T>): 
 		items: options.items, ignoreFocusOut: true, matchOnDescription: true,
 		buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
 	});
-	return new Promise((resolve) => {
-		const disposables = [
-			pick.onDidChangeValue((text) => {
-				if (options.freeText) {
-					const exact = options.items.some((item) => item.label === text);
-					pick.items = text && !exact ? [options.freeText(text), ...options.items] : options.items;
-				}
-			}),
-			pick.onDidAccept(() => finish(pick.selectedItems[0])),
-			pick.onDidTriggerButton(() => finish(back)),
-			pick.onDidHide(() => finish(undefined)),
-		];
-		let done = false;
-		const finish = (answer: T | Back | undefined) => {
-			if (done) {
-				return;
+	return answerOf<T>(pick, (finish) => [
+		pick.onDidChangeValue((text) => {
+			if (options.freeText) {
+				const exact = options.items.some((item) => item.label === text);
+				pick.items = text && !exact ? [options.freeText(text), ...options.items] : options.items;
 			}
-			done = true;
-			disposables.forEach((d) => d.dispose());
-			pick.dispose();
-			resolve(answer);
-		};
-		pick.show();
-	});
+		}),
+		pick.onDidAccept(() => finish(pick.selectedItems[0])),
+		pick.onDidTriggerButton(() => finish(back)),
+	]);
 }
