@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
-import { scripted, testingApi, waitFor } from './helpers';
+import { activateExtension, scripted, testingApi, waitFor } from './helpers';
 
 function referenceDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 	return vscode.languages.getDiagnostics(uri).filter((d) => String(d.code).startsWith('profile-reference/'));
@@ -48,6 +48,25 @@ describe('Profile references in serverless.yml', function () {
 		const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
 		const titles = lenses.map((lens) => lens.command?.title ?? '');
 		assert.ok(titles.some((title) => /^Deploys as fixture-dev\b/.test(title)), titles.join(' | '));
+	});
+
+	it('hovers a reference with its profile and stages, goes to its definition, and says when the terminal differs', async () => {
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-sso');
+		const line = document.getText().split('\n').findIndex((l) => l.includes('dev: fixture-dev'));
+		const position = new vscode.Position(line, '    dev: fixture'.length);
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+		const hover = hovers.map((h) => h.contents.map((c) => (c as vscode.MarkdownString).value).join('')).join('');
+		assert.match(hover, /fixture\\-dev\*\* · keys/);
+		assert.match(hover, /Stage: dev/);
+		const [definition] = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position);
+		const target = 'targetUri' in definition ? definition.targetUri : definition.uri;
+		assert.equal(target.fsPath, api.files.configFile);
+		const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+		const titles = lenses.map((lens) => lens.command?.title ?? '');
+		assert.ok(titles.includes('Terminal uses fixture-sso'), titles.join(' | '));
+		const lens = lenses.find((l) => l.command?.title.startsWith('Deploys as fixture-dev'))!;
+		await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+		assert.equal((await activateExtension()).getActiveProfile(), 'fixture-dev');
 	});
 
 	it('adds the missing profile from the quick fix, and the warning goes away by itself', async () => {
