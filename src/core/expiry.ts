@@ -55,11 +55,74 @@ const timestampPattern =
  * cache). A time without a zone is refused rather than guessed.
  */
 export function parseTimestamp(text: string): TimestampResult {
-	const match = timestampPattern.exec(text.trim());
+	const trimmed = text.trim();
+	const plain = plainUtcTimestamp(trimmed);
+	if (plain) {
+		return plain;
+	}
+	const match = timestampPattern.exec(trimmed);
 	if (!match) {
 		return { ok: false, reason: 'not-a-timestamp' };
 	}
 	const [, year, month, day, hour, minute, second = '0', fraction = '', zone] = match;
+	return timestampOf(year, month, day, hour, minute, second, fraction, zone);
+}
+
+/**
+ * What tools write nearly always, `2026-01-02T03:04:05Z` exactly (or with `t`, a space, `z`), read without the
+ * regular expression or any string; undefined for anything else, which parseTimestamp then reads in full.
+ */
+function plainUtcTimestamp(text: string): TimestampResult | undefined {
+	if (text.length !== 20 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d // -
+		|| text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) { // :
+		return undefined;
+	}
+	const t = text.charCodeAt(10);
+	const z = text.charCodeAt(19);
+	if ((t !== 0x54 && t !== 0x74 && t !== 0x20) || (z !== 0x5a && z !== 0x7a)) { // T t space, Z z
+		return undefined;
+	}
+	const year = digitsAt(text, 0, 4);
+	const month = digitsAt(text, 5, 2);
+	const day = digitsAt(text, 8, 2);
+	const hour = digitsAt(text, 11, 2);
+	const minute = digitsAt(text, 14, 2);
+	const second = digitsAt(text, 17, 2);
+	// Date.UTC reads years 0 to 99 as 1900 to 1999: those take the long way, like anything not all digits.
+	if (year < 100 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+		return undefined;
+	}
+	if (!inRange([month, day, hour, minute, second]) || day > daysInMonth(year, month)) {
+		return { ok: false, reason: 'out-of-range' };
+	}
+	return { ok: true, epochMs: Date.UTC(year, month - 1, day, hour, minute, second) };
+}
+
+/** The number `count` ASCII digits at `start` make, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+	let value = 0;
+	for (let i = start; i < start + count; i++) {
+		const digit = text.charCodeAt(i) - 0x30;
+		if (digit < 0 || digit > 9) {
+			return -1;
+		}
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+/** In the proleptic Gregorian calendar, as Date counts. */
+function daysInMonth(year: number, month: number): number {
+	if (month === 2) {
+		return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+	}
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The time the fields of a timestamp give, once it has matched. */
+function timestampOf(
+	year: string, month: string, day: string, hour: string, minute: string, second: string, fraction: string, zone: string | undefined,
+): TimestampResult {
 	if (zone === undefined) {
 		return { ok: false, reason: 'no-time-zone' };
 	}

@@ -56,7 +56,31 @@ export function definedKeys(section: Section, keys: readonly KeyName[]): KeyName
 	return keys.filter(key => section.properties.has(key));
 }
 
+/** Whether the section defines any of `keys` (definedKeys without building the list). */
+export function hasAny(section: Section, keys: readonly KeyName[]): boolean {
+	const { properties } = section;
+	for (const key of keys) {
+		if (properties.has(key)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /** `{ [name]: value }` when there is a value, `{}` otherwise, so optional fields stay absent, not `undefined`. */
 export function optional<K extends string>(name: K, value: string | undefined): { readonly [P in K]?: string } {
 	return (value === undefined ? {} : { [name]: value }) as { readonly [P in K]?: string };
+}
+
+/** An object still being built, before it is handed out as its readonly type. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Sets an optional field when there is a value, and leaves it absent otherwise (never `undefined`): what
+ * `optional` does for a spread, without building an object to spread.
+ */
+export function setDefined<T, K extends keyof T>(target: T, name: K, value: T[K] | undefined): void {
+	if (value !== undefined) {
+		target[name] = value;
+	}
 }

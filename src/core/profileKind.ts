@@ -17,7 +17,7 @@
 // because "my keys are ignored since role_arn is set" is exactly what users cannot see. This is the kind of
 // the profile itself; the standard's view of a role's sources (which differs in places) is roleChain.ts.
 
-import { definedKeys, has, KeyName, Keys, optional, ssoKeys, valueOf } from './profileKeys';
+import { definedKeys, has, hasAny, KeyName, Keys, setDefined, ssoKeys, valueOf, Writable } from './profileKeys';
 import type { Section } from './profileSet';
 
 export type CredentialSourceName =
@@ -128,29 +128,41 @@ export function profileKindOf(section: Section): ProfileKind {
 }
 
 export function analyzeProfileKind(section: Section): KindAnalysis {
-	const candidates: Candidate[] = [];
+	// One pass in the order of the sources: the first complete one wins, every other one mentioned is ignored
+	// (a complete one after the winner is shadowed by it). A source none of whose keys the section defines is
+	// not mentioned: its rule is not even asked (most profiles mention one source of the six).
+	const mentioned = mentionedKeyBits(section);
+	let kind: ProfileKind | undefined;
+	let winner: CredentialSourceName | undefined;
+	let ignored: IgnoredSource[] | undefined;
 	for (const rule of sourceOrder) {
-		const outcome = rule.evaluate(section);
-		if (outcome) {
-			candidates.push({ source: rule.source, keys: definedKeys(section, rule.keys), outcome });
+		const outcome = (mentioned & rule.bits) === 0 ? undefined : rule.evaluate(section);
+		if (!outcome) {
+			continue;
 		}
+		if (isKind(outcome) && !kind) {
+			kind = outcome;
+			winner = rule.source;
+			continue;
+		}
+		const reason: IgnoredReason = isKind(outcome) ? { why: 'shadowed', by: winner! } : outcome;
+		(ignored ??= []).push({ source: rule.source, keys: definedKeys(section, rule.keys), ...reason });
 	}
-	const winner = candidates.find(candidate => isKind(candidate.outcome));
-	const ignored = candidates
-		.filter(candidate => candidate !== winner)
-		.map(({ source, keys, outcome }): IgnoredSource => ({
-			source,
-			keys,
-			// A complete source that did not win lost to the winner, which therefore exists.
-			...(isKind(outcome) ? { why: 'shadowed', by: winner?.source ?? source } : outcome),
-		}));
-	return { kind: winner ? winner.outcome as ProfileKind : { kind: 'none' }, ignored };
+	return { kind: kind ?? { kind: 'none' }, ignored: ignored ?? noIgnoredSources };
 }
+
+/** What most profiles ignore: nothing (one list for all of them). */
+const noIgnoredSources: readonly IgnoredSource[] = Object.freeze([]);
 
 /** `AKIA****ABCD`; an id too short to be real shows nothing of itself. */
 export function maskAccessKeyId(accessKeyId: string): string {
 	const id = accessKeyId.trim();
-	return id.length >= 12 ? `${id.slice(0, 4)}****${id.slice(-4)}` : '****';
+	return maskTrimmed(id, id.slice(0, 4));
+}
+
+/** maskAccessKeyId of an id already trimmed, whose first four characters are `prefix`. */
+function maskTrimmed(id: string, prefix: string): string {
+	return id.length >= 12 ? prefix + '****' + id.slice(-4) : '****';
 }
 
 /** The first word of a command line, quotes removed (`"C:\Program Files\x.exe" --flag` → the path). */
@@ -161,17 +173,13 @@ export function programOf(command: string): string {
 		const end = text.indexOf(quote, 1);
 		return end > 0 ? text.slice(1, end) : text.slice(1);
 	}
-	return text.split(/\s+/)[0] ?? '';
+	// The text before the first whitespace (what `split(/\s+/)[0]` gives, without splitting all of it).
+	const end = text.search(/\s/);
+	return end === -1 ? text : text.slice(0, end);
 }
 
 /** A complete source (the kind it gives) or an incomplete one (why not). */
 type Outcome = ProfileKind | IgnoredReason;
-
-interface Candidate {
-	readonly source: CredentialSourceName;
-	readonly keys: readonly KeyName[];
-	readonly outcome: Outcome;
-}
 
 function isKind(outcome: Outcome): outcome is ProfileKind {
 	return 'kind' in outcome;
@@ -180,18 +188,39 @@ function isKind(outcome: Outcome): outcome is ProfileKind {
 interface SourceRule {
 	readonly source: CredentialSourceName;
 	readonly keys: readonly KeyName[];
-	/** The outcome, or `undefined` when the profile does not mention this source at all. */
+	/** The outcome, or `undefined` when the profile does not mention this source at all (defines none of `keys`). */
 	readonly evaluate: (section: Section) => Outcome | undefined;
+	/** The bits of `keys` (see keyBits). */
+	readonly bits: number;
+}
+
+/** A bit for each key of a credential source. */
+const keyBits = new Map<string, number>([
+	Keys.roleArn, Keys.sourceProfile, Keys.credentialSource, Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken,
+	Keys.webIdentityTokenFile, Keys.credentialProcess, ...ssoKeys, Keys.loginSession,
+].map((key, index) => [key, 1 << index]));
+
+function rule(source: CredentialSourceName, keys: readonly KeyName[], evaluate: SourceRule['evaluate']): SourceRule {
+	return { source, keys, evaluate, bits: keys.reduce((bits, key) => bits | keyBits.get(key)!, 0) };
 }
 
 const sourceOrder: readonly SourceRule[] = [
-	{ source: 'assume-role', keys: [Keys.roleArn, Keys.sourceProfile, Keys.credentialSource], evaluate: assumeRole },
-	{ source: 'static-keys', keys: [Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken], evaluate: staticKeysOf },
-	{ source: 'web-identity', keys: [Keys.webIdentityTokenFile], evaluate: webIdentityOf },
-	{ source: 'credential-process', keys: [Keys.credentialProcess], evaluate: credentialProcessOf },
-	{ source: 'sso', keys: ssoKeys, evaluate: sso },
-	{ source: 'login-session', keys: [Keys.loginSession], evaluate: loginSessionOf },
+	rule('assume-role', [Keys.roleArn, Keys.sourceProfile, Keys.credentialSource], assumeRole),
+	rule('static-keys', [Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken], staticKeysOf),
+	rule('web-identity', [Keys.webIdentityTokenFile], webIdentityOf),
+	rule('credential-process', [Keys.credentialProcess], credentialProcessOf),
+	rule('sso', ssoKeys, sso),
+	rule('login-session', [Keys.loginSession], loginSessionOf),
 ];
+
+/** The bits of the credential sources' keys that the section defines, from one look at each of its keys. */
+function mentionedKeyBits(section: Section): number {
+	let bits = 0;
+	for (const key of section.properties.keys()) {
+		bits |= keyBits.get(key) ?? 0;
+	}
+	return bits;
+}
 
 function assumeRole(section: Section): Outcome | undefined {
 	const roleArn = valueOf(section, Keys.roleArn);
@@ -214,15 +243,13 @@ function assumeRole(section: Section): Outcome | undefined {
 		// With a token file, `role_arn` belongs to web identity and is not a role to chain.
 		return has(section, Keys.webIdentityTokenFile) ? undefined : { why: 'no-role-source' };
 	}
-	return {
-		kind: 'assume-role',
-		roleArn,
-		source,
-		...optional('roleSessionName', valueOf(section, Keys.roleSessionName)),
-		...optional('externalId', valueOf(section, Keys.externalId)),
-		...optional('mfaSerial', valueOf(section, Keys.mfaSerial)),
-		...optional('durationSeconds', valueOf(section, Keys.durationSeconds)),
-	};
+	// Optional fields are left out rather than undefined, set one by one (cheaper than spreading objects).
+	const kind: Writable<AssumeRoleKind> = { kind: 'assume-role', roleArn, source };
+	setDefined(kind, 'roleSessionName', valueOf(section, Keys.roleSessionName));
+	setDefined(kind, 'externalId', valueOf(section, Keys.externalId));
+	setDefined(kind, 'mfaSerial', valueOf(section, Keys.mfaSerial));
+	setDefined(kind, 'durationSeconds', valueOf(section, Keys.durationSeconds));
+	return kind;
 }
 
 /** Static keys, why they are unusable (one of the pair missing), or `undefined` when none is written. */
@@ -236,14 +263,16 @@ export function staticKeysOf(section: Section): StaticKeysKind | IgnoredReason |
 	if (!hasSecret) {
 		return { why: 'missing-key', key: Keys.secretAccessKey };
 	}
-	const prefix = accessKeyId.trim().slice(0, 4);
-	return {
+	const id = accessKeyId.trim();
+	const prefix = id.slice(0, 4);
+	const kind: Writable<StaticKeysKind> = {
 		kind: 'static-keys',
 		term: hasToken ? 'temporary' : 'long-term',
-		maskedAccessKeyId: maskAccessKeyId(accessKeyId),
+		maskedAccessKeyId: maskTrimmed(id, prefix),
 		keyIdPrefix: prefix === 'AKIA' || prefix === 'ASIA' ? prefix : undefined,
-		...optional('accountId', valueOf(section, Keys.accountId)),
 	};
+	setDefined(kind, 'accountId', valueOf(section, Keys.accountId));
+	return kind;
 }
 
 /** Web identity, why not (`role_arn` missing), or `undefined` when there is no token file. */
@@ -256,12 +285,9 @@ export function webIdentityOf(section: Section): WebIdentityKind | IgnoredReason
 	if (roleArn === undefined) {
 		return { why: 'missing-key', key: Keys.roleArn };
 	}
-	return {
-		kind: 'web-identity',
-		roleArn,
-		tokenFile,
-		...optional('roleSessionName', valueOf(section, Keys.roleSessionName)),
-	};
+	const kind: Writable<WebIdentityKind> = { kind: 'web-identity', roleArn, tokenFile };
+	setDefined(kind, 'roleSessionName', valueOf(section, Keys.roleSessionName));
+	return kind;
 }
 
 export function credentialProcessOf(section: Section): CredentialProcessKind | undefined {
@@ -270,23 +296,23 @@ export function credentialProcessOf(section: Section): CredentialProcessKind | u
 }
 
 function sso(section: Section): Outcome | undefined {
-	if (definedKeys(section, ssoKeys).length === 0) {
+	if (!hasAny(section, ssoKeys)) {
 		return undefined;
 	}
 	const session = valueOf(section, Keys.ssoSession);
-	const token: SsoTokenSource = session !== undefined
-		? { kind: 'sso-session', session }
-		: {
-			kind: 'legacy',
-			...optional('startUrl', valueOf(section, Keys.ssoStartUrl)),
-			...optional('region', valueOf(section, Keys.ssoRegion)),
-		};
-	return {
-		kind: 'sso',
-		token,
-		...optional('accountId', valueOf(section, Keys.ssoAccountId)),
-		...optional('roleName', valueOf(section, Keys.ssoRoleName)),
-	};
+	let token: SsoTokenSource;
+	if (session !== undefined) {
+		token = { kind: 'sso-session', session };
+	} else {
+		const legacy: Writable<SsoTokenSource & { kind: 'legacy' }> = { kind: 'legacy' };
+		setDefined(legacy, 'startUrl', valueOf(section, Keys.ssoStartUrl));
+		setDefined(legacy, 'region', valueOf(section, Keys.ssoRegion));
+		token = legacy;
+	}
+	const kind: Writable<SsoKind> = { kind: 'sso', token };
+	setDefined(kind, 'accountId', valueOf(section, Keys.ssoAccountId));
+	setDefined(kind, 'roleName', valueOf(section, Keys.ssoRoleName));
+	return kind;
 }
 
 export function loginSessionOf(section: Section): LoginSessionKind | IgnoredReason | undefined {

@@ -8,10 +8,12 @@
 // Building it does no I/O: the SSO token cache is read beforehand (expiry.ts) and handed in.
 
 import { Expiry, propertyExpiry, ssoCacheId } from './expiry';
+import { keepShapesAlive } from './iniScanner';
 import { Keys, valueOf } from './profileKeys';
 import { analyzeProfileKind, IgnoredSource, ProfileKind, SsoTokenSource } from './profileKind';
 import type { Problem, ProfileSet, PropertyDefinition, Section } from './profileSet';
 import { resolveRoleChain, RoleChainResult } from './roleChain';
+import { readStandard } from './standardReader';
 
 export interface ProfileEntry {
 	readonly name: string;
@@ -46,9 +48,9 @@ export interface ProfileModelOptions {
 
 export function buildProfileModel(set: ProfileSet, options: ProfileModelOptions = {}): ProfileModel {
 	const profiles = new Map<string, ProfileEntry>();
-	for (const [name, section] of set.profiles) {
-		profiles.set(name, buildEntry(name, section, set, options));
-	}
+	// forEach rather than for-of, which allocates a [name, section] pair per profile; and a function of the module
+	// rather than a closure, which V8 would optimize anew for each model.
+	set.profiles.forEach(addEntry, { profiles, set, options });
 	return Object.freeze({
 		profiles,
 		ssoSessions: set.ssoSessions,
@@ -94,20 +96,36 @@ export function ssoTokenSourcesOf(model: ProfileModel): SsoTokenSource[] {
 	return [...byId.values()];
 }
 
+interface ModelBuild {
+	readonly profiles: Map<string, ProfileEntry>;
+	readonly set: ProfileSet;
+	readonly options: ProfileModelOptions;
+}
+
+function addEntry(this: ModelBuild, section: Section, name: string): void {
+	this.profiles.set(name, buildEntry(name, section, this.set, this.options));
+}
+
 function buildEntry(name: string, section: Section, set: ProfileSet, options: ProfileModelOptions): ProfileEntry {
-	const { kind, ignored } = analyzeProfileKind(section);
+	const { kind, ignored: ignoredSources } = analyzeProfileKind(section);
 	const region = valueOf(section, Keys.region);
-	const chain = kind.kind === 'assume-role' ? resolveRoleChain(set, name) : undefined;
+	// Optional fields are absent rather than undefined. Each shape is written out whole: adding a field to an
+	// object afterwards, or spreading, costs more than building the rest of the entry. A role has no expiry.
+	if (kind.kind === 'assume-role') {
+		const chain = resolveRoleChain(set, name);
+		return Object.freeze(region === undefined
+			? { name, kind, ignoredSources, section, chain }
+			: { name, kind, ignoredSources, region, section, chain });
+	}
 	const expiry = expiryOf(kind, section, options);
-	return Object.freeze({
-		name,
-		kind,
-		ignoredSources: ignored,
-		...(region === undefined ? {} : { region }),
-		section,
-		...(chain === undefined ? {} : { chain }),
-		...(expiry === undefined ? {} : { expiry }),
-	});
+	if (expiry === undefined) {
+		return Object.freeze(region === undefined
+			? { name, kind, ignoredSources, section }
+			: { name, kind, ignoredSources, region, section });
+	}
+	return Object.freeze(region === undefined
+		? { name, kind, ignoredSources, section, expiry }
+		: { name, kind, ignoredSources, region, section, expiry });
 }
 
 function expiryOf(kind: ProfileKind, section: Section, options: ProfileModelOptions): Expiry | undefined {
@@ -121,3 +139,23 @@ function expiryOf(kind: ProfileKind, section: Section, options: ProfileModelOpti
 	}
 	return undefined;
 }
+
+// See keepShapesAlive (iniScanner.ts): a model of a profile of each common kind, kept so that the shapes of
+// entries, kinds, chains and expiries outlive the models callers drop. Without it, building a model after a
+// garbage collection discards and re-optimizes this code, on every such build.
+keepShapesAlive(buildProfileModel(readStandard({
+	config: [
+		'[profile role]', 'role_arn = arn:aws:iam::123456789012:role/r', 'source_profile = keys', 'region = us-east-1',
+		'[profile sso]', 'sso_session = s', 'sso_account_id = 123456789012', 'sso_role_name = r', 'region = us-east-1',
+		'[profile legacy]', 'sso_start_url = https://example.com/start', 'sso_region = us-east-1',
+		'[profile process]', 'credential_process = /bin/credentials', 'region = us-east-1',
+		'[profile web]', 'web_identity_token_file = /token', 'role_arn = arn:aws:iam::123456789012:role/r',
+		'[profile none]', 'region = us-east-1', 's3 =', '  max_concurrent_requests = 10',
+		'[sso-session s]', 'sso_start_url = https://example.com/start', 'sso_region = us-east-1',
+	].join('\n'),
+	credentials: [
+		'[keys]', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'aws_secret_access_key = example',
+		'[temporary]', 'aws_access_key_id = ASIAIOSFODNN7EXAMPLE', 'aws_secret_access_key = example',
+		'aws_session_token = example', 'aws_expiration = 2026-01-01T00:00:00Z',
+	].join('\n'),
+})));

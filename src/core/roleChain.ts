@@ -20,7 +20,7 @@ import {
 	CredentialProcessKind, credentialProcessOf, LoginSessionKind, loginSessionOf, StaticKeysKind, staticKeysOf,
 	WebIdentityKind, webIdentityOf,
 } from './profileKind';
-import { definedKeys, has, Keys, optional, ssoKeys, valueOf } from './profileKeys';
+import { has, hasAny, Keys, optional, setDefined, ssoKeys, valueOf, Writable } from './profileKeys';
 import type { ProfileSet, Section } from './profileSet';
 
 /** A role assumed on the way, with the parameters the chain itself decides. */
@@ -99,39 +99,46 @@ export function resolveRoleChain(set: ProfileSections, selected: string): RoleCh
 	}
 	const visited: string[] = [];
 	const roles: RoleLink[] = [];
-	const fail = (error: ChainError): RoleChainResult => ({ ok: false, error, visited });
-	const succeed = (profile: string, provider: BaseProvider): RoleChainResult =>
-		({ ok: true, chain: { base: { profile, provider }, roles: roles.reverse() }, visited });
 	let name = selected;
 	for (;;) {
 		const section = set.profiles.get(name);
 		if (!section) {
-			return fail({ code: 'missing-profile', profile: name, ...optional('referencedFrom', visited.at(-1)) });
+			const error: Writable<ChainError & { code: 'missing-profile' }> = { code: 'missing-profile', profile: name };
+			setDefined(error, 'referencedFrom', visited.at(-1));
+			return { ok: false, error, visited };
 		}
 		if (visited.includes(name)) {
-			return fail({ code: 'cycle', profiles: [...visited], next: name });
+			return { ok: false, error: { code: 'cycle', profiles: [...visited], next: name }, visited };
 		}
 		visited.push(name);
 		if (visited.length > 1) {
 			const keys = staticKeysOf(section);
 			if (keys && !('why' in keys)) {
-				return succeed(name, keys);
+				return chainResult(name, keys, roles, visited);
 			}
 		}
 		const role = roleLinkOf(name, section);
 		if (!role) {
-			return baseOf(name, section, set, succeed, fail);
+			return chainResult(name, baseOf(name, section, set), roles, visited);
 		}
 		const next = nextProfileOf(name, section);
-		if ('code' in next) {
-			return fail(next);
+		if (typeof next !== 'string') {
+			return { ok: false, error: next, visited };
 		}
 		roles.push(role);
-		if (next.self) {
-			return baseOf(name, section, set, succeed, fail);
+		// A profile that is its own source uses its own keys for the role (they would be a loop otherwise).
+		if (next === name) {
+			return chainResult(name, baseOf(name, section, set), roles, visited);
 		}
-		name = next.name;
+		name = next;
 	}
+}
+
+/** The chain down to the base `profile`, or the error that stopped it there. */
+function chainResult(profile: string, base: BaseProvider | ChainError, roles: RoleLink[], visited: string[]): RoleChainResult {
+	return 'code' in base
+		? { ok: false, error: base, visited }
+		: { ok: true, chain: { base: { profile, provider: base }, roles: roles.reverse() }, visited };
 }
 
 /** One sentence for a chain error; never quotes a value, only profile and sso-session names. */
@@ -170,23 +177,19 @@ export function describeChainError(error: ChainError): string {
 	}
 }
 
-type Succeed = (profile: string, provider: BaseProvider) => RoleChainResult;
-type Fail = (error: ChainError) => RoleChainResult;
-
 function roleLinkOf(profile: string, section: Section): RoleLink | undefined {
 	const roleArn = valueOf(section, Keys.roleArn);
 	if (roleArn === undefined || has(section, Keys.webIdentityTokenFile)) {
 		return undefined;
 	}
-	return {
-		profile,
-		roleArn,
-		...optional('externalId', valueOf(section, Keys.externalId)),
-		...optional('roleSessionName', valueOf(section, Keys.roleSessionName)),
-	};
+	const link: Writable<RoleLink> = { profile, roleArn };
+	setDefined(link, 'externalId', valueOf(section, Keys.externalId));
+	setDefined(link, 'roleSessionName', valueOf(section, Keys.roleSessionName));
+	return link;
 }
 
-function nextProfileOf(profile: string, section: Section): { self: true } | { self: false; name: string } | ChainError {
+/** The profile whose credentials the role uses: another one, this one itself (then it is its own base), or an error. */
+function nextProfileOf(profile: string, section: Section): string | ChainError {
 	const sourceProfile = valueOf(section, Keys.sourceProfile);
 	const hasCredentialSource = has(section, Keys.credentialSource);
 	if (sourceProfile !== undefined && hasCredentialSource) {
@@ -194,46 +197,45 @@ function nextProfileOf(profile: string, section: Section): { self: true } | { se
 	}
 	if (sourceProfile === undefined) {
 		// `credential_source` is this profile's own base; neither is an error.
-		return hasCredentialSource ? { self: true } : { code: 'role-without-source', profile };
+		return hasCredentialSource ? profile : { code: 'role-without-source', profile };
 	}
-	// A profile that is its own source uses its own keys for the role (they would be a loop otherwise).
-	return sourceProfile === profile ? { self: true } : { self: false, name: sourceProfile };
+	return sourceProfile;
 }
 
-function baseOf(profile: string, section: Section, set: ProfileSections, succeed: Succeed, fail: Fail): RoleChainResult {
+function baseOf(profile: string, section: Section, set: ProfileSections): BaseProvider | ChainError {
 	const credentialSource = valueOf(section, Keys.credentialSource);
 	if (credentialSource !== undefined) {
-		return succeed(profile, { kind: 'credential-source', name: credentialSource });
+		return { kind: 'credential-source', name: credentialSource };
 	}
 	const webIdentity = webIdentityOf(section);
 	if (webIdentity) {
-		return 'why' in webIdentity ? fail({ code: 'web-identity-without-role-arn', profile }) : succeed(profile, webIdentity);
+		return 'why' in webIdentity ? { code: 'web-identity-without-role-arn', profile } : webIdentity;
 	}
 	const sso = resolveSso(profile, section, set);
 	if (sso) {
-		return 'code' in sso ? fail(sso) : succeed(profile, sso);
+		return sso;
 	}
 	const login = loginSessionOf(section);
 	if (login && !('why' in login)) {
-		return succeed(profile, login);
+		return login;
 	}
 	const process = credentialProcessOf(section);
 	if (process) {
-		return succeed(profile, process);
+		return process;
 	}
 	const keys = staticKeysOf(section);
 	if (!keys) {
-		return fail({ code: 'no-credentials', profile });
+		return { code: 'no-credentials', profile };
 	}
 	if ('why' in keys) {
 		const missing = keys.why === 'missing-key' && keys.key === Keys.secretAccessKey ? Keys.secretAccessKey : Keys.accessKeyId;
-		return fail({ code: 'partial-static-keys', profile, missing });
+		return { code: 'partial-static-keys', profile, missing };
 	}
-	return succeed(profile, keys);
+	return keys;
 }
 
 function resolveSso(profile: string, section: Section, set: ProfileSections): ResolvedSso | ChainError | undefined {
-	if (definedKeys(section, ssoKeys).length === 0) {
+	if (!hasAny(section, ssoKeys)) {
 		return undefined;
 	}
 	const session = valueOf(section, Keys.ssoSession);

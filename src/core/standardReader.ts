@@ -19,6 +19,12 @@
 // Where the suites disagree, this follows smithy-rs (see test/unit/standardReader.suites.test.ts): keys are
 // lower-cased, a value with sub-properties keeps smithy-rs's raw text (the parsed map is given beside it), and
 // a config-only section in the credentials file is ignored, not an error.
+//
+// Speed (see `npm run bench`): the sections are merged as the literal layer reads them (this is its sink),
+// straight from its scanner, so that reading builds no object per line, only what the result keeps; sections and
+// properties keep where they are written as numbers, and make their SourceLocations when asked for. Merging as
+// the file is read needs one thing from further down: whether a `[profile default]` replaces `[default]`, which
+// is looked for at the first `[default]`.
 
 import type { FileRole } from './profileFilesReader';
 import type {
@@ -31,7 +37,9 @@ import type {
 	SourceLocation,
 	TextRange,
 } from './profileSet';
-import { parseRawProfileFile, RawProperty, RawSection, SyntaxProblemCode } from './rawProfileFile';
+import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
+import { Keys } from './profileKeys';
+import { parseRawLines, RawFileSink, SyntaxProblemCode } from './rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
 /** What the standard drops, merges or overrides: not errors, the files still load. */
@@ -89,7 +97,8 @@ export function isValidIdentifier(name: string): boolean {
 		return false;
 	}
 	for (let i = 0; i < name.length; i++) {
-		if (!isIdentifierCharacter(name.charCodeAt(i))) {
+		const code = name.charCodeAt(i);
+		if (code >= 0x80 || identifierCharacters[code] === 0) {
 			return false;
 		}
 	}
@@ -103,38 +112,162 @@ function isIdentifierCharacter(code: number): boolean {
 		|| code === 0x5f || code === 0x25 || code === 0x40 || code === 0x2b; // _ % @ +
 }
 
+/** isIdentifierCharacter of each ASCII code, as a table: one load per character of every name and key read. */
+const identifierCharacters = Uint8Array.from({ length: 0x80 }, (_, code) => isIdentifierCharacter(code) ? 1 : 0);
+
 const identifierRule = 'may only contain letters, digits and _ - / . % @ : +';
 
-/** Where a section's properties go, once its header is understood. */
-interface Target {
-	readonly kind: SectionKind;
-	readonly name: string;
-	/** `[default]` in the config file, which `[profile default]` replaces. */
-	readonly unprefixedDefault: boolean;
-	readonly prefixedDefault: boolean;
+/**
+ * The key names read, each as one string, found from the text itself. Files repeat a few keys thousands of
+ * times, and slicing each one only to look it up in a Map (whose hash of a new string is computed outside
+ * JavaScript) was the costliest step of reading a key. The keys the profile model looks up are its own
+ * constants (profileKeys.ts), so that its lookups compare pointers.
+ */
+class KeyNames {
+	/** Open addressing, by hashOf; a power of two long, never more than half full. */
+	private slots: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);
+	private count = 0;
+
+	constructor() {
+		for (const key of Object.values(Keys)) {
+			this.insert(key, hashOf(key, 0, key.length));
+		}
+	}
+
+	/** The name of the key written from `start` to `end` in `text`: lower-cased in ASCII, as the standard reads it. */
+	nameAt(text: string, start: number, end: number): string {
+		const hash = hashOf(text, start, end);
+		const slots = this.slots;
+		const mask = slots.length - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const name = slots[slot];
+			if (name === undefined) {
+				const created = asciiLowerCase(text.slice(start, end));
+				this.insert(created, hash);
+				return created;
+			}
+			if (isNameAt(name, text, start, end)) {
+				return name;
+			}
+		}
+	}
+
+	private insert(name: string, hash: number): void {
+		if (++this.count * 2 > this.slots.length) {
+			const old = this.slots;
+			this.slots = new Array<string | undefined>(old.length * 2).fill(undefined);
+			for (const kept of old) {
+				if (kept !== undefined) {
+					this.place(kept, hashOf(kept, 0, kept.length));
+				}
+			}
+		}
+		this.place(name, hash);
+	}
+
+	private place(name: string, hash: number): void {
+		const slots = this.slots;
+		const mask = slots.length - 1;
+		let slot = hash & mask;
+		while (slots[slot] !== undefined) {
+			slot = (slot + 1) & mask;
+		}
+		slots[slot] = name;
+	}
 }
 
-interface SectionBuilder {
-	readonly kind: SectionKind;
-	readonly name: string;
-	readonly properties: Map<string, PropertyDefinition>;
-	readonly headers: SourceLocation[];
+/** A hash of the text from `start` to `end`, lower-cased in ASCII. */
+function hashOf(text: string, start: number, end: number): number {
+	let hash = end - start;
+	for (let i = start; i < end; i++) {
+		hash = (Math.imul(hash, 31) + asciiLower(text.charCodeAt(i))) | 0;
+	}
+	return hash;
+}
+
+/** Whether `name` is the text from `start` to `end`, lower-cased in ASCII. */
+function isNameAt(name: string, text: string, start: number, end: number): boolean {
+	if (name.length !== end - start) {
+		return false;
+	}
+	for (let i = 0; i < name.length; i++) {
+		if (name.charCodeAt(i) !== asciiLower(text.charCodeAt(start + i))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function asciiLower(code: number): number {
+	return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+/**
+ * A section as read. Its headers are kept as numbers, the first one (most sections have no other) in fields of
+ * its own, and made into SourceLocations (new objects each time) when asked for.
+ */
+class StandardSection implements Section {
+	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
+	declare readonly kind: SectionKind;
+	declare readonly name: string;
+	declare readonly properties: Map<string, PropertyDefinition>;
+	private declare readonly firstFile: FileRole;
+	private declare readonly firstLine: number;
+	private declare readonly firstStart: number;
+	private declare readonly firstEnd: number;
+	private declare more: SourceLocation[] | undefined;
+
+	constructor(kind: SectionKind, name: string, file: FileRole, scanner: LineCursor) {
+		this.kind = kind;
+		this.name = name;
+		this.properties = new Map();
+		this.firstFile = file;
+		this.firstLine = scanner.line;
+		this.firstStart = scanner.start;
+		this.firstEnd = scanner.headerEnd;
+		this.more = undefined;
+	}
+
+	get headers(): SourceLocation[] {
+		const { firstStart: offset, firstLine: line } = this;
+		// A header line starts with its `[`: column 0, or 1 after a byte order mark on the first line.
+		const first: SourceLocation = {
+			file: this.firstFile,
+			range: { offset, length: this.firstEnd - offset, line, column: line === 0 ? offset : 0 },
+		};
+		return this.more ? [first, ...this.more] : [first];
+	}
+
+	/** The line of the first header in `file`, or -1. */
+	firstLineIn(file: FileRole): number {
+		if (this.firstFile === file) {
+			return this.firstLine;
+		}
+		const header = this.more?.find(location => location.file === file);
+		return header ? header.range.line : -1;
+	}
+
+	addHeader(file: FileRole, range: TextRange): void {
+		const location: SourceLocation = { file, range };
+		if (this.more) {
+			this.more.push(location);
+		} else {
+			this.more = [location]; // exactly one long (`push` on `[]` would reserve 17)
+		}
+	}
 }
 
 class Merger {
-	private readonly sections: Record<SectionKind, Map<string, SectionBuilder>> = {
+	private readonly sections: Record<SectionKind, Map<string, StandardSection>> = {
 		'profile': new Map(),
 		'sso-session': new Map(),
 		'services': new Map(),
 	};
 	private readonly problems = new ProblemList();
+	private readonly names = new KeyNames();
 
 	mergeFile(file: FileRole, text: string): void {
-		const raw = parseRawProfileFile(text);
-		for (const problem of raw.problems) {
-			this.problems.add(file, problem.code, 'error', problem.message, problem.range);
-		}
-		new FileMerger(file, text, this.problems, this.sections).merge(raw.sections);
+		parseRawLines(text, new FileMerger(file, text, this.problems, this.sections, this.names));
 	}
 
 	result(): ProfileSet {
@@ -147,16 +280,24 @@ class Merger {
 	}
 }
 
-/** The problems of both files, reported in the order of the text (config file first) whatever pass found them. */
+/**
+ * The problems of both files, reported in the order of the text (config file first) whatever pass found them;
+ * in one place, a file's syntax problems come before the other ones.
+ */
 class ProblemList {
-	private readonly problems: Problem[] = [];
+	private readonly syntax: Problem[] = [];
+	private readonly semantic: Problem[] = [];
 
-	add(file: FileRole, code: StandardProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
-		this.problems.push({ code, severity, message, location: { file, range } });
+	addSyntax(file: FileRole, code: SyntaxProblemCode, message: string, range: TextRange): void {
+		this.syntax.push({ code, severity: 'error', message, location: { file, range } });
+	}
+
+	add(file: FileRole, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
+		this.semantic.push({ code, severity, message, location: { file, range } });
 	}
 
 	sorted(): Problem[] {
-		return this.problems.sort((a, b) => fileOrder(a.location.file) - fileOrder(b.location.file)
+		return this.syntax.concat(this.semantic).sort((a, b) => fileOrder(a.location.file) - fileOrder(b.location.file)
 			|| a.location.range.offset - b.location.range.offset);
 	}
 }
@@ -165,194 +306,378 @@ function fileOrder(file: FileRole): number {
 	return file === 'config' ? 0 : 1;
 }
 
-/** Merges one file's raw sections into the sections read so far. */
-class FileMerger {
+/**
+ * Whether a closed `[profile default]` header is in the text from `from` on. Looks only at the lines that
+ * contain `default`, each once.
+ */
+function hasPrefixedDefault(text: string, from: number): boolean {
+	for (; ;) {
+		const found = text.indexOf('default', from);
+		if (found === -1) {
+			return false;
+		}
+		const lineStart = text.lastIndexOf('\n', found) + 1;
+		const scanner = scanLines(text, lineStart === 0 ? undefined : lineStart);
+		scanner.advance();
+		if (scanner.kind === 'header' && scanner.closed && scanner.prefixStart !== -1
+			&& textIs(text, scanner.prefixStart, scanner.prefixEnd, 'profile')
+			&& textIs(text, scanner.nameStart, scanner.nameEnd, 'default')) {
+			return true;
+		}
+		from = scanner.next;
+	}
+}
+
+function textIs(text: string, start: number, end: number, expected: string): boolean {
+	return end - start === expected.length && text.startsWith(expected, start);
+}
+
+/** One file being read: what a property needs to find its ranges again. */
+interface FileSource {
+	readonly file: FileRole;
+	readonly text: string;
+}
+
+/**
+ * A property as the standard reads it. Where it is written is found again, by scanning its lines once more,
+ * only when asked for (most never are): it keeps just where its line starts, which keeps a large file's
+ * thousands of properties small.
+ */
+class StandardProperty implements PropertyDefinition {
+	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
+	declare readonly name: string;
+	declare value: string;
+	declare subProperties: ReadonlyMap<string, string> | undefined;
+	/** The line of the key, which starts the property's line. */
+	declare readonly keyLine: number;
+	private declare readonly source: FileSource;
+	private declare readonly lineStart: number;
+
+	constructor(name: string, value: string, source: FileSource, scanner: LineCursor) {
+		this.name = name;
+		this.value = value;
+		this.subProperties = undefined;
+		this.keyLine = scanner.line;
+		this.source = source;
+		this.lineStart = scanner.start;
+	}
+
+	get key(): SourceLocation {
+		const scanner = this.scanAgain();
+		return this.location(scanner.keyStart, scanner.keyEnd, this.keyLine, scanner.columnBase);
+	}
+
+	/**
+	 * From the value's first character to its last, continuation and sub-property lines included: the lines
+	 * below that are indented, until the next header or property (blank and comment lines do not end it).
+	 */
+	get valueRange(): SourceLocation {
+		const scanner = this.scanAgain();
+		let { valueStart: start, valueEnd: end } = scanner;
+		let line = this.keyLine;
+		let { columnBase } = scanner;
+		let first = true;
+		while (scanner.advance()) {
+			const { kind } = scanner;
+			if (kind === 'header' || kind === 'property') {
+				break;
+			}
+			if (kind === 'continuation' || kind === 'sub-property') {
+				if (first && start === end) {
+					// Nothing on the key's line: the value starts on the first indented line.
+					start = scanner.textStart;
+					line = this.keyLine + scanner.line;
+					columnBase = scanner.columnBase;
+				}
+				first = false;
+				end = scanner.textEnd;
+			}
+		}
+		return this.location(start, end, line, columnBase);
+	}
+
+	/** Continues the value with an indented line's text. */
+	addLine(text: string): void {
+		this.value += '\n' + text;
+	}
+
+	/** A scanner on the property's line, which it has just scanned (its line numbers count from there). */
+	private scanAgain(): LineCursor {
+		const scanner = scanLines(this.source.text, this.lineStart);
+		scanner.advance();
+		return scanner;
+	}
+
+	private location(start: number, end: number, line: number, columnBase: number): SourceLocation {
+		return { file: this.source.file, range: { offset: start, length: end - start, line, column: start - columnBase } };
+	}
+}
+
+/**
+ * Merges one file into the sections read so far, section by section as the literal layer reads them: the sink
+ * of parseRawLines. Syntax problems are the literal layer's; the others are found here.
+ */
+class FileMerger implements RawFileSink {
+	/** Where the current section's properties go; undefined while the standard ignores the section. */
+	private target: StandardSection | undefined;
+	private open: StandardProperty | undefined;
+	/** Whether the open property's value is a block of sub-properties. */
+	private hasSubProperties = false;
+	/**
+	 * The open property's well-formed sub-property lines (`key = value`), kept until it is complete, six numbers
+	 * each: line, where its columns count from, key start and end, value start and end. Reused.
+	 */
+	private readonly subPropertyMarks: number[] = [];
+	private readonly source: FileSource;
+	/** Whether a `[profile default]` was read already, which replaces every `[default]` of the file. */
+	private prefixedDefaultAbove = false;
+	/** Whether the file's `[default]` sections are replaced: known from the first of them on. */
+	private shadowsDefault: boolean | undefined;
+
 	constructor(
 		private readonly file: FileRole,
 		private readonly text: string,
 		private readonly problemList: ProblemList,
-		private readonly sections: Record<SectionKind, Map<string, SectionBuilder>>,
-	) { }
+		private readonly sections: Record<SectionKind, Map<string, StandardSection>>,
+		private readonly names: KeyNames,
+	) {
+		this.source = { file, text };
+	}
 
-	merge(rawSections: readonly RawSection[]): void {
-		const targets = rawSections.map(section => this.classify(section));
-		const hasPrefixedDefault = targets.some(target => target?.prefixedDefault);
-		for (let i = 0; i < rawSections.length; i++) {
-			const section = rawSections[i];
-			const target = targets[i];
-			if (!target) {
-				continue;
-			}
-			if (target.unprefixedDefault && hasPrefixedDefault) {
-				this.report('section/default-shadowed', 'warning',
-					'[profile default] in this file takes precedence: the standard ignores this [default] section.',
-					section.header.header);
-				continue;
-			}
-			const builder = this.builderFor(target);
-			this.noteDuplicate(builder, section);
-			builder.headers.push(this.at(section.header.header));
-			for (const property of section.properties) {
-				this.mergeProperty(builder, property);
+	line(): void {
+		// Nothing to keep of a line as such.
+	}
+
+	section(scanner: LineCursor): void {
+		this.target = this.targetOf(scanner);
+	}
+
+	property(scanner: LineCursor): void {
+		if (!this.target) {
+			return; // a section the standard ignores: nothing of it is read
+		}
+		const name = this.names.nameAt(this.text, scanner.keyStart, scanner.keyEnd);
+		const value = this.text.slice(scanner.valueStart, scanner.valueEnd);
+		this.open = new StandardProperty(name, value, this.source, scanner);
+	}
+
+	indented(scanner: LineCursor): void {
+		const open = this.open;
+		if (!open) {
+			return;
+		}
+		open.addLine(this.text.slice(scanner.textStart, scanner.textEnd));
+		if (scanner.kind === 'sub-property') {
+			this.hasSubProperties = true;
+			if (scanner.equals !== -1 && scanner.keyEnd > scanner.keyStart) { // otherwise a syntax error already
+				this.subPropertyMarks.push(scanner.line, scanner.columnBase, scanner.keyStart, scanner.keyEnd,
+					scanner.valueStart, scanner.valueEnd);
 			}
 		}
 	}
 
-	/** Which section a header opens in this file, or undefined (and a problem) when the standard ignores it. */
-	private classify(section: RawSection): Target | undefined {
-		const { header } = section;
-		if (!header.closed) {
+	endProperty(): void {
+		const open = this.open;
+		if (!open) {
+			return;
+		}
+		this.open = undefined;
+		this.mergeProperty(this.target!, open);
+		if (this.hasSubProperties) {
+			this.hasSubProperties = false;
+			this.subPropertyMarks.length = 0; // not on every property: setting an array's length is slow
+		}
+	}
+
+	endSection(): void {
+		this.target = undefined;
+	}
+
+	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
+		this.problemList.addSyntax(this.file, code, message, range);
+	}
+
+	/** The section a header opens in this file, or undefined (and a problem) when the standard ignores it. */
+	private targetOf(scanner: LineCursor): StandardSection | undefined {
+		if (!scanner.closed) {
 			return undefined; // already a syntax error; its lines belong to no section
 		}
-		if (section.prefix === undefined) {
-			return this.classifyUnprefixed(section);
+		const name = this.text.slice(scanner.nameStart, scanner.nameEnd);
+		const kind = scanner.prefixStart === -1
+			? this.classifyUnprefixed(scanner, name)
+			: this.file === 'config' ? this.classifyPrefixedInConfig(scanner, name) : this.classifyPrefixedInCredentials(scanner);
+		if (!kind) {
+			return undefined;
 		}
-		return this.file === 'config' ? this.classifyPrefixedInConfig(section) : this.classifyPrefixedInCredentials(section);
+		if (this.file === 'config' && kind === 'profile' && name === 'default' && this.isDefaultShadowed(scanner)) {
+			this.report('section/default-shadowed', 'warning',
+				'[profile default] in this file takes precedence: the standard ignores this [default] section.',
+				this.headerRange(scanner));
+			return undefined;
+		}
+		const sections = this.sections[kind];
+		const builder = sections.get(name);
+		if (!builder) {
+			const created = new StandardSection(kind, name, this.file, scanner);
+			sections.set(name, created);
+			return created;
+		}
+		const header = this.headerRange(scanner);
+		this.noteDuplicate(builder, header);
+		builder.addHeader(this.file, header);
+		return builder;
 	}
 
-	private classifyUnprefixed(section: RawSection): Target | undefined {
-		const { name, header } = section;
+	/**
+	 * For the profile `default` in the config file: whether this is a `[default]` that a `[profile default]` of
+	 * the file replaces, which may come above or below it. The rest of the file is searched at the first
+	 * `[default]`, once, and only in a file that has one.
+	 */
+	private isDefaultShadowed(scanner: LineCursor): boolean {
+		if (scanner.prefixStart !== -1) {
+			this.prefixedDefaultAbove = true;
+			return false;
+		}
+		this.shadowsDefault ??= this.prefixedDefaultAbove || hasPrefixedDefault(this.text, scanner.next);
+		return this.shadowsDefault;
+	}
+
+	private classifyUnprefixed(scanner: LineCursor, name: string): SectionKind | undefined {
 		if (this.file === 'config' && name === 'default') {
-			return { kind: 'profile', name, unprefixedDefault: true, prefixedDefault: false };
+			return 'profile';
 		}
 		if (this.file === 'config' && name.length > 0) {
 			// Even with a valid name the section is ignored: the prefix is what is missing.
 			this.report('section/missing-profile-prefix', 'warning',
 				'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
-				+ 'the standard ignores this section.', header.header);
+				+ 'the standard ignores this section.', this.headerRange(scanner));
 			return undefined;
 		}
-		if (!this.checkName(section, 'profile')) {
-			return undefined;
-		}
-		return { kind: 'profile', name, unprefixedDefault: false, prefixedDefault: false };
+		return this.checkName(scanner, name, 'profile') ? 'profile' : undefined;
 	}
 
-	private classifyPrefixedInConfig(section: RawSection): Target | undefined {
-		const kind = sectionKindOf(section.prefix);
+	private classifyPrefixedInConfig(scanner: LineCursor, name: string): SectionKind | undefined {
+		const kind = this.sectionKindAt(scanner);
 		if (!kind) {
 			this.report('section/unknown-kind', 'info',
 				'Not a profile, sso-session or services section: the standard keeps it, but reads no profile settings '
-				+ 'from it.', section.header.header);
+				+ 'from it.', this.headerRange(scanner));
 			return undefined;
 		}
-		if (!this.checkName(section, kind)) {
-			return undefined;
-		}
-		const prefixedDefault = kind === 'profile' && section.name === 'default';
-		return { kind, name: section.name, unprefixedDefault: false, prefixedDefault };
+		return this.checkName(scanner, name, kind) ? kind : undefined;
 	}
 
-	private classifyPrefixedInCredentials(section: RawSection): Target | undefined {
-		const kind = sectionKindOf(section.prefix);
-		const { header } = section;
+	private classifyPrefixedInCredentials(scanner: LineCursor): undefined {
+		const kind = this.sectionKindAt(scanner);
 		if (kind === 'profile') {
 			this.report('section/profile-prefix-in-credentials', 'warning',
 				"In the credentials file a profile section is written [name], without the 'profile' prefix: "
-				+ 'the standard ignores this section.', header.header);
+				+ 'the standard ignores this section.', this.headerRange(scanner));
 		} else if (kind) {
 			this.report('section/config-only-in-credentials', 'warning',
 				`A ${kind} section belongs in the config file: the standard ignores it in the credentials file.`,
-				header.header);
+				this.headerRange(scanner));
 		} else {
 			// `[my profile]`: a name with a space, which is what the user meant, rather than an unknown prefix.
-			const start = header.prefix ?? header.name;
-			const range = { ...start, length: header.name.offset + header.name.length - start.offset };
 			this.report('section/invalid-name', 'warning',
-				`A profile name ${identifierRule}: the standard ignores this section.`, range);
+				`A profile name ${identifierRule}: the standard ignores this section.`,
+				scanner.rangeOf(scanner.prefixStart, scanner.nameEnd));
 		}
 		return undefined;
 	}
 
-	private checkName(section: RawSection, kind: SectionKind): boolean {
-		if (isValidIdentifier(section.name)) {
+	private checkName(scanner: LineCursor, name: string, kind: SectionKind): boolean {
+		if (isValidIdentifier(name)) {
 			return true;
 		}
-		const { header } = section;
-		const message = section.name.length === 0
+		const message = name.length === 0
 			? 'This section has no name: the standard ignores it.'
 			: `A ${kind} name ${identifierRule}: the standard ignores this section.`;
-		this.report('section/invalid-name', 'warning', message, section.name.length === 0 ? header.header : header.name);
+		const range = name.length === 0 ? this.headerRange(scanner) : scanner.rangeOf(scanner.nameStart, scanner.nameEnd);
+		this.report('section/invalid-name', 'warning', message, range);
 		return false;
 	}
 
+	/** The kind a header's prefix names, if it names one: `profile`, `sso-session` or `services`. */
+	private sectionKindAt(scanner: LineCursor): SectionKind | undefined {
+		const { prefixStart: start, prefixEnd: end } = scanner;
+		for (const kind of sectionKinds) {
+			if (textIs(this.text, start, end, kind)) {
+				return kind;
+			}
+		}
+		return undefined;
+	}
+
+	private headerRange(scanner: LineCursor): TextRange {
+		return scanner.rangeOf(scanner.start, scanner.headerEnd);
+	}
+
 	/** Notes a second header of the same section in the same file (the other file's header is no duplicate). */
-	private noteDuplicate(builder: SectionBuilder, section: RawSection): void {
-		const first = builder.headers.find(header => header.file === this.file);
-		if (!first) {
-			return;
+	private noteDuplicate(builder: StandardSection, header: TextRange): void {
+		const line = builder.firstLineIn(this.file);
+		if (line !== -1) {
+			this.report('section/duplicate', 'info',
+				`This section repeats the one on line ${line + 1}: the standard merges them, and a key `
+				+ 'set in both takes the later value.', header);
 		}
-		this.report('section/duplicate', 'info',
-			`This section repeats the one on line ${first.range.line + 1}: the standard merges them, and a key `
-			+ 'set in both takes the later value.', section.header.header);
 	}
 
-	private builderFor(target: Target): SectionBuilder {
-		const sections = this.sections[target.kind];
-		let builder = sections.get(target.name);
-		if (!builder) {
-			builder = { kind: target.kind, name: target.name, properties: new Map(), headers: [] };
-			sections.set(target.name, builder);
-		}
-		return builder;
-	}
-
-	private mergeProperty(builder: SectionBuilder, property: RawProperty): void {
-		const keyRange = property.line.key;
-		const name = asciiLowerCase(property.key);
+	private mergeProperty(builder: StandardSection, property: StandardProperty): void {
+		const { name } = property;
 		if (!isValidIdentifier(name)) {
 			this.report('property/invalid-name', 'warning',
-				`A property key ${identifierRule}: the standard ignores this property.`, keyRange);
+				`A property key ${identifierRule}: the standard ignores this property.`, property.key.range);
 			return;
 		}
 		const existing = builder.properties.get(name);
 		if (existing) {
-			this.noteOverride(existing, keyRange);
+			this.noteOverride(existing, property.keyLine);
 		}
-		builder.properties.set(name, {
-			name,
-			value: property.value,
-			subProperties: property.subProperties.length > 0 ? this.subPropertiesOf(property) : undefined,
-			key: this.at(keyRange),
-			valueRange: this.at(property.valueRange),
-		});
+		if (this.hasSubProperties) {
+			property.subProperties = this.subPropertiesOf(this.subPropertyMarks);
+		}
+		builder.properties.set(name, property);
 	}
 
 	/** The problem is placed on the definition that loses, since that is the text that has no effect. */
-	private noteOverride(existing: PropertyDefinition, winner: TextRange): void {
-		const line = winner.line + 1;
-		if (existing.key.file === this.file) {
+	private noteOverride(existing: PropertyDefinition, winnerLine: number): void {
+		const line = winnerLine + 1;
+		const { file, range } = existing.key;
+		if (file === this.file) {
 			this.report('property/duplicate', 'warning',
 				`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`,
-				existing.key.range);
+				range);
 		} else {
-			this.problemList.add(existing.key.file, 'property/overridden-by-credentials', 'info',
+			this.problemList.add(file, 'property/overridden-by-credentials', 'info',
 				`The credentials file sets this key for the same profile (line ${line}): the standard uses that value.`,
-				existing.key.range);
+				range);
 		}
 	}
 
 	/** The sub-properties as a map, as the Ruby and Kotlin suites read them: invalid keys dropped, the last wins. */
-	private subPropertiesOf(property: RawProperty): ReadonlyMap<string, string> {
+	private subPropertiesOf(marks: readonly number[]): ReadonlyMap<string, string> {
 		const map = new Map<string, string>();
-		const keys = new Map<string, TextRange>();
-		for (const line of property.subProperties) {
-			if (!line.assignment || line.key.length === 0) {
-				continue; // a syntax error already
-			}
-			const key = this.slice(line.key);
+		/** Where each key was set last, as the index of its marks. */
+		const seen = new Map<string, number>();
+		const keyRange = (at: number): TextRange => {
+			const offset = marks[at + 2];
+			return { offset, length: marks[at + 3] - offset, line: marks[at], column: offset - marks[at + 1] };
+		};
+		for (let at = 0; at < marks.length; at += 6) {
+			const key = this.text.slice(marks[at + 2], marks[at + 3]);
 			if (!isValidIdentifier(key)) {
 				this.report('sub-property/invalid-name', 'warning',
-					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, line.key);
+					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, keyRange(at));
 				continue;
 			}
-			const earlier = keys.get(key);
-			if (earlier) {
+			const earlier = seen.get(key);
+			if (earlier !== undefined) {
 				this.report('sub-property/duplicate', 'warning',
-					`This sub-property is set again on line ${line.key.line + 1}: the standard uses the later value.`, earlier);
+					`This sub-property is set again on line ${marks[at] + 1}: the standard uses the later value.`, keyRange(earlier));
 			}
-			keys.set(key, line.key);
-			map.set(key, this.slice(line.assignment.value));
+			seen.set(key, at);
+			map.set(key, this.text.slice(marks[at + 4], marks[at + 5]));
 		}
 		return map;
 	}
@@ -360,25 +685,20 @@ class FileMerger {
 	private report(code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
 		this.problemList.add(this.file, code, severity, message, range);
 	}
-
-	private at(range: TextRange): SourceLocation {
-		return { file: this.file, range };
-	}
-
-	private slice(range: TextRange): string {
-		return this.text.slice(range.offset, range.offset + range.length);
-	}
 }
 
-function sectionKindOf(prefix: string | undefined): SectionKind | undefined {
-	switch (prefix) {
-		case 'profile':
-		case 'sso-session':
-		case 'services':
-			return prefix;
-		default:
-			return undefined;
-	}
+const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'services'];
+
+// See keepShapesAlive: one of each class the reading loop works on or builds (a set read and then dropped, as
+// each benchmark run does, would take its shapes with it).
+{
+	const scanner = scanLines('');
+	const sections = { 'profile': new Map(), 'sso-session': new Map(), 'services': new Map() };
+	keepShapesAlive(
+		new FileMerger('config', '', new ProblemList(), sections, new KeyNames()),
+		new StandardSection('profile', '', 'config', scanner),
+		new StandardProperty('', '', { file: 'config', text: '' }, scanner),
+	);
 }
 
 /** The standard lower-cases keys in ASCII only (Rust's `to_ascii_lowercase`). */

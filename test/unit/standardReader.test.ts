@@ -7,7 +7,6 @@
 // garbage and large input.
 
 import * as assert from 'node:assert/strict';
-import { performance } from 'node:perf_hooks';
 import { HeaderLine, PropertyLine, scanIni, ScannedLine, SubPropertyLine } from '../../src/core/iniScanner';
 import type { Problem, TextRange } from '../../src/core/profileSet';
 import { parseRawProfileFile, RawProfileFile } from '../../src/core/rawProfileFile';
@@ -420,21 +419,20 @@ describe('Standard reader', () => {
 			assert.deepEqual(scanIni(text).lines.map(line => textOf(text, line.span)), ['a\n', 'b\r\n', 'c\rd\n', '\n']);
 		});
 
-		it('reads a 1 MB single line in well under 50 ms', () => {
-			const inputs = [
-				'[profile a]\nkey = ' + 'v'.repeat(1_000_000),
-				'[profile a]\nkey' + ' '.repeat(1_000_000) + '=',
-				'[' + 'a '.repeat(500_000),
-				'x'.repeat(1_000_000),
-				'[profile a]\nk =' + ' ;'.repeat(500_000),
-			];
-			for (const text of inputs) {
-				readStandard({ config: text }); // warm up
-				assert.ok(fastest(() => readStandard({ config: text })) < 50, JSON.stringify(text.slice(0, 20)));
-			}
+		// Speed is the benchmark's business (npm run bench and its targets); these check what such input reads as.
+		it('reads a 1 MB single line', () => {
+			const value = 'v'.repeat(1_000_000);
+			const valueOf = (text: string) => readStandard({ config: text }).profiles.get('a')?.properties.get('k')?.value;
+			assert.equal(valueOf('[profile a]\nk = ' + value), value);
+			assert.equal(valueOf('[profile a]\nk' + ' '.repeat(1_000_000) + '='), '');
+			assert.equal(valueOf('[profile a]\nk =' + ' ;'.repeat(500_000)), '', 'a comment from the first ;');
+			assert.deepEqual(codes(readStandard({ config: '[' + 'a '.repeat(500_000) }).problems),
+				[['syntax/unterminated-header', 'error', 'config', '0:0+1000000']]);
+			assert.deepEqual(codes(readStandard({ config: 'x'.repeat(1_000_000) }).problems),
+				[['syntax/property-outside-section', 'error', 'config', '0:0+1000000']]);
 		});
 
-		it('reads 10,000 profiles (about 1 MB) in tens of milliseconds', () => {
+		it('reads 10,000 profiles (about 1 MB)', () => {
 			let text = '';
 			for (let i = 0; i < 10_000; i++) {
 				text += `[profile p${i}]\nregion = us-east-1\noutput = json\nrole_arn = arn:aws:iam::123456789012:role/r${i}\n`;
@@ -442,18 +440,8 @@ describe('Standard reader', () => {
 			assert.ok(text.length > 900_000);
 			const set = readStandard({ config: text });
 			assert.equal(set.profiles.size, 10_000);
-			// About 20 ms on an idle machine; the bound leaves room for a busy CI runner.
-			assert.ok(fastest(() => readStandard({ config: text })) < 100);
+			assert.equal(set.profiles.get('p9999')?.properties.get('role_arn')?.value, 'arn:aws:iam::123456789012:role/r9999');
+			assert.deepEqual(set.problems, []);
 		});
 	});
 });
-
-function fastest(run: () => void): number {
-	let best = Infinity;
-	for (let i = 0; i < 5; i++) {
-		const start = performance.now();
-		run();
-		best = Math.min(best, performance.now() - start);
-	}
-	return best;
-}
