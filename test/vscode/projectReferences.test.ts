@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
@@ -97,5 +97,29 @@ describe('Profile references in serverless.yml', function () {
 		assert.ok(await vscode.workspace.applyEdit(change.edit));
 		assert.equal(document.getText(), original.replace('prod: fixture-devv', 'prod: fixture-dev'));
 		await waitFor(() => referenceDiagnostics(document.uri).filter((d) => d.code === 'profile-reference/missing-profile').length === 0);
+	});
+
+	describe('in the other tools\' files', () => {
+		const files: [string, string, string][] = [
+			['up.json', '{\n  "name": "app",\n  "profile": "fixture-"\n}\n', '  "profile": "fixture-'],
+			['.env', 'AWS_PROFILE=fixture-\n', 'AWS_PROFILE=fixture-'],
+			['samconfig.toml', 'version = 0.1\n[default.deploy.parameters]\nprofile = "fixture-"\n', 'profile = "fixture-'],
+			['main.tf', 'provider "aws" {\n  profile = "fixture-"\n}\n', '  profile = "fixture-'],
+		];
+		for (const [name, text, before] of files) {
+			it(`completes profile names in ${name}`, async () => {
+				const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, name);
+				writeFileSync(file, text);
+				try {
+					const opened = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+					const line = text.split('\n').findIndex((l) => l.startsWith(before));
+					const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', opened.uri, new vscode.Position(line, before.length));
+					assert.ok(completions.items.some((item) => item.label === 'fixture-dev'), completions.items.map((i) => i.label).join(', '));
+					await waitFor(() => referenceDiagnostics(opened.uri).some((d) => d.code === 'profile-reference/missing-profile'));
+				} finally {
+					rmSync(file, { force: true });
+				}
+			});
+		}
 	});
 });
