@@ -289,7 +289,8 @@ describe('Profiles view, status bar and switching', () => {
 				type: 'node', request: 'launch', name, program: script, args: [out], ...(env ? { env } : {}),
 			});
 			assert.ok(started, 'the debug session did not start');
-			await waitFor(() => existsSync(out), 60_000);
+			// The script creates the file, then writes it: wait for the content, not the name.
+			await waitFor(() => existsSync(out) && readFileSync(out, 'utf8').length > 0, 60_000);
 			return readFileSync(out, 'utf8');
 		};
 		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-sso');
