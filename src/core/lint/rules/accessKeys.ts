@@ -7,6 +7,7 @@
 // its session token or a session token beside a long-term key, and the AWS documentation's example keys.
 // No message shows a secret, nor its length; a key id only as `AKIA****ABCD`.
 
+import { accessKeyIdPattern, secretAccessKeyPattern } from '../../credentialFormats';
 import { Keys } from '../../profileKeys';
 import type { PropertyDefinition, Section } from '../../profileSet';
 import { maskAccessKeyId } from '../../secretMasking';
@@ -14,8 +15,6 @@ import { fileFix, fix, removeProperties, replace } from '../fixEdits';
 import { definitionsOf, LintContext, WrittenProperty, writtenProperties } from '../lintContext';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';
 
-const accessKeyIdPattern = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
-const secretPattern = /^[A-Za-z0-9/+]{40}$/;
 
 /** IAM's unique-id prefixes other than access keys' (IAM User Guide, "Unique identifier prefixes"). */
 const otherIamIds: Readonly<Record<string, string>> = {
@@ -42,7 +41,7 @@ function looksLikeKeyId(value: string): boolean {
 }
 
 function looksLikeSecret(value: string): boolean {
-	return secretPattern.test(value);
+	return secretAccessKeyPattern.test(value);
 }
 
 export const accessKeyFormatRule: LintRule = {

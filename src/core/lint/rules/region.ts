@@ -10,7 +10,7 @@ import { displayValue } from '../../secretMasking';
 import { didYouMean } from '../didYouMean';
 import { fileFix, replace } from '../fixEdits';
 import type { LintContext, WrittenProperty } from '../lintContext';
-import { checkRegion, knownRegions } from '../regions';
+import { checkRegion, knownRegions } from '../../regions';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';
 import { quoted } from '../toolNames';
 
