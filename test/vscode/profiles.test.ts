@@ -3,7 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileSnapshot } from '../../src/core/profileSnapshot';
@@ -124,6 +125,44 @@ describe('Profiles view, status bar and switching', () => {
 		} finally {
 			writeFileSync(file, before);
 			await waitFor(() => !api.store.current?.model.problems.some((p) => p.severity === 'error'));
+		}
+	});
+
+	it('follows the SSO token cache: a login shows as the token\'s expiry', async function () {
+		this.timeout(20_000);
+		const cache = path.join(path.dirname(api.files.configFile), 'sso', 'cache');
+		const file = path.join(cache, `${createHash('sha1').update('fixture-corp').digest('hex')}.json`);
+		const expiresAt = new Date(Date.now() + 3 * 3600_000).toISOString();
+		mkdirSync(cache, { recursive: true });
+		try {
+			writeFileSync(file, JSON.stringify({ startUrl: 'https://fixture.awsapps.com/start', region: 'eu-west-1', accessToken: 'fixture-token', expiresAt }));
+			await waitFor(() => api.store.current?.model.profiles.get('fixture-sso')?.expiry?.state === 'known', 15_000);
+			const node = profileNodes(api).find((n) => n.label === 'fixture-sso')!;
+			assert.match((node.tooltip as vscode.MarkdownString).value, /Expires in 3 h/);
+		} finally {
+			rmSync(path.join(path.dirname(api.files.configFile), 'sso'), { recursive: true, force: true });
+			await api.store.reload();
+		}
+	});
+
+	it('has a welcome view for when there is no profile, with Add AWS Profile, Open Credentials File and a guide', async () => {
+		const manifest = vscode.extensions.getExtension('aws-profiles.aws-profiles')!.packageJSON as { contributes: { viewsWelcome: { view: string; contents: string; when: string }[] } };
+		const [welcome] = manifest.contributes.viewsWelcome;
+		assert.equal(welcome.view, 'awsProfiles.profiles');
+		assert.match(welcome.when, /!awsProfiles\.hasProfiles/);
+		assert.match(welcome.contents, /\[Add AWS Profile\]\(command:awsProfiles\.addProfile\)/);
+		assert.match(welcome.contents, /\[Open Credentials File\]\(command:awsProfiles\.openCredentialsFile\)/);
+		assert.match(welcome.contents, /\(https:\/\/docs\.aws\.amazon\.com\/IAM\/[^)]+\)/);
+		const original = { config: readFileSync(api.files.configFile, 'utf8'), credentials: readFileSync(api.files.credentialsFile, 'utf8') };
+		try {
+			writeFileSync(api.files.configFile, '');
+			writeFileSync(api.files.credentialsFile, '');
+			await api.store.reload();
+			assert.deepEqual(api.tree.getChildren(), [], 'no node hides the welcome view');
+		} finally {
+			writeFileSync(api.files.configFile, original.config);
+			writeFileSync(api.files.credentialsFile, original.credentials);
+			await api.store.reload();
 		}
 	});
 
