@@ -7,7 +7,7 @@ import {
 	checkAccessKeyId, checkAccountId, checkDurationSeconds, checkMfaSerial, checkRoleArn, checkSecretAccessKey,
 	checkSessionToken, checkStartUrl, FormatCheck,
 } from '../core/credentialFormats';
-import { knownRegions } from '../core/lint/regions';
+import { knownRegions } from '../core/regions';
 import { validateProfileName, validateProperty, validateSsoSessionName } from '../core/names';
 import type { CredentialSource, NewProfile } from '../core/profileEdits';
 import type { ProfileSnapshot } from '../core/profileSnapshot';

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { knownProfileKeys, knownSsoSessionKeys } from '../core/lint/knownKeys';
-import { knownRegions } from '../core/lint/regions';
+import { knownRegions } from '../core/regions';
 import type { FileRole } from '../core/profileFilesReader';
 import { buildProfileModel, ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
