@@ -26,36 +26,25 @@ export interface Account {
 	readonly created: Date;
 }
 
-export interface User {
+/** What IAM users, groups and roles have in common: where they are, who they are, which policies they have. */
+export interface IamEntity {
 	readonly account: string;
 	readonly name: string;
 	readonly path: string;
 	readonly id: string;
 	readonly arn: string;
 	readonly created: Date;
-	readonly groups: readonly string[];
 	readonly attachedPolicies: readonly string[];
+}
+
+export interface User extends IamEntity {
+	readonly groups: readonly string[];
 	readonly mfaDevices: readonly MfaDevice[];
 }
 
-export interface Group {
-	readonly account: string;
-	readonly name: string;
-	readonly path: string;
-	readonly id: string;
-	readonly arn: string;
-	readonly created: Date;
-	readonly attachedPolicies: readonly string[];
-}
+export type Group = IamEntity;
 
-export interface Role {
-	readonly account: string;
-	readonly name: string;
-	readonly path: string;
-	readonly id: string;
-	readonly arn: string;
-	readonly created: Date;
-	readonly attachedPolicies: readonly string[];
+export interface Role extends IamEntity {
 	readonly trustedPrincipals: readonly string[];
 	readonly mfaRequired: boolean;
 	readonly maxSessionDuration: number;
