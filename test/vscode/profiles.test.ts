@@ -203,6 +203,36 @@ describe('Profiles view, status bar and switching', () => {
 		assert.equal(api.terminalEnvironment.get('AWS_REGION'), undefined);
 	});
 
+	it('leaves terminals alone when awsProfiles.terminal.injectProfile is off', async () => {
+		const config = vscode.workspace.getConfiguration('awsProfiles');
+		await config.update('terminal.injectProfile', false, vscode.ConfigurationTarget.Global);
+		try {
+			await waitFor(() => api.terminalEnvironment.get('AWS_PROFILE') === undefined);
+			assert.match((api.statusBar.tooltip as vscode.MarkdownString).value, /Terminal injection is off/);
+		} finally {
+			await config.update('terminal.injectProfile', undefined, vscode.ConfigurationTarget.Global);
+		}
+		await waitFor(() => api.terminalEnvironment.get('AWS_PROFILE') !== undefined);
+	});
+
+	it('reads the files the awsProfiles.configFile and credentialsFile settings name instead', async () => {
+		const config = vscode.workspace.getConfiguration('awsProfiles');
+		const other = path.join(sandboxRoot(), 'other-config');
+		writeFileSync(other, '[profile elsewhere]\nregion = eu-north-1\n');
+		const original = api.store.locations.configFile;
+		// Machine-scoped: an (untrusted) workspace cannot redirect the extension to files of its choosing.
+		await assert.rejects(Promise.resolve(config.update('configFile', other, vscode.ConfigurationTarget.Workspace)));
+		await config.update('configFile', other, vscode.ConfigurationTarget.Global);
+		try {
+			await waitFor(() => api.store.locations.configFile === other && api.store.current?.model.profiles.has('elsewhere') === true);
+			assert.ok(profileNodes(api).some((node) => node.label === 'elsewhere'));
+			assert.ok(!profileNodes(api).some((node) => node.label === 'fixture-sso'), 'the sandbox config file is no longer read');
+		} finally {
+			await config.update('configFile', undefined, vscode.ConfigurationTarget.Global);
+		}
+		await waitFor(() => api.store.locations.configFile === original && api.store.current?.model.profiles.has('fixture-sso') === true);
+	});
+
 	it('clears AWS_PROFILE for "No AWS profile", and never rewrites [default]', async () => {
 		const credentials = readFileSync(api.files.credentialsFile, 'utf8');
 		const config = readFileSync(api.files.configFile, 'utf8');
