@@ -15,12 +15,12 @@ import { registerCommands } from './commands';
 import { registerDebugInjection } from './debugInjection';
 import { openProfileFile } from './fileCommands';
 import { createLog } from './log';
-import { ProfileArgument, ProfileCommands } from './profileCommands';
+import { ProfileArgument, ProfileCommands, profileName } from './profileCommands';
 import { ProfileStore } from './profileStore';
 import { ProjectReferences } from './projectReferences';
-import { ProfileNode, ProfileTreeProvider, TreeContext } from './profileTree';
+import { ProfileTreeProvider, TreeContext } from './profileTree';
 import { Prompts, windowPrompts } from './prompts';
-import { affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
+import { affectsDiagnostics, affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
 import { SecretMaskDecorations } from './secretMaskDecorations';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
@@ -130,16 +130,15 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			if (affectsTree(event) || affectsTerminal(event)) {
 				refreshViews();
 			}
+			if (affectsDiagnostics(event)) {
+				diagnostics.relintOpenFiles();
+				references.recheckAll();
+			}
 		}),
 		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
 		diagnostics, masks, references,
 		active.onDidChange(() => references.recheckAll()),
 		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
-		vscode.workspace.onDidChangeConfiguration((event) => {
-			if (event.affectsConfiguration('awsProfiles.lint') || event.affectsConfiguration('awsProfiles.naming')) {
-				diagnostics.relintOpenFiles();
-			}
-		}),
 	);
 
 	registerCommands(context, log, {
@@ -149,9 +148,9 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.showLog': () => log.show(),
 		'awsProfiles.switchProfile': (name?: string) => commands.switchProfile(name),
 		'awsProfiles.addProfile': (name?: string) => commands.addProfile(name),
-		'awsProfiles.verifyProfile': (node?: ProfileArgument) => verify.verify(node instanceof ProfileNode ? node.entry.name : node),
-		'awsProfiles.checkDeployPermissions': (node?: ProfileArgument) => verify.checkDeploy(node instanceof ProfileNode ? node.entry.name : node),
-		'awsProfiles.switchToProfile': (node?: ProfileArgument) => commands.switchProfile(node instanceof ProfileNode ? node.entry.name : node),
+		'awsProfiles.verifyProfile': (node?: ProfileArgument) => verify.verify(profileName(node)),
+		'awsProfiles.checkDeployPermissions': (node?: ProfileArgument) => verify.checkDeploy(profileName(node)),
+		'awsProfiles.switchToProfile': (node?: ProfileArgument) => commands.switchProfile(profileName(node)),
 		'awsProfiles.openDefinition': (node?: ProfileArgument) => commands.openDefinition(node),
 		'awsProfiles.copyProfileName': (node?: ProfileArgument) => commands.copyProfileName(node),
 		'awsProfiles.renameProfile': (node?: ProfileArgument) => commands.renameProfile(node),

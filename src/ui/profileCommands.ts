@@ -30,6 +30,11 @@ export interface ProfileCommandDeps {
 /** A profile named by a tree node (context menu) or by its name (command palette, other extensions, tests). */
 export type ProfileArgument = ProfileNode | string | undefined;
 
+/** The profile a command is about: a tree node (context menu), or a name (palette, other extensions, tests). */
+export function profileName(argument: ProfileArgument): string | undefined {
+	return argument instanceof ProfileNode ? argument.entry.name : argument;
+}
+
 interface ProfilePick extends vscode.QuickPickItem {
 	readonly profile?: string;
 	readonly none?: true;
@@ -179,7 +184,7 @@ export class ProfileCommands {
 
 	private async entryOf(argument: ProfileArgument): Promise<ProfileEntry> {
 		const snapshot = await this.deps.store.snapshot();
-		const name = argument instanceof ProfileNode ? argument.entry.name : argument;
+		const name = profileName(argument);
 		const entry = name === undefined ? undefined : snapshot.model.profiles.get(name);
 		if (!entry) {
 			throw new Error(name === undefined ? 'Pick a profile in the AWS Profiles view.' : `There is no profile named '${name}'.`);

@@ -55,3 +55,8 @@ export function affectsTerminal(event: vscode.ConfigurationChangeEvent): boolean
 export function affectsTree(event: vscode.ConfigurationChangeEvent): boolean {
 	return event.affectsConfiguration(`${section}.tree`);
 }
+
+/** The settings the diagnostics of the AWS files and of the project files depend on. */
+export function affectsDiagnostics(event: vscode.ConfigurationChangeEvent): boolean {
+	return ['lint', 'naming', 'references'].some((part) => event.affectsConfiguration(`${section}.${part}`));
+}
