@@ -10,5 +10,3 @@ export type { JsSdkReading, JsSdkReadingResult } from './jsSdkReader';
 export { verifyProfile, principalOf } from './verifyProfile';
 export type { VerifyRequest, VerifyResult, Finding, AccessKeyInfo, DeployCheck, Principal } from './verifyProfile';
 export type { VerifyFailure, FailureCode } from './verifyFailure';
-export { deployTools, deployToolActions, deployToolTitle, examplePolicy } from './deployTools';
-export type { DeployTool } from './deployTools';

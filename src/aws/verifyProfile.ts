@@ -17,7 +17,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { maskAccessKeyId } from '../core/secretMasking';
-import { DeployTool, deployToolActions } from './deployTools';
+import { DeployTool, deployToolActions } from '../core/deployTools';
 import { requestHandlerOptions } from './httpOptions';
 import { describeFailure, VerifyFailure } from './verifyFailure';
 

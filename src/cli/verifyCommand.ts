@@ -6,8 +6,9 @@
 // or finds something to fix (root keys, AdministratorAccess, an old key, denied deploy actions).
 
 import { createInterface } from 'node:readline/promises';
-import type { DeployTool, VerifyResult } from '../aws';
+import type { VerifyResult } from '../aws';
 import { loadAwsLayer } from '../aws/lazy';
+import { DeployTool, deployTools as tools } from '../core/deployTools';
 import { processFileLocations } from '../core/fileLocations';
 import { configuredEndpoint } from '../core/serviceEndpoints';
 import { buildProfileModel } from '../core/profileModel';
@@ -15,8 +16,6 @@ import { readStandard } from '../core/standardReader';
 import type { Command } from './command';
 import { ExitStatus, Output, UsageError } from './output';
 import { readChosenFiles } from './profileSources';
-
-const tools: readonly DeployTool[] = ['serverless', 'up', 'zappa'];
 
 export const verifyCommand: Command = {
 	name: 'verify',

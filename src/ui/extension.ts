@@ -5,6 +5,7 @@
 // Keep this import first: it starts the clock of the extension's own activation time.
 import { markBundleLoaded, startActivation } from './activationClock';
 import * as vscode from 'vscode';
+import type { DeployTool } from '../core/deployTools';
 import type { FileLocations } from '../core/fileLocations';
 import type { VerificationSummary } from '../core/profileSummary';
 import { chmod } from 'node:fs/promises';
@@ -24,6 +25,7 @@ import { affectsDiagnostics, affectsLocations, affectsTerminal, affectsTree, eff
 import { SecretMaskDecorations } from './secretMaskDecorations';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
+import { Walkthrough } from './walkthrough';
 
 markBundleLoaded();
 
@@ -51,6 +53,7 @@ export interface TestingApi {
 	readonly diagnostics: AwsFileDiagnostics;
 	readonly masks: SecretMaskDecorations;
 	readonly references: ProjectReferences;
+	readonly walkthrough: Walkthrough;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
 	setPrompts(prompts: Prompts | undefined): void;
 }
@@ -100,12 +103,16 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
 	const masks = new SecretMaskDecorations(isAwsFile);
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name));
+	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
 	const verify = new VerifyCommand({
 		store,
 		log,
 		prompts: () => prompts,
 		record: (name, summary) => {
 			verifications.set(name, summary);
+			if (summary.ok) {
+				walkthrough.reached('awsProfiles.verifiedOnce');
+			}
 			refreshViews();
 			diagnostics.relintOpenFiles();
 			references.recheckAll();
@@ -138,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
 		diagnostics, masks, references,
 		active.onDidChange(() => references.recheckAll()),
+		active.onDidChange(() => walkthrough.reached('awsProfiles.switchedOnce')),
 		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
 	);
 
@@ -163,13 +171,16 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			await chmod(path, mode);
 			diagnostics.relintOpenFiles();
 		},
+		'awsProfiles.openWalkthrough': () => walkthrough.open(),
+		'awsProfiles.copyExamplePolicy': (tool?: DeployTool) => walkthrough.copyExamplePolicy(tool),
+		'awsProfiles.pinProfileInProject': () => walkthrough.pinActiveProfile(),
 		'awsProfiles.clearFilter': () => {
 			filter = '';
 			refreshViews();
 		},
 	});
 	refreshViews();
-	void store.reload();
+	void store.reload().then(() => walkthrough.offerOnFirstRun(store.current?.model.profiles.size ?? 0));
 
 	const activationMs = ownTime();
 	log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
@@ -198,6 +209,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			diagnostics,
 			masks,
 			references,
+			walkthrough,
 			setPrompts: (replacement) => {
 				prompts = replacement ?? windowPrompts;
 			},

@@ -3,8 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import type { DeployTool, VerifyResult } from '../aws';
+import type { VerifyResult } from '../aws';
 import { loadAwsLayer } from '../aws/lazy';
+import { DeployTool, deployToolTitle, deployTools } from '../core/deployTools';
 import type { VerificationSummary } from '../core/profileSummary';
 import { configuredEndpoint } from '../core/serviceEndpoints';
 import type { ProfileStore } from './profileStore';
@@ -18,11 +19,7 @@ export interface VerifyDeps {
 	readonly record: (profile: string, summary: VerificationSummary) => void;
 }
 
-const deployItems: readonly (vscode.QuickPickItem & { tool: DeployTool })[] = [
-	{ label: 'Serverless Framework', tool: 'serverless' },
-	{ label: 'Apex Up', tool: 'up' },
-	{ label: 'Zappa', tool: 'zappa' },
-];
+const deployItems: readonly (vscode.QuickPickItem & { tool: DeployTool })[] = deployTools.map((tool) => ({ label: deployToolTitle(tool), tool }));
 
 /**
  * Verify Profile: resolves the profile's credentials with the SDK's own chain and asks STS and IAM who they

@@ -18,6 +18,7 @@ import { Sandbox } from './sandbox';
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
 const chromiumPath = process.env.AWS_PROFILES_CHROMIUM ?? '/usr/bin/chromium';
 const screenshotMarker = /^\[\[screenshot:(.+)\]\]$/;
+const pageMarker = /^\[\[page:(.+)\]\]$/;
 // The workbench's own noise: its stack frames, and the extension gallery it cannot reach offline.
 const workbenchNoise = /\/static\/out\/vs\/|open-vsx\.org/;
 
@@ -139,7 +140,8 @@ export interface TestRunResult {
  * Opens the workbench with each suite in turn, in ONE browser page (so the second suite sees the browser-side
  * storage the first left, as a reload of the window does), and resolves when the workbench reports the last
  * suite's end. Everything the extension host logs is forwarded to `onLog`; a logged `[[screenshot:<path>]]`
- * makes the harness save a PNG of the page there (the tests use it for the README's pictures).
+ * makes the harness save a PNG of the page there (the tests use it for the README's pictures), and a logged
+ * `[[page:<json PageRequest>]]` reads or clicks the workbench for a test (see PageRequest).
  */
 export async function runSuitesInWorkbench(
 	server: RunningCodeServer,
@@ -161,6 +163,11 @@ export async function runSuitesInWorkbench(
 				const shot = screenshotMarker.exec(line.trim());
 				if (shot) {
 					void takeScreenshot(page, shot[1]);
+					continue;
+				}
+				const request = pageMarker.exec(line.trim());
+				if (request) {
+					void answerPageRequest(page, JSON.parse(request[1]) as PageRequest);
 					continue;
 				}
 				counts = parseSummary(line) ?? counts;
@@ -204,6 +211,37 @@ async function takeScreenshot(page: Page, file: string): Promise<void> {
 	await page.screenshot({ path: partial });
 	const { renameSync } = await import('node:fs');
 	renameSync(partial, file);
+}
+
+/**
+ * What the extension host cannot do through the VS Code API, asked of the browser: the text the workbench
+ * shows (to see that VS Code rendered a contribution, such as a walkthrough), or a click on a button or link
+ * by its accessible name (to press a walkthrough step's button as a user does). The answer is written to
+ * `file`: the text, `clicked`, or `error: <message>`.
+ */
+export type PageRequest =
+	| { readonly action: 'text'; readonly file: string }
+	| { readonly action: 'click'; readonly name: string; readonly exact: boolean; readonly file: string };
+
+async function answerPageRequest(page: Page, request: PageRequest): Promise<void> {
+	let answer: string;
+	try {
+		if (request.action === 'text') {
+			answer = await page.locator('body').innerText();
+		} else {
+			const { name, exact } = request;
+			const target = page.getByRole('button', { name, exact }).or(page.getByRole('link', { name, exact }))
+				.filter({ visible: true })
+				.first();
+			await target.click({ timeout: 10_000 });
+			answer = 'clicked';
+		}
+	} catch (error) {
+		answer = `error: ${error instanceof Error ? error.message : String(error)}`;
+	}
+	const { renameSync, writeFileSync } = await import('node:fs');
+	writeFileSync(`${request.file}.partial`, answer);
+	renameSync(`${request.file}.partial`, request.file);
 }
 
 /** The in-host runner ends with `vscode: N passed, N failed`. */

@@ -2,7 +2,8 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsProfilesApi, TestingApi } from '../../src/ui/extension';
 import type { Back, InputStepOptions, PickStepOptions, Prompts } from '../../src/ui/prompts';
@@ -45,6 +46,44 @@ export async function screenshot(file: string, timeoutMs = 10_000): Promise<void
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
+}
+
+let pageRequests = 0;
+
+/**
+ * Asks the harness for what only the browser can do (see `PageRequest` in test/harness/codeServer.ts) and
+ * returns its answer; an answer starting with `error:` fails the test.
+ */
+async function askPage(request: { action: 'text' } | { action: 'click'; name: string; exact: boolean }, timeoutMs = 15_000): Promise<string> {
+	const folder = path.join(sandboxRoot(), 'page-requests');
+	mkdirSync(folder, { recursive: true });
+	const file = path.join(folder, `${++pageRequests}.txt`);
+	console.log(`[[page:${JSON.stringify({ ...request, file })}]]`);
+	const deadline = Date.now() + timeoutMs;
+	while (!existsSync(file)) {
+		if (Date.now() > deadline) {
+			throw new Error(`the harness did not answer ${JSON.stringify(request)} within ${timeoutMs} ms`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	const answer = readFileSync(file, 'utf8');
+	if (answer.startsWith('error:')) {
+		throw new Error(`the workbench could not do ${JSON.stringify(request)}: ${answer}`);
+	}
+	return answer;
+}
+
+/** The text the workbench shows, as a user reads it. */
+export function workbenchText(): Promise<string> {
+	return askPage({ action: 'text' });
+}
+
+/**
+ * Clicks the first visible button or link with this accessible name, as a user does; `exact: false` matches
+ * a name that contains it (a walkthrough step's button is named by its title and its description).
+ */
+export async function clickInWorkbench(name: string, exact = true): Promise<void> {
+	await askPage({ action: 'click', name, exact });
 }
 
 /** Polls `condition` until it holds; fails after `timeoutMs`. */

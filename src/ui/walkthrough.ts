@@ -1,0 +1,150 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The "Set up AWS credentials" walkthrough (package.json `contributes.walkthroughs`): the commands of its step
+// buttons that exist for it alone (copy an example IAM policy, pin the active profile in the project's file),
+// the context keys its steps complete on (a profile exists, a verification succeeded, a switch, a pin), and
+// opening it once, on the first run, for someone who has no profile yet.
+
+import * as vscode from 'vscode';
+import { DeployTool, deployToolTitle, deployTools, examplePolicy } from '../core/deployTools';
+import { describePinPlace, isPinnableFile, PinPlace, planProfilePin } from '../core/references/pinProfile';
+import type { Prompts } from './prompts';
+
+export const walkthroughId = 'awsProfiles.setup';
+
+/** The context keys the walkthrough's steps complete on (`onContext:` events), set once something happened. */
+export type WalkthroughMilestone = 'awsProfiles.verifiedOnce' | 'awsProfiles.switchedOnce' | 'awsProfiles.pinnedOnce';
+
+/** Where the first run was recorded (global state): the walkthrough opens by itself at most once per machine. */
+const offeredKey = 'awsProfiles.walkthroughOffered';
+
+/** The project files a profile can be pinned in (isPinnableFile), for when none is open in an editor. */
+const projectFiles = `**/{${['serverless.yml', 'serverless.yaml', 'serverless.json', 'up.json', 'zappa_settings.json', 'zappa_settings.yml',
+	'zappa_settings.yaml', 'zappa_settings.toml', 'samconfig.toml', 'samconfig.yaml', 'samconfig.yml', 'cdk.json'].join(',')}}`;
+// (Flat: VS Code's file search does not take nested {a,{b,c}} groups.)
+
+/** Whether the first run should open the walkthrough: never offered before, and nothing to show in the view. */
+export function shouldOfferWalkthrough(offeredBefore: boolean, profileCount: number): boolean {
+	return !offeredBefore && profileCount === 0;
+}
+
+export class Walkthrough {
+	constructor(
+		private readonly context: vscode.ExtensionContext,
+		private readonly prompts: () => Prompts,
+		private readonly activeProfile: () => string | undefined,
+	) { }
+
+	/** Opens the walkthrough on the extension's first run when there is no profile; returns whether it did. */
+	async offerOnFirstRun(profileCount: number): Promise<boolean> {
+		const offeredBefore = this.context.globalState.get<boolean>(offeredKey, false);
+		await this.context.globalState.update(offeredKey, true);
+		if (!shouldOfferWalkthrough(offeredBefore, profileCount)) {
+			return false;
+		}
+		await this.open();
+		return true;
+	}
+
+	/** Forgets the first run (for the tests, which run in one profile of VS Code). */
+	async forgetFirstRun(): Promise<void> {
+		await this.context.globalState.update(offeredKey, undefined);
+	}
+
+	async open(): Promise<void> {
+		await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${this.context.extension.id}#${walkthroughId}`, false);
+	}
+
+	/** Marks a step done; VS Code keeps a completed step completed. */
+	reached(milestone: WalkthroughMilestone): void {
+		void vscode.commands.executeCommand('setContext', milestone, true);
+	}
+
+	/** Copies the example IAM policy of a deploy tool (the actions the verify command simulates). */
+	async copyExamplePolicy(tool?: DeployTool): Promise<DeployTool | undefined> {
+		const chosen = tool ?? (await this.prompts().pick(
+			deployTools.map((candidate) => ({ label: deployToolTitle(candidate), tool: candidate })),
+			{ placeHolder: 'Which tool will the IAM user deploy with?' },
+		))?.tool;
+		if (!chosen) {
+			return undefined;
+		}
+		if (!deployTools.includes(chosen)) {
+			throw new Error(`No example policy for '${String(chosen)}': the tools are ${deployTools.join(', ')}.`);
+		}
+		await vscode.env.clipboard.writeText(examplePolicy(chosen));
+		void this.prompts().notify(
+			`Copied an IAM policy for ${deployToolTitle(chosen)}. In the IAM console, create a policy, paste it in the JSON editor, and attach it to the deploy user.`,
+			[],
+		);
+		return chosen;
+	}
+
+	/**
+	 * Writes the active profile where the tool of the open project file reads it (`provider.profile`,
+	 * `profile`, `profile_name`...), as an edit of the editor's document that the user saves (or undoes).
+	 */
+	async pinActiveProfile(): Promise<boolean> {
+		const profile = this.activeProfile();
+		if (profile === undefined) {
+			void this.prompts().notify('No active profile: pick one in the status bar first, then pin it.', [], 'warning');
+			return false;
+		}
+		const document = await this.projectDocument();
+		if (!document) {
+			return false;
+		}
+		const plan = planProfilePin(document.fileName, document.getText(), profile);
+		if (!plan.ok) {
+			void this.prompts().notify(plan.reason, [], 'warning');
+			return false;
+		}
+		const place = await this.choosePlace(plan.places, profile);
+		if (!place) {
+			return false;
+		}
+		const edit = new vscode.WorkspaceEdit();
+		for (const change of place.edits) {
+			const range = new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length));
+			edit.replace(document.uri, range, change.content);
+		}
+		if (!await vscode.workspace.applyEdit(edit)) {
+			throw new Error(`Could not edit ${vscode.workspace.asRelativePath(document.uri)}.`);
+		}
+		await vscode.window.showTextDocument(document);
+		this.reached('awsProfiles.pinnedOnce');
+		void this.prompts().notify(`Pinned '${profile}' as ${describePinPlace(place)} in ${vscode.workspace.asRelativePath(document.uri)}. Save the file to keep it.`, []);
+		return true;
+	}
+
+	/** The project file in the active editor, else the workspace's (asked when there are several). */
+	private async projectDocument(): Promise<vscode.TextDocument | undefined> {
+		const active = vscode.window.activeTextEditor?.document;
+		if (active && isPinnableFile(active.fileName)) {
+			return active;
+		}
+		const found = await vscode.workspace.findFiles(projectFiles, '**/node_modules/**', 50);
+		if (found.length === 0) {
+			void this.prompts().notify('Open the project\'s serverless.yml, up.json, zappa_settings, samconfig or cdk.json, then pin the profile in it.', [], 'warning');
+			return undefined;
+		}
+		const uri = found.length === 1 ? found[0] : (await this.prompts().pick(
+			found.map((candidate) => ({ label: vscode.workspace.asRelativePath(candidate), uri: candidate })),
+			{ placeHolder: 'Which project file should name the profile?' },
+		))?.uri;
+		return uri && vscode.workspace.openTextDocument(uri);
+	}
+
+	private async choosePlace(places: readonly PinPlace[], profile: string): Promise<PinPlace | undefined> {
+		if (places.length === 1) {
+			return places[0];
+		}
+		const picked = await this.prompts().pick(
+			places.map((place) => ({ label: describePinPlace(place), description: place.action === 'replace' ? 'replaces the name there' : 'new key', place })),
+			{ placeHolder: `Where should '${profile}' go?` },
+		);
+		return picked?.place;
+	}
+}

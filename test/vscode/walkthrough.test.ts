@@ -1,0 +1,151 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/ui/extension';
+import { clickInWorkbench, extensionId, scripted, ScriptedAnswers, testingApi, waitFor, workbenchText } from './helpers';
+
+interface WalkthroughStep {
+	readonly id: string;
+	readonly title: string;
+	readonly description: string;
+	readonly completionEvents: readonly string[];
+	readonly media: { readonly markdown: string };
+}
+
+function walkthroughSteps(): WalkthroughStep[] {
+	const packageJson = vscode.extensions.getExtension(extensionId)!.packageJSON as { contributes: { walkthroughs: { steps: WalkthroughStep[] }[] } };
+	return packageJson.contributes.walkthroughs[0].steps;
+}
+
+async function waitForWorkbenchText(expected: string, timeoutMs = 15_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	for (; ;) {
+		const text = await workbenchText();
+		if (text.includes(expected)) {
+			return text;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`the workbench does not show '${expected}' after ${timeoutMs} ms`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+describe('Walkthrough: Set up AWS credentials', () => {
+	let api: TestingApi;
+
+	before(async () => {
+		api = await testingApi();
+	});
+
+	afterEach(async () => {
+		api.setPrompts(undefined);
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	it('opens by itself on the first run only, and only when there is no profile; VS Code shows its six steps', async () => {
+		await api.walkthrough.forgetFirstRun();
+		assert.equal(await api.walkthrough.offerOnFirstRun(api.store.current!.model.profiles.size), false, 'profiles exist: not opened');
+		assert.equal(await api.walkthrough.offerOnFirstRun(0), false, 'the first run is over');
+		await api.walkthrough.forgetFirstRun();
+		assert.equal(await api.walkthrough.offerOnFirstRun(0), true, 'a first run without profiles opens it');
+		const text = await waitForWorkbenchText('Set up AWS credentials');
+		const steps = walkthroughSteps();
+		assert.equal(steps.length, 6);
+		for (const step of steps) {
+			assert.ok(text.includes(step.title), `the walkthrough shows the step '${step.title}'`);
+			assert.ok(step.completionEvents.length > 0, `'${step.title}' has a completion event`);
+		}
+	});
+
+	it('runs the command of each step\'s button when it is clicked', async () => {
+		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
+		const notified: string[] = [];
+		const picks: string[][] = [];
+		const asked: ScriptedAnswers['asked'] = [];
+		const answers: ScriptedAnswers = {
+			notify: (message) => (notified.push(message), undefined),
+			pick: (items) => (picks.push(items.map((item) => item.label)), undefined),
+			steps: [undefined],
+			asked,
+		};
+		api.setPrompts(scripted(answers));
+		await api.walkthrough.open();
+		await waitForWorkbenchText('Create an IAM user for deployments');
+
+		await vscode.env.clipboard.writeText('');
+		await clickInWorkbench('Create an IAM user for deployments', false);
+		await clickInWorkbench('Serverless Framework');
+		await waitFor(() => notified.some((message) => message.includes('Serverless Framework')), 10_000);
+		const policy = JSON.parse(await vscode.env.clipboard.readText()) as { Statement: { Action: string[] }[] };
+		assert.ok(policy.Statement[0].Action.includes('cloudformation:CreateStack'), 'the Serverless policy was copied');
+
+		await clickInWorkbench('Add the profile', false);
+		await clickInWorkbench('Add AWS Profile');
+		await waitFor(() => asked.length === 1, 10_000);
+		assert.match(asked[0].title, /Add AWS Profile/, 'the wizard asked its first question');
+
+		await clickInWorkbench('Verify it', false);
+		await clickInWorkbench('Verify Profile');
+		await waitFor(() => picks.length === 1, 10_000);
+		assert.ok(picks[0].includes('fixture-dev'), 'Verify Profile asked which profile');
+
+		await clickInWorkbench('Switch per project', false);
+		await clickInWorkbench('Switch Profile');
+		await waitFor(() => picks.length === 2, 10_000);
+		assert.ok(picks[1].some((label) => label.includes('fixture-admin')), 'Switch Profile offered the profiles');
+
+		await clickInWorkbench('Pin it in the project', false);
+		await clickInWorkbench('Pin the Active Profile');
+		await waitFor(() => picks.length === 3, 10_000);
+		assert.deepEqual(picks[2], ['provider.profile (stage dev)', 'provider.profile (stage prod)'],
+			'Pin asked where in the workspace\'s serverless.yml');
+
+		await clickInWorkbench('Several accounts', false);
+		await clickInWorkbench('Set a Naming Pattern');
+		await waitForWorkbenchText('Naming: Pattern');
+	});
+
+	it('pins the active profile in the open project file as an unsaved edit', async () => {
+		const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'up.json');
+		writeFileSync(file, '{\n  "name": "app",\n  "regions": ["us-east-1"]\n}\n');
+		try {
+			await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-admin');
+			const notified: string[] = [];
+			api.setPrompts(scripted({ notify: (message) => (notified.push(message), undefined) }));
+			const document = await vscode.workspace.openTextDocument(file);
+			await vscode.window.showTextDocument(document);
+			await vscode.commands.executeCommand('awsProfiles.pinProfileInProject');
+			assert.equal(document.getText(), '{\n  "profile": "fixture-admin",\n  "name": "app",\n  "regions": ["us-east-1"]\n}\n');
+			assert.ok(document.isDirty, 'left for the user to save');
+			assert.deepEqual(notified, ['Pinned \'fixture-admin\' as profile in up.json. Save the file to keep it.']);
+			await vscode.commands.executeCommand('workbench.action.files.revert');
+		} finally {
+			rmSync(file, { force: true });
+		}
+	});
+
+	it('copies each tool\'s example policy, and says why when there is no active profile to pin', async () => {
+		for (const tool of ['serverless', 'up', 'zappa']) {
+			api.setPrompts(scripted({ notify: () => undefined }));
+			await vscode.commands.executeCommand('awsProfiles.copyExamplePolicy', tool);
+			const policy = JSON.parse(await vscode.env.clipboard.readText()) as { Version: string; Statement: { Effect: string; Action: string[] }[] };
+			assert.equal(policy.Version, '2012-10-17');
+			assert.equal(policy.Statement[0].Effect, 'Allow');
+			assert.ok(policy.Statement[0].Action.length > 10, `${tool}: the actions of its deploy`);
+		}
+		const warnings: string[] = [];
+		api.setPrompts(scripted({
+			notify: (message) => (warnings.push(message), undefined),
+			pick: (items) => items.find((item) => item.label.includes('No AWS profile')),
+		}));
+		await vscode.commands.executeCommand('awsProfiles.switchProfile');
+		await vscode.commands.executeCommand('awsProfiles.pinProfileInProject');
+		assert.deepEqual(warnings, ['No active profile: pick one in the status bar first, then pin it.']);
+	});
+});
