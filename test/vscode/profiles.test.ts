@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { ProfileSnapshot } from '../../src/core/profileSnapshot';
 import type { TestingApi } from '../../src/ui/extension';
 import type { ProfileNode } from '../../src/ui/profileTree';
-import { activateExtension, sandboxRoot, screenshot, scripted, testingApi, waitFor } from './helpers';
+import { activateExtension, sandboxRoot, scripted, testingApi, waitFor } from './helpers';
 
 /** Every secret of the fixture files: none may appear in anything the extension shows. */
 function fixtureSecrets(api: TestingApi): string[] {
@@ -383,15 +383,5 @@ describe('Profiles view, status bar and switching', () => {
 				}
 			}
 		}
-	});
-
-	it('takes a screenshot of the view and the status bar for the README', async function () {
-		this.timeout(30_000);
-		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
-		await vscode.commands.executeCommand('workbench.view.extension.awsProfiles');
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		const file = path.join(process.env.AWS_PROFILES_SCREENSHOTS ?? path.join(sandboxRoot(), 'screenshots'), 'profiles-view.png');
-		await screenshot(file);
-		assert.ok(readFileSync(file).length > 1000);
 	});
 });
