@@ -216,11 +216,13 @@ async function takeScreenshot(page: Page, file: string): Promise<void> {
 /**
  * What the extension host cannot do through the VS Code API, asked of the browser: the text the workbench
  * shows (to see that VS Code rendered a contribution, such as a walkthrough), or a click on a button or link
- * by its accessible name (to press a walkthrough step's button as a user does). The answer is written to
- * `file`: the text, `clicked`, or `error: <message>`.
+ * by its accessible name (to press a walkthrough step's button as a user does), or an attribute of the first
+ * element a CSS selector finds (a walkthrough step's `aria-checked`: whether VS Code counts it done). The
+ * answer is written to `file`: the text, `clicked`, the attribute's value, or `error: <message>`.
  */
 export type PageRequest =
 	| { readonly action: 'text'; readonly file: string }
+	| { readonly action: 'attribute'; readonly selector: string; readonly attribute: string; readonly file: string }
 	| { readonly action: 'click'; readonly name: string; readonly exact: boolean; readonly file: string };
 
 async function answerPageRequest(page: Page, request: PageRequest): Promise<void> {
@@ -228,6 +230,8 @@ async function answerPageRequest(page: Page, request: PageRequest): Promise<void
 	try {
 		if (request.action === 'text') {
 			answer = await page.locator('body').innerText();
+		} else if (request.action === 'attribute') {
+			answer = await page.locator(request.selector).first().getAttribute(request.attribute, { timeout: 10_000 }) ?? '';
 		} else {
 			const { name, exact } = request;
 			const target = page.getByRole('button', { name, exact }).or(page.getByRole('link', { name, exact }))

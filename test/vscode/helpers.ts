@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsProfilesApi, TestingApi } from '../../src/ui/extension';
+import type { ContributingPackage, WalkthroughStep } from '../docs/docReferences';
 import type { Back, InputStepOptions, PickStepOptions, Prompts } from '../../src/ui/prompts';
 
 export const extensionId = 'aws-profiles.aws-profiles';
@@ -54,10 +55,16 @@ let pageRequests = 0;
  * Asks the harness for what only the browser can do (see `PageRequest` in test/harness/codeServer.ts) and
  * returns its answer; an answer starting with `error:` fails the test.
  */
-async function askPage(request: { action: 'text' } | { action: 'click'; name: string; exact: boolean }, timeoutMs = 15_000): Promise<string> {
+type PageQuestion =
+	| { action: 'text' }
+	| { action: 'click'; name: string; exact: boolean }
+	| { action: 'attribute'; selector: string; attribute: string };
+
+async function askPage(request: PageQuestion, timeoutMs = 15_000): Promise<string> {
 	const folder = path.join(sandboxRoot(), 'page-requests');
 	mkdirSync(folder, { recursive: true });
-	const file = path.join(folder, `${++pageRequests}.txt`);
+	// Named by the extension host's pid too: the reload suite's host counts from 1 again, in the same folder.
+	const file = path.join(folder, `${process.pid}-${++pageRequests}.txt`);
 	console.log(`[[page:${JSON.stringify({ ...request, file })}]]`);
 	const deadline = Date.now() + timeoutMs;
 	while (!existsSync(file)) {
@@ -78,12 +85,53 @@ export function workbenchText(): Promise<string> {
 	return askPage({ action: 'text' });
 }
 
+/** An attribute of the first element the CSS selector finds in the workbench ('' when it has none). */
+export function workbenchAttribute(selector: string, attribute: string): Promise<string> {
+	return askPage({ action: 'attribute', selector, attribute });
+}
+
 /**
  * Clicks the first visible button or link with this accessible name, as a user does; `exact: false` matches
  * a name that contains it (a walkthrough step's button is named by its title and its description).
  */
 export async function clickInWorkbench(name: string, exact = true): Promise<void> {
 	await askPage({ action: 'click', name, exact });
+}
+
+/** Polls the workbench's text until it shows `expected`; returns that text. */
+export async function waitForWorkbenchText(expected: string, timeoutMs = 15_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	for (; ;) {
+		const text = await workbenchText();
+		if (text.includes(expected)) {
+			return text;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`the workbench does not show '${expected}' after ${timeoutMs} ms; it shows:\n${text.slice(0, 1500)}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** The steps of the extension's walkthrough, as VS Code loaded them from package.json. */
+export function walkthroughSteps(): WalkthroughStep[] {
+	const packageJson = vscode.extensions.getExtension(extensionId)!.packageJSON as ContributingPackage;
+	return [...packageJson.contributes.walkthroughs![0].steps];
+}
+
+/**
+ * Whether VS Code shows the walkthrough step as done (its `aria-checked`), polling up to `timeoutMs` for
+ * `expected`. The walkthrough must be open.
+ */
+export async function walkthroughStepDone(stepId: string, expected: boolean, timeoutMs = 10_000): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	for (; ;) {
+		const done = await workbenchAttribute(`.getting-started-step[data-step-id$="#${stepId}"]`, 'aria-checked') === 'true';
+		if (done === expected || Date.now() > deadline) {
+			return done;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
 }
 
 /** Polls `condition` until it holds; fails after `timeoutMs`. */
