@@ -78,22 +78,16 @@ export class PropertyList<P extends ListedItem<P>> implements ReadonlyMap<string
 		}
 	}
 
-	*entries(): IterableIterator<[string, P]> {
-		for (let item = this.first; item; item = item.next) {
-			yield [item.name, item];
-		}
+	entries(): IterableIterator<[string, P]> {
+		return new ListIterator(this.first, entryOf);
 	}
 
-	*keys(): IterableIterator<string> {
-		for (let item = this.first; item; item = item.next) {
-			yield item.name;
-		}
+	keys(): IterableIterator<string> {
+		return new ListIterator(this.first, nameOf);
 	}
 
-	*values(): IterableIterator<P> {
-		for (let item = this.first; item; item = item.next) {
-			yield item;
-		}
+	values(): IterableIterator<P> {
+		return new ListIterator(this.first, itself);
 	}
 
 	[Symbol.iterator](): IterableIterator<[string, P]> {
@@ -103,4 +97,37 @@ export class PropertyList<P extends ListedItem<P>> implements ReadonlyMap<string
 	get [Symbol.toStringTag](): string {
 		return 'PropertyList';
 	}
+}
+
+/**
+ * An iterator over a list. Written by hand: the profile model walks the keys of every section, and a generator
+ * made that walk cost about a tenth of building the model (the benchmark).
+ */
+class ListIterator<P extends ListedItem<P>, R> implements IterableIterator<R> {
+	constructor(private item: P | undefined, private readonly pick: (item: P) => R) {}
+
+	next(): IteratorResult<R> {
+		const { item } = this;
+		if (!item) {
+			return { done: true, value: undefined };
+		}
+		this.item = item.next;
+		return { done: false, value: this.pick(item) };
+	}
+
+	[Symbol.iterator](): IterableIterator<R> {
+		return this;
+	}
+}
+
+function entryOf<P extends ListedItem<P>>(item: P): [string, P] {
+	return [item.name, item];
+}
+
+function nameOf<P extends ListedItem<P>>(item: P): string {
+	return item.name;
+}
+
+function itself<P>(item: P): P {
+	return item;
 }
