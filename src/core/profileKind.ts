@@ -148,8 +148,11 @@ export function analyzeProfileKind(section: Section): KindAnalysis {
 		const reason: IgnoredReason = isKind(outcome) ? { why: 'shadowed', by: winner! } : outcome;
 		(ignored ??= []).push({ source: rule.source, keys: definedKeys(section, rule.keys), ...reason });
 	}
-	return { kind: kind ?? { kind: 'none' }, ignored: ignored ?? noIgnoredSources };
+	return { kind: kind ?? noCredentials, ignored: ignored ?? noIgnoredSources };
 }
+
+/** The kind of every profile without credentials (one object for all of them: the model keeps a kind per profile). */
+const noCredentials: NoCredentialsKind = Object.freeze({ kind: 'none' });
 
 /** What most profiles ignore: nothing (one list for all of them). */
 const noIgnoredSources: readonly IgnoredSource[] = Object.freeze([]);

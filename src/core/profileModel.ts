@@ -9,6 +9,7 @@
 
 import { Expiry, propertyExpiry, ssoCacheId } from './expiry';
 import { keepShapesAlive } from './iniScanner';
+import { NameTable } from './nameTable';
 import { Keys, valueOf } from './profileKeys';
 import { analyzeProfileKind, IgnoredSource, ProfileKind, SsoTokenSource } from './profileKind';
 import type { Problem, ProfileSet, PropertyDefinition, Section } from './profileSet';
@@ -47,12 +48,8 @@ export interface ProfileModelOptions {
 }
 
 export function buildProfileModel(set: ProfileSet, options: ProfileModelOptions = {}): ProfileModel {
-	const profiles = new Map<string, ProfileEntry>();
-	// forEach rather than for-of, which allocates a [name, section] pair per profile; and a function of the module
-	// rather than a closure, which V8 would optimize anew for each model.
-	set.profiles.forEach(addEntry, { profiles, set, options });
 	return Object.freeze({
-		profiles,
+		profiles: entriesOf(set, options),
 		ssoSessions: set.ssoSessions,
 		services: set.services,
 		problems: Object.freeze([...set.problems]),
@@ -96,14 +93,28 @@ export function ssoTokenSourcesOf(model: ProfileModel): SsoTokenSource[] {
 	return [...byId.values()];
 }
 
+/**
+ * An entry per profile, in the set's order. From a set the reader made, the entries share the keys of its table
+ * (NameTable.mapValues): building the model then hashes no name at all.
+ */
+function entriesOf(set: ProfileSet, options: ProfileModelOptions): ReadonlyMap<string, ProfileEntry> {
+	// A function of the module and a `this` rather than a closure, which V8 would optimize anew for each model.
+	const build: ModelBuild = { set, options };
+	if (set.profiles instanceof NameTable) {
+		return (set.profiles as NameTable<Section>).mapValues(entryOf, build);
+	}
+	const profiles = new Map<string, ProfileEntry>();
+	set.profiles.forEach((section, name) => profiles.set(name, entryOf.call(build, section, name)));
+	return profiles;
+}
+
 interface ModelBuild {
-	readonly profiles: Map<string, ProfileEntry>;
 	readonly set: ProfileSet;
 	readonly options: ProfileModelOptions;
 }
 
-function addEntry(this: ModelBuild, section: Section, name: string): void {
-	this.profiles.set(name, buildEntry(name, section, this.set, this.options));
+function entryOf(this: ModelBuild, section: Section, name: string): ProfileEntry {
+	return buildEntry(name, section, this.set, this.options);
 }
 
 function buildEntry(name: string, section: Section, set: ProfileSet, options: ProfileModelOptions): ProfileEntry {

@@ -38,7 +38,9 @@ import type {
 	TextRange,
 } from './profileSet';
 import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
+import { NameTable } from './nameTable';
 import { Keys } from './profileKeys';
+import { PropertyList } from './propertyList';
 import { parseRawLines, RawFileSink, SyntaxProblemCode } from './rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
@@ -210,7 +212,7 @@ class StandardSection implements Section {
 	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
 	declare readonly kind: SectionKind;
 	declare readonly name: string;
-	declare readonly properties: Map<string, PropertyDefinition>;
+	declare readonly properties: PropertyList<StandardProperty>;
 	private declare readonly firstFile: FileRole;
 	private declare readonly firstLine: number;
 	private declare readonly firstStart: number;
@@ -220,7 +222,7 @@ class StandardSection implements Section {
 	constructor(kind: SectionKind, name: string, file: FileRole, scanner: LineCursor) {
 		this.kind = kind;
 		this.name = name;
-		this.properties = new Map();
+		this.properties = new PropertyList();
 		this.firstFile = file;
 		this.firstLine = scanner.line;
 		this.firstStart = scanner.start;
@@ -258,10 +260,10 @@ class StandardSection implements Section {
 }
 
 class Merger {
-	private readonly sections: Record<SectionKind, Map<string, StandardSection>> = {
-		'profile': new Map(),
-		'sso-session': new Map(),
-		'services': new Map(),
+	private readonly sections: Record<SectionKind, NameTable<StandardSection>> = {
+		'profile': new NameTable(),
+		'sso-session': new NameTable(),
+		'services': new NameTable(),
 	};
 	private readonly problems = new ProblemList();
 	private readonly names = new KeyNames();
@@ -349,17 +351,32 @@ class StandardProperty implements PropertyDefinition {
 	declare value: string;
 	declare subProperties: ReadonlyMap<string, string> | undefined;
 	/** The line of the key, which starts the property's line. */
-	declare readonly keyLine: number;
-	private declare readonly source: FileSource;
-	private declare readonly lineStart: number;
+	declare keyLine: number;
+	/** The section's next property (see PropertyList). */
+	declare next: StandardProperty | undefined;
+	private declare source: FileSource;
+	private declare lineStart: number;
 
 	constructor(name: string, value: string, source: FileSource, scanner: LineCursor) {
 		this.name = name;
 		this.value = value;
 		this.subProperties = undefined;
 		this.keyLine = scanner.line;
+		this.next = undefined;
 		this.source = source;
 		this.lineStart = scanner.start;
+	}
+
+	/**
+	 * Becomes `later`, a definition of the same key that overrides this one: it keeps this one's place among the
+	 * section's properties, as `Map.set` would.
+	 */
+	overrideWith(later: StandardProperty): void {
+		this.value = later.value;
+		this.subProperties = later.subProperties;
+		this.keyLine = later.keyLine;
+		this.source = later.source;
+		this.lineStart = later.lineStart;
 	}
 
 	get key(): SourceLocation {
@@ -438,7 +455,7 @@ class FileMerger implements RawFileSink {
 		private readonly file: FileRole,
 		private readonly text: string,
 		private readonly problemList: ProblemList,
-		private readonly sections: Record<SectionKind, Map<string, StandardSection>>,
+		private readonly sections: Record<SectionKind, NameTable<StandardSection>>,
 		private readonly names: KeyNames,
 	) {
 		this.source = { file, text };
@@ -519,7 +536,7 @@ class FileMerger implements RawFileSink {
 		const builder = sections.get(name);
 		if (!builder) {
 			const created = new StandardSection(kind, name, this.file, scanner);
-			sections.set(name, created);
+			sections.add(name, created);
 			return created;
 		}
 		const header = this.headerRange(scanner);
@@ -637,7 +654,11 @@ class FileMerger implements RawFileSink {
 		if (this.hasSubProperties) {
 			property.subProperties = this.subPropertiesOf(this.subPropertyMarks);
 		}
-		builder.properties.set(name, property);
+		if (existing) {
+			existing.overrideWith(property);
+		} else {
+			builder.properties.append(property);
+		}
 	}
 
 	/** The problem is placed on the definition that loses, since that is the text that has no effect. */
@@ -693,7 +714,11 @@ const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'service
 // each benchmark run does, would take its shapes with it).
 {
 	const scanner = scanLines('');
-	const sections = { 'profile': new Map(), 'sso-session': new Map(), 'services': new Map() };
+	const sections = {
+		'profile': new NameTable<StandardSection>(),
+		'sso-session': new NameTable<StandardSection>(),
+		'services': new NameTable<StandardSection>(),
+	};
 	keepShapesAlive(
 		new FileMerger('config', '', new ProblemList(), sections, new KeyNames()),
 		new StandardSection('profile', '', 'config', scanner),

@@ -1,0 +1,194 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The maps of a read set by section name (profiles, sso-sessions, services) and the model's map of profiles: a
+// `ReadonlyMap<string, T>` in insertion order, made for tens of thousands of names read from a file.
+//
+// Why not a JS Map: with 100,000 profiles, finding or adding a section name in a Map cost 12 times what it cost
+// with 10,000, for 10 times the names (the benchmark, `npm run bench`): each probe of a large Map follows a bucket
+// to an entry to the key string's own hash field, three cache misses, and the model then hashed every name again
+// into a Map of its own. Here a probe reads one pair of integers, the entry's index and its hash, side by side in
+// an Int32Array; a key string is only compared when the hashes are equal. The model's map of profiles has the
+// same keys as the set's map of sections, so it shares the set's index (`mapValues`) and hashes nothing at all.
+
+/** Where the keys are and in what order: shared by the tables that `mapValues` makes from one another. */
+class NameIndex {
+	/** The keys in insertion order; a key's position here is its entry's index. */
+	readonly keys: string[] = [];
+	/**
+	 * Open addressing with linear probing, two integers per slot: 1 + the entry's index (0: an empty slot), and
+	 * the key's hash. A power of two slots long, never more than half full.
+	 */
+	slots = new Int32Array(2 * 16);
+	/** Whether a table derived from this index exists: no key may be added any more. */
+	shared = false;
+
+	/** The index of `key`'s entry, or -1. */
+	indexOf(key: string): number {
+		const hash = hashOf(key);
+		const { slots, keys } = this;
+		const mask = slots.length - 2;
+		for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
+			const entry = slots[slot];
+			if (entry === 0) {
+				return -1;
+			}
+			if (slots[slot + 1] === hash && keys[entry - 1] === key) {
+				return entry - 1;
+			}
+		}
+	}
+
+	/** Adds `key`, which must not be there yet, and returns its index. */
+	add(key: string): number {
+		const index = this.keys.length;
+		this.keys.push(key);
+		if ((index + 1) * 4 > this.slots.length) {
+			this.grow();
+		}
+		place(this.slots, index, hashOf(key));
+		return index;
+	}
+
+	private grow(): void {
+		const old = this.slots;
+		const slots = new Int32Array(old.length * 2);
+		for (let slot = 0; slot < old.length; slot += 2) {
+			if (old[slot] !== 0) {
+				place(slots, old[slot] - 1, old[slot + 1]);
+			}
+		}
+		this.slots = slots;
+	}
+}
+
+function place(slots: Int32Array, index: number, hash: number): void {
+	const mask = slots.length - 2;
+	let slot = (hash << 1) & mask;
+	while (slots[slot] !== 0) {
+		slot = (slot + 2) & mask;
+	}
+	slots[slot] = index + 1;
+	slots[slot + 1] = hash;
+}
+
+/** A string hash (31-polynomial, then mixed as MurmurHash3 finishes, so that similar names spread). */
+function hashOf(key: string): number {
+	let hash = key.length;
+	for (let i = 0; i < key.length; i++) {
+		hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+	}
+	hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+	hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+	return hash ^ (hash >>> 16);
+}
+
+/** A map from names to values, in the order the names were added; see the top of the file for why. */
+export class NameTable<T> implements ReadonlyMap<string, T> {
+	private readonly index: NameIndex;
+	/** The values, by entry index. */
+	private readonly entries_: T[];
+
+	constructor(index: NameIndex = new NameIndex(), values: T[] = []) {
+		this.index = index;
+		this.entries_ = values;
+	}
+
+	get size(): number {
+		return this.entries_.length;
+	}
+
+	get(key: string): T | undefined {
+		const at = this.index.indexOf(key);
+		return at === -1 ? undefined : this.entries_[at];
+	}
+
+	has(key: string): boolean {
+		return this.index.indexOf(key) !== -1;
+	}
+
+	/** Adds `key`, which must not be in the table yet. */
+	add(key: string, value: T): void {
+		if (this.index.shared) {
+			throw new Error('A NameTable whose keys another table shares cannot grow.');
+		}
+		this.index.add(key);
+		this.entries_.push(value);
+	}
+
+	/** Sets the value of `key`, adding it at the end when it is new (Map.set). */
+	set(key: string, value: T): void {
+		const at = this.index.indexOf(key);
+		if (at === -1) {
+			this.add(key, value);
+		} else {
+			this.entries_[at] = value;
+		}
+	}
+
+	/**
+	 * A table with the same keys, in the same order, each with `map(value, key)`. It shares this table's index,
+	 * so that neither can grow afterwards.
+	 */
+	mapValues<U>(map: (value: T, key: string) => U, thisArg?: unknown): NameTable<U> {
+		const { keys } = this.index;
+		const values = this.entries_;
+		const mapped: U[] = [];
+		for (let i = 0; i < values.length; i++) {
+			mapped.push(map.call(thisArg, values[i], keys[i]));
+		}
+		this.index.shared = true;
+		return new NameTable(this.index, mapped);
+	}
+
+	forEach(callback: (value: T, key: string, map: ReadonlyMap<string, T>) => void, thisArg?: unknown): void {
+		const { keys } = this.index;
+		const values = this.entries_;
+		for (let i = 0; i < values.length; i++) {
+			callback.call(thisArg, values[i], keys[i], this);
+		}
+	}
+
+	entries(): IterableIterator<[string, T]> {
+		const { keys } = this.index;
+		const values = this.entries_;
+		return new TableIterator(values.length, (at) => [keys[at], values[at]]);
+	}
+
+	keys(): IterableIterator<string> {
+		const { keys } = this.index;
+		return new TableIterator(this.entries_.length, (at) => keys[at]);
+	}
+
+	values(): IterableIterator<T> {
+		const values = this.entries_;
+		return new TableIterator(values.length, (at) => values[at]);
+	}
+
+	[Symbol.iterator](): IterableIterator<[string, T]> {
+		return this.entries();
+	}
+
+	get [Symbol.toStringTag](): string {
+		return 'NameTable';
+	}
+}
+
+/** An iterator over the first `size` entries of a table (by hand: generators are slow in V8). */
+class TableIterator<R> implements IterableIterator<R> {
+	private at = 0;
+
+	constructor(private readonly size: number, private readonly pick: (at: number) => R) {}
+
+	next(): IteratorResult<R> {
+		if (this.at === this.size) {
+			return { done: true, value: undefined };
+		}
+		return { done: false, value: this.pick(this.at++) };
+	}
+
+	[Symbol.iterator](): IterableIterator<R> {
+		return this;
+	}
+}

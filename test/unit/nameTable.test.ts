@@ -1,0 +1,115 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The name table behaves as a ReadonlyMap (a JS Map is the reference), at every size.
+
+import * as assert from 'node:assert/strict';
+import { NameTable } from '../../src/core/nameTable';
+
+function tableOf(entries: readonly (readonly [string, number])[]): NameTable<number> {
+	const table = new NameTable<number>();
+	for (const [key, value] of entries) {
+		table.add(key, value);
+	}
+	return table;
+}
+
+/** Everything a ReadonlyMap answers, from `table` and from a Map of the same entries, must agree. */
+function assertLikeMap(table: ReadonlyMap<string, number>, entries: readonly (readonly [string, number])[]): void {
+	const map = new Map(entries);
+	assert.equal(table.size, map.size);
+	assert.deepEqual([...table], [...map]);
+	assert.deepEqual([...table.entries()], [...map.entries()]);
+	assert.deepEqual([...table.keys()], [...map.keys()]);
+	assert.deepEqual([...table.values()], [...map.values()]);
+	const visited: [string, number][] = [];
+	const context = {};
+	table.forEach(function (this: unknown, value, key, owner) {
+		assert.equal(this, context);
+		assert.equal(owner, table);
+		visited.push([key, value]);
+	}, context);
+	assert.deepEqual(visited, [...map]);
+	for (const [key, value] of map) {
+		assert.equal(table.get(key), value, key);
+		assert.ok(table.has(key), key);
+	}
+}
+
+describe('NameTable', () => {
+	it('keeps the order in which the names were added', () => {
+		const entries = [['zeta', 1], ['alpha', 2], ['mid', 3], ['Alpha', 4]] as const;
+		assertLikeMap(tableOf(entries), entries);
+	});
+
+	it('answers undefined and false for an absent name, including its prefixes and other cases', () => {
+		const table = tableOf([['dev', 1], ['default', 2]]);
+		for (const absent of ['', 'de', 'DEV', 'dev ', 'defaul', 'defaults', 'x']) {
+			assert.equal(table.get(absent), undefined, absent);
+			assert.equal(table.has(absent), false, absent);
+		}
+		assert.equal(new NameTable<number>().get('dev'), undefined);
+		assert.equal(new NameTable<number>().size, 0);
+		assert.deepEqual([...new NameTable<number>()], []);
+	});
+
+	it('takes names that are properties of Object.prototype as plain names', () => {
+		const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+		const entries = names.map((name, index) => [name, index] as const);
+		const table = tableOf(entries);
+		assertLikeMap(table, entries);
+		assert.equal(tableOf([]).get('__proto__'), undefined);
+		assert.equal(tableOf([]).has('constructor'), false);
+	});
+
+	it('grows past many thousand names, finding each one and no other', () => {
+		const entries = Array.from({ length: 50_000 }, (_, i) => [`client-${i}-${['dev', 'prod', 's3'][i % 3]}`, i] as const);
+		const table = tableOf(entries);
+		assertLikeMap(table, entries);
+		for (let i = 0; i < 1000; i++) {
+			assert.equal(table.get(`client-${i}-x`), undefined);
+		}
+	});
+
+	it('finds names that are built rather than literal, and any character', () => {
+		const text = '[profile a.b]\n[é]\n[😀 x]';
+		const names = [text.slice(9, 12), text.slice(15, 16), text.slice(19, 23)];
+		const table = tableOf(names.map((name, index) => [name, index]));
+		assert.equal(table.get('a.b'), 0);
+		assert.equal(table.get('é'), 1);
+		assert.equal(table.get('😀 x'), 2);
+	});
+
+	it('sets a value in place, or adds it at the end, as Map.set does', () => {
+		const table = tableOf([['a', 1], ['b', 2]]);
+		table.set('a', 10);
+		table.set('c', 3);
+		assertLikeMap(table, [['a', 10], ['b', 2], ['c', 3]]);
+	});
+
+	it('maps its values into a table of the same keys, which then neither table can extend', () => {
+		const table = tableOf([['x', 1], ['y', 2], ['__proto__', 3]]);
+		const context = { factor: 10 };
+		const mapped = table.mapValues(function (this: typeof context, value, key) {
+			return key.length + value * this.factor;
+		}, context);
+		assertLikeMap(mapped, [['x', 11], ['y', 21], ['__proto__', 39]]);
+		assertLikeMap(table, [['x', 1], ['y', 2], ['__proto__', 3]]);
+		assert.throws(() => table.add('z', 4));
+		assert.throws(() => mapped.add('z', 4));
+		table.set('x', 5);
+		assert.equal(table.get('x'), 5);
+		assert.equal(mapped.get('x'), 11);
+	});
+
+	it('iterates afresh each time, and its iterators are iterable', () => {
+		const table = tableOf([['a', 1], ['b', 2]]);
+		const keys = table.keys();
+		assert.equal(keys[Symbol.iterator](), keys);
+		assert.deepEqual([...keys], ['a', 'b']);
+		assert.deepEqual([...keys], []);
+		assert.deepEqual([...table.keys()], ['a', 'b']);
+		assert.equal(Object.prototype.toString.call(table), '[object NameTable]');
+	});
+});
