@@ -39,21 +39,74 @@ import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } 
 
 /** Reads the two files as the AWS CLI and boto3 do. A pure function of the texts; never throws. */
 export function readAwsCli(texts: FileTexts): ReadingResult {
+	// botocore loads the config file first, so a refused config file is the error the CLI reports.
+	const config = texts.config === undefined ? undefined : readIniFile(texts.config);
+	if (config && !config.ok) {
+		return refuse('config', config.refusal);
+	}
+	const credentials = texts.credentials === undefined ? undefined : readIniFile(texts.credentials);
+	return combine(config, credentials);
+}
+
+/**
+ * One file as the AWS CLI reads it on its own, with what reading it again after an edit can reuse: configparser
+ * reads the lines between two headers alike wherever they are (see `chunkStarts`), so only the pieces whose text
+ * changed are read again.
+ */
+export interface AwsCliFile {
+	readonly parse: FileParse;
+	/** The file's pieces by their text. */
+	readonly chunks: ReadonlyMap<string, IniChunk>;
+}
+
+/** Reads one file as `readAwsCli` does, re-reading only the pieces of it that are not in `previous`. */
+export function readAwsCliFile(text: string, previous?: AwsCliFile): AwsCliFile {
+	const chunks = new Map<string, IniChunk>();
+	const inOrder: IniChunk[] = [];
+	const starts = chunkStarts(text);
+	for (let i = 0; i < starts.length; i++) {
+		const chunkText = text.slice(starts[i], starts[i + 1] ?? text.length);
+		let chunk = chunks.get(chunkText) ?? previous?.chunks.get(chunkText);
+		if (!chunk) {
+			chunk = readChunk(chunkText);
+		}
+		chunks.set(chunkText, chunk);
+		inOrder.push(chunk);
+	}
+	// A [DEFAULT] section gives its keys to every section of the file: such a (rare) file is read whole.
+	return { parse: inOrder.some((chunk) => chunk.scan.hasDefault) ? readIniFile(text) : joinChunks(inOrder), chunks };
+}
+
+/** What the AWS CLI reads in the two files, each read by `readAwsCliFile`. */
+export function combineAwsCliFiles(files: { readonly config?: AwsCliFile; readonly credentials?: AwsCliFile }): ReadingResult {
+	const config = files.config?.parse;
+	if (config && !config.ok) {
+		return refuse('config', config.refusal);
+	}
+	return combine(config, files.credentials?.parse);
+}
+
+/** Why the AWS CLI refuses `file` read on its own, as `readAwsCli` words it; undefined when it reads it. */
+export function awsCliFileRefusal(file: FileRole, reading: AwsCliFile): string | undefined {
+	const { parse } = reading;
+	if (parse.ok) {
+		return undefined;
+	}
+	const refused = refuse(file, parse.refusal);
+	return refused.ok ? undefined : refused.error;
+}
+
+/** botocore's profile map of the config file (already read) and the credentials file. */
+function combine(config: FileParse | undefined, credentials: FileParse | undefined): ReadingResult {
 	const profiles: Sections = new Map();
 	const ssoSessions: Sections = new Map();
-	// botocore loads the config file first, so a refused config file is the error the CLI reports.
-	if (texts.config !== undefined) {
-		const config = readIniFile(texts.config);
-		if (!config.ok) {
-			return refuse('config', config.refusal);
-		}
+	if (config?.ok) {
 		addConfigSections(config.sections, profiles, ssoSessions);
 	}
-	if (texts.credentials !== undefined) {
-		const credentials = readIniFile(texts.credentials);
-		if (!credentials.ok) {
-			return refuse('credentials', credentials.refusal);
-		}
+	if (credentials && !credentials.ok) {
+		return refuse('credentials', credentials.refusal);
+	}
+	if (credentials) {
 		mergeCredentialsSections(credentials.sections, profiles);
 	}
 	const reading: Reading = { profiles: toRecord(profiles), ssoSessions: toRecord(ssoSessions) };
@@ -71,6 +124,7 @@ type Values = Record<string, ReadingValue>;
 
 type Sections = Map<string, Values>;
 
+/** One file read by configparser and botocore's `raw_config_parse`: its sections, or why it is refused. */
 type FileParse =
 	| { readonly ok: true; readonly sections: Sections }
 	| { readonly ok: false; readonly refusal: Refusal };
@@ -199,23 +253,40 @@ interface RawIni {
 }
 
 function readIniFile(text: string): FileParse {
-	const raw = parseRawIni(text);
-	if ('message' in raw) {
-		return { ok: false, refusal: raw };
+	const scan = scanIni(text);
+	const refusal = scan.fatal ?? scan.deferred;
+	if (refusal) {
+		return { ok: false, refusal };
 	}
-	return resolveSections(raw);
+	return resolveSections(scan);
+}
+
+/** What configparser's `_read` finds in a text, up to its first fatal error. */
+interface IniScan extends RawIni {
+	/** The line of each header of `sections`, in the same order. */
+	readonly headerLines: readonly number[];
+	/** Whether a [DEFAULT] header was read. */
+	readonly hasDefault: boolean;
+	/** The error that stops configparser at once; `sections` holds what came before it. */
+	readonly fatal?: Refusal;
+	/** The first bad line, which configparser reports only at the end of the file, when nothing fatal comes. */
+	readonly deferred?: Refusal;
+	/** How many lines were read. */
+	readonly lineCount: number;
 }
 
 /** The literal layer: RawConfigParser's `_read` with its default options (strict, no inline comments). */
-function parseRawIni(text: string): RawIni | Refusal {
+function scanIni(text: string): IniScan {
 	const sections = new Map<string, RawSection>();
+	const headerLines: number[] = [];
 	const defaults: RawSection = new Map();
+	let hasDefault = false;
 	let section: { name: string; options: RawSection } | undefined;
 	let option: RawOption | undefined;
 	let indentLevel = 0;
-	// configparser reports a bad line only after reading the whole file, unless a fatal error comes first.
 	let deferred: Refusal | undefined;
 	let lineNumber = 0;
+	const stop = (fatal: Refusal): IniScan => ({ sections, headerLines, defaults, hasDefault, fatal, lineCount: lineNumber });
 	for (const line of universalLines(text)) {
 		lineNumber++;
 		const value = pyStrip(line);
@@ -239,18 +310,20 @@ function parseRawIni(text: string): RawIni | Refusal {
 		if (header !== undefined) {
 			option = undefined;
 			if (header === 'DEFAULT') {
+				hasDefault = true;
 				section = { name: header, options: defaults };
 				continue;
 			}
 			if (sections.has(header)) {
-				return { line: lineNumber, message: `the section [${header}] appears twice` };
+				return stop({ line: lineNumber, message: duplicateSectionMessage(header) });
 			}
 			section = { name: header, options: new Map() };
 			sections.set(header, section.options);
+			headerLines.push(lineNumber);
 			continue;
 		}
 		if (section === undefined) {
-			return { line: lineNumber, message: 'there is text before the first [section] header' };
+			return stop({ line: lineNumber, message: 'there is text before the first [section] header' });
 		}
 		const split = splitOption(value);
 		if (split === undefined) {
@@ -262,10 +335,10 @@ function parseRawIni(text: string): RawIni | Refusal {
 		}
 		const key = split.key.toLowerCase();
 		if (section.options.has(key)) {
-			return {
+			return stop({
 				line: lineNumber,
 				message: `the key '${key}' is set twice in [${section.name}] (keys are compared in lower case)`,
-			};
+			});
 		}
 		option = { first: split.value, more: undefined, line: lineNumber };
 		// An empty key (already an error) cannot start a continuation, as in configparser.
@@ -274,7 +347,11 @@ function parseRawIni(text: string): RawIni | Refusal {
 			option = undefined;
 		}
 	}
-	return deferred ?? { sections, defaults };
+	return { sections, headerLines, defaults, hasDefault, ...(deferred ? { deferred } : {}), lineCount: lineNumber };
+}
+
+function duplicateSectionMessage(header: string): string {
+	return `the section [${header}] appears twice`;
 }
 
 /** `[` + at least one character + `]`, up to the last `]` of the line; anything after it is ignored. */
@@ -297,6 +374,106 @@ function splitOption(value: string): { key: string; value: string } | undefined 
 	return { key: pyStrip(value.slice(0, at)), value: pyStrip(value.slice(at + 1)) };
 }
 
+// ---- Reading a file piece by piece ---------------------------------------------------------------------
+
+/**
+ * A line whose first character is `[` and that holds a `]` after it (at the third character or later) is a
+ * header whatever the lines above it are: configparser tests for a continuation only when a line is indented
+ * deeper than the key above it, and such a line is not indented at all. At such a line configparser forgets
+ * everything but the section names read so far (a duplicate is an error) and its first bad line (reported
+ * at the end), so the text from one such line to the next reads the same wherever it is, up to the line
+ * numbers: each piece is read on its own, and `joinChunks` adds what the file as a whole decides.
+ */
+interface IniChunk {
+	readonly scan: IniScan;
+	/** The sections' values, in order, up to the first value botocore refuses, if the scan found no error. */
+	readonly values: readonly (readonly [string, Values])[];
+	/** Why botocore refuses the value after the last of `values` (the line counted from the piece's start). */
+	readonly refusal?: Refusal;
+}
+
+function readChunk(text: string): IniChunk {
+	const scan = scanIni(text);
+	if (scan.fatal || scan.deferred || scan.hasDefault) {
+		return { scan, values: [] };
+	}
+	const values: [string, Values][] = [];
+	for (const [name, options] of scan.sections) {
+		const resolved = resolveOptions(name, options);
+		if (!resolved.ok) {
+			return { scan, values, refusal: resolved.refusal };
+		}
+		values.push([name, resolved.values]);
+	}
+	return { scan, values };
+}
+
+/** Where the pieces start: at 0, and at each line that is a header whatever comes before it. */
+function chunkStarts(text: string): number[] {
+	const starts = [0];
+	for (let at = text.indexOf('['); at !== -1; at = text.indexOf('[', at + 1)) {
+		const before = text.charCodeAt(at - 1);
+		if (at > 0 && (before === 0x0a || before === 0x0d) && closesAfter(text, at)) {
+			starts.push(at);
+		}
+	}
+	return starts;
+}
+
+/** Whether the line that starts with `[` at `at` has a `]` at its third character or later. */
+function closesAfter(text: string, at: number): boolean {
+	let end = at;
+	while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) {
+		end++;
+	}
+	return text.lastIndexOf(']', end - 1) >= at + 2;
+}
+
+/** What configparser and botocore make of the whole file, from its pieces read on their own. */
+function joinChunks(chunks: readonly IniChunk[]): FileParse {
+	const names = new Set<string>();
+	const bases: number[] = [];
+	let deferred: Refusal | undefined;
+	let base = 0;
+	for (const chunk of chunks) {
+		const { scan } = chunk;
+		let index = 0;
+		for (const name of scan.sections.keys()) {
+			if (names.has(name)) {
+				return { ok: false, refusal: { line: base + scan.headerLines[index], message: duplicateSectionMessage(name) } };
+			}
+			names.add(name);
+			index++;
+		}
+		if (scan.fatal) {
+			return { ok: false, refusal: shifted(scan.fatal, base) };
+		}
+		if (scan.deferred) {
+			deferred ??= shifted(scan.deferred, base);
+		}
+		bases.push(base);
+		base += scan.lineCount;
+	}
+	if (deferred) {
+		return { ok: false, refusal: deferred };
+	}
+	const sections: Sections = new Map();
+	for (let i = 0; i < chunks.length; i++) {
+		for (const [name, values] of chunks[i].values) {
+			sections.set(name, values);
+		}
+		const { refusal } = chunks[i];
+		if (refusal) {
+			return { ok: false, refusal: shifted(refusal, bases[i]) };
+		}
+	}
+	return { ok: true, sections };
+}
+
+function shifted(refusal: Refusal, lines: number): Refusal {
+	return { line: refusal.line + lines, message: refusal.message };
+}
+
 /**
  * botocore's view of the parsed file: `[DEFAULT]`'s keys added to every section (the section's own win),
  * values joined, and values that start on the next line parsed as sub-properties.
@@ -306,14 +483,11 @@ function resolveSections(raw: RawIni): FileParse {
 	// A [DEFAULT] key is resolved once and shared by every section (values are never mutated once resolved).
 	const resolvedDefaults = new Map<string, ResolvedValue>();
 	for (const [name, options] of raw.sections) {
-		const values: Values = {};
-		for (const [key, option] of options) {
-			const resolved = resolveValue(option, key, name);
-			if (!resolved.ok) {
-				return resolved;
-			}
-			setOwn(values, key, resolved.value);
+		const own = resolveOptions(name, options);
+		if (!own.ok) {
+			return own;
 		}
+		const { values } = own;
 		for (const [key, option] of raw.defaults) {
 			if (Object.hasOwn(values, key)) {
 				continue;
@@ -331,6 +505,19 @@ function resolveSections(raw: RawIni): FileParse {
 		sections.set(name, values);
 	}
 	return { ok: true, sections };
+}
+
+/** A section's own keys, resolved. */
+function resolveOptions(name: string, options: RawSection): { readonly ok: true; readonly values: Values } | { readonly ok: false; readonly refusal: Refusal } {
+	const values: Values = {};
+	for (const [key, option] of options) {
+		const resolved = resolveValue(option, key, name);
+		if (!resolved.ok) {
+			return resolved;
+		}
+		setOwn(values, key, resolved.value);
+	}
+	return { ok: true, values };
 }
 
 type ResolvedValue =

@@ -11,6 +11,7 @@ import type { FileRole } from './profileFilesReader';
 import type { ProfileSet, Section, SourceLocation, TextRange } from './profileSet';
 import type { FileTexts, ReaderName, ReadingResult, ReadingSection } from './reading';
 import { displayValue } from './secretMasking';
+import { toReading } from './standardReader';
 
 export type OtherReaderName = Exclude<ReaderName, 'standard'>;
 
@@ -20,7 +21,8 @@ export interface DifferenceInput {
 	/** The texts the readers read: where a section only another reader sees is located. */
 	readonly texts: FileTexts;
 	readonly standard: ProfileSet;
-	readonly others: { readonly [R in OtherReaderName]: ReadingResult };
+	/** The other readers' readings; without the JS SDK's, the standard's own reading (`toReading`) stands in for it. */
+	readonly others: { readonly 'aws-cli': ReadingResult; readonly 'js-sdk'?: ReadingResult };
 }
 
 /** Only profiles and sso-sessions: every reader answers with those (the Reading shape has no services). */
@@ -96,8 +98,19 @@ export function readingDifferences(input: DifferenceInput): readonly ReadingDiff
 	const differences: ReadingDifference[] = refusing.map((reader) => refusalDifference(reader, readers[reader]));
 	const locator = new Locator(input.texts, input.standard);
 	for (const kind of ['profile', 'sso-session'] as const) {
+		// Most sections read alike: only those that differ are sorted, which gives the order of sorting them all.
+		const differing: [string, ReadingDifference[]][] = [];
 		for (const name of sectionNames(readers, kind)) {
-			differences.push(...sectionDifferences({ kind, name }, readers, locator));
+			if (!readAlike(readers, kind, name)) {
+				const found = sectionDifferences({ kind, name }, readers, locator);
+				if (found.length > 0) {
+					differing.push([name, found]);
+				}
+			}
+		}
+		differing.sort(([a], [b]) => compareCodeUnits(a, b));
+		for (const [, found] of differing) {
+			differences.push(...found);
 		}
 	}
 	return differences;
@@ -107,59 +120,121 @@ export function readingDifferences(input: DifferenceInput): readonly ReadingDiff
 
 type Properties = ReadonlyMap<string, string>;
 
+/**
+ * One reader's sections of one kind. `properties` gives them in the one shape every reader is compared in
+ * (sub-properties as `parent.child` keys), built only for the few sections that differ; `nested` gives them as
+ * read, for the quick test that most sections pass (see `readAlike`).
+ */
+interface SectionTable {
+	names(): Iterable<string>;
+	has(name: string): boolean;
+	properties(name: string): Properties | undefined;
+	nested(name: string): NestedSection | undefined;
+}
+
 type ReaderView =
 	| { readonly kind: 'refused'; readonly file?: FileRole; readonly location?: SourceLocation }
-	| { readonly kind: 'read'; readonly sections: { readonly [K in ComparedKind]: ReadonlyMap<string, Properties> } };
+	| { readonly kind: 'read'; readonly sections: { readonly [K in ComparedKind]: SectionTable } };
 
 function readerViews(input: DifferenceInput): BySight<ReaderView> {
+	const jsSdk = input.others['js-sdk'];
 	return {
-		'standard': standardView(input.standard),
+		'standard': standardView(input.standard, false),
 		'aws-cli': readingView(input.others['aws-cli']),
-		'js-sdk': readingView(input.others['js-sdk']),
+		'js-sdk': jsSdk ? readingView(jsSdk) : standardView(input.standard, true),
 	};
 }
 
 /**
  * The standard refuses the files on any problem of severity 'error' (the syntax errors, for which the suites
  * expect an error), the same rule as standardReader.ts `toReading`; its sections are still used for locations.
+ * `asReading`: the view of `toReading(set)`, which differs only in a value whose sub-property lines are all
+ * invalid (the reading has an empty map, the standard its raw text) and in the refusal, which has no location.
  */
-function standardView(set: ProfileSet): ReaderView {
+function standardView(set: ProfileSet, asReading: boolean): ReaderView {
 	const syntaxProblem = set.problems.find((problem) => problem.severity === 'error');
 	if (syntaxProblem) {
-		return { kind: 'refused', file: syntaxProblem.location.file, location: syntaxProblem.location };
+		const { file } = syntaxProblem.location;
+		return asReading ? { kind: 'refused', file } : { kind: 'refused', file, location: syntaxProblem.location };
 	}
-	return { kind: 'read', sections: { 'profile': standardSections(set.profiles), 'sso-session': standardSections(set.ssoSessions) } };
+	return {
+		kind: 'read',
+		sections: { 'profile': new StandardTable(set.profiles, 'profile', asReading), 'sso-session': new StandardTable(set.ssoSessions, 'sso-session', asReading) },
+	};
 }
 
-function standardSections(sections: ReadonlyMap<string, Section>): ReadonlyMap<string, Properties> {
-	const result = new Map<string, Properties>();
-	for (const [name, section] of sections) {
+class StandardTable implements SectionTable {
+	constructor(private readonly sections: ReadonlyMap<string, Section>, private readonly kind: ComparedKind, private readonly asReading: boolean) {}
+
+	names(): Iterable<string> {
+		return this.sections.keys();
+	}
+
+	has(name: string): boolean {
+		return this.sections.has(name);
+	}
+
+	properties(name: string): Properties | undefined {
+		const section = this.sections.get(name);
+		if (!section) {
+			return undefined;
+		}
+		if (this.asReading) {
+			// Exactly what reading `toReading`'s output gives, from the one section.
+			const sections = new Map([[name, section]]);
+			const alone: ProfileSet = this.kind === 'profile'
+				? { profiles: sections, ssoSessions: new Map(), services: new Map(), problems: [] }
+				: { profiles: new Map(), ssoSessions: sections, services: new Map(), problems: [] };
+			const result = toReading(alone);
+			const reading = result.ok ? (this.kind === 'profile' ? result.reading.profiles : result.reading.ssoSessions) : {};
+			return readingProperties(reading[name]);
+		}
 		const properties = new Map<string, string>();
 		for (const [key, definition] of section.properties) {
 			addProperty(properties, key, definition.subProperties?.size ? definition.subProperties : definition.value);
 		}
-		result.set(name, properties);
+		return properties;
 	}
-	return result;
+
+	nested(name: string): NestedSection | undefined {
+		const section = this.sections.get(name);
+		return section && { kind: this.asReading ? 'reading-of-standard' : 'standard', section };
+	}
 }
 
 function readingView(result: ReadingResult): ReaderView {
 	if (!result.ok) {
 		return { kind: 'refused', file: result.file };
 	}
-	return { kind: 'read', sections: { 'profile': readingSections(result.reading.profiles), 'sso-session': readingSections(result.reading.ssoSessions) } };
+	return { kind: 'read', sections: { 'profile': new RecordTable(result.reading.profiles), 'sso-session': new RecordTable(result.reading.ssoSessions) } };
 }
 
-function readingSections(sections: Readonly<Record<string, ReadingSection>>): ReadonlyMap<string, Properties> {
-	const result = new Map<string, Properties>();
-	for (const [name, section] of Object.entries(sections)) {
-		const properties = new Map<string, string>();
-		for (const [key, value] of Object.entries(section)) {
-			addProperty(properties, key, typeof value === 'string' ? value : new Map(Object.entries(value)));
-		}
-		result.set(name, properties);
+class RecordTable implements SectionTable {
+	constructor(private readonly sections: Readonly<Record<string, ReadingSection>>) {}
+
+	names(): Iterable<string> {
+		return Object.keys(this.sections);
 	}
-	return result;
+
+	has(name: string): boolean {
+		return Object.hasOwn(this.sections, name);
+	}
+
+	properties(name: string): Properties | undefined {
+		return this.has(name) ? readingProperties(this.sections[name]) : undefined;
+	}
+
+	nested(name: string): NestedSection | undefined {
+		return this.has(name) ? { kind: 'reading', section: this.sections[name] } : undefined;
+	}
+}
+
+function readingProperties(section: ReadingSection): Properties {
+	const properties = new Map<string, string>();
+	for (const [key, value] of Object.entries(section)) {
+		addProperty(properties, key, typeof value === 'string' ? value : new Map(Object.entries(value)));
+	}
+	return properties;
 }
 
 /**
@@ -179,15 +254,117 @@ function addProperty(properties: Map<string, string>, key: string, value: string
 	}
 }
 
-function sectionNames(readers: BySight<ReaderView>, kind: ComparedKind): string[] {
-	const names = new Set<string>();
+/** Every section name some reader that reads the files sees, each once, in no particular order. */
+function* sectionNames(readers: BySight<ReaderView>, kind: ComparedKind): Generator<string> {
+	const tables: SectionTable[] = [];
 	for (const reader of readerNames) {
 		const view = readers[reader];
 		if (view.kind === 'read') {
-			view.sections[kind].forEach((_properties, name) => names.add(name));
+			const table = view.sections[kind];
+			for (const name of table.names()) {
+				if (!tables.some((earlier) => earlier.has(name))) {
+					yield name;
+				}
+			}
+			tables.push(table);
 		}
 	}
-	return [...names].sort(compareCodeUnits);
+}
+
+// ---- The quick test ----
+
+/** A section as one reader read it, before it is put in the shape of `properties`. */
+type NestedSection =
+	| { readonly kind: 'standard' | 'reading-of-standard'; readonly section: Section }
+	| { readonly kind: 'reading'; readonly section: ReadingSection };
+
+/** A value, nested as read: a string, or sub-properties (never empty: an empty block is the empty string). */
+type NestedValue = string | ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+/**
+ * True only when every reader that reads the files sees the section and all read it alike, so that
+ * `sectionDifferences` would find nothing; false sends the section to it. The values are compared as read: when
+ * no key has a dot, the `parent.child` shape is made of them one to one, so equal as read is equal in it.
+ */
+function readAlike(readers: BySight<ReaderView>, kind: ComparedKind, name: string): boolean {
+	let first: NestedSection | undefined;
+	for (const reader of readerNames) {
+		const view = readers[reader];
+		if (view.kind === 'refused') {
+			continue;
+		}
+		const nested = view.sections[kind].nested(name);
+		if (!nested) {
+			return false;
+		}
+		if (!first) {
+			first = nested;
+		} else if (!sameNested(first, nested)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function sameNested(a: NestedSection, b: NestedSection): boolean {
+	if (nestedSize(a) !== nestedSize(b)) {
+		return false;
+	}
+	for (const key of nestedKeys(a)) {
+		if (key.includes('.')) {
+			return false;
+		}
+		const valueA = nestedValue(a, key);
+		const valueB = nestedValue(b, key);
+		if (valueA === undefined || valueB === undefined || !sameValue(valueA, valueB)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function nestedSize(nested: NestedSection): number {
+	return nested.kind === 'reading' ? Object.keys(nested.section).length : nested.section.properties.size;
+}
+
+function nestedKeys(nested: NestedSection): Iterable<string> {
+	return nested.kind === 'reading' ? Object.keys(nested.section) : nested.section.properties.keys();
+}
+
+function nestedValue(nested: NestedSection, key: string): NestedValue | undefined {
+	if (nested.kind === 'reading') {
+		if (!Object.hasOwn(nested.section, key)) {
+			return undefined;
+		}
+		const value = nested.section[key];
+		return typeof value === 'string' || Object.keys(value).length > 0 ? value : '';
+	}
+	const definition = nested.section.properties.get(key);
+	if (!definition) {
+		return undefined;
+	}
+	const { subProperties } = definition;
+	if (nested.kind === 'standard') {
+		return subProperties?.size ? subProperties : definition.value;
+	}
+	return subProperties ? (subProperties.size > 0 ? subProperties : '') : definition.value;
+}
+
+function sameValue(a: NestedValue, b: NestedValue): boolean {
+	if (typeof a === 'string' || typeof b === 'string') {
+		return a === b;
+	}
+	const entriesA = subEntries(a);
+	const entriesB = subEntries(b);
+	if (entriesA.length !== entriesB.length) {
+		return false;
+	}
+	const byKey = new Map(entriesB);
+	return entriesA.every(([key, value]) => byKey.get(key) === value);
+}
+
+function subEntries(value: ReadonlyMap<string, string> | Readonly<Record<string, string>>): [string, string][] {
+	return value instanceof Map ? [...(value as ReadonlyMap<string, string>)] : Object.entries(value);
 }
 
 // ---- Comparing ----
@@ -241,7 +418,7 @@ function propertyDifferences(section: SectionRef, readers: BySight<ReaderView>, 
 }
 
 function propertiesOf(view: ReaderView, section: SectionRef): Properties | undefined {
-	return view.kind === 'read' ? view.sections[section.kind].get(section.name) : undefined;
+	return view.kind === 'read' ? view.sections[section.kind].properties(section.name) : undefined;
 }
 
 function propertySight(view: ReaderView, properties: Properties | undefined, key: string): PropertySight {

@@ -8,7 +8,7 @@ import { loadAwsLayer } from '../aws/lazy';
 import { platformOf } from '../core/fileLocations';
 import { createLineIndex, LineIndex } from '../core/lineIndex';
 import type { Finding, QuickFix, Severity, SeveritySetting } from '../core/lint/rule';
-import { lintProfileFiles } from '../core/lint/lintFiles';
+import { LintSession } from '../core/lint/lintSession';
 import type { FileRole } from '../core/profileFilesReader';
 import type { TextRange } from '../core/profileSet';
 import type { FileTexts } from '../core/reading';
@@ -36,6 +36,12 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 	private readonly collection = vscode.languages.createDiagnosticCollection('aws-profiles');
 	private readonly timers = new Map<string, NodeJS.Timeout>();
 	private lastRun: LintRun | undefined;
+	/**
+	 * By linted document: the session that keeps its pair's last parse, so that a re-lint after an edit parses
+	 * only what the edit touched. The findings do not depend on it (a session gives what a lint from nothing
+	 * gives), so runs that overlap while the JS SDK reads are still correct.
+	 */
+	private readonly sessions = new Map<string, LintSession>();
 	private readonly subscriptions: vscode.Disposable[] = [];
 	private readonly linted = new vscode.EventEmitter<void>();
 	/** Fires after each run: the tests wait on it. */
@@ -97,6 +103,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 	private documentClosed(document: vscode.TextDocument): void {
 		if (this.roleOf(document)) {
 			this.collection.delete(document.uri);
+			this.sessions.delete(document.uri.toString());
 		}
 	}
 
@@ -116,7 +123,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 			return; // typed again meanwhile: a newer run is on its way
 		}
 		const settings = vscode.workspace.getConfiguration('awsProfiles');
-		const findings = lintProfileFiles({
+		const findings = this.sessionOf(document).lint({
 			texts,
 			fileModes: this.fileModes({ [role]: document.uri, [other]: otherUri }),
 			platform: platformOf(process.platform),
@@ -138,6 +145,16 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 			this.collection.set(otherUri, findings.filter((f) => f.file === other).map((f) => this.toDiagnostic(f, run)));
 		}
 		this.linted.fire();
+	}
+
+	private sessionOf(document: vscode.TextDocument): LintSession {
+		const key = document.uri.toString();
+		let session = this.sessions.get(key);
+		if (!session) {
+			session = new LintSession();
+			this.sessions.set(key, session);
+		}
+		return session;
 	}
 
 	private fileModes(uris: Partial<Record<FileRole, vscode.Uri>>): Partial<Record<FileRole, number>> {
@@ -200,6 +217,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 
 	dispose(): void {
 		this.timers.forEach((timer) => clearTimeout(timer));
+		this.sessions.clear();
 		this.subscriptions.forEach((subscription) => subscription.dispose());
 		this.collection.dispose();
 		this.linted.dispose();

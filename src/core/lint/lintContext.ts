@@ -7,7 +7,7 @@
 // and where the readings differ. The rules only look things up in it, so re-linting with other settings costs
 // the rules alone, and no rule parses anything again.
 
-import { readAwsCli } from '../awsCliReader';
+import { AwsCliFile, awsCliFileRefusal, combineAwsCliFiles, readAwsCliFile } from '../awsCliReader';
 import type { Clock } from '../expiry';
 import type { Platform } from '../fileLocations';
 import type { FileRole } from '../profileFilesReader';
@@ -15,7 +15,7 @@ import type { ProfileSet, Section, TextRange } from '../profileSet';
 import { parseRawProfileFile, RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
 import { ReadingDifference, readingDifferences } from '../readingDifferences';
-import { readStandard, toReading } from '../standardReader';
+import { readStandard } from '../standardReader';
 import type { SeveritySetting } from './rule';
 
 /** What verifying a profile's credentials (STS GetCallerIdentity) taught us about them. */
@@ -64,6 +64,8 @@ export interface LintedFile {
 	readonly role: FileRole;
 	readonly text: string;
 	readonly raw: RawProfileFile;
+	/** The file as the AWS CLI reads it on its own; what parsing it again after an edit starts from. */
+	readonly awsCliFile: AwsCliFile;
 	/** Every header of the file, in order. */
 	readonly sections: readonly LintedSection[];
 	/** The headers of each section of the standard in this file, in order (more than one when it is written again). */
@@ -109,15 +111,21 @@ export interface LintContext extends ParsedProfileFiles {
 
 const fileRoles: readonly FileRole[] = ['config', 'credentials'];
 
-/** Parses and reads the two texts once, for any number of lint runs. Never throws on their content. */
-export function parseProfileFiles(input: LintInput): ParsedProfileFiles {
+/**
+ * Parses and reads the two texts once, for any number of lint runs. Never throws on their content.
+ *
+ * `previous`, the parse of the texts as they were a moment ago, makes it quicker and changes nothing in the
+ * result: a file whose text is the same is not parsed again, and in an edited one the AWS CLI's reading re-reads
+ * only the pieces that changed (awsCliReader.ts `readAwsCliFile`). The rest is computed again: it is quick.
+ */
+export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFiles): ParsedProfileFiles {
 	const { texts } = input;
 	const standard = readStandard(texts);
-	const awsCli = readAwsCli(texts);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];
-		return text === undefined ? [] : [lintedFile(role, text, standard)];
+		return text === undefined ? [] : [lintedFile(role, text, standard, previous && fileOf(previous, role))];
 	});
+	const awsCli = combineAwsCliFiles(Object.fromEntries(files.map((file) => [file.role, file.awsCliFile])));
 	const properties = files.flatMap(writtenPropertiesOf);
 	return {
 		texts,
@@ -126,7 +134,7 @@ export function parseProfileFiles(input: LintInput): ParsedProfileFiles {
 		profileProperties: properties.filter((written) => written.target.kind === 'profile'),
 		standard,
 		awsCli,
-		awsCliRefusals: awsCli.ok ? [] : refusalsByFile(texts),
+		awsCliRefusals: awsCli.ok ? [] : refusalsByFile(files),
 		...(input.jsSdk ? { jsSdk: input.jsSdk } : {}),
 		differences: differencesOf(texts, standard, awsCli, input.jsSdk),
 		now: (input.now ?? Date.now)(),
@@ -159,8 +167,10 @@ export function keyName(key: string): string {
 	return /[A-Z]/.test(key) ? key.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : key;
 }
 
-function lintedFile(role: FileRole, text: string, standard: ProfileSet): LintedFile {
-	const raw = parseRawProfileFile(text);
+function lintedFile(role: FileRole, text: string, standard: ProfileSet, previous: LintedFile | undefined): LintedFile {
+	const unchanged = previous?.text === text ? previous : undefined;
+	const raw = unchanged?.raw ?? parseRawProfileFile(text);
+	const awsCliFile = unchanged?.awsCliFile ?? readAwsCliFile(text, previous?.awsCliFile);
 	const targets = new Map<number, Section>();
 	for (const sections of [standard.profiles, standard.ssoSessions, standard.services]) {
 		for (const section of sections.values()) {
@@ -176,7 +186,7 @@ function lintedFile(role: FileRole, text: string, standard: ProfileSet): LintedF
 		return target ? { file: role, raw: section, target } : { file: role, raw: section };
 	});
 	const occurrences = occurrencesOf(sections);
-	return { role, text, raw, sections, occurrences, repeatedKeys: repeatedKeysOf(occurrences) };
+	return { role, text, raw, awsCliFile, sections, occurrences, repeatedKeys: repeatedKeysOf(occurrences) };
 }
 
 function occurrencesOf(sections: readonly LintedSection[]): Map<Section, LintedSection[]> {
@@ -219,14 +229,10 @@ function repeatedKeysOf(occurrences: ReadonlyMap<Section, readonly LintedSection
 }
 
 /** Which files the AWS CLI refuses, each read alone: it stops at the first, but a user wants to see both. */
-function refusalsByFile(texts: FileTexts): AwsCliRefusal[] {
-	return fileRoles.flatMap((file) => {
-		const text = texts[file];
-		if (text === undefined) {
-			return [];
-		}
-		const result = readAwsCli({ [file]: text });
-		return result.ok ? [] : [{ file, error: result.error }];
+function refusalsByFile(files: readonly LintedFile[]): AwsCliRefusal[] {
+	return files.flatMap((file) => {
+		const error = awsCliFileRefusal(file.role, file.awsCliFile);
+		return error === undefined ? [] : [{ file: file.role, error }];
 	});
 }
 
@@ -236,11 +242,10 @@ function refusalsByFile(texts: FileTexts): AwsCliRefusal[] {
  * nothing about single lines.
  */
 function differencesOf(texts: FileTexts, standard: ProfileSet, awsCli: ReadingResult, jsSdk: ReadingResult | undefined): readonly ReadingDifference[] {
-	const standardReading = toReading(standard);
-	if (!standardReading.ok) {
-		return [];
+	if (standard.problems.some((problem) => problem.severity === 'error')) {
+		return []; // the standard refuses the files, as `toReading` does
 	}
-	return readingDifferences({ texts, standard, others: { 'aws-cli': awsCli, 'js-sdk': jsSdk ?? standardReading } });
+	return readingDifferences({ texts, standard, others: { 'aws-cli': awsCli, ...(jsSdk ? { 'js-sdk': jsSdk } : {}) } });
 }
 
 /** A property as written, with the header it is under and what it means to the standard. */

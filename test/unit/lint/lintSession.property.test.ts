@@ -1,0 +1,209 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// Property test of re-linting (LintSession): on generated pairs and many random one-character edits (inserted,
+// deleted or replaced, `[`, `]`, `=`, `#`, newlines and spaces at line starts, in headers, in either file) and a
+// few larger ones (a header copied, so a section is written twice; a file removed or added), every re-lint gives
+// exactly what linting the same texts from nothing gives, and the AWS CLI's piecewise reading of each file is
+// its whole reading.
+
+import * as assert from 'node:assert/strict';
+import { combineAwsCliFiles, readAwsCli, readAwsCliFile } from '../../../src/core/awsCliReader';
+import { LintInput, parseProfileFiles, ParsedProfileFiles } from '../../../src/core/lint/lintContext';
+import { lintProfileFiles } from '../../../src/core/lint/lintFiles';
+import { LintSession } from '../../../src/core/lint/lintSession';
+import type { FileRole } from '../../../src/core/profileFilesReader';
+import type { FileTexts } from '../../../src/core/reading';
+import { readStandard, toReading } from '../../../src/core/standardReader';
+import { generateProfiles } from '../../bench/generateProfiles';
+import { keyId, now, secret } from './lintKit';
+
+/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
+function random(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+class Gen {
+	constructor(private readonly next: () => number) { }
+	int(n: number): number { return Math.floor(this.next() * n); }
+	pick<T>(items: readonly T[]): T { return items[this.int(items.length)]; }
+	chance(p: number): boolean { return this.next() < p; }
+}
+
+/** A pair with most of what the rules look at: duplicates, defaults, roles, SSO, sub-properties, comments. */
+const variedPair: FileTexts = {
+	config: [
+		'# config',
+		'[default]',
+		'region = us-east-1',
+		'[profile default]',
+		'output = json',
+		'[profile dev]',
+		'role_arn = arn:aws:iam::123456789012:role/Dev',
+		'source_profile = base',
+		'region = eu-west-1 # main',
+		'[profile dev]',
+		'Region = eu-west-2',
+		'[profile loop-a]',
+		'role_arn = arn:aws:iam::123456789012:role/A',
+		'source_profile = loop-b',
+		'[profile loop-b]',
+		'role_arn = arn:aws:iam::123456789012:role/B',
+		'source_profile = loop-a',
+		'[sso-session corp]',
+		'sso_start_url = https://example.awsapps.com/start',
+		'sso_region = us-east-1',
+		'[profile sso]',
+		'sso_session = corp',
+		'sso_account_id = 123456789012',
+		'sso_role_name = ReadOnly',
+		'[services local]',
+		's3 =',
+		'  endpoint_url = http://localhost:4566',
+		'[profile tools]',
+		'credential_process = /bin/creds',
+		'  --flag',
+		's3 =',
+		'  max_concurrent_requests = 10',
+		'  max_concurrent_requests = 20',
+		'[profile  spaced ]',
+		'output = text',
+		'',
+	].join('\n'),
+	credentials: [
+		'[base]',
+		`aws_access_key_id = ${keyId}`,
+		`aws_secret_access_key = ${secret}`,
+		'[dev]',
+		'aws_access_key_id = ASIAEXAMPLE',
+		'[profile wrong]',
+		'x = 1',
+		'[base]',
+		'aws_session_token = token',
+		'aws_expiration = 2020-01-01T00:00:00Z',
+	].join('\n'),
+};
+
+const pairs: readonly (readonly [string, FileTexts])[] = [
+	['a generated pair', generateProfiles(30)],
+	['a varied pair', variedPair],
+	['a varied pair with CRLF and a byte order mark', {
+		config: '\ufeff' + variedPair.config!.replace(/\n/g, '\r\n'),
+		credentials: variedPair.credentials!.replace(/\n/g, '\r\n'),
+	}],
+];
+
+/** The characters edits insert or put instead of another: the ones that change how lines read, and plain ones. */
+const characters = ['[', ']', '=', '#', ';', ':', '\n', '\r', ' ', '\t', 'a', 'Z', '1', '-', '.', '"'];
+
+/** A random offset, often at a line start or inside a header, where edits change the most. */
+function offsetIn(g: Gen, text: string): number {
+	if (text.length === 0) {
+		return 0;
+	}
+	const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)].filter((start) => start <= text.length);
+	if (g.chance(0.3)) {
+		return g.pick(lineStarts);
+	}
+	if (g.chance(0.3)) {
+		const headers = [...text.matchAll(/^\[/gm)].map((match) => match.index);
+		if (headers.length > 0) {
+			return Math.min(text.length, g.pick(headers) + g.int(12));
+		}
+	}
+	return g.int(text.length + 1);
+}
+
+/** One random edit of one file of the pair: one character inserted, deleted or replaced, or a larger one. */
+function editPair(g: Gen, texts: FileTexts, original: FileTexts): { texts: FileTexts; what: string } {
+	const role: FileRole = g.chance(0.5) ? 'config' : 'credentials';
+	const text = texts[role];
+	if (text === undefined || g.chance(0.01)) {
+		// The file comes back, or goes.
+		const restored = text === undefined ? original[role] : undefined;
+		return { texts: { ...texts, [role]: restored }, what: `${role} ${text === undefined ? 'added' : 'removed'}` };
+	}
+	const at = offsetIn(g, text);
+	const kind = g.pick(['insert', 'insert', 'delete', 'replace', 'replace', 'header'] as const);
+	const character = g.pick(characters);
+	let edited: string;
+	switch (kind) {
+		case 'insert':
+			edited = text.slice(0, at) + character + text.slice(at);
+			break;
+		case 'delete':
+			edited = text.slice(0, at) + text.slice(at + 1);
+			break;
+		case 'replace':
+			edited = text.slice(0, at) + character + text.slice(at + 1);
+			break;
+		case 'header': {
+			// A header of the file written again at a line start: the same section twice, or a different one.
+			const headers = text.match(/^\[[^\r\n]*/gm) ?? ['[default]'];
+			const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+			edited = text.slice(0, lineStart) + g.pick(headers) + '\n' + text.slice(lineStart);
+			break;
+		}
+	}
+	return { texts: { ...texts, [role]: edited }, what: `${role}: ${kind} ${JSON.stringify(character)} at ${at}` };
+}
+
+function input(texts: FileTexts, jsSdk: boolean): LintInput {
+	// The JS SDK's reading is the editor's; the standard's own reading stands in for it here, half of the time.
+	return { texts, now: () => now, ...(jsSdk ? { jsSdk: toReading(readStandard(texts)) } : {}) };
+}
+
+/** What the rules read besides the files' parse, which must be the same however the parse was made. */
+function readings(parsed: ParsedProfileFiles): unknown {
+	return { awsCli: parsed.awsCli, awsCliRefusals: parsed.awsCliRefusals, differences: parsed.differences, standard: parsed.standard.problems };
+}
+
+describe('lint: re-linting after edits (property)', () => {
+	for (const [name, original] of pairs) {
+		for (const seed of [1, 2, 3]) {
+			it(`gives the findings of a lint from nothing after each of 150 random edits of ${name} (seed ${seed})`, () => {
+				const g = new Gen(random(seed * 7919 + name.length));
+				const session = new LintSession();
+				let texts = original;
+				const history: string[] = [];
+				for (let step = 0; step <= 150; step++) {
+					const jsSdk = g.chance(0.5);
+					const expected = lintProfileFiles(input(texts, jsSdk));
+					assert.deepEqual(session.lint(input(texts, jsSdk)), expected, `after ${history.join('; ')}`);
+					assert.deepEqual(readings(session.parsed!), readings(parseProfileFiles(input(texts, jsSdk))), `after ${history.join('; ')}`);
+					if (jsSdk) {
+						// Without the JS SDK's reading, the differences are those with the standard's own reading in its place.
+						assert.deepEqual(parseProfileFiles(input(texts, false)).differences, session.parsed!.differences);
+					}
+					const edit = editPair(g, texts, original);
+					texts = edit.texts;
+					history.push(edit.what);
+				}
+			});
+		}
+	}
+
+	it('reads each file piece by piece as the AWS CLI reads it whole, after each of 300 random edits', () => {
+		const g = new Gen(random(42));
+		for (const [, original] of pairs) {
+			for (const role of ['config', 'credentials'] as const) {
+				let text = original[role]!;
+				let previous = readAwsCliFile(text);
+				for (let step = 0; step < 300; step++) {
+					const edited = editPair(g, { [role]: text }, original).texts[role];
+					text = edited ?? original[role]!;
+					previous = readAwsCliFile(text, previous);
+					assert.deepEqual(combineAwsCliFiles({ [role]: previous }), readAwsCli({ [role]: text }), JSON.stringify(text));
+				}
+			}
+		}
+	});
+});
