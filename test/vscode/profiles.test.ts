@@ -48,10 +48,8 @@ describe('Profiles view, status bar and switching', () => {
 		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'default');
 	});
 
-	after(async () => {
+	after(() => {
 		api.setPrompts(undefined);
-		// The reload suite checks that this choice survives a reload of the window.
-		writeFileSync(path.join(sandboxRoot(), 'active-profile-before-reload.json'), JSON.stringify({ active: (await activateExtension()).getActiveProfile() }));
 	});
 
 	it('lists exactly the profiles of the two files, with their kinds and descriptions', () => {

@@ -2,18 +2,18 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// In the fresh window of the reload suite: VS Code completes a walkthrough step on the first occurrence of its
-// event in a window's session only (a later one is ignored, even after the progress is reset), and the main
-// suite has verified and switched profiles long before. Here each event happens for the first time.
+// What needs a window where nothing has happened yet, so it runs first (see index.ts). VS Code completes a
+// walkthrough step on the first occurrence of its event in a window's session only (a later one is ignored,
+// even after the progress is reset): here each event happens for the first time.
 // Step 2 (`onContext:awsProfiles.hasProfiles`) is not observable so: the fixtures' profiles set it while the
 // window starts; the welcome view's tests cover that context key.
 
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestingApi } from '../../../src/ui/extension';
-import { clickInWorkbench, scripted, testingApi, waitFor, waitForWorkbenchText, walkthroughStepDone } from '../helpers';
+import type { TestingApi } from '../../src/ui/extension';
+import { clickInWorkbench, scripted, testingApi, waitFor, waitForWorkbenchText, walkthroughStepDone } from './helpers';
 
 describe('Walkthrough progress, in a new window', () => {
 	let api: TestingApi;
@@ -25,7 +25,7 @@ describe('Walkthrough progress, in a new window', () => {
 
 	after(() => api.setPrompts(undefined));
 
-	/** Opens ours; again if VS Code's own first-run walkthrough (its progress was reset too) took the editor. */
+	/** Opens ours; again if VS Code's own first-run walkthrough took the editor meanwhile. */
 	async function showWalkthrough(): Promise<void> {
 		for (let attempt = 1; ; attempt++) {
 			await api.walkthrough.open();
@@ -40,12 +40,34 @@ describe('Walkthrough progress, in a new window', () => {
 		}
 	}
 
+	/** Pins the active profile in a new up.json, opened in an editor; checks the edit, then reverts it. */
+	async function pinInNewUpJson(): Promise<void> {
+		// A folder of its own: a document another test opened at the same path could still be open, with older text.
+		const folder = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'pin-test');
+		const file = path.join(folder, 'up.json');
+		mkdirSync(folder, { recursive: true });
+		writeFileSync(file, '{\n  "name": "app",\n  "regions": ["us-east-1"]\n}\n');
+		try {
+			const notified: string[] = [];
+			api.setPrompts(scripted({ notify: (message) => (notified.push(message), undefined) }));
+			const document = await vscode.workspace.openTextDocument(file);
+			await vscode.window.showTextDocument(document);
+			await vscode.commands.executeCommand('awsProfiles.pinProfileInProject');
+			assert.equal(document.getText(), '{\n  "profile": "fixture-admin",\n  "name": "app",\n  "regions": ["us-east-1"]\n}\n');
+			assert.ok(document.isDirty, 'left for the user to save');
+			assert.deepEqual(notified, ['Pinned \'fixture-admin\' as profile in pin-test/up.json. Save the file to keep it.']);
+			await vscode.commands.executeCommand('workbench.action.files.revert');
+			await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	}
+
 	it('marks a step done on its event: a copied policy, a verify, a switch, a pin, a look at the last step', async () => {
 		const notices: string[] = [];
 		api.setPrompts(scripted({ notify: (message) => (notices.push(message), undefined) }));
-		await vscode.commands.executeCommand('resetGettingStartedProgress');
 		await showWalkthrough();
-		assert.equal(await walkthroughStepDone('createIamUser', false), false, 'the progress starts afresh');
+		assert.equal(await walkthroughStepDone('createIamUser', false), false, 'nothing done yet');
 
 		// `onCommand` counts commands run from the workbench (a button, the palette), as a user runs them.
 		await clickInWorkbench('Create an IAM user for deployments', false);
@@ -63,16 +85,7 @@ describe('Walkthrough progress, in a new window', () => {
 		assert.equal(await walkthroughStepDone('switchProfile', true), true, 'a switch completes step 4');
 
 		assert.equal(await walkthroughStepDone('pinProfile', false), false);
-		const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'cdk.json');
-		writeFileSync(file, '{\n  "app": "npx ts-node bin/app.ts"\n}\n');
-		try {
-			await vscode.window.showTextDocument(vscode.Uri.file(file));
-			await vscode.commands.executeCommand('awsProfiles.pinProfileInProject');
-			await vscode.commands.executeCommand('workbench.action.files.revert');
-			await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-		} finally {
-			rmSync(file, { force: true });
-		}
+		await pinInNewUpJson();
 		await showWalkthrough();
 		assert.equal(await walkthroughStepDone('pinProfile', true), true, 'a pin completes step 5');
 
