@@ -143,13 +143,14 @@ describe('Profiles view, status bar and switching', () => {
 		}
 	});
 
-	it('has a welcome view for when there is no profile, with Add AWS Profile, Open Credentials File and a guide', async () => {
+	it('has a welcome view for when there is no profile, with Add AWS Profile, the walkthrough, Open Credentials File and a guide', async () => {
 		const manifest = vscode.extensions.getExtension('aws-profiles.aws-profiles')!.packageJSON as { contributes: { viewsWelcome: { view: string; contents: string; when: string }[] } };
 		const [welcome] = manifest.contributes.viewsWelcome;
 		assert.equal(welcome.view, 'awsProfiles.profiles');
 		assert.match(welcome.when, /!awsProfiles\.hasProfiles/);
 		assert.match(welcome.contents, /\[Add AWS Profile\]\(command:awsProfiles\.addProfile\)/);
 		assert.match(welcome.contents, /\[Open Credentials File\]\(command:awsProfiles\.openCredentialsFile\)/);
+		assert.match(welcome.contents, /\(command:awsProfiles\.openWalkthrough\)/, 'a link to the walkthrough');
 		assert.match(welcome.contents, /\(https:\/\/docs\.aws\.amazon\.com\/IAM\/[^)]+\)/);
 		const original = { config: readFileSync(api.files.configFile, 'utf8'), credentials: readFileSync(api.files.credentialsFile, 'utf8') };
 		try {
