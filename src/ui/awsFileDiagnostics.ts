@@ -200,8 +200,10 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		action.diagnostics = [diagnostic];
 		action.isPreferred = fix.isPreferred;
 		if (fix.kind === 'action') {
-			const path = run.uris[fix.action.file].fsPath;
-			action.command = { command: 'awsProfiles.fixFileMode', title: fix.title, arguments: [path, fix.action.mode] };
+			const { action: todo } = fix;
+			action.command = todo.kind === 'chmod'
+				? { command: 'awsProfiles.fixFileMode', title: fix.title, arguments: [run.uris[todo.file].fsPath, todo.mode] }
+				: { command: 'awsProfiles.addProfile', title: fix.title, arguments: [todo.name] };
 			return action;
 		}
 		const edit = new vscode.WorkspaceEdit();

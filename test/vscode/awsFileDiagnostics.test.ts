@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
-import { scripted, testingApi, waitFor } from './helpers';
+import type { InputStepOptions } from '../../src/ui/prompts';
+import { scripted, ScriptedAnswers, testingApi, waitFor } from './helpers';
 
 function diagnosticsOf(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
 	return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AWS Profiles' && (code === undefined || d.code === code));
@@ -37,6 +38,22 @@ describe('Diagnostics in the config and credentials files', function () {
 		const [missing] = diagnosticsOf(config.uri, 'aws-files/source-profile-missing');
 		assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
 		assert.equal(config.getText(missing.range), 'fixture-missing');
+	});
+
+	it('offers to add the missing source profile: Add AWS Profile, with the name filled in', async () => {
+		await waitFor(() => diagnosticsOf(config.uri, 'aws-files/source-profile-missing').length > 0);
+		const [missing] = diagnosticsOf(config.uri, 'aws-files/source-profile-missing');
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', config.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+		const add = actions.find((action) => action.title === 'Add AWS Profile \'fixture-missing\'...');
+		assert.deepEqual(add?.command?.arguments, ['fixture-missing'], `no such fix among ${actions.map((a) => a.title).join(', ')}`);
+		const asked: ScriptedAnswers['asked'] = [];
+		api.setPrompts(scripted({ steps: ['static', undefined], asked }));
+		try {
+			await vscode.commands.executeCommand(add.command!.command, ...(add.command!.arguments ?? []));
+		} finally {
+			api.setPrompts(undefined);
+		}
+		assert.equal((asked[1] as InputStepOptions).value, 'fixture-missing', 'the wizard starts from the missing name');
 	});
 
 	it('lints the text as it is typed, and its quick fix repairs it leaving every other byte alone', async () => {

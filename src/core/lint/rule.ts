@@ -33,8 +33,14 @@ export interface FileEdits {
 	readonly edits: readonly Edit[];
 }
 
-/** What a fix does that is not a text edit; the caller carries it out (the core never touches the disk). */
-export type FileAction = { readonly kind: 'chmod'; readonly file: FileRole; readonly mode: number };
+/**
+ * What a fix does that is not a text edit; the caller carries it out (the core never touches the disk nor asks
+ * the user anything): change a file's mode, or run Add AWS Profile for a name that is missing (a profile's
+ * keys are the user's to type, so no edit can create it).
+ */
+export type FileAction =
+	| { readonly kind: 'chmod'; readonly file: FileRole; readonly mode: number }
+	| { readonly kind: 'add-profile'; readonly name: string };
 
 export type QuickFix =
 	| { readonly kind: 'edits'; readonly title: string; readonly edits: readonly FileEdits[]; readonly isPreferred?: boolean }

@@ -30,6 +30,15 @@ describe('lint: assume-role profiles', () => {
 		it('changes it to the close profile name', () => {
 			assertFix('aws-files/source-profile-missing', texts, { config: `[profile deploy]\nregion = us-east-1\nrole_arn = ${roleArn}\nsource_profile = base\n` });
 		});
+
+		it('offers to add the missing profile with Add AWS Profile (its keys are the user\'s to type)', () => {
+			const missing = role(`role_arn = ${roleArn}\nsource_profile = shared-keys\n`);
+			const [finding] = findingsOf('aws-files/source-profile-missing', missing);
+			assert.deepEqual(finding.fixes, [{ kind: 'action', title: 'Add AWS Profile \'shared-keys\'...', action: { kind: 'add-profile', name: 'shared-keys' } }]);
+			assert.deepEqual(findingsOf('aws-files/source-profile-missing', texts)[0].fixes?.map((fix) => fix.title), ['Change to \'base\'', 'Add AWS Profile \'bsae\'...']);
+			const invalid = findingsOf('aws-files/source-profile-missing', role(`role_arn = ${roleArn}\nsource_profile = my keys\n`))[0];
+			assert.equal(invalid.fixes, undefined, 'no profile can be named with a space');
+		});
 	});
 
 	describe('aws-files/source-profile-cycle', () => {

@@ -65,6 +65,15 @@ describe('lint: SSO profiles', () => {
 			assertFix('aws-files/services-missing', texts, { config: '[profile dev]\nregion = us-east-1\nservices = local\n' + services });
 		});
 
+		it('creates the missing [services] section, with an example of what goes in it', () => {
+			const texts = { config: '[profile dev]\nregion = us-east-1\nservices = local-stack\n' };
+			const [finding] = findingsOf('aws-files/services-missing', texts);
+			assert.deepEqual(finding.fixes?.map((fix) => fix.title), ['Create [services local-stack] in the config file']);
+			assertFix('aws-files/services-missing', texts, {
+				config: '[profile dev]\nregion = us-east-1\nservices = local-stack\n\n[services local-stack]\n# s3 =\n#   endpoint_url = http://localhost:4566\n',
+			});
+		});
+
 		it('is quiet when the section exists', () => {
 			assert.deepEqual(summary(lint({ config: '[profile dev]\nservices = local\n[services local]\ns3 =\n  endpoint_url = http://localhost:4566\n' })), []);
 		});

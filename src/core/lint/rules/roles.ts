@@ -7,6 +7,7 @@
 // `credential_source` the SDKs do not know. Each is an error the SDKs raise only at the moment of the call.
 
 import { Keys } from '../../profileKeys';
+import { isValidIdentifier } from '../../standardReader';
 import type { PropertyDefinition, Section } from '../../profileSet';
 import { resolveRoleChain } from '../../roleChain';
 import { displayValue } from '../../secretMasking';
@@ -39,17 +40,25 @@ export const sourceProfileMissingRule: LintRule = {
 			}
 			const suggestions = source.value === '' ? [] : didYouMean(source.value, names);
 			const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((name) => `'${name}'`).join(' or ')}?` : '';
+			const fixes = [...suggestionFixes(source, suggestions), ...addProfileFix(source.value)];
 			yield {
 				file: source.valueRange.file,
 				range: source.key.file === source.valueRange.file && source.value === '' ? source.key.range : source.valueRange.range,
 				message: source.value === ''
 					? 'source_profile is empty: it must name the profile whose credentials assume the role.'
 					: `source_profile names the profile ${quoted(displayValue(Keys.sourceProfile, source.value))}, which is not defined in either file.${hint}`,
-				...(suggestions.length > 0 ? { fixes: suggestionFixes(source, suggestions) } : {}),
+				...(fixes.length > 0 ? { fixes } : {}),
 			};
 		}
 	},
 };
+
+/** "Add AWS Profile 'x'...": creates the missing source, when its name is one a profile can have. */
+function addProfileFix(name: string): QuickFix[] {
+	return name !== '' && isValidIdentifier(name)
+		? [{ kind: 'action', title: `Add AWS Profile '${name}'...`, action: { kind: 'add-profile', name } }]
+		: [];
+}
 
 export const sourceProfileCycleRule: LintRule = {
 	id: 'aws-files/source-profile-cycle',

@@ -10,6 +10,7 @@
 import { Keys } from '../../profileKeys';
 import type { PropertyDefinition, Section, SourceLocation } from '../../profileSet';
 import { displayValue } from '../../secretMasking';
+import { isValidIdentifier } from '../../standardReader';
 import { didYouMean } from '../didYouMean';
 import { appendLines, fileFix, fix, removeProperties, replace } from '../fixEdits';
 import { definitionsOf, LintContext } from '../lintContext';
@@ -67,6 +68,21 @@ function createSessionFix(context: LintContext, profile: Section, name: string):
 	])]);
 }
 
+/**
+ * Appends `[services name]` to the config file, with a commented example of what goes in it (a section with
+ * no settings is read as none by the JavaScript SDK). Only for a name a section can have.
+ */
+function createServicesFix(context: LintContext, name: string): QuickFix[] {
+	if (!isValidIdentifier(name)) {
+		return [];
+	}
+	return [fix(`Create [services ${name}] in the config file`, [appendLines(context, 'config', [
+		`[services ${name}]`,
+		'# s3 =',
+		'#   endpoint_url = http://localhost:4566',
+	])])];
+}
+
 export const servicesMissingRule: LintRule = {
 	id: 'aws-files/services-missing',
 	doc: '`services` names a `[services]` section the config file does not have: its endpoint settings are not applied.',
@@ -85,9 +101,12 @@ export const servicesMissingRule: LintRule = {
 				file: services.valueRange.file,
 				range: services.value === '' ? services.key.range : services.valueRange.range,
 				message: `services names ${quoted(displayValue('services', services.value))}, but the config file has no such [services] section.${hint}`,
-				...(suggestions.length > 0 ? {
-					fixes: suggestions.map((other) => fileFix(`Change to '${other}'`, services.valueRange.file, [replace(services.valueRange.range, other)], suggestions.length === 1)),
-				} : {}),
+				...(services.value === '' ? {} : {
+					fixes: [
+						...suggestions.map((other) => fileFix(`Change to '${other}'`, services.valueRange.file, [replace(services.valueRange.range, other)], suggestions.length === 1)),
+						...createServicesFix(context, services.value),
+					],
+				}),
 			};
 		}
 	},
