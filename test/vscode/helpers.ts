@@ -2,7 +2,7 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsProfilesApi, TestingApi } from '../../src/ui/extension';
@@ -39,6 +39,7 @@ export function sandboxRoot(): string {
 
 /** Asks the harness for a PNG of the workbench at `file` and waits until it is written. */
 export async function screenshot(file: string, timeoutMs = 10_000): Promise<void> {
+	rmSync(file, { force: true }); // a picture of an earlier run must not pass for this one
 	console.log(`[[screenshot:${file}]]`);
 	const deadline = Date.now() + timeoutMs;
 	while (!existsSync(file)) {

@@ -31,6 +31,9 @@ describe('README pictures', function () {
 	before(async () => {
 		api = await testingApi();
 		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
+		// Only the editor and the view: earlier tests may have left a panel or other editors open.
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		await vscode.commands.executeCommand('workbench.action.closePanel');
 	});
 
 	after(async () => {

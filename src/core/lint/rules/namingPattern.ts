@@ -12,7 +12,7 @@ import { nameLabel } from '../toolNames';
 
 export const namingPatternRule: LintRule = {
 	id: 'aws-files/naming-pattern',
-	doc: 'A profile name that does not match the `namingPattern` setting (a regular expression matched against the whole name); nothing is checked without it.',
+	doc: 'A profile name that does not match the `awsProfiles.naming.pattern` setting (a regular expression matched against the whole name); nothing is checked without it.',
 	severity: 'info',
 	files: ['config', 'credentials'],
 	*check(context) {
