@@ -96,6 +96,45 @@ export function awsCliFileRefusal(file: FileRole, reading: AwsCliFile): string |
 	return refused.ok ? undefined : refused.error;
 }
 
+/**
+ * The profile and sso-session names whose reading may differ between `previous` and `next`, two readings of the
+ * same file: the names of the sections in the pieces one has and the other has not. Undefined when the pieces
+ * say nothing about that: either reading is refused or has a [DEFAULT] section (both decided by the whole file).
+ */
+export function changedAwsCliNames(file: FileRole, previous: AwsCliFile, next: AwsCliFile): Set<string> | undefined {
+	if (!previous.parse.ok || !next.parse.ok || hasDefaultChunk(previous) || hasDefaultChunk(next)) {
+		return undefined;
+	}
+	const names = new Set<string>();
+	addNamesOfChunksNotIn(file, previous, next, names);
+	addNamesOfChunksNotIn(file, next, previous, names);
+	return names;
+}
+
+function hasDefaultChunk(reading: AwsCliFile): boolean {
+	for (const chunk of reading.chunks.values()) {
+		if (chunk.scan.hasDefault) {
+			return true;
+		}
+	}
+	return false;
+}
+
+function addNamesOfChunksNotIn(file: FileRole, reading: AwsCliFile, other: AwsCliFile, names: Set<string>): void {
+	for (const [text, chunk] of reading.chunks) {
+		if (other.chunks.get(text) !== chunk) {
+			for (const header of chunk.scan.sections.keys()) {
+				// The header as written is a credentials-file profile's name; a config-file one is named as botocore splits it.
+				names.add(header);
+				const words = file === 'config' ? shlexSplit(header) : undefined;
+				if (words?.length === 2) {
+					names.add(words[1]);
+				}
+			}
+		}
+	}
+}
+
 /** botocore's profile map of the config file (already read) and the credentials file. */
 function combine(config: FileParse | undefined, credentials: FileParse | undefined): ReadingResult {
 	const profiles: Sections = new Map();

@@ -14,8 +14,9 @@ import type { FileRole } from '../profileFilesReader';
 import type { ProfileSet, Section, TextRange } from '../profileSet';
 import { parseRawProfileFile, RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
-import { ReadingDifference, readingDifferences } from '../readingDifferences';
+import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
 import { readStandard } from '../standardReader';
+import { editedSections, movedRange } from './editedSections';
 import type { SeveritySetting } from './rule';
 
 /** What verifying a profile's credentials (STS GetCallerIdentity) taught us about them. */
@@ -136,7 +137,7 @@ export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFile
 		awsCli,
 		awsCliRefusals: awsCli.ok ? [] : refusalsByFile(files),
 		...(input.jsSdk ? { jsSdk: input.jsSdk } : {}),
-		differences: differencesOf(texts, standard, awsCli, input.jsSdk),
+		differences: differencesOf({ texts, standard, awsCli, jsSdk: input.jsSdk, files }, previous),
 		now: (input.now ?? Date.now)(),
 		...(input.platform ? { platform: input.platform } : {}),
 		fileModes: input.fileModes ?? {},
@@ -236,16 +237,41 @@ function refusalsByFile(files: readonly LintedFile[]): AwsCliRefusal[] {
 	});
 }
 
+/** What the readings are compared on. */
+interface ComparedReadings {
+	readonly texts: FileTexts;
+	readonly standard: ProfileSet;
+	readonly awsCli: ReadingResult;
+	readonly jsSdk: ReadingResult | undefined;
+	readonly files: readonly LintedFile[];
+}
+
 /**
  * Without the JS SDK's reading, the standard's stands in for it, so only the AWS CLI can differ. While the
  * standard refuses the files, nothing is compared: the syntax errors come first, and a refused reading says
- * nothing about single lines.
+ * nothing about single lines. After an edit, only the sections it touched are compared again; not when a JS SDK
+ * reading is given, since the caller reads it anew each time and nothing tells which of its sections changed.
  */
-function differencesOf(texts: FileTexts, standard: ProfileSet, awsCli: ReadingResult, jsSdk: ReadingResult | undefined): readonly ReadingDifference[] {
-	if (standard.problems.some((problem) => problem.severity === 'error')) {
+function differencesOf(readings: ComparedReadings, previous: ParsedProfileFiles | undefined): readonly ReadingDifference[] {
+	const { texts, standard, awsCli, jsSdk } = readings;
+	if (refusedByStandard(standard)) {
 		return []; // the standard refuses the files, as `toReading` does
 	}
-	return readingDifferences({ texts, standard, others: { 'aws-cli': awsCli, ...(jsSdk ? { 'js-sdk': jsSdk } : {}) } });
+	const input = { texts, standard, others: { 'aws-cli': awsCli, ...(jsSdk ? { 'js-sdk': jsSdk } : {}) } };
+	const edits = previous && !jsSdk && !previous.jsSdk && !refusedByStandard(previous.standard)
+		? editedSections(previous.files, readings.files)
+		: undefined;
+	if (!edits) {
+		return readingDifferences(input);
+	}
+	return readingDifferencesAgain(input, previous!.differences, {
+		names: edits.names,
+		moved: (location) => ({ ...location, range: movedRange(edits.changes, location.file, location.range) }),
+	});
+}
+
+function refusedByStandard(standard: ProfileSet): boolean {
+	return standard.problems.some((problem) => problem.severity === 'error');
 }
 
 /** A property as written, with the header it is under and what it means to the standard. */
