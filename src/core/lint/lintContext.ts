@@ -17,6 +17,7 @@ import type { FileTexts, ReadingResult } from '../reading';
 import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
 import { readStandard } from '../standardReader';
 import { editedSections, movedRange } from './editedSections';
+import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
 
 /** What verifying a profile's credentials (STS GetCallerIdentity) taught us about them. */
@@ -59,6 +60,8 @@ export interface LintedSection {
 	readonly raw: RawSection;
 	/** Undefined when the standard ignores the header (a problem says why) or when it is unterminated. */
 	readonly target?: Section;
+	/** Where the lines under the header end: at the next header's line, or at the end of the file. */
+	readonly end: number;
 }
 
 export interface LintedFile {
@@ -103,6 +106,8 @@ export interface ParsedProfileFiles {
 	readonly platform?: Platform;
 	readonly fileModes: Readonly<Partial<Record<FileRole, number>>>;
 	readonly verification: ReadonlyMap<string, VerifiedIdentity>;
+	/** What the rules found in each section's lines, kept for the next lint of the files (sectionMemo.ts). */
+	readonly memo: SectionMemo;
 }
 
 /** What a rule sees: the parsed files and the settings of this run. */
@@ -142,6 +147,7 @@ export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFile
 		...(input.platform ? { platform: input.platform } : {}),
 		fileModes: input.fileModes ?? {},
 		verification: input.verification ?? new Map(),
+		memo: previous ? previous.memo.next() : new SectionMemo(),
 	};
 }
 
@@ -182,9 +188,10 @@ function lintedFile(role: FileRole, text: string, standard: ProfileSet, previous
 			}
 		}
 	}
-	const sections = raw.sections.map((section): LintedSection => {
+	const sections = raw.sections.map((section, index): LintedSection => {
 		const target = targets.get(section.header.header.offset);
-		return target ? { file: role, raw: section, target } : { file: role, raw: section };
+		const end = index + 1 < raw.sections.length ? raw.sections[index + 1].header.span.offset : text.length;
+		return target ? { file: role, raw: section, target, end } : { file: role, raw: section, end };
 	});
 	const occurrences = occurrencesOf(sections);
 	return { role, text, raw, awsCliFile, sections, occurrences, repeatedKeys: repeatedKeysOf(occurrences) };

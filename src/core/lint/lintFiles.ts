@@ -8,8 +8,11 @@
 
 import type { FileRole } from '../profileFilesReader';
 import { LintContext, LintInput, LintOptions, parseProfileFiles, ParsedProfileFiles } from './lintContext';
+import { isPropertyRule, propertyFindings } from './propertyRule';
 import type { Finding, LintRule, SeveritySetting } from './rule';
 import { lintRules } from './ruleCatalog';
+
+const propertyRules = lintRules.filter(isPropertyRule);
 
 /** Lints the two files: every finding of every enabled rule, in a stable order. Never throws on their content. */
 export function lintProfileFiles(input: LintInput): Finding[] {
@@ -22,6 +25,8 @@ export function lintProfileFiles(input: LintInput): Finding[] {
  */
 export function lintParsedFiles(parsed: ParsedProfileFiles, options: LintOptions = {}): Finding[] {
 	const context: LintContext = { ...parsed, options };
+	// Run section by section, and kept for the sections an edit leaves alone (propertyRule.ts).
+	const byProperty = propertyFindings(parsed, propertyRules);
 	const findings: Finding[] = [];
 	for (const rule of lintRules) {
 		const setting = settingOf(rule, options);
@@ -29,7 +34,7 @@ export function lintParsedFiles(parsed: ParsedProfileFiles, options: LintOptions
 			continue;
 		}
 		const overridden = options.rules?.[rule.id] !== undefined;
-		for (const reported of rule.check(context)) {
+		for (const reported of byProperty.get(rule.id) ?? rule.check(context)) {
 			const severity = overridden ? setting : reported.severity ?? setting;
 			findings.push({ ...reported, ruleId: rule.id, severity });
 		}

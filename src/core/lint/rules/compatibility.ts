@@ -32,6 +32,7 @@ import type { Edit } from '../../textEdits';
 import { fileFix, headerText, moveCommentAbove, remove, replace } from '../fixEdits';
 import { keyName, LintContext, LintedFile, LintedSection, textOf } from '../lintContext';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';
+import { Move, movedFinding, SectionMemo } from '../sectionMemo';
 import { capitalize, listOf, nameLabel, quoted, shortToolNames, toolNames } from '../toolNames';
 
 const js = toolNames['js-sdk'];
@@ -52,7 +53,7 @@ export const compatibilityRule: LintRule = {
 	files: ['config', 'credentials'],
 	*check(context) {
 		const twins = new Map(context.files.map((file) => [file, caseTwins(file)]));
-		const detected = context.files.flatMap((file) => detect(file, twins.get(file)!));
+		const detected = context.files.flatMap((file) => detect(context.memo, file, twins.get(file)!));
 		for (const item of detected) {
 			yield item.finding;
 		}
@@ -63,24 +64,44 @@ export const compatibilityRule: LintRule = {
 // ---- 1. Known constructs ----
 
 /** Every known construct in one file. Most lines have none, so each is first tested with no allocation. */
-function detect(file: LintedFile, twins: ReadonlySet<PropertyLine>): Detected[] {
+function detect(memo: SectionMemo, file: LintedFile, twins: ReadonlySet<PropertyLine>): Detected[] {
 	const found: Detected[] = [];
 	let previous: LintedSection | undefined;
-	for (const section of file.sections) {
+	file.sections.forEach((section, index) => {
 		const { header } = section.raw;
 		if (header.closed && (header.comment || header.header.length === '[DEFAULT]'.length || !plainHeader(file, section))) {
 			found.push(...detectInHeader(file, section, previous));
 		}
-		if (section.target) {
-			for (const property of section.raw.properties) {
-				if (mayDiffer(property)) {
-					found.push(...detectInProperty(file, section.target, property, twins.has(property.line)));
-				}
+		const { target } = section;
+		if (target && section.raw.properties.length > 0) {
+			// A key set in another case under another header of the section (a twin) is not in these lines alone.
+			const inProperties = section.raw.properties.some((property) => twins.has(property.line))
+				? detectInProperties(file, section, twins)
+				: memo.value('compatibility', file, index, { compute: () => detectInProperties(file, section, twins), move: movedDetections });
+			for (const { finding, line } of inProperties) {
+				found.push({ finding, line, file: file.role, affects: [target] });
 			}
 		}
 		previous = section;
+	});
+	return found;
+}
+
+/** What is found in a section's properties, where: the file and the section it affects are the section's. */
+type InProperties = readonly Pick<Detected, 'finding' | 'line'>[];
+
+function detectInProperties(file: LintedFile, section: LintedSection, twins: ReadonlySet<PropertyLine>): InProperties {
+	const found: Detected[] = [];
+	for (const property of section.raw.properties) {
+		if (mayDiffer(property)) {
+			found.push(...detectInProperty(file, section.target!, property, twins.has(property.line)));
+		}
 	}
 	return found;
+}
+
+function movedDetections(found: InProperties, by: Move): InProperties {
+	return found.length === 0 ? found : found.map(({ finding, line }) => ({ finding: movedFinding(finding, by), line: line + by.lines }));
 }
 
 /** `[name]` or `[prefix name]` (one space or tab between), nothing else inside the brackets; by offsets alone. */
