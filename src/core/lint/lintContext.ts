@@ -96,10 +96,6 @@ export interface ParsedProfileFiles {
 	readonly awsCli: ReadingResult;
 	readonly awsCliRefusals: readonly AwsCliRefusal[];
 	readonly jsSdk?: ReadingResult;
-	/** Every property written under a header the standard reads, file by file (config first), in order. */
-	readonly properties: readonly WrittenProperty[];
-	/** The same, under profile headers only: what most rules look at. */
-	readonly profileProperties: readonly WrittenProperty[];
 	/** Where the three readings differ; empty while the standard refuses the files (their syntax comes first). */
 	readonly differences: readonly ReadingDifference[];
 	readonly now: number;
@@ -132,12 +128,9 @@ export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFile
 		return text === undefined ? [] : [lintedFile(role, text, standard, previous && fileOf(previous, role))];
 	});
 	const awsCli = combineAwsCliFiles(Object.fromEntries(files.map((file) => [file.role, file.awsCliFile])));
-	const properties = files.flatMap(writtenPropertiesOf);
 	return {
 		texts,
 		files,
-		properties,
-		profileProperties: properties.filter((written) => written.target.kind === 'profile'),
 		standard,
 		awsCli,
 		awsCliRefusals: awsCli.ok ? [] : refusalsByFile(files),
@@ -216,7 +209,7 @@ function repeatedKeysOf(occurrences: ReadonlyMap<Section, readonly LintedSection
 	const groups: RawProperty[][] = [];
 	for (const sections of occurrences.values()) {
 		const properties = sections.length === 1 ? sections[0].raw.properties : sections.flatMap((section) => section.raw.properties);
-		if (properties.length < 2) {
+		if (properties.length < 2 || !hasRepeatedKey(properties)) {
 			continue;
 		}
 		const byName = new Map<string, RawProperty[]>();
@@ -234,6 +227,23 @@ function repeatedKeysOf(occurrences: ReadonlyMap<Section, readonly LintedSection
 		}
 	}
 	return groups;
+}
+
+/** Whether two of `properties` set the same key: most sections have a few keys, compared pair by pair. */
+function hasRepeatedKey(properties: readonly RawProperty[]): boolean {
+	if (properties.length > 16) {
+		return true; // let the map tell
+	}
+	for (let i = 1; i < properties.length; i++) {
+		const key = properties[i].key;
+		for (let j = 0; j < i; j++) {
+			const other = properties[j].key;
+			if (other.length === key.length && (other === key || keyName(other) === keyName(key))) {
+				return true;
+			}
+		}
+	}
+	return false;
 }
 
 /** Which files the AWS CLI refuses, each read alone: it stops at the first, but a user wants to see both. */
@@ -291,25 +301,21 @@ export interface WrittenProperty {
 	readonly name: string;
 }
 
-/** Every property written under a header the standard reads as one of `kinds`, file by file, in order. */
-export function writtenProperties(context: ParsedProfileFiles, kinds: readonly Section['kind'][]): readonly WrittenProperty[] {
-	if (kinds.length === 1 && kinds[0] === 'profile') {
-		return context.profileProperties;
-	}
-	return kinds.length === 3 ? context.properties : context.properties.filter((written) => kinds.includes(written.target.kind));
-}
-
-function writtenPropertiesOf(file: LintedFile): WrittenProperty[] {
-	const written: WrittenProperty[] = [];
-	for (const section of file.sections) {
-		const { target } = section;
-		if (target) {
-			for (const property of section.raw.properties) {
-				written.push({ file, section, target, property, name: keyName(property.key) });
+/**
+ * Every property written under a header the standard reads (as one of `kinds`), file by file (config first), in
+ * order. Made when asked for: the rules that go through them all are section by section (propertyRule.ts).
+ */
+export function* writtenProperties(context: ParsedProfileFiles, kinds?: readonly Section['kind'][]): Generator<WrittenProperty> {
+	for (const file of context.files) {
+		for (const section of file.sections) {
+			const { target } = section;
+			if (target && (!kinds || kinds.includes(target.kind))) {
+				for (const property of section.raw.properties) {
+					yield { file, section, target, property, name: keyName(property.key) };
+				}
 			}
 		}
 	}
-	return written;
 }
 
 /** Every definition of `key` for `section`, in both files: what a fix must change so that no other one shows. */

@@ -8,7 +8,7 @@
 // edit runs them on the sections the edit touched only.
 
 import type { LintedFile, LintedSection, ParsedProfileFiles, WrittenProperty } from './lintContext';
-import { keyName } from './lintContext';
+import { keyName, writtenProperties } from './lintContext';
 import type { LintRule, RuleFinding, RuleId } from './rule';
 import { movedFinding } from './sectionMemo';
 
@@ -26,7 +26,7 @@ export function propertyRule(rule: Omit<PropertyRule, 'check'>): PropertyRule {
 	return {
 		...rule,
 		*check(context) {
-			for (const written of context.properties) {
+			for (const written of writtenProperties(context)) {
 				yield* rule.checkProperty(written);
 			}
 		},

@@ -58,9 +58,15 @@ export const duplicateKeyRule: LintRule = {
 				yield* duplicateKeyFindings(file, group);
 			}
 		}
-		for (const { file, property } of context.properties) {
-			if (property.subProperties.length > 1) {
-				yield* duplicateSubKeyFindings(file, property);
+		for (const file of context.files) {
+			for (const section of file.sections) {
+				if (section.target) {
+					for (const property of section.raw.properties) {
+						if (property.subProperties.length > 1) {
+							yield* duplicateSubKeyFindings(file, property);
+						}
+					}
+				}
 			}
 		}
 	},

@@ -10,7 +10,7 @@ import type { Section } from '../../profileSet';
 import { findSections, setProperty } from '../../sectionEdits';
 import type { Edit } from '../../textEdits';
 import { appendLines, fix, remove } from '../fixEdits';
-import { definitionsOf, fileOf, LintContext, writtenProperties } from '../lintContext';
+import { definitionsOf, fileOf, keyName, LintContext } from '../lintContext';
 import type { FileEdits, LintRule, QuickFix } from '../rule';
 
 /** What moves to the credentials file with the secrets: the key pair and its token. */
@@ -24,21 +24,28 @@ export const secretsInConfigRule: LintRule = {
 	files: ['config'],
 	*check(context) {
 		const fixes = new Map<Section, QuickFix | undefined>();
-		for (const written of writtenProperties(context, ['profile'])) {
-			if (written.file.role !== 'config' || !secretKeys.includes(written.name)) {
+		for (const section of fileOf(context, 'config')?.sections ?? []) {
+			const { target } = section;
+			if (target?.kind !== 'profile') {
 				continue;
 			}
-			if (!fixes.has(written.target)) {
-				fixes.set(written.target, moveToCredentialsFix(context, written.target));
+			for (const property of section.raw.properties) {
+				const name = keyName(property.key);
+				if (!secretKeys.includes(name)) {
+					continue;
+				}
+				if (!fixes.has(target)) {
+					fixes.set(target, moveToCredentialsFix(context, target));
+				}
+				const move = fixes.get(target);
+				yield {
+					file: 'config',
+					range: property.line.key,
+					message: `${name} is in the config file. The SDKs read it there too, but secrets belong in the credentials file, `
+						+ 'which tools keep private and people do not share.',
+					...(move ? { fixes: [move] } : {}),
+				};
 			}
-			const move = fixes.get(written.target);
-			yield {
-				file: 'config',
-				range: written.property.line.key,
-				message: `${written.name} is in the config file. The SDKs read it there too, but secrets belong in the credentials file, `
-					+ 'which tools keep private and people do not share.',
-				...(move ? { fixes: [move] } : {}),
-			};
 		}
 	},
 };
