@@ -4,13 +4,15 @@
 
 // What the rules found under one header, kept from one lint to the next: an edit changes a few sections, and the
 // thousands of others are the same lines, maybe moved. What is kept depends only on a section's lines, its file
-// and the kind of section the standard reads it as (the key of the memo); it is moved with the lines when the
-// edit added or removed text above them. Only the last lint's values are kept, so the memo never grows.
+// and the kind of section the standard reads it as; it is moved with the lines when the edit added or removed
+// text above them. The sections before and after the edit are found by position, without comparing texts. Only
+// the last lint's values are kept, so the memo never grows.
 
 import type { FileRole } from '../profileFilesReader';
 import type { TextRange } from '../profileSet';
 import type { Edit } from '../textEdits';
-import type { LintedFile, LintedSection } from './lintContext';
+import { TextChange, textChange } from './editedSections';
+import type { LintedFile } from './lintContext';
 import type { FileEdits, QuickFix, RelatedLocation, RuleFinding } from './rule';
 
 /** How far a section's lines moved: `offset` characters and `lines` lines, in one file. */
@@ -35,13 +37,18 @@ interface Slot {
 	readonly moved?: Omit<Slot, 'moved'>;
 }
 
-const sectionKinds = ['', 'profile', 'sso-session', 'services'] as const;
+/** One file's sections in this lint, and where the same lines were in the last one. */
+interface FileSlots {
+	readonly file: LintedFile;
+	readonly slots: (Slot | undefined)[];
+	/** The file as the last lint saw it, with its slots; undefined when it had no such file. */
+	readonly previous?: { readonly file: LintedFile; readonly slots: readonly (Slot | undefined)[] };
+	/** Where the text changed since then; undefined when it did not. */
+	readonly change?: TextChange;
+}
 
 export class SectionMemo {
-	/** By file (config first) and kind of section (none first), the slots by the section's lines. */
-	private readonly slots: Map<string, Slot>[] = Array.from({ length: 2 * sectionKinds.length }, () => new Map());
-	/** The slot of each section of this lint, by file and index, found once. */
-	private readonly byFile = new Map<LintedFile, Slot[]>();
+	private readonly byFile = new Map<FileRole, FileSlots>();
 
 	/** `previous`: the memo of the last lint, whose values are reused. */
 	constructor(private previous?: SectionMemo) { }
@@ -70,30 +77,61 @@ export class SectionMemo {
 	}
 
 	private slotOf(file: LintedFile, index: number): Slot {
-		let slots = this.byFile.get(file);
-		if (!slots) {
-			slots = new Array<Slot>(file.sections.length);
-			this.byFile.set(file, slots);
+		let fileSlots = this.byFile.get(file.role);
+		if (fileSlots?.file !== file) {
+			fileSlots = this.fileSlots(file);
+			this.byFile.set(file.role, fileSlots);
 		}
-		return slots[index] ??= this.findSlot(file, file.sections[index]);
+		return fileSlots.slots[index] ??= this.newSlot(file, index, fileSlots);
 	}
 
-	private findSlot(file: LintedFile, section: LintedSection): Slot {
-		const group = (file.role === 'config' ? 0 : sectionKinds.length) + sectionKinds.indexOf(section.target?.kind ?? '');
-		const { offset, line } = section.raw.header.span;
-		const lines = file.text.slice(offset, section.end);
-		const own = this.slots[group];
-		const found = own.get(lines) ?? this.previous?.slots[group].get(lines);
-		let slot: Slot;
-		if (found && found.offset === offset && found.line === line) {
-			slot = found;
-		} else {
-			// The lines were elsewhere: a new slot, whose values come from the old one when asked for.
-			// (Never a slot that has moved values of its own: older lints' values are not kept.)
-			slot = { offset, line, values: new Map(), ...(found ? { moved: { offset: found.offset, line: found.line, values: found.values } } : {}) };
+	private fileSlots(file: LintedFile): FileSlots {
+		const slots = new Array<Slot | undefined>(file.sections.length);
+		const previous = this.previous?.byFile.get(file.role);
+		if (!previous) {
+			return { file, slots };
 		}
-		own.set(lines, slot);
-		return slot;
+		const before = previous.file;
+		return {
+			file,
+			slots,
+			previous: { file: before, slots: previous.slots },
+			...(before.text === file.text ? {} : { change: textChange(file.role, before.text, file.text) }),
+		};
+	}
+
+	/**
+	 * A slot for a section, with the values of the same lines in the last lint when they were there: the lines
+	 * before an edit are where they were, those after it moved with the text the edit added or removed.
+	 */
+	private newSlot(file: LintedFile, index: number, fileSlots: FileSlots): Slot {
+		const section = file.sections[index];
+		const { offset, line } = section.raw.header.span;
+		const fresh = (): Slot => ({ offset, line, values: new Map() });
+		const { previous, change } = fileSlots;
+		if (!previous) {
+			return fresh();
+		}
+		let before = index;
+		let shift = 0;
+		if (change && section.end > change.start) {
+			if (offset < change.newEnd) {
+				return fresh(); // lines the edit touched
+			}
+			before = index + previous.file.sections.length - file.sections.length;
+			shift = change.newEnd - change.oldEnd;
+		}
+		const kept = previous.slots[before];
+		const then = previous.file.sections[before];
+		// Same lines (the text between is the same on both sides of an edit) read as the same kind of section.
+		if (!kept || !then || then.raw.header.span.offset !== offset - shift || then.end !== section.end - shift
+			|| then.target?.kind !== section.target?.kind) {
+			return fresh();
+		}
+		if (kept.offset === offset && kept.line === line) {
+			return kept;
+		}
+		return { offset, line, values: new Map(), moved: { offset: kept.offset, line: kept.line, values: kept.values } };
 	}
 }
 

@@ -16,6 +16,7 @@ import type { FileEdits, LintRule, QuickFix } from '../rule';
 /** What moves to the credentials file with the secrets: the key pair and its token. */
 const credentialKeys = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
 const secretKeys: readonly string[] = ['aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
+const secretKeyLengths = new Set(secretKeys.map((key) => key.length));
 
 export const secretsInConfigRule: LintRule = {
 	id: 'aws-files/secrets-in-config',
@@ -30,10 +31,11 @@ export const secretsInConfigRule: LintRule = {
 				continue;
 			}
 			for (const property of section.raw.properties) {
-				const name = keyName(property.key);
-				if (!secretKeys.includes(name)) {
+				// The key's length first: most keys are not secrets, and lower-casing every one of them is what costs.
+				if (!secretKeyLengths.has(property.key.length) || !secretKeys.includes(keyName(property.key))) {
 					continue;
 				}
+				const name = keyName(property.key);
 				if (!fixes.has(target)) {
 					fixes.set(target, moveToCredentialsFix(context, target));
 				}
