@@ -194,11 +194,23 @@ function addConfigSections(sections: Sections, profiles: Sections, ssoSessions: 
 
 /** botocore only checks the prefix, then keeps the second shell word whatever the first one is. */
 function setIfTwoWords(header: string, values: Values, target: Sections): void {
-	const words = shlexSplit(header);
-	if (words !== undefined && words.length === 2) {
-		target.set(words[1], values);
+	let name = splitNames.get(values);
+	if (name === undefined) {
+		const words = shlexSplit(header);
+		name = words !== undefined && words.length === 2 ? words[1] : null;
+		splitNames.set(values, name);
+	}
+	if (name !== null) {
+		target.set(name, values);
 	}
 }
+
+/**
+ * The name `setIfTwoWords` found for the header each section's values were read under (null: none), kept with
+ * the values: a piece of a file that did not change keeps its values (readAwsCliFile), so a file read again
+ * splits only the headers of the pieces that changed.
+ */
+const splitNames = new WeakMap<Values, string | null>();
 
 function mergeCredentialsSections(sections: Sections, profiles: Sections): void {
 	for (const [name, values] of sections) {

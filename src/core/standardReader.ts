@@ -93,6 +93,18 @@ export function toReading(set: ProfileSet): ReadingResult {
 	return { ok: true, reading };
 }
 
+/**
+ * Calls `visit` with the file and offset (of the `[`) of each header of `section`, in order: what
+ * `section.headers` gives, without making a location for each, for who goes through thousands of sections.
+ */
+export function forEachHeaderOffset(section: Section, visit: (file: FileRole, offset: number) => void): void {
+	if (section instanceof StandardSection) {
+		section.forEachHeader(visit);
+	} else {
+		section.headers.forEach((header) => visit(header.file, header.range.offset));
+	}
+}
+
 /** Whether a name or key is an identifier of the standard: one or more of A-Z a-z 0-9 and `_ - / . % @ : +`. */
 export function isValidIdentifier(name: string): boolean {
 	if (name.length === 0) {
@@ -247,6 +259,12 @@ class StandardSection implements Section {
 		}
 		const header = this.more?.find(location => location.file === file);
 		return header ? header.range.line : -1;
+	}
+
+	/** Calls `visit` with the offset of each header, in order, without making their locations. */
+	forEachHeader(visit: (file: FileRole, offset: number) => void): void {
+		visit(this.firstFile, this.firstStart);
+		this.more?.forEach((location) => visit(location.file, location.range.offset));
 	}
 
 	addHeader(file: FileRole, range: TextRange): void {

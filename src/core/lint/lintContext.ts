@@ -15,7 +15,7 @@ import type { ProfileSet, Section, TextRange } from '../profileSet';
 import { parseRawProfileFile, RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
 import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
-import { readStandard } from '../standardReader';
+import { forEachHeaderOffset, readStandard } from '../standardReader';
 import { editedSections, movedRange } from './editedSections';
 import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
@@ -123,9 +123,10 @@ const fileRoles: readonly FileRole[] = ['config', 'credentials'];
 export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFiles): ParsedProfileFiles {
 	const { texts } = input;
 	const standard = readStandard(texts);
+	const targets = headerTargets(standard);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];
-		return text === undefined ? [] : [lintedFile(role, text, standard, previous && fileOf(previous, role))];
+		return text === undefined ? [] : [lintedFile(role, text, targets[role], previous && fileOf(previous, role))];
 	});
 	const awsCli = combineAwsCliFiles(Object.fromEntries(files.map((file) => [file.role, file.awsCliFile])));
 	return {
@@ -167,20 +168,22 @@ export function keyName(key: string): string {
 	return /[A-Z]/.test(key) ? key.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : key;
 }
 
-function lintedFile(role: FileRole, text: string, standard: ProfileSet, previous: LintedFile | undefined): LintedFile {
+/** Each file's headers that the standard reads, by the offset of their `[`, with the section they feed. */
+function headerTargets(standard: ProfileSet): Record<FileRole, Map<number, Section>> {
+	const targets: Record<FileRole, Map<number, Section>> = { config: new Map(), credentials: new Map() };
+	for (const sections of [standard.profiles, standard.ssoSessions, standard.services]) {
+		for (const section of sections.values()) {
+			forEachHeaderOffset(section, (file, offset) => targets[file].set(offset, section));
+		}
+	}
+	return targets;
+}
+
+/** `targets`: the headers of this file that the standard reads (headerTargets). */
+function lintedFile(role: FileRole, text: string, targets: ReadonlyMap<number, Section>, previous: LintedFile | undefined): LintedFile {
 	const unchanged = previous?.text === text ? previous : undefined;
 	const raw = unchanged?.raw ?? parseRawProfileFile(text);
 	const awsCliFile = unchanged?.awsCliFile ?? readAwsCliFile(text, previous?.awsCliFile);
-	const targets = new Map<number, Section>();
-	for (const sections of [standard.profiles, standard.ssoSessions, standard.services]) {
-		for (const section of sections.values()) {
-			for (const header of section.headers) {
-				if (header.file === role) {
-					targets.set(header.range.offset, section);
-				}
-			}
-		}
-	}
 	const sections = raw.sections.map((section, index): LintedSection => {
 		const target = targets.get(section.header.header.offset);
 		const end = index + 1 < raw.sections.length ? raw.sections[index + 1].header.span.offset : text.length;

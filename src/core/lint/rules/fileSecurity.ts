@@ -10,13 +10,13 @@ import type { Section } from '../../profileSet';
 import { findSections, setProperty } from '../../sectionEdits';
 import type { Edit } from '../../textEdits';
 import { appendLines, fix, remove } from '../fixEdits';
-import { definitionsOf, fileOf, keyName, LintContext } from '../lintContext';
+import { definitionsOf, fileOf, keyName, LintContext, LintedFile } from '../lintContext';
 import type { FileEdits, LintRule, QuickFix } from '../rule';
+import type { SectionMemo } from '../sectionMemo';
 
 /** What moves to the credentials file with the secrets: the key pair and its token. */
 const credentialKeys = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
 const secretKeys: readonly string[] = ['aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
-const secretKeyLengths = new Set(secretKeys.map((key) => key.length));
 
 export const secretsInConfigRule: LintRule = {
 	id: 'aws-files/secrets-in-config',
@@ -25,16 +25,15 @@ export const secretsInConfigRule: LintRule = {
 	files: ['config'],
 	*check(context) {
 		const fixes = new Map<Section, QuickFix | undefined>();
-		for (const section of fileOf(context, 'config')?.sections ?? []) {
+		const config = fileOf(context, 'config');
+		for (let index = 0; index < (config?.sections.length ?? 0); index++) {
+			const section = config!.sections[index];
 			const { target } = section;
 			if (target?.kind !== 'profile') {
 				continue;
 			}
-			for (const property of section.raw.properties) {
-				// The key's length first: most keys are not secrets, and lower-casing every one of them is what costs.
-				if (!secretKeyLengths.has(property.key.length) || !secretKeys.includes(keyName(property.key))) {
-					continue;
-				}
+			for (const at of secretsIn(context.memo, config!, index)) {
+				const property = section.raw.properties[at];
 				const name = keyName(property.key);
 				if (!fixes.has(target)) {
 					fixes.set(target, moveToCredentialsFix(context, target));
@@ -51,6 +50,14 @@ export const secretsInConfigRule: LintRule = {
 		}
 	},
 };
+
+/** Which properties under a header set a secret (by index): kept from the last lint while its lines stay the same. */
+function secretsIn(memo: SectionMemo, file: LintedFile, index: number): readonly number[] {
+	return memo.value('secret-keys', file, index, {
+		compute: () => file.sections[index].raw.properties.flatMap((property, at) => secretKeys.includes(keyName(property.key)) ? [at] : []),
+		move: (kept) => kept,
+	});
+}
 
 /**
  * Moves the profile's key pair and token, as the standard reads them, to its section of the credentials file
