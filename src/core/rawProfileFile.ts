@@ -118,15 +118,70 @@ export interface RawProfileFile {
 
 /** Parses one file's text literally. Never throws. */
 export function parseRawProfileFile(text: string): RawProfileFile {
+	const literal = literalSink(text);
+	return literal.result(parseRawLines(text, literal.sink));
+}
+
+/**
+ * The sink `parseRawProfileFile` reads with, for who reads a text with another sink at the same time (see
+ * `teeSink`): `result` gives the file once `parseRawLines` has returned its scanner.
+ */
+export function literalSink(text: string): { readonly sink: RawFileSink; result(scanner: LineCursor): RawProfileFile } {
 	const builder = new RawFileBuilder(text);
-	const scanner = parseRawLines(text, builder);
 	return {
-		bomLength: scanner.bomLength,
-		eol: scanner.eol,
-		lines: builder.lines,
-		sections: builder.sections,
-		problems: builder.problems,
+		sink: builder,
+		result: (scanner) => ({
+			bomLength: scanner.bomLength,
+			eol: scanner.eol,
+			lines: builder.lines,
+			sections: builder.sections,
+			problems: builder.problems,
+		}),
 	};
+}
+
+/** A sink that tells two others everything, in order: one scan of a text for two readings of it. */
+export function teeSink(first: RawFileSink, second: RawFileSink): RawFileSink {
+	return new TeeSink(first, second);
+}
+
+class TeeSink implements RawFileSink {
+	constructor(private readonly first: RawFileSink, private readonly second: RawFileSink) { }
+
+	line(scanner: LineCursor): void {
+		this.first.line(scanner);
+		this.second.line(scanner);
+	}
+
+	section(scanner: LineCursor): void {
+		this.first.section(scanner);
+		this.second.section(scanner);
+	}
+
+	property(scanner: LineCursor): void {
+		this.first.property(scanner);
+		this.second.property(scanner);
+	}
+
+	indented(scanner: LineCursor): void {
+		this.first.indented(scanner);
+		this.second.indented(scanner);
+	}
+
+	endProperty(): void {
+		this.first.endProperty();
+		this.second.endProperty();
+	}
+
+	endSection(): void {
+		this.first.endSection();
+		this.second.endSection();
+	}
+
+	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
+		this.first.problem(code, message, range);
+		this.second.problem(code, message, range);
+	}
 }
 
 /**

@@ -41,7 +41,7 @@ import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
 import { NameTable } from './nameTable';
 import { Keys } from './profileKeys';
 import { PropertyList } from './propertyList';
-import { parseRawLines, RawFileSink, SyntaxProblemCode } from './rawProfileFile';
+import { literalSink, parseRawLines, RawFileSink, RawProfileFile, SyntaxProblemCode, teeSink } from './rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
 /** What the standard drops, merges or overrides: not errors, the files still load. */
@@ -69,13 +69,33 @@ export type StandardProblemCode = SyntaxProblemCode | SemanticProblemCode;
  */
 export function readStandard(texts: FileTexts): ProfileSet {
 	const merger = new Merger();
-	if (texts.config !== undefined) {
-		merger.mergeFile('config', texts.config);
-	}
-	if (texts.credentials !== undefined) {
-		merger.mergeFile('credentials', texts.credentials);
+	for (const file of ['config', 'credentials'] as const) {
+		const text = texts[file];
+		if (text !== undefined) {
+			merger.mergeFile(file, text);
+		}
 	}
 	return merger.result();
+}
+
+/**
+ * `readStandard`, with the literal parse of each file (rawProfileFile.ts) made in the same scan of its text:
+ * what the lint engine needs of both, for half the work. A file in `known` is not parsed literally again: it is
+ * that text's parse.
+ */
+export function readStandardAndLiteral(texts: FileTexts, known: Partial<Record<FileRole, RawProfileFile>>): {
+	readonly standard: ProfileSet;
+	readonly literal: Partial<Record<FileRole, RawProfileFile>>;
+} {
+	const merger = new Merger();
+	const literal: Partial<Record<FileRole, RawProfileFile>> = {};
+	for (const file of ['config', 'credentials'] as const) {
+		const text = texts[file];
+		if (text !== undefined) {
+			literal[file] = merger.mergeFileAndParse(file, text, known[file]);
+		}
+	}
+	return { standard: merger.result(), literal };
 }
 
 /**
@@ -288,6 +308,17 @@ class Merger {
 
 	mergeFile(file: FileRole, text: string): void {
 		parseRawLines(text, new FileMerger(file, text, this.problems, this.sections, this.names));
+	}
+
+	/** Merges the file in, and returns its literal parse: `known`, or made in the same scan. */
+	mergeFileAndParse(file: FileRole, text: string, known: RawProfileFile | undefined): RawProfileFile {
+		if (known) {
+			this.mergeFile(file, text);
+			return known;
+		}
+		const literal = literalSink(text);
+		const merger = new FileMerger(file, text, this.problems, this.sections, this.names);
+		return literal.result(parseRawLines(text, teeSink(literal.sink, merger)));
 	}
 
 	result(): ProfileSet {

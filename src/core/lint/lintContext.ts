@@ -12,10 +12,10 @@ import type { Clock } from '../expiry';
 import type { Platform } from '../fileLocations';
 import type { FileRole } from '../profileFilesReader';
 import type { ProfileSet, Section, TextRange } from '../profileSet';
-import { parseRawProfileFile, RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
+import type { RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
 import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
-import { forEachHeaderOffset, readStandard } from '../standardReader';
+import { forEachHeaderOffset, readStandardAndLiteral } from '../standardReader';
 import { editedSections, movedRange } from './editedSections';
 import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
@@ -122,11 +122,16 @@ const fileRoles: readonly FileRole[] = ['config', 'credentials'];
  */
 export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFiles): ParsedProfileFiles {
 	const { texts } = input;
-	const standard = readStandard(texts);
+	const known = (role: FileRole) => previous && fileOf(previous, role);
+	const unchanged = Object.fromEntries(fileRoles.flatMap((role) => {
+		const before = known(role);
+		return before && before.text === texts[role] ? [[role, before.raw]] : [];
+	}));
+	const { standard, literal } = readStandardAndLiteral(texts, unchanged);
 	const targets = headerTargets(standard);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];
-		return text === undefined ? [] : [lintedFile(role, text, targets[role], previous && fileOf(previous, role))];
+		return text === undefined ? [] : [lintedFile({ role, text, raw: literal[role]! }, targets[role], known(role))];
 	});
 	const awsCli = combineAwsCliFiles(Object.fromEntries(files.map((file) => [file.role, file.awsCliFile])));
 	return {
@@ -180,9 +185,9 @@ function headerTargets(standard: ProfileSet): Record<FileRole, Map<number, Secti
 }
 
 /** `targets`: the headers of this file that the standard reads (headerTargets). */
-function lintedFile(role: FileRole, text: string, targets: ReadonlyMap<number, Section>, previous: LintedFile | undefined): LintedFile {
+function lintedFile(parsed: Pick<LintedFile, 'role' | 'text' | 'raw'>, targets: ReadonlyMap<number, Section>, previous: LintedFile | undefined): LintedFile {
+	const { role, text, raw } = parsed;
 	const unchanged = previous?.text === text ? previous : undefined;
-	const raw = unchanged?.raw ?? parseRawProfileFile(text);
 	const awsCliFile = unchanged?.awsCliFile ?? readAwsCliFile(text, previous?.awsCliFile);
 	const sections = raw.sections.map((section, index): LintedSection => {
 		const target = targets.get(section.header.header.offset);
