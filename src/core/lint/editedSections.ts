@@ -9,21 +9,17 @@
 import { changedAwsCliNames } from '../awsCliReader';
 import type { FileRole } from '../profileFilesReader';
 import type { TextRange } from '../profileSet';
+import { TextChange, textChange } from '../textChange';
 import type { LintedFile, LintedSection } from './lintContext';
 
-/** Where one file's text changed: `[start, oldEnd)` before the edit is `[start, newEnd)` after it. */
-export interface TextChange {
+/** Where one file's text changed. */
+export interface FileChange extends TextChange {
 	readonly file: FileRole;
-	readonly start: number;
-	readonly oldEnd: number;
-	readonly newEnd: number;
-	/** How many lines the edit added (negative when it removed some). */
-	readonly lines: number;
 }
 
 export interface FileEdits {
 	/** The changed span of each file whose text changed. */
-	readonly changes: readonly TextChange[];
+	readonly changes: readonly FileChange[];
 	/** Every profile and sso-session name whose sections have lines the edits touched, for any reader. */
 	readonly names: ReadonlySet<string>;
 }
@@ -36,7 +32,7 @@ export function editedSections(previous: readonly LintedFile[], next: readonly L
 	if (previous.length !== next.length) {
 		return undefined;
 	}
-	const changes: TextChange[] = [];
+	const changes: FileChange[] = [];
 	const names = new Set<string>();
 	for (let i = 0; i < next.length; i++) {
 		const before = previous[i];
@@ -52,47 +48,12 @@ export function editedSections(previous: readonly LintedFile[], next: readonly L
 			return undefined;
 		}
 		awsCliNames.forEach((name) => names.add(name));
-		const change = textChange(after.role, before.text, after.text);
+		const change: FileChange = { file: after.role, ...textChange(before.text, after.text) };
 		addTargetNames(before, change.start, change.oldEnd, names);
 		addTargetNames(after, change.start, change.newEnd, names);
 		changes.push(change);
 	}
 	return { changes, names };
-}
-
-const block = 256;
-
-/** Where `after` differs from `before`: the longest common start and end taken away. */
-export function textChange(file: FileRole, before: string, after: string): TextChange {
-	const shorter = Math.min(before.length, after.length);
-	// Blocks first: comparing two strings is one call, where comparing characters one by one is a call each.
-	let start = 0;
-	while (start + block <= shorter && before.slice(start, start + block) === after.slice(start, start + block)) {
-		start += block;
-	}
-	while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) {
-		start++;
-	}
-	let end = 0;
-	while (end + block <= shorter - start
-		&& before.slice(before.length - end - block, before.length - end) === after.slice(after.length - end - block, after.length - end)) {
-		end += block;
-	}
-	while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) {
-		end++;
-	}
-	const oldEnd = before.length - end;
-	const newEnd = after.length - end;
-	return { file, start, oldEnd, newEnd, lines: lineBreaks(after, start, newEnd) - lineBreaks(before, start, oldEnd) };
-}
-
-/** The standard's lines end at `\n` (a lone `\r` is text), so `\n` counts them. */
-function lineBreaks(text: string, start: number, end: number): number {
-	let count = 0;
-	for (let at = text.indexOf('\n', start); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) {
-		count++;
-	}
-	return count;
 }
 
 /**
@@ -138,7 +99,7 @@ function lineStart(section: LintedSection): number {
 }
 
 /** Where a range outside the changed spans is after the changes. */
-export function movedRange(changes: readonly TextChange[], file: FileRole, range: TextRange): TextRange {
+export function movedRange(changes: readonly FileChange[], file: FileRole, range: TextRange): TextRange {
 	const change = changes.find((candidate) => candidate.file === file);
 	if (!change || range.offset < change.start) {
 		return range;

@@ -11,7 +11,7 @@
 import type { FileRole } from '../profileFilesReader';
 import type { TextRange } from '../profileSet';
 import type { Edit } from '../textEdits';
-import { TextChange, textChange } from './editedSections';
+import { TextChange, textChange } from '../textChange';
 import type { LintedFile } from './lintContext';
 import type { FileEdits, QuickFix, RelatedLocation, RuleFinding } from './rule';
 
@@ -96,7 +96,7 @@ export class SectionMemo {
 			file,
 			slots,
 			previous: { file: before, slots: previous.slots },
-			...(before.text === file.text ? {} : { change: textChange(file.role, before.text, file.text) }),
+			...(before.text === file.text ? {} : { change: textChange(before.text, file.text) }),
 		};
 	}
 
