@@ -68,8 +68,8 @@ function detect(memo: SectionMemo, file: LintedFile, twins: ReadonlySet<Property
 	const found: Detected[] = [];
 	let previous: LintedSection | undefined;
 	file.sections.forEach((section, index) => {
-		const { header } = section.raw;
-		if (header.closed && (header.comment || header.header.length === '[DEFAULT]'.length || !plainHeader(file, section))) {
+		// Whether the header may be read differently depends on its line alone: kept while it stays the same.
+		if (memo.value('compatibility-header', file, index, { compute: () => mayDifferInHeader(file, section), move: (kept) => kept })) {
 			found.push(...detectInHeader(file, section, previous));
 		}
 		const { target } = section;
@@ -102,6 +102,12 @@ function detectInProperties(file: LintedFile, section: LintedSection, twins: Rea
 
 function movedDetections(found: InProperties, by: Move): InProperties {
 	return found.length === 0 ? found : found.map(({ finding, line }) => ({ finding: movedFinding(finding, by), line: line + by.lines }));
+}
+
+/** Whether a header has anything a detector looks for; false for the great majority. */
+function mayDifferInHeader(file: LintedFile, section: LintedSection): boolean {
+	const { header } = section.raw;
+	return header.closed && (header.comment !== undefined || header.header.length === '[DEFAULT]'.length || !plainHeader(file, section));
 }
 
 /** `[name]` or `[prefix name]` (one space or tab between), nothing else inside the brackets; by offsets alone. */
