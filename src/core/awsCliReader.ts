@@ -131,7 +131,8 @@ function readChunks(text: string, start: number, end: number, reusable: readonly
  */
 function chunksAfterEdit(text: string, previous: AwsCliFile): Chunks {
 	const change = textChange(previous.text, text);
-	const lineStart = Math.max(text.lastIndexOf('\n', change.start - 1), text.lastIndexOf('\r', change.start - 1)) + 1;
+	// (lastIndexOf reads a negative position as 0: the edit's line starts at 0 then.)
+	const lineStart = change.start === 0 ? 0 : Math.max(text.lastIndexOf('\n', change.start - 1), text.lastIndexOf('\r', change.start - 1)) + 1;
 	const old = previous.starts;
 	const endOf = (index: number) => index + 1 < old.length ? old[index + 1] : previous.text.length;
 	let before = 0;

@@ -41,7 +41,7 @@ import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
 import { NameTable } from './nameTable';
 import { Keys } from './profileKeys';
 import { PropertyList } from './propertyList';
-import { literalSink, parseRawLines, RawFileSink, RawProfileFile, SyntaxProblemCode, teeSink } from './rawProfileFile';
+import { EarlierParse, literalSink, parseRawLines, RawFileSink, RawProfileFile, SyntaxProblemCode, teeSink } from './rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
 /** What the standard drops, merges or overrides: not errors, the files still load. */
@@ -81,9 +81,10 @@ export function readStandard(texts: FileTexts): ProfileSet {
 /**
  * `readStandard`, with the literal parse of each file (rawProfileFile.ts) made in the same scan of its text:
  * what the lint engine needs of both, for half the work. A file in `known` is not parsed literally again: it is
- * that text's parse.
+ * that text's parse. A file in `earlier`, the same file before an edit, lends its parse's objects for the lines
+ * the edit left alone (`literalSink`).
  */
-export function readStandardAndLiteral(texts: FileTexts, known: Partial<Record<FileRole, RawProfileFile>>): {
+export function readStandardAndLiteral(texts: FileTexts, known: Partial<Record<FileRole, RawProfileFile>>, earlier: Partial<Record<FileRole, EarlierParse>> = {}): {
 	readonly standard: ProfileSet;
 	readonly literal: Partial<Record<FileRole, RawProfileFile>>;
 } {
@@ -92,7 +93,7 @@ export function readStandardAndLiteral(texts: FileTexts, known: Partial<Record<F
 	for (const file of ['config', 'credentials'] as const) {
 		const text = texts[file];
 		if (text !== undefined) {
-			literal[file] = merger.mergeFileAndParse(file, text, known[file]);
+			literal[file] = merger.mergeFileAndParse(file, text, known[file], earlier[file]);
 		}
 	}
 	return { standard: merger.result(), literal };
@@ -311,12 +312,12 @@ class Merger {
 	}
 
 	/** Merges the file in, and returns its literal parse: `known`, or made in the same scan. */
-	mergeFileAndParse(file: FileRole, text: string, known: RawProfileFile | undefined): RawProfileFile {
+	mergeFileAndParse(file: FileRole, text: string, known: RawProfileFile | undefined, earlier: EarlierParse | undefined): RawProfileFile {
 		if (known) {
 			this.mergeFile(file, text);
 			return known;
 		}
-		const literal = literalSink(text);
+		const literal = literalSink(text, earlier);
 		const merger = new FileMerger(file, text, this.problems, this.sections, this.names);
 		return literal.result(parseRawLines(text, teeSink(literal.sink, merger)));
 	}

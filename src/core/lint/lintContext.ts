@@ -127,7 +127,11 @@ export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFile
 		const before = known(role);
 		return before && before.text === texts[role] ? [[role, before.raw]] : [];
 	}));
-	const { standard, literal } = readStandardAndLiteral(texts, unchanged);
+	const earlier = Object.fromEntries(fileRoles.flatMap((role) => {
+		const before = known(role);
+		return before ? [[role, before]] : [];
+	}));
+	const { standard, literal } = readStandardAndLiteral(texts, unchanged, earlier);
 	const targets = headerTargets(standard);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];

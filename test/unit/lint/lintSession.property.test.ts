@@ -221,9 +221,15 @@ function input(texts: FileTexts, jsSdk: boolean, more: Omit<Circumstances, 'jsSd
 	};
 }
 
-/** What the rules read besides the files' parse, which must be the same however the parse was made. */
+/** What the rules read, which must be the same however the parse was made (the literal parse reuses objects). */
 function readings(parsed: ParsedProfileFiles): unknown {
-	return { awsCli: parsed.awsCli, awsCliRefusals: parsed.awsCliRefusals, differences: parsed.differences, standard: parsed.standard.problems };
+	return {
+		awsCli: parsed.awsCli,
+		awsCliRefusals: parsed.awsCliRefusals,
+		differences: parsed.differences,
+		standard: parsed.standard.problems,
+		literal: parsed.files.map((file) => file.raw),
+	};
 }
 
 describe('lint: re-linting after edits (property)', () => {
