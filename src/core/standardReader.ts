@@ -80,11 +80,11 @@ export function readStandard(texts: FileTexts): ProfileSet {
 
 /**
  * `readStandard`, with the literal parse of each file (rawProfileFile.ts) made in the same scan of its text:
- * what the lint engine needs of both, for half the work. A file in `known` is not parsed literally again: it is
- * that text's parse. A file in `earlier`, the same file before an edit, lends its parse's objects for the lines
- * the edit left alone (`literalSink`).
+ * what the lint engine needs of both, for half the work. `earlier`: the files' texts and literal parses a moment
+ * ago; a file whose text is the same is not parsed literally again, and an edited one takes the objects of the
+ * lines the edit left alone (`literalSink`).
  */
-export function readStandardAndLiteral(texts: FileTexts, known: Partial<Record<FileRole, RawProfileFile>>, earlier: Partial<Record<FileRole, EarlierParse>> = {}): {
+export function readStandardAndLiteral(texts: FileTexts, earlier: Partial<Record<FileRole, EarlierParse>> = {}): {
 	readonly standard: ProfileSet;
 	readonly literal: Partial<Record<FileRole, RawProfileFile>>;
 } {
@@ -93,7 +93,7 @@ export function readStandardAndLiteral(texts: FileTexts, known: Partial<Record<F
 	for (const file of ['config', 'credentials'] as const) {
 		const text = texts[file];
 		if (text !== undefined) {
-			literal[file] = merger.mergeFileAndParse(file, text, known[file], earlier[file]);
+			literal[file] = merger.mergeFileAndParse(file, text, earlier[file]);
 		}
 	}
 	return { standard: merger.result(), literal };
@@ -311,11 +311,11 @@ class Merger {
 		parseRawLines(text, new FileMerger(file, text, this.problems, this.sections, this.names));
 	}
 
-	/** Merges the file in, and returns its literal parse: `known`, or made in the same scan. */
-	mergeFileAndParse(file: FileRole, text: string, known: RawProfileFile | undefined, earlier: EarlierParse | undefined): RawProfileFile {
-		if (known) {
+	/** Merges the file in, and returns its literal parse: the earlier one when the text is the same, else made in the same scan. */
+	mergeFileAndParse(file: FileRole, text: string, earlier: EarlierParse | undefined): RawProfileFile {
+		if (earlier?.text === text) {
 			this.mergeFile(file, text);
-			return known;
+			return earlier.raw;
 		}
 		const literal = literalSink(text, earlier);
 		const merger = new FileMerger(file, text, this.problems, this.sections, this.names);

@@ -117,21 +117,20 @@ const fileRoles: readonly FileRole[] = ['config', 'credentials'];
  * Parses and reads the two texts once, for any number of lint runs. Never throws on their content.
  *
  * `previous`, the parse of the texts as they were a moment ago, makes it quicker and changes nothing in the
- * result: a file whose text is the same is not parsed again, and in an edited one the AWS CLI's reading re-reads
- * only the pieces that changed (awsCliReader.ts `readAwsCliFile`). The rest is computed again: it is quick.
+ * result: a file whose text is the same is not parsed literally again; in an edited one, the literal parse
+ * (rawProfileFile.ts `literalSink`) and the AWS CLI's reading (awsCliReader.ts `readAwsCliFile`) take what is
+ * before and after the edit from it; the readings are compared again only for the sections the edit touched
+ * (editedSections.ts); and the rules' findings per section are kept (sectionMemo.ts). The standard's reading
+ * and the rest are computed again.
  */
 export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFiles): ParsedProfileFiles {
 	const { texts } = input;
 	const known = (role: FileRole) => previous && fileOf(previous, role);
-	const unchanged = Object.fromEntries(fileRoles.flatMap((role) => {
-		const before = known(role);
-		return before && before.text === texts[role] ? [[role, before.raw]] : [];
-	}));
 	const earlier = Object.fromEntries(fileRoles.flatMap((role) => {
 		const before = known(role);
 		return before ? [[role, before]] : [];
 	}));
-	const { standard, literal } = readStandardAndLiteral(texts, unchanged, earlier);
+	const { standard, literal } = readStandardAndLiteral(texts, earlier);
 	const targets = headerTargets(standard);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];
