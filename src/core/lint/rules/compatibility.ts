@@ -38,12 +38,12 @@ import { capitalize, listOf, nameLabel, quoted, shortToolNames, toolNames } from
 const js = toolNames['js-sdk'];
 const cli = toolNames['aws-cli'];
 
-/** A construct found in the text, with the sections whose other differences it explains. */
+/** A construct found in the text, with the sections whose other differences it explains (by `sectionKey`). */
 interface Detected {
 	readonly finding: RuleFinding;
 	readonly line: number;
 	readonly file: FileRole;
-	readonly affects: readonly Section[];
+	readonly affects: readonly string[];
 }
 
 export const compatibilityRule: LintRule = {
@@ -72,23 +72,20 @@ function detect(memo: SectionMemo, file: LintedFile, twins: ReadonlySet<Property
 		if (memo.value('compatibility-header', file, index, { compute: () => mayDifferInHeader(file, section), move: (kept) => kept })) {
 			found.push(...detectInHeader(file, section, previous));
 		}
-		const { target } = section;
-		if (target && section.raw.properties.length > 0) {
+		if (section.target && section.raw.properties.length > 0) {
 			// A key set in another case under another header of the section (a twin) is not in these lines alone.
-			const inProperties = section.raw.properties.some((property) => twins.has(property.line))
+			const inProperties = twins.size > 0 && section.raw.properties.some((property) => twins.has(property.line))
 				? detectInProperties(file, section, twins)
 				: memo.value('compatibility', file, index, { compute: () => detectInProperties(file, section, twins), move: movedDetections });
-			for (const { finding, line } of inProperties) {
-				found.push({ finding, line, file: file.role, affects: [target] });
-			}
+			found.push(...inProperties);
 		}
 		previous = section;
 	});
 	return found;
 }
 
-/** What is found in a section's properties, where: the file and the section it affects are the section's. */
-type InProperties = readonly Pick<Detected, 'finding' | 'line'>[];
+/** What is found in a section's properties; the section's name is in its header, so its key too is its lines'. */
+type InProperties = readonly Detected[];
 
 function detectInProperties(file: LintedFile, section: LintedSection, twins: ReadonlySet<PropertyLine>): InProperties {
 	const found: Detected[] = [];
@@ -101,7 +98,7 @@ function detectInProperties(file: LintedFile, section: LintedSection, twins: Rea
 }
 
 function movedDetections(found: InProperties, by: Move): InProperties {
-	return found.length === 0 ? found : found.map(({ finding, line }) => ({ finding: movedFinding(finding, by), line: line + by.lines }));
+	return found.length === 0 ? found : found.map((detected) => ({ ...detected, finding: movedFinding(detected.finding, by), line: detected.line + by.lines }));
 }
 
 /** Whether a header has anything a detector looks for; false for the great majority. */
@@ -135,7 +132,7 @@ function detectInHeader(file: LintedFile, section: LintedSection, previous: Lint
 	const { header } = section.raw;
 	const found: Detected[] = [];
 	const at = (finding: Omit<RuleFinding, 'file'>, affects: readonly Section[]): Detected =>
-		({ finding: { file: file.role, ...finding }, line: header.range.line, file: file.role, affects });
+		({ finding: { file: file.role, ...finding }, line: header.range.line, file: file.role, affects: affects.map(sectionKey) });
 	const own = section.target ? [section.target] : [];
 	if (textOf(file, header.header) === '[DEFAULT]') {
 		const all = file.sections.flatMap((other) => other.target ? [other.target] : []);
@@ -190,7 +187,7 @@ function detectInProperty(file: LintedFile, target: Section, property: RawProper
 		finding: { file: file.role, range, message, ...(fixes.length > 0 ? { fixes } : {}) },
 		line: where.range.line,
 		file: file.role,
-		affects: [target],
+		affects: [sectionKey(target)],
 	});
 	const name = keyName(property.key);
 	let label: string | undefined;
@@ -280,7 +277,7 @@ function continuationFinding(file: LintedFile, target: Section, property: RawPro
 		finding: { file: file.role, range: property.valueRange, message, fixes: [fileFix(fixTitle, file.role, edits, true)] },
 		line: line.range.line,
 		file: file.role,
-		affects: [target],
+		affects: [sectionKey(target)],
 	};
 }
 
@@ -299,7 +296,7 @@ function unexplainedDifferences(context: LintContext, detected: readonly Detecte
 		return [];
 	}
 	const explainedLines = new Set(detected.map((item) => `${item.file}:${item.line}`));
-	const explainedSections = new Set(detected.flatMap((item) => item.affects.map(sectionKey)));
+	const explainedSections = new Set(detected.flatMap((item) => item.affects));
 	for (const problem of context.standard.problems) {
 		explainedLines.add(`${problem.location.file}:${problem.location.range.line}`);
 		if (problem.code === 'section/default-shadowed') {
