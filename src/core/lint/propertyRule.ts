@@ -43,7 +43,8 @@ type Found = readonly (readonly [RuleId, RuleFinding])[];
 
 /**
  * What `rules` find in the files, by rule, each in the order of `check`: kept from the last lint for the
- * sections whose lines did not change.
+ * sections whose lines did not change. `rules` are always the same (the catalog's): what they found is kept
+ * under one name.
  */
 export function propertyFindings(parsed: ParsedProfileFiles, rules: readonly PropertyRule[]): Map<RuleId, RuleFinding[]> {
 	const byRule = new Map<RuleId, RuleFinding[]>(rules.map((rule) => [rule.id, []]));
