@@ -15,8 +15,9 @@ import { movedFinding } from './sectionMemo';
 export interface PropertyRule extends LintRule {
 	/**
 	 * The findings about one property. They may look at its section's own lines (`written.section.raw`), the file's
-	 * role and text there, and the kind of section (`written.target.kind`), never at the merged section, the
-	 * other file, the settings or a line number elsewhere: they are kept while those lines stay the same.
+	 * role, text there and line terminator (`raw.eol`), and the kind of section (`written.target.kind`), never at
+	 * the merged section, the other file, the settings or a line number elsewhere: they are kept while those lines
+	 * stay the same.
 	 */
 	checkProperty(written: WrittenProperty): readonly RuleFinding[];
 }

@@ -4,8 +4,8 @@
 
 // What the rules found under one header, kept from one lint to the next: an edit changes a few sections, and the
 // thousands of others are the same lines, maybe moved. What is kept depends only on a section's lines, its file
-// and the kind of section the standard reads it as; it is moved with the lines when the edit added or removed
-// text above them. The sections before and after the edit are found by position, without comparing texts. Only
+// (which one, and the line terminator it writes) and the kind of section the standard reads it as; it is moved
+// with the lines when the edit added or removed text above them. The sections before and after the edit are found by position, without comparing texts. Only
 // the last lint's values are kept, so the memo never grows.
 
 import type { FileRole } from '../profileFilesReader';
@@ -88,7 +88,8 @@ export class SectionMemo {
 	private fileSlots(file: LintedFile): FileSlots {
 		const slots = new Array<Slot | undefined>(file.sections.length);
 		const previous = this.previous?.byFile.get(file.role);
-		if (!previous) {
+		// Fixes that add lines write the file's line terminator (its first one): a value is the lines' and that.
+		if (!previous || previous.file.raw.eol !== file.raw.eol) {
 			return { file, slots };
 		}
 		const before = previous.file;
