@@ -14,9 +14,10 @@ import type { FileRole } from '../profileFilesReader';
 import type { ProfileSet, Section, TextRange } from '../profileSet';
 import type { RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
+import { changedSectionNames } from '../readingChanges';
 import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
 import { forEachHeaderOffset, readStandardAndLiteral } from '../standardReader';
-import { editedSections, movedRange } from './editedSections';
+import { editedSections, FileEdits, movedRange } from './editedSections';
 import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
 
@@ -277,8 +278,8 @@ interface ComparedReadings {
 /**
  * Without the JS SDK's reading, the standard's stands in for it, so only the AWS CLI can differ. While the
  * standard refuses the files, nothing is compared: the syntax errors come first, and a refused reading says
- * nothing about single lines. After an edit, only the sections it touched are compared again; not when a JS SDK
- * reading is given, since the caller reads it anew each time and nothing tells which of its sections changed.
+ * nothing about single lines. After an edit, only the sections it touched are compared again, and those the JS
+ * SDK's reading (read anew by the caller) sees otherwise than last time.
  */
 function differencesOf(readings: ComparedReadings, previous: ParsedProfileFiles | undefined): readonly ReadingDifference[] {
 	const { texts, standard, awsCli, jsSdk } = readings;
@@ -286,16 +287,28 @@ function differencesOf(readings: ComparedReadings, previous: ParsedProfileFiles 
 		return []; // the standard refuses the files, as `toReading` does
 	}
 	const input = { texts, standard, others: { 'aws-cli': awsCli, ...(jsSdk ? { 'js-sdk': jsSdk } : {}) } };
-	const edits = previous && !jsSdk && !previous.jsSdk && !refusedByStandard(previous.standard)
-		? editedSections(previous.files, readings.files)
-		: undefined;
-	if (!edits) {
+	const names = previous && !refusedByStandard(previous.standard) ? namesToCompareAgain(readings, previous) : undefined;
+	if (!names) {
 		return readingDifferences(input);
 	}
 	return readingDifferencesAgain(input, previous!.differences, {
-		names: edits.names,
-		moved: (location) => ({ ...location, range: movedRange(edits.changes, location.file, location.range) }),
+		names: names.names,
+		moved: (location) => ({ ...location, range: movedRange(names.changes, location.file, location.range) }),
 	});
+}
+
+/** The sections whose readings may differ from last time (editedSections.ts); undefined when that is not known. */
+function namesToCompareAgain(readings: ComparedReadings, previous: ParsedProfileFiles): FileEdits | undefined {
+	const { jsSdk } = readings;
+	if ((jsSdk === undefined) !== (previous.jsSdk === undefined)) {
+		return undefined; // compared with another reader than last time
+	}
+	const edits = editedSections(previous.files, readings.files);
+	const jsSdkNames = jsSdk && previous.jsSdk ? changedSectionNames(previous.jsSdk, jsSdk) : new Set<string>();
+	if (!edits || !jsSdkNames) {
+		return undefined;
+	}
+	return { changes: edits.changes, names: new Set([...edits.names, ...jsSdkNames]) };
 }
 
 function refusedByStandard(standard: ProfileSet): boolean {
