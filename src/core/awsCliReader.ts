@@ -36,6 +36,7 @@
 
 import type { FileRole } from './profileFilesReader';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
+import { textChange } from './textChange';
 
 /** Reads the two files as the AWS CLI and boto3 do. A pure function of the texts; never throws. */
 export function readAwsCli(texts: FileTexts): ReadingResult {
@@ -50,31 +51,113 @@ export function readAwsCli(texts: FileTexts): ReadingResult {
 
 /**
  * One file as the AWS CLI reads it on its own, with what reading it again after an edit can reuse: configparser
- * reads the lines between two headers alike wherever they are (see `chunkStarts`), so only the pieces whose text
- * changed are read again.
+ * reads the lines between two headers alike wherever they are (see `chunkStarts`), so only the pieces an edit
+ * touched are read again.
  */
 export interface AwsCliFile {
 	readonly parse: FileParse;
-	/** The file's pieces by their text. */
-	readonly chunks: ReadonlyMap<string, IniChunk>;
+	readonly text: string;
+	/** The file's pieces in order, and where each starts. */
+	readonly chunks: readonly IniChunk[];
+	readonly starts: readonly number[];
+	/** Whether a piece has a [DEFAULT] section, which gives its keys to every section of the file. */
+	readonly hasDefault: boolean;
+	/** What this reading read anew and dropped of the reading it was made from (`readAwsCliFile`'s `previous`). */
+	readonly changed?: ChangedChunks;
 }
 
-/** Reads one file as `readAwsCli` does, re-reading only the pieces of it that are not in `previous`. */
-export function readAwsCliFile(text: string, previous?: AwsCliFile): AwsCliFile {
-	const chunks = new Map<string, IniChunk>();
-	const inOrder: IniChunk[] = [];
-	const starts = chunkStarts(text);
-	for (let i = 0; i < starts.length; i++) {
-		const chunkText = text.slice(starts[i], starts[i + 1] ?? text.length);
-		let chunk = chunks.get(chunkText) ?? previous?.chunks.get(chunkText);
-		if (!chunk) {
-			chunk = readChunk(chunkText);
-		}
-		chunks.set(chunkText, chunk);
-		inOrder.push(chunk);
+interface ChangedChunks {
+	/** The reading it was made from, by its `id`: the reading itself is not kept, nor all those before it. */
+	readonly from: number;
+	readonly added: readonly IniChunk[];
+	readonly removed: readonly IniChunk[];
+}
+
+/** Each reading's id (see ChangedChunks). */
+const readingIds = new WeakMap<AwsCliFile, number>();
+let lastReadingId = 0;
+
+function idOf(reading: AwsCliFile): number {
+	let id = readingIds.get(reading);
+	if (id === undefined) {
+		id = ++lastReadingId;
+		readingIds.set(reading, id);
 	}
+	return id;
+}
+
+/**
+ * Reads one file as `readAwsCli` does. With `previous`, the reading of the text before an edit, the pieces
+ * before and after the edited span are taken from it, and only those in between are read.
+ */
+export function readAwsCliFile(text: string, previous?: AwsCliFile): AwsCliFile {
+	if (previous?.text === text) {
+		return previous;
+	}
+	const { chunks, starts, changed } = previous ? chunksAfterEdit(text, previous) : readChunks(text, 0, text.length, []);
 	// A [DEFAULT] section gives its keys to every section of the file: such a (rare) file is read whole.
-	return { parse: inOrder.some((chunk) => chunk.scan.hasDefault) ? readIniFile(text) : joinChunks(inOrder), chunks };
+	const hasDefault = chunks.some((chunk) => chunk.scan.hasDefault);
+	return {
+		parse: hasDefault ? readIniFile(text) : joinChunks(chunks),
+		text,
+		chunks,
+		starts,
+		hasDefault,
+		...(changed ? { changed } : {}),
+	};
+}
+
+interface Chunks {
+	readonly chunks: IniChunk[];
+	readonly starts: number[];
+	readonly changed?: ChangedChunks;
+}
+
+/** The pieces of `text` from `start` (where one starts) to `end` (where one starts, or the end), read. */
+function readChunks(text: string, start: number, end: number, reusable: readonly IniChunk[]): Chunks {
+	const byText = new Map(reusable.map((chunk) => [chunk.text, chunk]));
+	const starts = chunkStarts(text, start, end);
+	const chunks = starts.map((at, index) => {
+		const chunkText = text.slice(at, starts[index + 1] ?? end);
+		return byText.get(chunkText) ?? readChunk(chunkText);
+	});
+	return { chunks, starts };
+}
+
+/**
+ * The pieces of `text`, an edit of `previous.text`: those that end before the line the edit starts on are the
+ * same, and so are those that start after its end (one character after, so that the line break before them is
+ * the same too), moved; the rest is split and read again (a piece of the same text is taken as it was).
+ */
+function chunksAfterEdit(text: string, previous: AwsCliFile): Chunks {
+	const change = textChange(previous.text, text);
+	// (lastIndexOf reads a negative position as 0: the edit's line starts at 0 then.)
+	const lineStart = change.start === 0 ? 0 : Math.max(text.lastIndexOf('\n', change.start - 1), text.lastIndexOf('\r', change.start - 1)) + 1;
+	const old = previous.starts;
+	const endOf = (index: number) => index + 1 < old.length ? old[index + 1] : previous.text.length;
+	let before = 0;
+	while (before < old.length && endOf(before) < lineStart) {
+		before++;
+	}
+	let after = old.length;
+	while (after > before && old[after - 1] >= change.oldEnd + 1) {
+		after--;
+	}
+	const shift = change.newEnd - change.oldEnd;
+	const middleStart = before < old.length ? old[before] : text.length;
+	const middleEnd = after < old.length ? old[after] + shift : text.length;
+	const dropped = previous.chunks.slice(before, after);
+	const middle = middleStart < middleEnd || middleStart === 0 ? readChunks(text, middleStart, middleEnd, dropped) : { chunks: [], starts: [] };
+	const kept = new Set(middle.chunks);
+	return {
+		chunks: [...previous.chunks.slice(0, before), ...middle.chunks, ...previous.chunks.slice(after)],
+		starts: [...old.slice(0, before), ...middle.starts, ...old.slice(after).map((start) => start + shift)],
+		changed: {
+			from: idOf(previous),
+			added: middle.chunks.filter((chunk) => !dropped.includes(chunk)),
+			removed: dropped.filter((chunk) => !kept.has(chunk)),
+		},
+	};
 }
 
 /** What the AWS CLI reads in the two files, each read by `readAwsCliFile`. */
@@ -94,6 +177,36 @@ export function awsCliFileRefusal(file: FileRole, reading: AwsCliFile): string |
 	}
 	const refused = refuse(file, parse.refusal);
 	return refused.ok ? undefined : refused.error;
+}
+
+/**
+ * The profile and sso-session names whose reading may differ between `previous` and `next`, two readings of the
+ * same file: the names of the sections in the pieces one has and the other has not. Undefined when the pieces
+ * say nothing about that: either reading is refused or has a [DEFAULT] section (both decided by the whole file).
+ */
+export function changedAwsCliNames(file: FileRole, previous: AwsCliFile, next: AwsCliFile): Set<string> | undefined {
+	if (!previous.parse.ok || !next.parse.ok || previous.hasDefault || next.hasDefault) {
+		return undefined;
+	}
+	const names = new Set<string>();
+	if (next === previous) {
+		return names;
+	}
+	const { changed } = next;
+	if (!changed || changed.from !== readingIds.get(previous)) {
+		return undefined; // not read from `previous`: what changed is not known
+	}
+	for (const chunk of [...changed.added, ...changed.removed]) {
+		for (const header of chunk.scan.sections.keys()) {
+			// The header as written is a credentials-file profile's name; a config-file one is named as botocore splits it.
+			names.add(header);
+			const words = file === 'config' ? shlexSplit(header) : undefined;
+			if (words?.length === 2) {
+				names.add(words[1]);
+			}
+		}
+	}
+	return names;
 }
 
 /** botocore's profile map of the config file (already read) and the credentials file. */
@@ -155,11 +268,23 @@ function addConfigSections(sections: Sections, profiles: Sections, ssoSessions: 
 
 /** botocore only checks the prefix, then keeps the second shell word whatever the first one is. */
 function setIfTwoWords(header: string, values: Values, target: Sections): void {
-	const words = shlexSplit(header);
-	if (words !== undefined && words.length === 2) {
-		target.set(words[1], values);
+	let name = splitNames.get(values);
+	if (name === undefined) {
+		const words = shlexSplit(header);
+		name = words !== undefined && words.length === 2 ? words[1] : null;
+		splitNames.set(values, name);
+	}
+	if (name !== null) {
+		target.set(name, values);
 	}
 }
+
+/**
+ * The name `setIfTwoWords` found for the header each section's values were read under (null: none), kept with
+ * the values: a piece of a file that did not change keeps its values (readAwsCliFile), so a file read again
+ * splits only the headers of the pieces that changed.
+ */
+const splitNames = new WeakMap<Values, string | null>();
 
 function mergeCredentialsSections(sections: Sections, profiles: Sections): void {
 	for (const [name, values] of sections) {
@@ -385,6 +510,7 @@ function splitOption(value: string): { key: string; value: string } | undefined 
  * numbers: each piece is read on its own, and `joinChunks` adds what the file as a whole decides.
  */
 interface IniChunk {
+	readonly text: string;
 	readonly scan: IniScan;
 	/** The sections' values, in order, up to the first value botocore refuses, if the scan found no error. */
 	readonly values: readonly (readonly [string, Values])[];
@@ -395,25 +521,28 @@ interface IniChunk {
 function readChunk(text: string): IniChunk {
 	const scan = scanIni(text);
 	if (scan.fatal || scan.deferred || scan.hasDefault) {
-		return { scan, values: [] };
+		return { text, scan, values: [] };
 	}
 	const values: [string, Values][] = [];
 	for (const [name, options] of scan.sections) {
 		const resolved = resolveOptions(name, options);
 		if (!resolved.ok) {
-			return { scan, values, refusal: resolved.refusal };
+			return { text, scan, values, refusal: resolved.refusal };
 		}
 		values.push([name, resolved.values]);
 	}
-	return { scan, values };
+	return { text, scan, values };
 }
 
-/** Where the pieces start: at 0, and at each line that is a header whatever comes before it. */
-function chunkStarts(text: string): number[] {
-	const starts = [0];
-	for (let at = text.indexOf('['); at !== -1; at = text.indexOf('[', at + 1)) {
+/**
+ * Where the pieces from `start` (0, or where one starts) to `end` start: at `start`, and at each line that is a
+ * header whatever comes before it.
+ */
+function chunkStarts(text: string, start: number, end: number): number[] {
+	const starts = [start];
+	for (let at = text.indexOf('[', start + 1); at !== -1 && at < end; at = text.indexOf('[', at + 1)) {
 		const before = text.charCodeAt(at - 1);
-		if (at > 0 && (before === 0x0a || before === 0x0d) && closesAfter(text, at)) {
+		if ((before === 0x0a || before === 0x0d) && closesAfter(text, at)) {
 			starts.push(at);
 		}
 	}

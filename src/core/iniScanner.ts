@@ -549,7 +549,7 @@ class HeaderRecord extends LineRecord implements HeaderLine {
 		this.nameStart = scanner.nameStart;
 		this.nameEnd = scanner.nameEnd;
 		this.commentStart = scanner.commentStart;
-		this.commentEnd = scanner.commentEnd;
+		this.commentEnd = unused(scanner.commentStart, scanner.commentEnd);
 	}
 
 	get header(): TextRange {
@@ -582,10 +582,10 @@ class PropertyRecord extends LineRecord implements PropertyLine {
 		super('property', scanner);
 		this.keyEnd = scanner.keyEnd;
 		this.equals = scanner.equals;
-		this.valueStart = scanner.valueStart;
-		this.valueEnd = scanner.valueEnd;
+		this.valueStart = unused(scanner.equals, scanner.valueStart);
+		this.valueEnd = unused(scanner.equals, scanner.valueEnd);
 		this.commentStart = scanner.commentStart;
-		this.commentEnd = scanner.commentEnd;
+		this.commentEnd = unused(scanner.commentStart, scanner.commentEnd);
 	}
 
 	get key(): TextRange {
@@ -632,8 +632,8 @@ class SubPropertyRecord extends LineRecord implements SubPropertyLine {
 		this.textEnd = scanner.textEnd;
 		this.keyEnd = scanner.keyEnd;
 		this.equals = scanner.equals;
-		this.valueStart = scanner.valueStart;
-		this.valueEnd = scanner.valueEnd;
+		this.valueStart = unused(scanner.equals, scanner.valueStart);
+		this.valueEnd = unused(scanner.equals, scanner.valueEnd);
 	}
 
 	get text(): TextRange {
@@ -647,6 +647,15 @@ class SubPropertyRecord extends LineRecord implements SubPropertyLine {
 	get assignment(): Assignment | undefined {
 		return this.equals === -1 ? undefined : { equals: this.at(this.equals, this.equals + 1), value: this.at(this.valueStart, this.valueEnd) };
 	}
+}
+
+/**
+ * A field that means something only when `start` does (is not -1): otherwise -1 rather than what the scanner last
+ * read, so that the same line makes the same record wherever it is read from (a re-read after an edit reuses the
+ * records of the lines it left alone, and must give the same file).
+ */
+function unused(start: number, value: number): number {
+	return start === -1 ? -1 : value;
 }
 
 function indexOrLength(text: string, search: string, from: number): number {

@@ -32,6 +32,7 @@ import {
 	SubPropertyLine,
 } from './iniScanner';
 import type { TextRange } from './profileSet';
+import { textChange } from './textChange';
 
 /** The syntax problems of the standard: each makes the SDKs that follow it refuse the whole file. */
 export type SyntaxProblemCode =
@@ -118,15 +119,78 @@ export interface RawProfileFile {
 
 /** Parses one file's text literally. Never throws. */
 export function parseRawProfileFile(text: string): RawProfileFile {
-	const builder = new RawFileBuilder(text);
-	const scanner = parseRawLines(text, builder);
+	const literal = literalSink(text);
+	return literal.result(parseRawLines(text, literal.sink));
+}
+
+/** A text and its literal parse, from before an edit. */
+export interface EarlierParse {
+	readonly text: string;
+	readonly raw: RawProfileFile;
+}
+
+/**
+ * The sink `parseRawProfileFile` reads with, for who reads a text with another sink at the same time (see
+ * `teeSink`): `result` gives the file once `parseRawLines` has returned its scanner. With `earlier`, the same
+ * file before an edit, the lines and sections before the edit are its objects, and so are those after it when
+ * the edit moved no text (as many characters and lines as before): the parse is the same, for less work.
+ */
+export function literalSink(text: string, earlier?: EarlierParse): { readonly sink: RawFileSink; result(scanner: LineCursor): RawProfileFile } {
+	const builder = new RawFileBuilder(text, earlier && reusePlan(text, earlier));
 	return {
-		bomLength: scanner.bomLength,
-		eol: scanner.eol,
-		lines: builder.lines,
-		sections: builder.sections,
-		problems: builder.problems,
+		sink: builder,
+		result: (scanner) => ({
+			bomLength: scanner.bomLength,
+			eol: scanner.eol,
+			lines: builder.lines,
+			sections: builder.sections,
+			problems: builder.problems,
+		}),
 	};
+}
+
+/** A sink that tells two others everything, in order: one scan of a text for two readings of it. */
+export function teeSink(first: RawFileSink, second: RawFileSink): RawFileSink {
+	return new TeeSink(first, second);
+}
+
+class TeeSink implements RawFileSink {
+	constructor(private readonly first: RawFileSink, private readonly second: RawFileSink) { }
+
+	line(scanner: LineCursor): void {
+		this.first.line(scanner);
+		this.second.line(scanner);
+	}
+
+	section(scanner: LineCursor): void {
+		this.first.section(scanner);
+		this.second.section(scanner);
+	}
+
+	property(scanner: LineCursor): void {
+		this.first.property(scanner);
+		this.second.property(scanner);
+	}
+
+	indented(scanner: LineCursor): void {
+		this.first.indented(scanner);
+		this.second.indented(scanner);
+	}
+
+	endProperty(): void {
+		this.first.endProperty();
+		this.second.endProperty();
+	}
+
+	endSection(): void {
+		this.first.endSection();
+		this.second.endSection();
+	}
+
+	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
+		this.first.problem(code, message, range);
+		this.second.problem(code, message, range);
+	}
 }
 
 /**
@@ -268,6 +332,50 @@ function report(sink: RawFileSink, scanner: LineCursor, code: SyntaxProblemCode,
 	sink.problem(code, message, scanner.rangeOf(start, end));
 }
 
+/** What a parse takes from the parse of the text before an edit. */
+interface ReusePlan {
+	readonly previous: RawProfileFile;
+	/** The lines before the line the edit starts on, and the sections closed before it (by the next header). */
+	readonly prefixLines: number;
+	readonly prefixSections: number;
+	/** The first section after the edit (whose header line follows it) when the edit moved no text; else none. */
+	readonly suffixSection: number;
+	/** Its header's line, where the lines are taken again. */
+	readonly suffixLine: number;
+}
+
+function reusePlan(text: string, earlier: EarlierParse): ReusePlan {
+	const { lines, sections } = earlier.raw;
+	const change = textChange(earlier.text, text);
+	const lineStart = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
+	let prefixLines = 0;
+	for (let high = lines.length; prefixLines < high;) {
+		const middle = (prefixLines + high) >>> 1;
+		if (lines[middle].span.offset < lineStart) {
+			prefixLines = middle + 1;
+		} else {
+			high = middle;
+		}
+	}
+	let prefixSections = 0;
+	while (prefixSections + 1 < sections.length && endOf(sections[prefixSections + 1].header.span) <= lineStart) {
+		prefixSections++;
+	}
+	let suffixSection = sections.length;
+	if (change.newEnd === change.oldEnd && change.lines === 0) {
+		// Headers reset what the lines below them are, so from one on, the lines read alike wherever they are.
+		while (suffixSection > prefixSections && sections[suffixSection - 1].header.span.offset > change.oldEnd) {
+			suffixSection--;
+		}
+	}
+	const suffixLine = suffixSection < sections.length ? sections[suffixSection].header.span.line : Infinity;
+	return { previous: earlier.raw, prefixLines, prefixSections, suffixSection, suffixLine };
+}
+
+function endOf(range: TextRange): number {
+	return range.offset + range.length;
+}
+
 type IndentedLine = ContinuationLine | SubPropertyLine;
 
 /** A RawProperty while its indented lines are still coming. */
@@ -289,11 +397,19 @@ class RawFileBuilder implements RawFileSink {
 	private open: OpenProperty | undefined;
 	/** The indented lines under the open property, all of one kind (the scanner decides at the property line). */
 	private indentedLines: IndentedLine[] = [];
+	/** The section being read, when it is taken from the earlier parse (its lines are not looked at). */
+	private reused: RawSection | undefined;
+	/** The next section of the earlier parse that may be taken again after the edit. */
+	private nextSuffix: number;
 
-	constructor(private readonly text: string) { }
+	constructor(private readonly text: string, private readonly plan?: ReusePlan) {
+		this.nextSuffix = plan?.suffixSection ?? 0;
+	}
 
 	line(scanner: LineCursor): void {
-		const line = scanner.toLine();
+		const plan = this.plan;
+		const index = this.lines.length;
+		const line = plan && (index < plan.prefixLines || index >= plan.suffixLine) ? plan.previous.lines[index] : scanner.toLine();
 		this.lines.push(line);
 		this.current = line;
 		// A section runs to its last property or indented line, malformed ones included.
@@ -303,12 +419,38 @@ class RawFileBuilder implements RawFileSink {
 	}
 
 	section(): void {
+		this.reused = this.reusable();
+		if (this.reused) {
+			return;
+		}
 		this.header = this.current as HeaderLine;
 		this.last = this.header;
 		this.properties = [];
 	}
 
+	/** The earlier parse's section for the header just read, when it is before or after the edit. */
+	private reusable(): RawSection | undefined {
+		const plan = this.plan;
+		if (!plan) {
+			return undefined;
+		}
+		const index = this.sections.length;
+		if (index < plan.prefixSections) {
+			const before = plan.previous.sections[index];
+			return before.header === this.current ? before : undefined;
+		}
+		const candidate = plan.previous.sections[this.nextSuffix];
+		if (candidate?.header === this.current) { // its header line, taken again
+			this.nextSuffix++;
+			return candidate;
+		}
+		return undefined;
+	}
+
 	property(): void {
+		if (this.reused) {
+			return;
+		}
 		const line = this.current as AssignedPropertyLine;
 		const { value } = line.assignment;
 		this.open = {
@@ -323,10 +465,15 @@ class RawFileBuilder implements RawFileSink {
 	}
 
 	indented(): void {
-		this.indentedLines.push(this.current as IndentedLine);
+		if (!this.reused) {
+			this.indentedLines.push(this.current as IndentedLine);
+		}
 	}
 
 	endProperty(): void {
+		if (this.reused) {
+			return;
+		}
 		const open = this.open!;
 		if (this.indentedLines.length > 0) {
 			this.addIndentedLines(open, this.indentedLines);
@@ -337,6 +484,11 @@ class RawFileBuilder implements RawFileSink {
 	}
 
 	endSection(): void {
+		if (this.reused) {
+			this.sections.push(this.reused);
+			this.reused = undefined;
+			return;
+		}
 		const header = this.header!;
 		const prefix = header.prefix;
 		this.sections.push({

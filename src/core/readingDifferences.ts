@@ -116,6 +116,89 @@ export function readingDifferences(input: DifferenceInput): readonly ReadingDiff
 	return differences;
 }
 
+/** What changed since the differences were last found: see `readingDifferencesAgain`. */
+export interface ReadingChanges {
+	/**
+	 * Every profile and sso-session name whose reading may have changed, for any reader: the names of the
+	 * sections whose lines the edit touched, before and after it. Any other section reads as it did.
+	 */
+	readonly names: ReadonlySet<string>;
+	/** Where a location in a section the edit did not touch is now (text inserted or removed above it). */
+	readonly moved: (location: DifferenceLocation) => DifferenceLocation;
+}
+
+/**
+ * The same as `readingDifferences(input)`, given the differences of the texts before an edit and what it
+ * changed: only the sections it touched are compared again, and the differences of the other ones are kept,
+ * moved. A reader's refusal depends on the whole file, so then everything is compared again.
+ */
+export function readingDifferencesAgain(input: DifferenceInput, previous: readonly ReadingDifference[], changes: ReadingChanges): readonly ReadingDifference[] {
+	const readers = readerViews(input);
+	if (readerNames.some((reader) => readers[reader].kind === 'refused') || previous.some((difference) => difference.kind === 'refusal')) {
+		return readingDifferences(input);
+	}
+	const kept = previousBySection(previous);
+	const locator = new Locator(input.texts, input.standard);
+	const differences: ReadingDifference[] = [];
+	for (const kind of ['profile', 'sso-session'] as const) {
+		const differing: [string, readonly ReadingDifference[]][] = [];
+		const compare = (name: string): void => {
+			if (seenByAny(readers, kind, name) && !readAlike(readers, kind, name)) {
+				const found = sectionDifferences({ kind, name }, readers, locator);
+				if (found.length > 0) {
+					differing.push([name, found]);
+				}
+			}
+		};
+		changes.names.forEach(compare);
+		for (const [name, found] of kept[kind]) {
+			if (changes.names.has(name)) {
+				continue;
+			}
+			// Located in the standard's section, which the edit did not touch; a section it does not have is located
+			// by searching the headers, wherever they are, so that is done again.
+			const inStandard = (kind === 'profile' ? input.standard.profiles : input.standard.ssoSessions).has(name);
+			if (inStandard) {
+				differing.push([name, found.map((difference) => movedDifference(difference, changes.moved))]);
+			} else {
+				compare(name);
+			}
+		}
+		differing.sort(([a], [b]) => compareCodeUnits(a, b));
+		for (const [, found] of differing) {
+			differences.push(...found);
+		}
+	}
+	return differences;
+}
+
+function previousBySection(previous: readonly ReadingDifference[]): { readonly [K in ComparedKind]: Map<string, ReadingDifference[]> } {
+	const bySection = { 'profile': new Map<string, ReadingDifference[]>(), 'sso-session': new Map<string, ReadingDifference[]>() };
+	for (const difference of previous) {
+		if (difference.kind !== 'refusal') {
+			const sections = bySection[difference.section.kind];
+			const list = sections.get(difference.section.name);
+			if (list) {
+				list.push(difference);
+			} else {
+				sections.set(difference.section.name, [difference]);
+			}
+		}
+	}
+	return bySection;
+}
+
+function seenByAny(readers: BySight<ReaderView>, kind: ComparedKind, name: string): boolean {
+	return readerNames.some((reader) => {
+		const view = readers[reader];
+		return view.kind === 'read' && view.sections[kind].has(name);
+	});
+}
+
+function movedDifference(difference: ReadingDifference, moved: (location: DifferenceLocation) => DifferenceLocation): ReadingDifference {
+	return difference.location ? { ...difference, location: moved(difference.location) } : difference;
+}
+
 // ---- What each reader sees, in one shape ----
 
 type Properties = ReadonlyMap<string, string>;

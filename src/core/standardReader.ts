@@ -41,7 +41,7 @@ import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
 import { NameTable } from './nameTable';
 import { Keys } from './profileKeys';
 import { PropertyList } from './propertyList';
-import { parseRawLines, RawFileSink, SyntaxProblemCode } from './rawProfileFile';
+import { EarlierParse, literalSink, parseRawLines, RawFileSink, RawProfileFile, SyntaxProblemCode, teeSink } from './rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
 /** What the standard drops, merges or overrides: not errors, the files still load. */
@@ -69,13 +69,34 @@ export type StandardProblemCode = SyntaxProblemCode | SemanticProblemCode;
  */
 export function readStandard(texts: FileTexts): ProfileSet {
 	const merger = new Merger();
-	if (texts.config !== undefined) {
-		merger.mergeFile('config', texts.config);
-	}
-	if (texts.credentials !== undefined) {
-		merger.mergeFile('credentials', texts.credentials);
+	for (const file of ['config', 'credentials'] as const) {
+		const text = texts[file];
+		if (text !== undefined) {
+			merger.mergeFile(file, text);
+		}
 	}
 	return merger.result();
+}
+
+/**
+ * `readStandard`, with the literal parse of each file (rawProfileFile.ts) made in the same scan of its text:
+ * what the lint engine needs of both, for half the work. `earlier`: the files' texts and literal parses a moment
+ * ago; a file whose text is the same is not parsed literally again, and an edited one takes the objects of the
+ * lines the edit left alone (`literalSink`).
+ */
+export function readStandardAndLiteral(texts: FileTexts, earlier: Partial<Record<FileRole, EarlierParse>> = {}): {
+	readonly standard: ProfileSet;
+	readonly literal: Partial<Record<FileRole, RawProfileFile>>;
+} {
+	const merger = new Merger();
+	const literal: Partial<Record<FileRole, RawProfileFile>> = {};
+	for (const file of ['config', 'credentials'] as const) {
+		const text = texts[file];
+		if (text !== undefined) {
+			literal[file] = merger.mergeFileAndParse(file, text, earlier[file]);
+		}
+	}
+	return { standard: merger.result(), literal };
 }
 
 /**
@@ -91,6 +112,18 @@ export function toReading(set: ProfileSet): ReadingResult {
 	}
 	const reading: Reading = { profiles: toRecords(set.profiles), ssoSessions: toRecords(set.ssoSessions) };
 	return { ok: true, reading };
+}
+
+/**
+ * Calls `visit` with the file and offset (of the `[`) of each header of `section`, in order: what
+ * `section.headers` gives, without making a location for each, for who goes through thousands of sections.
+ */
+export function forEachHeaderOffset(section: Section, visit: (file: FileRole, offset: number) => void): void {
+	if (section instanceof StandardSection) {
+		section.forEachHeader(visit);
+	} else {
+		section.headers.forEach((header) => visit(header.file, header.range.offset));
+	}
 }
 
 /** Whether a name or key is an identifier of the standard: one or more of A-Z a-z 0-9 and `_ - / . % @ : +`. */
@@ -249,6 +282,12 @@ class StandardSection implements Section {
 		return header ? header.range.line : -1;
 	}
 
+	/** Calls `visit` with the offset of each header, in order, without making their locations. */
+	forEachHeader(visit: (file: FileRole, offset: number) => void): void {
+		visit(this.firstFile, this.firstStart);
+		this.more?.forEach((location) => visit(location.file, location.range.offset));
+	}
+
 	addHeader(file: FileRole, range: TextRange): void {
 		const location: SourceLocation = { file, range };
 		if (this.more) {
@@ -270,6 +309,17 @@ class Merger {
 
 	mergeFile(file: FileRole, text: string): void {
 		parseRawLines(text, new FileMerger(file, text, this.problems, this.sections, this.names));
+	}
+
+	/** Merges the file in, and returns its literal parse: the earlier one when the text is the same, else made in the same scan. */
+	mergeFileAndParse(file: FileRole, text: string, earlier: EarlierParse | undefined): RawProfileFile {
+		if (earlier?.text === text) {
+			this.mergeFile(file, text);
+			return earlier.raw;
+		}
+		const literal = literalSink(text, earlier);
+		const merger = new FileMerger(file, text, this.problems, this.sections, this.names);
+		return literal.result(parseRawLines(text, teeSink(literal.sink, merger)));
 	}
 
 	result(): ProfileSet {

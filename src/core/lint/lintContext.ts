@@ -12,10 +12,13 @@ import type { Clock } from '../expiry';
 import type { Platform } from '../fileLocations';
 import type { FileRole } from '../profileFilesReader';
 import type { ProfileSet, Section, TextRange } from '../profileSet';
-import { parseRawProfileFile, RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
+import type { RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
-import { ReadingDifference, readingDifferences } from '../readingDifferences';
-import { readStandard } from '../standardReader';
+import { changedSectionNames } from '../readingChanges';
+import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
+import { forEachHeaderOffset, readStandardAndLiteral } from '../standardReader';
+import { editedSections, FileEdits, movedRange } from './editedSections';
+import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
 
 /** What verifying a profile's credentials (STS GetCallerIdentity) taught us about them. */
@@ -58,6 +61,8 @@ export interface LintedSection {
 	readonly raw: RawSection;
 	/** Undefined when the standard ignores the header (a problem says why) or when it is unterminated. */
 	readonly target?: Section;
+	/** Where the lines under the header end: at the next header's line, or at the end of the file. */
+	readonly end: number;
 }
 
 export interface LintedFile {
@@ -92,16 +97,14 @@ export interface ParsedProfileFiles {
 	readonly awsCli: ReadingResult;
 	readonly awsCliRefusals: readonly AwsCliRefusal[];
 	readonly jsSdk?: ReadingResult;
-	/** Every property written under a header the standard reads, file by file (config first), in order. */
-	readonly properties: readonly WrittenProperty[];
-	/** The same, under profile headers only: what most rules look at. */
-	readonly profileProperties: readonly WrittenProperty[];
 	/** Where the three readings differ; empty while the standard refuses the files (their syntax comes first). */
 	readonly differences: readonly ReadingDifference[];
 	readonly now: number;
 	readonly platform?: Platform;
 	readonly fileModes: Readonly<Partial<Record<FileRole, number>>>;
 	readonly verification: ReadonlyMap<string, VerifiedIdentity>;
+	/** What the rules found in each section's lines, kept for the next lint of the files (sectionMemo.ts). */
+	readonly memo: SectionMemo;
 }
 
 /** What a rule sees: the parsed files and the settings of this run. */
@@ -115,32 +118,39 @@ const fileRoles: readonly FileRole[] = ['config', 'credentials'];
  * Parses and reads the two texts once, for any number of lint runs. Never throws on their content.
  *
  * `previous`, the parse of the texts as they were a moment ago, makes it quicker and changes nothing in the
- * result: a file whose text is the same is not parsed again, and in an edited one the AWS CLI's reading re-reads
- * only the pieces that changed (awsCliReader.ts `readAwsCliFile`). The rest is computed again: it is quick.
+ * result: a file whose text is the same is not parsed literally again; in an edited one, the literal parse
+ * (rawProfileFile.ts `literalSink`) and the AWS CLI's reading (awsCliReader.ts `readAwsCliFile`) take what is
+ * before and after the edit from it; the readings are compared again only for the sections the edit touched
+ * (editedSections.ts); and the rules' findings per section are kept (sectionMemo.ts). The standard's reading
+ * and the rest are computed again.
  */
 export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFiles): ParsedProfileFiles {
 	const { texts } = input;
-	const standard = readStandard(texts);
+	const known = (role: FileRole) => previous && fileOf(previous, role);
+	const earlier = Object.fromEntries(fileRoles.flatMap((role) => {
+		const before = known(role);
+		return before ? [[role, before]] : [];
+	}));
+	const { standard, literal } = readStandardAndLiteral(texts, earlier);
+	const targets = headerTargets(standard);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];
-		return text === undefined ? [] : [lintedFile(role, text, standard, previous && fileOf(previous, role))];
+		return text === undefined ? [] : [lintedFile({ role, text, raw: literal[role]! }, targets[role], known(role))];
 	});
 	const awsCli = combineAwsCliFiles(Object.fromEntries(files.map((file) => [file.role, file.awsCliFile])));
-	const properties = files.flatMap(writtenPropertiesOf);
 	return {
 		texts,
 		files,
-		properties,
-		profileProperties: properties.filter((written) => written.target.kind === 'profile'),
 		standard,
 		awsCli,
 		awsCliRefusals: awsCli.ok ? [] : refusalsByFile(files),
 		...(input.jsSdk ? { jsSdk: input.jsSdk } : {}),
-		differences: differencesOf(texts, standard, awsCli, input.jsSdk),
+		differences: differencesOf({ texts, standard, awsCli, jsSdk: input.jsSdk, files }, previous),
 		now: (input.now ?? Date.now)(),
 		...(input.platform ? { platform: input.platform } : {}),
 		fileModes: input.fileModes ?? {},
 		verification: input.verification ?? new Map(),
+		memo: previous ? previous.memo.next() : new SectionMemo(),
 	};
 }
 
@@ -167,23 +177,26 @@ export function keyName(key: string): string {
 	return /[A-Z]/.test(key) ? key.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : key;
 }
 
-function lintedFile(role: FileRole, text: string, standard: ProfileSet, previous: LintedFile | undefined): LintedFile {
-	const unchanged = previous?.text === text ? previous : undefined;
-	const raw = unchanged?.raw ?? parseRawProfileFile(text);
-	const awsCliFile = unchanged?.awsCliFile ?? readAwsCliFile(text, previous?.awsCliFile);
-	const targets = new Map<number, Section>();
+/** Each file's headers that the standard reads, by the offset of their `[`, with the section they feed. */
+function headerTargets(standard: ProfileSet): Record<FileRole, Map<number, Section>> {
+	const targets: Record<FileRole, Map<number, Section>> = { config: new Map(), credentials: new Map() };
 	for (const sections of [standard.profiles, standard.ssoSessions, standard.services]) {
 		for (const section of sections.values()) {
-			for (const header of section.headers) {
-				if (header.file === role) {
-					targets.set(header.range.offset, section);
-				}
-			}
+			forEachHeaderOffset(section, (file, offset) => targets[file].set(offset, section));
 		}
 	}
-	const sections = raw.sections.map((section): LintedSection => {
+	return targets;
+}
+
+/** `targets`: the headers of this file that the standard reads (headerTargets). */
+function lintedFile(parsed: Pick<LintedFile, 'role' | 'text' | 'raw'>, targets: ReadonlyMap<number, Section>, previous: LintedFile | undefined): LintedFile {
+	const { role, text, raw } = parsed;
+	const unchanged = previous?.text === text ? previous : undefined;
+	const awsCliFile = unchanged?.awsCliFile ?? readAwsCliFile(text, previous?.awsCliFile);
+	const sections = raw.sections.map((section, index): LintedSection => {
 		const target = targets.get(section.header.header.offset);
-		return target ? { file: role, raw: section, target } : { file: role, raw: section };
+		const end = index + 1 < raw.sections.length ? raw.sections[index + 1].header.span.offset : text.length;
+		return target ? { file: role, raw: section, target, end } : { file: role, raw: section, end };
 	});
 	const occurrences = occurrencesOf(sections);
 	return { role, text, raw, awsCliFile, sections, occurrences, repeatedKeys: repeatedKeysOf(occurrences) };
@@ -208,7 +221,7 @@ function repeatedKeysOf(occurrences: ReadonlyMap<Section, readonly LintedSection
 	const groups: RawProperty[][] = [];
 	for (const sections of occurrences.values()) {
 		const properties = sections.length === 1 ? sections[0].raw.properties : sections.flatMap((section) => section.raw.properties);
-		if (properties.length < 2) {
+		if (properties.length < 2 || !hasRepeatedKey(properties)) {
 			continue;
 		}
 		const byName = new Map<string, RawProperty[]>();
@@ -228,6 +241,23 @@ function repeatedKeysOf(occurrences: ReadonlyMap<Section, readonly LintedSection
 	return groups;
 }
 
+/** Whether two of `properties` set the same key: most sections have a few keys, compared pair by pair. */
+function hasRepeatedKey(properties: readonly RawProperty[]): boolean {
+	if (properties.length > 16) {
+		return true; // let the map tell
+	}
+	for (let i = 1; i < properties.length; i++) {
+		const key = properties[i].key;
+		for (let j = 0; j < i; j++) {
+			const other = properties[j].key;
+			if (other.length === key.length && (other === key || keyName(other) === keyName(key))) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 /** Which files the AWS CLI refuses, each read alone: it stops at the first, but a user wants to see both. */
 function refusalsByFile(files: readonly LintedFile[]): AwsCliRefusal[] {
 	return files.flatMap((file) => {
@@ -236,16 +266,53 @@ function refusalsByFile(files: readonly LintedFile[]): AwsCliRefusal[] {
 	});
 }
 
+/** What the readings are compared on. */
+interface ComparedReadings {
+	readonly texts: FileTexts;
+	readonly standard: ProfileSet;
+	readonly awsCli: ReadingResult;
+	readonly jsSdk: ReadingResult | undefined;
+	readonly files: readonly LintedFile[];
+}
+
 /**
  * Without the JS SDK's reading, the standard's stands in for it, so only the AWS CLI can differ. While the
  * standard refuses the files, nothing is compared: the syntax errors come first, and a refused reading says
- * nothing about single lines.
+ * nothing about single lines. After an edit, only the sections it touched are compared again, and those the JS
+ * SDK's reading (read anew by the caller) sees otherwise than last time.
  */
-function differencesOf(texts: FileTexts, standard: ProfileSet, awsCli: ReadingResult, jsSdk: ReadingResult | undefined): readonly ReadingDifference[] {
-	if (standard.problems.some((problem) => problem.severity === 'error')) {
+function differencesOf(readings: ComparedReadings, previous: ParsedProfileFiles | undefined): readonly ReadingDifference[] {
+	const { texts, standard, awsCli, jsSdk } = readings;
+	if (refusedByStandard(standard)) {
 		return []; // the standard refuses the files, as `toReading` does
 	}
-	return readingDifferences({ texts, standard, others: { 'aws-cli': awsCli, ...(jsSdk ? { 'js-sdk': jsSdk } : {}) } });
+	const input = { texts, standard, others: { 'aws-cli': awsCli, ...(jsSdk ? { 'js-sdk': jsSdk } : {}) } };
+	const names = previous && !refusedByStandard(previous.standard) ? namesToCompareAgain(readings, previous) : undefined;
+	if (!names) {
+		return readingDifferences(input);
+	}
+	return readingDifferencesAgain(input, previous!.differences, {
+		names: names.names,
+		moved: (location) => ({ ...location, range: movedRange(names.changes, location.file, location.range) }),
+	});
+}
+
+/** The sections whose readings may differ from last time (editedSections.ts); undefined when that is not known. */
+function namesToCompareAgain(readings: ComparedReadings, previous: ParsedProfileFiles): FileEdits | undefined {
+	const { jsSdk } = readings;
+	if ((jsSdk === undefined) !== (previous.jsSdk === undefined)) {
+		return undefined; // compared with another reader than last time
+	}
+	const edits = editedSections(previous.files, readings.files);
+	const jsSdkNames = jsSdk && previous.jsSdk ? changedSectionNames(previous.jsSdk, jsSdk) : new Set<string>();
+	if (!edits || !jsSdkNames) {
+		return undefined;
+	}
+	return { changes: edits.changes, names: new Set([...edits.names, ...jsSdkNames]) };
+}
+
+function refusedByStandard(standard: ProfileSet): boolean {
+	return standard.problems.some((problem) => problem.severity === 'error');
 }
 
 /** A property as written, with the header it is under and what it means to the standard. */
@@ -258,25 +325,21 @@ export interface WrittenProperty {
 	readonly name: string;
 }
 
-/** Every property written under a header the standard reads as one of `kinds`, file by file, in order. */
-export function writtenProperties(context: ParsedProfileFiles, kinds: readonly Section['kind'][]): readonly WrittenProperty[] {
-	if (kinds.length === 1 && kinds[0] === 'profile') {
-		return context.profileProperties;
-	}
-	return kinds.length === 3 ? context.properties : context.properties.filter((written) => kinds.includes(written.target.kind));
-}
-
-function writtenPropertiesOf(file: LintedFile): WrittenProperty[] {
-	const written: WrittenProperty[] = [];
-	for (const section of file.sections) {
-		const { target } = section;
-		if (target) {
-			for (const property of section.raw.properties) {
-				written.push({ file, section, target, property, name: keyName(property.key) });
+/**
+ * Every property written under a header the standard reads (as one of `kinds`), file by file (config first), in
+ * order. Made when asked for: the rules that go through them all are section by section (propertyRule.ts).
+ */
+export function* writtenProperties(context: ParsedProfileFiles, kinds?: readonly Section['kind'][]): Generator<WrittenProperty> {
+	for (const file of context.files) {
+		for (const section of file.sections) {
+			const { target } = section;
+			if (target && (!kinds || kinds.includes(target.kind))) {
+				for (const property of section.raw.properties) {
+					yield { file, section, target, property, name: keyName(property.key) };
+				}
 			}
 		}
 	}
-	return written;
 }
 
 /** Every definition of `key` for `section`, in both files: what a fix must change so that no other one shows. */

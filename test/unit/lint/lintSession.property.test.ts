@@ -4,14 +4,16 @@
 
 // Property test of re-linting (LintSession): on generated pairs and many random one-character edits (inserted,
 // deleted or replaced, `[`, `]`, `=`, `#`, newlines and spaces at line starts, in headers, in either file) and a
-// few larger ones (a header copied, so a section is written twice; a file removed or added), every re-lint gives
-// exactly what linting the same texts from nothing gives, and the AWS CLI's piecewise reading of each file is
-// its whole reading.
+// few larger ones (a header copied, so a section is written twice; a line copied or removed, which moves every
+// section below it; a file removed or added), every re-lint gives exactly what linting the same texts from
+// nothing gives, and the AWS CLI's piecewise reading of each file is its whole reading. What a re-lint keeps from
+// the last one (the reading differences, the rules' findings per section) must not depend on what else changes
+// between two lints: the settings, the time (around an expiry the files hold), the verification results.
 
 import * as assert from 'node:assert/strict';
 import { combineAwsCliFiles, readAwsCli, readAwsCliFile } from '../../../src/core/awsCliReader';
-import { LintInput, parseProfileFiles, ParsedProfileFiles } from '../../../src/core/lint/lintContext';
-import { lintProfileFiles } from '../../../src/core/lint/lintFiles';
+import { LintInput, LintOptions, parseProfileFiles, ParsedProfileFiles, VerifiedIdentity } from '../../../src/core/lint/lintContext';
+import { lintParsedFiles, lintProfileFiles } from '../../../src/core/lint/lintFiles';
 import { LintSession } from '../../../src/core/lint/lintSession';
 import type { FileRole } from '../../../src/core/profileFilesReader';
 import type { FileTexts } from '../../../src/core/reading';
@@ -89,6 +91,16 @@ const variedPair: FileTexts = {
 		'[base]',
 		'aws_session_token = token',
 		'aws_expiration = 2020-01-01T00:00:00Z',
+		'[temp]',
+		'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+		'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+		'aws_session_token = token',
+		'aws_expiration = 2026-06-01T12:00:00Z',
+		'[regions]',
+		'region = us-east',
+		'region = eu-west-9',
+		'Region = eu-west-1',
+		'aws_secret_key = x',
 	].join('\n'),
 };
 
@@ -132,7 +144,7 @@ function editPair(g: Gen, texts: FileTexts, original: FileTexts): { texts: FileT
 		return { texts: { ...texts, [role]: restored }, what: `${role} ${text === undefined ? 'added' : 'removed'}` };
 	}
 	const at = offsetIn(g, text);
-	const kind = g.pick(['insert', 'insert', 'delete', 'replace', 'replace', 'header'] as const);
+	const kind = g.pick(['insert', 'insert', 'delete', 'replace', 'replace', 'header', 'line copied', 'line removed'] as const);
 	const character = g.pick(characters);
 	let edited: string;
 	switch (kind) {
@@ -152,18 +164,72 @@ function editPair(g: Gen, texts: FileTexts, original: FileTexts): { texts: FileT
 			edited = text.slice(0, lineStart) + g.pick(headers) + '\n' + text.slice(lineStart);
 			break;
 		}
+		case 'line copied': {
+			// Any line of the file written again at a line start: the lines below move down, unchanged.
+			const lines = text.match(/^[^\r\n]*(\r\n|\n)/gm) ?? ['\n'];
+			const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+			edited = text.slice(0, lineStart) + g.pick(lines) + text.slice(lineStart);
+			break;
+		}
+		case 'line removed': {
+			// The line at `at`, terminator included: the lines below move up.
+			const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+			const lineEnd = text.indexOf('\n', at);
+			edited = text.slice(0, lineStart) + text.slice(lineEnd === -1 ? text.length : lineEnd + 1);
+			break;
+		}
 	}
 	return { texts: { ...texts, [role]: edited }, what: `${role}: ${kind} ${JSON.stringify(character)} at ${at}` };
 }
 
-function input(texts: FileTexts, jsSdk: boolean): LintInput {
-	// The JS SDK's reading is the editor's; the standard's own reading stands in for it here, half of the time.
-	return { texts, now: () => now, ...(jsSdk ? { jsSdk: toReading(readStandard(texts)) } : {}) };
+/** What else a lint is given besides the texts, which re-lints must not mistake for the texts being the same. */
+interface Circumstances {
+	readonly jsSdk: boolean;
+	/** Before or after the expiry the varied pair holds (its `temp` profile expires at `now`). */
+	readonly later: boolean;
+	readonly options?: LintOptions;
+	readonly verification?: ReadonlyMap<string, VerifiedIdentity>;
 }
 
-/** What the rules read besides the files' parse, which must be the same however the parse was made. */
+/** Settings a user may change between two lints: rules off or at another severity, opt-in rules on, a naming pattern. */
+const optionChoices: readonly (LintOptions | undefined)[] = [
+	undefined,
+	{ rules: { 'aws-files/unknown-key': 'off', 'aws-files/compatibility': 'error' } },
+	{ rules: { 'aws-files/invalid-region': 'hint', 'aws-files/config-only-profile': 'info' } },
+	{ rules: { 'aws-files/example-keys': 'off', 'aws-files/duplicate-key': 'info', 'aws-files/secrets-in-config': 'off' } },
+	{ namingPattern: '[a-z-]+', rules: { 'aws-files/naming-pattern': 'warning' } },
+];
+
+function circumstances(g: Gen): Circumstances {
+	const options = g.pick(optionChoices);
+	return {
+		jsSdk: g.chance(0.5),
+		later: g.chance(0.5),
+		...(options ? { options } : {}),
+		...(g.chance(0.3) ? { verification: new Map([[g.pick(['base', 'temp', 'dev']), { rootUser: g.chance(0.7) }]]) } : {}),
+	};
+}
+
+function input(texts: FileTexts, jsSdk: boolean, more: Omit<Circumstances, 'jsSdk'> = { later: false }): LintInput {
+	// The JS SDK's reading is the editor's; the standard's own reading stands in for it here, half of the time.
+	return {
+		texts,
+		now: () => more.later ? now + 1 : now,
+		...(jsSdk ? { jsSdk: toReading(readStandard(texts)) } : {}),
+		...(more.options ? { options: more.options } : {}),
+		...(more.verification ? { verification: more.verification } : {}),
+	};
+}
+
+/** What the rules read, which must be the same however the parse was made (the literal parse reuses objects). */
 function readings(parsed: ParsedProfileFiles): unknown {
-	return { awsCli: parsed.awsCli, awsCliRefusals: parsed.awsCliRefusals, differences: parsed.differences, standard: parsed.standard.problems };
+	return {
+		awsCli: parsed.awsCli,
+		awsCliRefusals: parsed.awsCliRefusals,
+		differences: parsed.differences,
+		standard: parsed.standard.problems,
+		literal: parsed.files.map((file) => file.raw),
+	};
 }
 
 describe('lint: re-linting after edits (property)', () => {
@@ -175,9 +241,13 @@ describe('lint: re-linting after edits (property)', () => {
 				let texts = original;
 				const history: string[] = [];
 				for (let step = 0; step <= 150; step++) {
-					const jsSdk = g.chance(0.5);
-					const expected = lintProfileFiles(input(texts, jsSdk));
-					assert.deepEqual(session.lint(input(texts, jsSdk)), expected, `after ${history.join('; ')}`);
+					const { jsSdk, ...more } = circumstances(g);
+					const expected = lintProfileFiles(input(texts, jsSdk, more));
+					assert.deepEqual(session.lint(input(texts, jsSdk, more)), expected, `after ${history.join('; ')}`);
+					// The same parse linted again with other settings, as after a settings change.
+					const options = g.pick(optionChoices) ?? {};
+					assert.deepEqual(lintParsedFiles(session.parsed!, options), lintProfileFiles({ ...input(texts, jsSdk, more), options }),
+						`with other settings, after ${history.join('; ')}`);
 					assert.deepEqual(readings(session.parsed!), readings(parseProfileFiles(input(texts, jsSdk))), `after ${history.join('; ')}`);
 					if (jsSdk) {
 						// Without the JS SDK's reading, the differences are those with the standard's own reading in its place.

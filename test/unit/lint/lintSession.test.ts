@@ -55,6 +55,27 @@ describe('lint: re-linting after an edit', () => {
 		]);
 	});
 
+	it('gives the findings of a lint from nothing when the first line terminator, which fixes write, changes', () => {
+		// The fix of the inline comment far below the edit inserts a line ending as the file's first one does.
+		const commented = '# top\r\n' + config.replace('region = us-east-1', 'region = us-east-1 # main').replace(/\n/g, '\r\n');
+		relintEach([
+			{ config: commented },
+			{ config: commented.replace('\r\n', '\n') },
+			{ config: commented },
+		]);
+	});
+
+	it('gives the findings of a lint from nothing when the same lines move, and when their line numbers change', () => {
+		// A sub-key set twice: its message names the line of the later one.
+		const twice = config + '[profile c]\ns3 =\n  addressing_style = path\n  addressing_style = virtual\n';
+		relintEach([
+			{ config: twice },
+			{ config: 'x' + twice.replace('[profile a]', '[profile a]') },
+			{ config: '# one more line\n' + twice },
+			{ config: twice.replace('region = us-east-1', 'region = us-east-2') },
+		]);
+	});
+
 	it('gives the findings of a lint from nothing in a file with CRLF line ends and a byte order mark', () => {
 		const crlf = '\ufeff' + config.replace(/\n/g, '\r\n');
 		relintEach([

@@ -12,7 +12,8 @@ import { Keys } from '../../profileKeys';
 import type { PropertyDefinition, Section } from '../../profileSet';
 import { maskAccessKeyId } from '../../secretMasking';
 import { fileFix, fix, removeProperties, replace } from '../fixEdits';
-import { definitionsOf, LintContext, WrittenProperty, writtenProperties } from '../lintContext';
+import { definitionsOf, LintContext, WrittenProperty } from '../lintContext';
+import { noFindings, propertyRule } from '../propertyRule';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';
 
 
@@ -44,25 +45,21 @@ function looksLikeSecret(value: string): boolean {
 	return secretAccessKeyPattern.test(value);
 }
 
-export const accessKeyFormatRule: LintRule = {
+export const accessKeyFormatRule = propertyRule({
 	id: 'aws-files/access-key-format',
 	doc: 'An access key id that is not `AKIA`/`ASIA` and 16 upper-case letters or digits (or is another IAM id, such as `AIDA...`), or a secret that is not 40 characters of letters, digits, `/` and `+`.',
 	severity: 'warning',
 	files: ['config', 'credentials'],
-	*check(context) {
-		for (const written of writtenProperties(context, ['profile'])) {
-			if (written.property.continuations.length > 0 || written.property.subProperties.length > 0) {
-				continue;
-			}
-			const finding = written.name === Keys.accessKeyId ? keyIdFinding(written)
-				: written.name === Keys.secretAccessKey ? secretFinding(written)
-					: undefined;
-			if (finding) {
-				yield finding;
-			}
+	checkProperty(written) {
+		if (written.target.kind !== 'profile' || written.property.continuations.length > 0 || written.property.subProperties.length > 0) {
+			return noFindings;
 		}
+		const finding = written.name === Keys.accessKeyId ? keyIdFinding(written)
+			: written.name === Keys.secretAccessKey ? secretFinding(written)
+				: undefined;
+		return finding ? [finding] : noFindings;
 	},
-};
+});
 
 function keyIdFinding(written: WrittenProperty): RuleFinding | undefined {
 	const { inner, quoted } = unquoted(written.property.value);
@@ -199,24 +196,24 @@ function tokenWithLongTermKey(context: LintContext, section: Section, token: Pro
 	};
 }
 
-export const exampleKeysRule: LintRule = {
+const secretKeys: readonly string[] = [Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken];
+
+export const exampleKeysRule = propertyRule({
 	id: 'aws-files/example-keys',
 	doc: 'The example keys of the AWS documentation (`AKIAIOSFODNN7EXAMPLE`, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`...): they never work.',
 	severity: 'warning',
 	files: ['config', 'credentials'],
-	*check(context) {
-		const secretKeys: readonly string[] = [Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken];
-		for (const written of writtenProperties(context, ['profile'])) {
-			// Every published example key id and secret ends in EXAMPLE or EXAMPLEKEY (AKIAI44QH8DHBEXAMPLE,
-			// je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY, ASIAIOSFODNN7EXAMPLE, AKIDEXAMPLE...); a real one, being
-			// random, practically never holds the word.
-			if (secretKeys.includes(written.name) && written.property.value.includes('EXAMPLE')) {
-				yield {
-					file: written.file.role,
-					range: written.property.valueRange,
-					message: `This ${written.name} is an example from the AWS documentation: it does not work. Put the profile's own credentials here.`,
-				};
-			}
+	checkProperty(written) {
+		// Every published example key id and secret ends in EXAMPLE or EXAMPLEKEY (AKIAI44QH8DHBEXAMPLE,
+		// je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY, ASIAIOSFODNN7EXAMPLE, AKIDEXAMPLE...); a real one, being
+		// random, practically never holds the word.
+		if (written.target.kind !== 'profile' || !secretKeys.includes(written.name) || !written.property.value.includes('EXAMPLE')) {
+			return noFindings;
 		}
+		return [{
+			file: written.file.role,
+			range: written.property.valueRange,
+			message: `This ${written.name} is an example from the AWS documentation: it does not work. Put the profile's own credentials here.`,
+		}];
 	},
-};
+});

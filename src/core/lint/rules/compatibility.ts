@@ -32,17 +32,18 @@ import type { Edit } from '../../textEdits';
 import { fileFix, headerText, moveCommentAbove, remove, replace } from '../fixEdits';
 import { keyName, LintContext, LintedFile, LintedSection, textOf } from '../lintContext';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';
+import { Move, movedFinding, SectionMemo } from '../sectionMemo';
 import { capitalize, listOf, nameLabel, quoted, shortToolNames, toolNames } from '../toolNames';
 
 const js = toolNames['js-sdk'];
 const cli = toolNames['aws-cli'];
 
-/** A construct found in the text, with the sections whose other differences it explains. */
+/** A construct found in the text, with the sections whose other differences it explains (by `sectionKey`). */
 interface Detected {
 	readonly finding: RuleFinding;
 	readonly line: number;
 	readonly file: FileRole;
-	readonly affects: readonly Section[];
+	readonly affects: readonly string[];
 }
 
 export const compatibilityRule: LintRule = {
@@ -52,7 +53,7 @@ export const compatibilityRule: LintRule = {
 	files: ['config', 'credentials'],
 	*check(context) {
 		const twins = new Map(context.files.map((file) => [file, caseTwins(file)]));
-		const detected = context.files.flatMap((file) => detect(file, twins.get(file)!));
+		const detected = context.files.flatMap((file) => detect(context.memo, file, twins.get(file)!));
 		for (const item of detected) {
 			yield item.finding;
 		}
@@ -63,24 +64,47 @@ export const compatibilityRule: LintRule = {
 // ---- 1. Known constructs ----
 
 /** Every known construct in one file. Most lines have none, so each is first tested with no allocation. */
-function detect(file: LintedFile, twins: ReadonlySet<PropertyLine>): Detected[] {
+function detect(memo: SectionMemo, file: LintedFile, twins: ReadonlySet<PropertyLine>): Detected[] {
 	const found: Detected[] = [];
 	let previous: LintedSection | undefined;
-	for (const section of file.sections) {
-		const { header } = section.raw;
-		if (header.closed && (header.comment || header.header.length === '[DEFAULT]'.length || !plainHeader(file, section))) {
+	file.sections.forEach((section, index) => {
+		// Whether the header may be read differently depends on its line alone: kept while it stays the same.
+		if (memo.value('compatibility-header', file, index, { compute: () => mayDifferInHeader(file, section), move: (kept) => kept })) {
 			found.push(...detectInHeader(file, section, previous));
 		}
-		if (section.target) {
-			for (const property of section.raw.properties) {
-				if (mayDiffer(property)) {
-					found.push(...detectInProperty(file, section.target, property, twins.has(property.line)));
-				}
-			}
+		if (section.target && section.raw.properties.length > 0) {
+			// A key set in another case under another header of the section (a twin) is not in these lines alone.
+			const inProperties = twins.size > 0 && section.raw.properties.some((property) => twins.has(property.line))
+				? detectInProperties(file, section, twins)
+				: memo.value('compatibility', file, index, { compute: () => detectInProperties(file, section, twins), move: movedDetections });
+			found.push(...inProperties);
 		}
 		previous = section;
+	});
+	return found;
+}
+
+/** What is found in a section's properties; the section's name is in its header, so its key too is its lines'. */
+type InProperties = readonly Detected[];
+
+function detectInProperties(file: LintedFile, section: LintedSection, twins: ReadonlySet<PropertyLine>): InProperties {
+	const found: Detected[] = [];
+	for (const property of section.raw.properties) {
+		if (mayDiffer(property)) {
+			found.push(...detectInProperty(file, section.target!, property, twins.has(property.line)));
+		}
 	}
 	return found;
+}
+
+function movedDetections(found: InProperties, by: Move): InProperties {
+	return found.length === 0 ? found : found.map((detected) => ({ ...detected, finding: movedFinding(detected.finding, by), line: detected.line + by.lines }));
+}
+
+/** Whether a header has anything a detector looks for; false for the great majority. */
+function mayDifferInHeader(file: LintedFile, section: LintedSection): boolean {
+	const { header } = section.raw;
+	return header.closed && (header.comment !== undefined || header.header.length === '[DEFAULT]'.length || !plainHeader(file, section));
 }
 
 /** `[name]` or `[prefix name]` (one space or tab between), nothing else inside the brackets; by offsets alone. */
@@ -108,7 +132,7 @@ function detectInHeader(file: LintedFile, section: LintedSection, previous: Lint
 	const { header } = section.raw;
 	const found: Detected[] = [];
 	const at = (finding: Omit<RuleFinding, 'file'>, affects: readonly Section[]): Detected =>
-		({ finding: { file: file.role, ...finding }, line: header.range.line, file: file.role, affects });
+		({ finding: { file: file.role, ...finding }, line: header.range.line, file: file.role, affects: affects.map(sectionKey) });
 	const own = section.target ? [section.target] : [];
 	if (textOf(file, header.header) === '[DEFAULT]') {
 		const all = file.sections.flatMap((other) => other.target ? [other.target] : []);
@@ -163,7 +187,7 @@ function detectInProperty(file: LintedFile, target: Section, property: RawProper
 		finding: { file: file.role, range, message, ...(fixes.length > 0 ? { fixes } : {}) },
 		line: where.range.line,
 		file: file.role,
-		affects: [target],
+		affects: [sectionKey(target)],
 	});
 	const name = keyName(property.key);
 	let label: string | undefined;
@@ -253,7 +277,7 @@ function continuationFinding(file: LintedFile, target: Section, property: RawPro
 		finding: { file: file.role, range: property.valueRange, message, fixes: [fileFix(fixTitle, file.role, edits, true)] },
 		line: line.range.line,
 		file: file.role,
-		affects: [target],
+		affects: [sectionKey(target)],
 	};
 }
 
@@ -272,7 +296,7 @@ function unexplainedDifferences(context: LintContext, detected: readonly Detecte
 		return [];
 	}
 	const explainedLines = new Set(detected.map((item) => `${item.file}:${item.line}`));
-	const explainedSections = new Set(detected.flatMap((item) => item.affects.map(sectionKey)));
+	const explainedSections = new Set(detected.flatMap((item) => item.affects));
 	for (const problem of context.standard.problems) {
 		explainedLines.add(`${problem.location.file}:${problem.location.range.line}`);
 		if (problem.code === 'section/default-shadowed') {

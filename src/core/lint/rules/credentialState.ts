@@ -15,6 +15,8 @@ export const expiredCredentialsRule: LintRule = {
 	severity: 'warning',
 	files: ['config', 'credentials'],
 	*check(context) {
+		// Tools write one expiry for many profiles: each message is written once.
+		const messages = new Map<number, string>();
 		for (const section of context.standard.profiles.values()) {
 			if (!section.properties.has(Keys.sessionToken)) {
 				continue; // only temporary keys expire; a stale expiry beside long-term keys means nothing
@@ -25,12 +27,14 @@ export const expiredCredentialsRule: LintRule = {
 			}
 			const definition = section.properties.get(expiry.source.property);
 			if (definition) {
-				yield {
-					file: definition.key.file,
-					range: definition.valueRange.range,
-					message: `These temporary credentials expired at ${new Date(expiry.expiresAt).toISOString()}: AWS rejects them. `
-						+ 'Get new ones from the tool that wrote them (saml2aws login, aws-vault, gimme-aws-creds...).',
-				};
+				const { file, range } = definition.valueRange; // one scan of the line: the key's location is in the same file
+				let message = messages.get(expiry.expiresAt);
+				if (message === undefined) {
+					message = `These temporary credentials expired at ${new Date(expiry.expiresAt).toISOString()}: AWS rejects them. `
+						+ 'Get new ones from the tool that wrote them (saml2aws login, aws-vault, gimme-aws-creds...).';
+					messages.set(expiry.expiresAt, message);
+				}
+				yield { file, range, message };
 			}
 		}
 	},

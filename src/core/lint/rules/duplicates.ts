@@ -10,6 +10,7 @@ import type { RawProperty } from '../../rawProfileFile';
 import { fileFix, mergeSectionEdits, remove } from '../fixEdits';
 import { keyName, LintedFile, LintedSection, textOf } from '../lintContext';
 import type { LintRule, RuleFinding } from '../rule';
+import { movedFinding, SectionMemo } from '../sectionMemo';
 import { nameLabel } from '../toolNames';
 
 /** Each section written more than once in a file, with its headers in order. */
@@ -58,9 +59,11 @@ export const duplicateKeyRule: LintRule = {
 				yield* duplicateKeyFindings(file, group);
 			}
 		}
-		for (const { file, property } of context.properties) {
-			if (property.subProperties.length > 1) {
-				yield* duplicateSubKeyFindings(file, property);
+		for (const file of context.files) {
+			for (let index = 0; index < file.sections.length; index++) {
+				if (file.sections[index].target) {
+					yield* subKeyFindingsIn(context.memo, file, index);
+				}
 			}
 		}
 	},
@@ -79,6 +82,19 @@ function duplicateKeyFindings(file: LintedFile, group: readonly RawProperty[]): 
 			related: [{ file: file.role, range: winner.line.key, message: 'The value used' }],
 			fixes: [fileFix('Remove this line', file.role, [remove(property.span)], true)],
 		};
+	});
+}
+
+/**
+ * The repeated sub-keys under one header, kept from the last lint while its lines stay the same; their messages
+ * name lines, so lines that moved to other line numbers are looked at again.
+ */
+function subKeyFindingsIn(memo: SectionMemo, file: LintedFile, index: number): readonly RuleFinding[] {
+	const compute = (): readonly RuleFinding[] => file.sections[index].raw.properties
+		.flatMap((property) => property.subProperties.length > 1 ? duplicateSubKeyFindings(file, property) : []);
+	return memo.value('duplicate-sub-keys', file, index, {
+		compute,
+		move: (kept, by) => kept.length === 0 ? kept : by.lines === 0 ? kept.map((finding) => movedFinding(finding, by)) : compute(),
 	});
 }
 

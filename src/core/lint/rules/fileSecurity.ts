@@ -10,8 +10,9 @@ import type { Section } from '../../profileSet';
 import { findSections, setProperty } from '../../sectionEdits';
 import type { Edit } from '../../textEdits';
 import { appendLines, fix, remove } from '../fixEdits';
-import { definitionsOf, fileOf, LintContext, writtenProperties } from '../lintContext';
+import { definitionsOf, fileOf, keyName, LintContext, LintedFile } from '../lintContext';
 import type { FileEdits, LintRule, QuickFix } from '../rule';
+import type { SectionMemo } from '../sectionMemo';
 
 /** What moves to the credentials file with the secrets: the key pair and its token. */
 const credentialKeys = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
@@ -24,24 +25,39 @@ export const secretsInConfigRule: LintRule = {
 	files: ['config'],
 	*check(context) {
 		const fixes = new Map<Section, QuickFix | undefined>();
-		for (const written of writtenProperties(context, ['profile'])) {
-			if (written.file.role !== 'config' || !secretKeys.includes(written.name)) {
+		const config = fileOf(context, 'config');
+		for (let index = 0; index < (config?.sections.length ?? 0); index++) {
+			const section = config!.sections[index];
+			const { target } = section;
+			if (target?.kind !== 'profile') {
 				continue;
 			}
-			if (!fixes.has(written.target)) {
-				fixes.set(written.target, moveToCredentialsFix(context, written.target));
+			for (const at of secretsIn(context.memo, config!, index)) {
+				const property = section.raw.properties[at];
+				const name = keyName(property.key);
+				if (!fixes.has(target)) {
+					fixes.set(target, moveToCredentialsFix(context, target));
+				}
+				const move = fixes.get(target);
+				yield {
+					file: 'config',
+					range: property.line.key,
+					message: `${name} is in the config file. The SDKs read it there too, but secrets belong in the credentials file, `
+						+ 'which tools keep private and people do not share.',
+					...(move ? { fixes: [move] } : {}),
+				};
 			}
-			const move = fixes.get(written.target);
-			yield {
-				file: 'config',
-				range: written.property.line.key,
-				message: `${written.name} is in the config file. The SDKs read it there too, but secrets belong in the credentials file, `
-					+ 'which tools keep private and people do not share.',
-				...(move ? { fixes: [move] } : {}),
-			};
 		}
 	},
 };
+
+/** Which properties under a header set a secret (by index): kept from the last lint while its lines stay the same. */
+function secretsIn(memo: SectionMemo, file: LintedFile, index: number): readonly number[] {
+	return memo.value('secret-keys', file, index, {
+		compute: () => file.sections[index].raw.properties.flatMap((property, at) => secretKeys.includes(keyName(property.key)) ? [at] : []),
+		move: (kept) => kept,
+	});
+}
 
 /**
  * Moves the profile's key pair and token, as the standard reads them, to its section of the credentials file

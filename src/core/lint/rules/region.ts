@@ -9,17 +9,17 @@
 import { displayValue } from '../../secretMasking';
 import { didYouMean } from '../didYouMean';
 import { fileFix, replace } from '../fixEdits';
-import type { LintContext, WrittenProperty } from '../lintContext';
+import type { WrittenProperty } from '../lintContext';
 import { checkRegion, knownRegions } from '../../regions';
-import type { LintRule, QuickFix, RuleFinding } from '../rule';
+import { noFindings, propertyRule } from '../propertyRule';
+import type { QuickFix, RuleFinding } from '../rule';
 import { quoted } from '../toolNames';
 
 const regionKeys: readonly string[] = ['region', 'sso_region'];
 
-/** Each written `region` / `sso_region` with a one-line value: overridden definitions too, since they may come back. */
-function regionValues(context: LintContext): WrittenProperty[] {
-	return context.properties.filter(({ name, target, property }) => target.kind !== 'services'
-		&& regionKeys.includes(name) && property.continuations.length === 0 && property.subProperties.length === 0);
+/** Whether this is a written `region` / `sso_region` with a one-line value: overridden definitions too, since they may come back. */
+function isRegionValue({ name, target, property }: WrittenProperty): boolean {
+	return target.kind !== 'services' && regionKeys.includes(name) && property.continuations.length === 0 && property.subProperties.length === 0;
 }
 
 /** The regions a mistaken name most likely meant: the same in lower case, a zone's region, or a close name. */
@@ -44,21 +44,16 @@ function changeFixes(written: WrittenProperty, suggestions: readonly string[], p
 		[replace(written.property.line.assignment.value, suggestion)], preferOne && suggestions.length === 1));
 }
 
-export const invalidRegionRule: LintRule = {
+export const invalidRegionRule = propertyRule({
 	id: 'aws-files/invalid-region',
 	doc: '`region` or `sso_region` that is not a region name in any AWS partition (`us-east`, `US-EAST-1`, the zone `us-east-1a`): every call fails.',
 	severity: 'warning',
 	files: ['config', 'credentials'],
-	*check(context) {
-		for (const written of regionValues(context)) {
-			const value = written.property.value;
-			if (checkRegion(value).kind !== 'invalid') {
-				continue;
-			}
-			yield invalidFinding(written, value);
-		}
+	checkProperty(written) {
+		const value = written.property.value;
+		return isRegionValue(written) && checkRegion(value).kind === 'invalid' ? [invalidFinding(written, value)] : noFindings;
 	},
-};
+});
 
 function invalidFinding(written: WrittenProperty, value: string): RuleFinding {
 	const suggestions = value === '' ? [] : regionSuggestions(value);
@@ -73,26 +68,27 @@ function invalidFinding(written: WrittenProperty, value: string): RuleFinding {
 	};
 }
 
-export const unknownRegionRule: LintRule = {
+export const unknownRegionRule = propertyRule({
 	id: 'aws-files/unknown-region',
 	doc: '`region` or `sso_region` shaped like a region name but not one this version knows: a region newer than the extension, or a typo (`eu-west-4`).',
 	severity: 'info',
 	files: ['config', 'credentials'],
-	*check(context) {
-		for (const written of regionValues(context)) {
-			const value = written.property.value;
-			const check = checkRegion(value);
-			if (check.kind !== 'unknown') {
-				continue;
-			}
-			const suggestions = regionSuggestions(value);
-			yield {
-				file: written.file.role,
-				range: written.property.valueRange,
-				message: `${quoted(displayValue(written.name, value))} looks like a region of the ${check.partition} partition, but it is not one known to this version: `
-					+ `a new region, or a typo${suggestions.length > 0 ? ` of ${suggestions.map((region) => `'${region}'`).join(' or ')}` : ''}?`,
-				...(suggestions.length > 0 ? { fixes: changeFixes(written, suggestions, false) } : {}),
-			};
+	checkProperty(written) {
+		if (!isRegionValue(written)) {
+			return noFindings;
 		}
+		const value = written.property.value;
+		const check = checkRegion(value);
+		if (check.kind !== 'unknown') {
+			return noFindings;
+		}
+		const suggestions = regionSuggestions(value);
+		return [{
+			file: written.file.role,
+			range: written.property.valueRange,
+			message: `${quoted(displayValue(written.name, value))} looks like a region of the ${check.partition} partition, but it is not one known to this version: `
+				+ `a new region, or a typo${suggestions.length > 0 ? ` of ${suggestions.map((region) => `'${region}'`).join(' or ')}` : ''}?`,
+			...(suggestions.length > 0 ? { fixes: changeFixes(written, suggestions, false) } : {}),
+		}];
 	},
-};
+});

@@ -12,29 +12,24 @@ import { didYouMean } from '../didYouMean';
 import { fileFix, replace } from '../fixEdits';
 import { isKnownProfileKey, knownProfileKeys, knownS3Keys, knownSsoSessionKeys } from '../knownKeys';
 import { textOf, WrittenProperty } from '../lintContext';
-import type { LintRule, QuickFix, RuleFinding } from '../rule';
+import { noFindings, propertyRule } from '../propertyRule';
+import type { QuickFix, RuleFinding } from '../rule';
 import { nameLabel } from '../toolNames';
 
-export const unknownKeyRule: LintRule = {
+export const unknownKeyRule = propertyRule({
 	id: 'aws-files/unknown-key',
 	doc: 'A key no SDK, the AWS CLI or a common credential tool reads in that kind of section (a typo such as `regoin` or `aws_secret_key`); fixes suggest the closest known keys.',
 	severity: 'warning',
 	files: ['config', 'credentials'],
-	*check(context) {
-		for (const written of context.properties) {
-			if (written.target.kind === 'services' || !isValidIdentifier(written.name)) {
-				continue; // service names are too many to list; an invalid key is the ignored-by-sdk rule's
-			}
-			const finding = written.target.kind === 'profile' ? unknownProfileKey(written) : unknownSessionKey(written);
-			if (finding) {
-				yield finding;
-			}
-			if (written.target.kind === 'profile' && written.name === 's3') {
-				yield* unknownS3Keys(written);
-			}
+	checkProperty(written) {
+		if (written.target.kind === 'services' || !isValidIdentifier(written.name)) {
+			return noFindings; // service names are too many to list; an invalid key is the ignored-by-sdk rule's
 		}
+		const finding = written.target.kind === 'profile' ? unknownProfileKey(written) : unknownSessionKey(written);
+		const s3 = written.target.kind === 'profile' && written.name === 's3' ? [...unknownS3Keys(written)] : noFindings;
+		return finding ? [finding, ...s3] : s3;
 	},
-};
+});
 
 function unknownProfileKey(written: WrittenProperty): RuleFinding | undefined {
 	if (isKnownProfileKey(written.name)) {
