@@ -13,25 +13,8 @@ import { parseRawProfileFile } from '../../src/core/rawProfileFile';
 import { findSections } from '../../src/core/sectionEdits';
 import { readStandard } from '../../src/core/standardReader';
 import { applyEdits, Edit } from '../../src/core/textEdits';
+import { Gen, random } from './seededRandom';
 
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-class Gen {
-	constructor(private readonly next: () => number) { }
-	int(n: number): number { return Math.floor(this.next() * n); }
-	pick<T>(items: readonly T[]): T { return items[this.int(items.length)]; }
-	chance(p: number): boolean { return this.next() < p; }
-}
 
 const keys = ['region', 'output', 'role_arn', 'source_profile', 'aws_access_key_id', 'aws_secret_access_key', 'Region', 'x_custom'];
 const values = ['us-east-1', 'json', 'arn:aws:iam::123456789012:role/r', 'p1', 'AKIAEXAMPLEEXAMPLE00', 'v=1;2', 'a#b', ''];

@@ -20,25 +20,8 @@ import type { FileTexts } from '../../../src/core/reading';
 import { readStandard, toReading } from '../../../src/core/standardReader';
 import { generateProfiles } from '../../bench/generateProfiles';
 import { keyId, now, secret } from './lintKit';
+import { Gen, random } from '../seededRandom';
 
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-class Gen {
-	constructor(private readonly next: () => number) { }
-	int(n: number): number { return Math.floor(this.next() * n); }
-	pick<T>(items: readonly T[]): T { return items[this.int(items.length)]; }
-	chance(p: number): boolean { return this.next() < p; }
-}
 
 /** A pair with most of what the rules look at: duplicates, defaults, roles, SSO, sub-properties, comments. */
 const variedPair: FileTexts = {
