@@ -21,7 +21,8 @@ import { ruleCatalog } from '../core/lint/ruleCatalog';
 import { createLineIndex, LineIndex } from '../core/lineIndex';
 import { buildProfileModel, ProfileModel } from '../core/profileModel';
 import { checkReferences } from '../core/references/checkReferences';
-import { scanProjectFolder } from '../core/references/scanFolder';
+import { legacySdkUsesOf } from '../core/references/legacySdkUses';
+import { ScannedFile, scanProjectFolder } from '../core/references/scanFolder';
 import { readStandard } from '../core/standardReader';
 import type { FileRole } from '../core/profileFilesReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
@@ -81,8 +82,11 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 			const { texts, paths } = files.length > 0
 				? await readGivenFiles(files)
 				: await readChosenFiles({ config: values.config as string | undefined, credentials: values.credentials as string | undefined });
+			const scanned = await scanFolders(folders, values.stage as string | undefined);
 			const findings = lintProfileFiles({
 				texts,
+				legacySdkUses: process.env.AWS_SDK_LOAD_CONFIG ? [] : scanned.flatMap((project) =>
+					legacySdkUsesOf(project.file, project.text, project.references, shownPath(project.file))),
 				fileModes: await modesOf(paths, dependencies.platform),
 				platform: dependencies.platform,
 				jsSdk: await dependencies.readJsSdk(texts),
@@ -93,7 +97,7 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 			const searched = Object.values(paths).filter((file): file is string => file !== undefined);
 			const reported = [
 				...locate(findings, texts, paths),
-				...(await referenceReports(folders, model, searched, values.stage as string | undefined, dependencies.now())),
+				...referenceReports(scanned, model, searched, dependencies.now()),
 			];
 			out.line(format === 'json' ? JSON.stringify(reported.map(jsonEntry), undefined, 2)
 				: format === 'sarif' ? JSON.stringify(sarifLog(reported), undefined, 2)
@@ -191,28 +195,43 @@ async function splitTargets(targets: readonly string[], cwd: string): Promise<{ 
 	return { files, folders: targets.length === 0 ? [cwd] : folders };
 }
 
-async function referenceReports(folders: readonly string[], model: ProfileModel, searchedFiles: readonly string[], stage: string | undefined, now: number): Promise<Reported[]> {
-	const reports: Reported[] = [];
+/** A project file found in the folders, with its text (for positions, and for the Serverless version). */
+interface ScannedProject extends ScannedFile {
+	readonly text: string;
+}
+
+async function scanFolders(folders: readonly string[], stage: string | undefined): Promise<ScannedProject[]> {
+	const projects: ScannedProject[] = [];
 	for (const folder of folders) {
 		for (const scanned of await scanProjectFolder(folder, stage === undefined ? {} : { stage })) {
-			const findings = checkReferences(scanned.references, model, { searchedFiles, now });
-			if (findings.length === 0) {
-				continue;
-			}
-			const index = createLineIndex(await fs.readFile(scanned.file, 'utf8').catch(() => ''));
-			for (const finding of findings) {
-				reports.push({
-					rule: `profile-reference/${finding.code}`,
-					severity: finding.severity,
-					message: finding.message,
-					path: path.relative(process.cwd(), scanned.file) || scanned.file,
-					start: { line: finding.range.line + 1, column: finding.range.column + 1 },
-					end: endOf(index, finding.range.offset + finding.range.length),
-				});
-			}
+			projects.push({ ...scanned, text: await fs.readFile(scanned.file, 'utf8').catch(() => '') });
+		}
+	}
+	return projects;
+}
+
+function referenceReports(projects: readonly ScannedProject[], model: ProfileModel, searchedFiles: readonly string[], now: number): Reported[] {
+	const reports: Reported[] = [];
+	for (const project of projects) {
+		const findings = checkReferences(project.references, model, { searchedFiles, now });
+		const index = createLineIndex(project.text);
+		for (const finding of findings) {
+			reports.push({
+				rule: `profile-reference/${finding.code}`,
+				severity: finding.severity,
+				message: finding.message,
+				path: shownPath(project.file),
+				start: { line: finding.range.line + 1, column: finding.range.column + 1 },
+				end: endOf(index, finding.range.offset + finding.range.length),
+			});
 		}
 	}
 	return reports;
+}
+
+/** A project file as reports name it: relative to the current folder. */
+function shownPath(file: string): string {
+	return path.relative(process.cwd(), file) || file;
 }
 
 // ---- Positions ----

@@ -12,6 +12,7 @@ import { LintSession } from '../core/lint/lintSession';
 import type { FileRole } from '../core/profileFilesReader';
 import type { TextRange } from '../core/profileSet';
 import type { FileTexts } from '../core/reading';
+import type { LegacySdkUse } from '../core/references/legacySdkUses';
 import type { ProfileStore } from './profileStore';
 
 export const awsLanguages: Readonly<Record<FileRole, string>> = { config: 'aws-config', credentials: 'aws-credentials' };
@@ -51,6 +52,8 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		private readonly store: ProfileStore,
 		private readonly rootUsers: () => ReadonlySet<string>,
 		private readonly log: vscode.LogOutputChannel,
+		/** The profiles Serverless v3 projects of the workspace name (ServerlessProjects). */
+		private readonly legacySdkUses: () => readonly LegacySdkUse[] = () => [],
 	) {
 		this.subscriptions.push(
 			vscode.workspace.onDidOpenTextDocument((document) => this.documentChanged(document)),
@@ -129,6 +132,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 			platform: platformOf(process.platform),
 			jsSdk,
 			verification: new Map([...this.rootUsers()].map((name) => [name, { rootUser: true }])),
+			legacySdkUses: this.legacySdkUses(),
 			options: {
 				rules: settings.get<Record<string, SeveritySetting>>('lint.rules', {}),
 				...(settings.get<string>('naming.pattern') ? { namingPattern: settings.get<string>('naming.pattern') } : {}),

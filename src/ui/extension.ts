@@ -23,6 +23,7 @@ import { ProfileTreeProvider, TreeContext } from './profileTree';
 import { Prompts, windowPrompts } from './prompts';
 import { affectsDiagnostics, affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
 import { SecretMaskDecorations } from './secretMaskDecorations';
+import { ServerlessProjects } from './serverlessProjects';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
 import { Walkthrough } from './walkthrough';
@@ -54,6 +55,7 @@ export interface TestingApi {
 	readonly masks: SecretMaskDecorations;
 	readonly references: ProjectReferences;
 	readonly walkthrough: Walkthrough;
+	readonly serverlessProjects: ServerlessProjects;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
 	setPrompts(prompts: Prompts | undefined): void;
 }
@@ -99,7 +101,9 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		accountOf: (name) => verifications.get(name)?.account,
 		afterAddActions: ['Verify now', 'Switch to it'],
 	});
-	const diagnostics = new AwsFileDiagnostics(store, () => new Set([...verifications].filter(([, v]) => v.rootUser).map(([name]) => name)), log);
+	const serverlessProjects = new ServerlessProjects();
+	const diagnostics = new AwsFileDiagnostics(store, () => new Set([...verifications].filter(([, v]) => v.rootUser).map(([name]) => name)), log,
+		() => serverlessProjects.uses());
 	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
 	const masks = new SecretMaskDecorations(isAwsFile);
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name));
@@ -143,7 +147,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			}
 		}),
 		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
-		diagnostics, masks, references,
+		diagnostics, masks, references, serverlessProjects,
+		serverlessProjects.onDidChange(() => diagnostics.relintOpenFiles()),
 		active.onDidChange(() => references.recheckAll()),
 		active.onDidChange(() => walkthrough.reached('awsProfiles.switchedOnce')),
 		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
@@ -181,6 +186,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	});
 	refreshViews();
 	void store.reload().then(() => walkthrough.offerOnFirstRun(store.current?.model.profiles.size ?? 0));
+	void serverlessProjects.scan();
 
 	const activationMs = ownTime();
 	log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
@@ -210,6 +216,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			masks,
 			references,
 			walkthrough,
+			serverlessProjects,
 			setPrompts: (replacement) => {
 				prompts = replacement ?? windowPrompts;
 			},

@@ -3,7 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
 import type { InputStepOptions } from '../../src/ui/prompts';
@@ -55,6 +56,46 @@ describe('Diagnostics in the config and credentials files', function () {
 		}
 		assert.equal((asked[1] as InputStepOptions).value, 'fixture-missing', 'the wizard starts from the missing name');
 	});
+
+	it('tells, on a config-only profile, that a Serverless v3 project of the workspace cannot see it', async () => {
+		const folder = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'legacy-api');
+		mkdirSync(folder, { recursive: true });
+		const project = vscode.Uri.file(path.join(folder, 'serverless.yml'));
+		writeFileSync(project.fsPath, 'service: legacy\nframeworkVersion: \'3\'\nprovider:\n  name: aws\n  profile: fixture-settings\n');
+		const header = config.getText().split('\n').indexOf('[profile fixture-settings]');
+		const reported = () => diagnosticsOf(config.uri, 'aws-files/config-only-profile');
+		try {
+			await api.serverlessProjects.scan(); // as at start-up: found by searching the workspace
+			await waitFor(() => reported().length > 0, 10_000);
+			const [info] = reported();
+			assert.equal(info.severity, vscode.DiagnosticSeverity.Information);
+			assert.equal(info.range.start.line, header);
+			assert.match(info.message, /^legacy-api\/serverless\.yml uses this profile with Serverless Framework v3/);
+
+			// Moved to v4 (which reads the config file) in the editor and saved: the finding goes.
+			const document = await vscode.workspace.openTextDocument(project);
+			const upgrade = new vscode.WorkspaceEdit();
+			upgrade.replace(project, new vscode.Range(1, 19, 1, 20), '4');
+			assert.ok(await vscode.workspace.applyEdit(upgrade));
+			assert.ok(await document.save());
+			assert.match(document.getText(), /frameworkVersion: '4'/);
+			await waitFor(() => reported().length === 0, 10_000);
+
+			// Back to v3, then the project deleted through VS Code.
+			const downgrade = new vscode.WorkspaceEdit();
+			downgrade.replace(project, new vscode.Range(1, 19, 1, 20), '3');
+			assert.ok(await vscode.workspace.applyEdit(downgrade));
+			assert.ok(await document.save());
+			await waitFor(() => reported().length > 0, 10_000);
+			const deletion = new vscode.WorkspaceEdit();
+			deletion.deleteFile(project);
+			assert.ok(await vscode.workspace.applyEdit(deletion));
+			await waitFor(() => reported().length === 0, 10_000);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	});
+
 
 	it('lints the text as it is typed, and its quick fix repairs it leaving every other byte alone', async () => {
 		const editor = vscode.window.activeTextEditor!;

@@ -14,6 +14,7 @@ import type { FileRole } from '../profileFilesReader';
 import type { ProfileSet, Section, TextRange } from '../profileSet';
 import type { RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
+import type { LegacySdkUse } from '../references/legacySdkUses';
 import { changedSectionNames } from '../readingChanges';
 import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
 import { forEachHeaderOffset, readStandardAndLiteral } from '../standardReader';
@@ -50,6 +51,11 @@ export interface LintInput {
 	readonly jsSdk?: ReadingResult;
 	/** By profile name: what verifying its credentials found. */
 	readonly verification?: ReadonlyMap<string, VerifiedIdentity>;
+	/**
+	 * The profiles that Serverless Framework v3 projects of the workspace name (references/legacySdkUses.ts):
+	 * their tool reads only the credentials file. Not given means no such project is known.
+	 */
+	readonly legacySdkUses?: readonly LegacySdkUse[];
 	/** The time expiry is judged at; `Date.now` when absent. */
 	readonly now?: Clock;
 	readonly options?: LintOptions;
@@ -103,6 +109,7 @@ export interface ParsedProfileFiles {
 	readonly platform?: Platform;
 	readonly fileModes: Readonly<Partial<Record<FileRole, number>>>;
 	readonly verification: ReadonlyMap<string, VerifiedIdentity>;
+	readonly legacySdkUses: readonly LegacySdkUse[];
 	/** What the rules found in each section's lines, kept for the next lint of the files (sectionMemo.ts). */
 	readonly memo: SectionMemo;
 }
@@ -150,6 +157,7 @@ export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFile
 		...(input.platform ? { platform: input.platform } : {}),
 		fileModes: input.fileModes ?? {},
 		verification: input.verification ?? new Map(),
+		legacySdkUses: input.legacySdkUses ?? [],
 		memo: previous ? previous.memo.next() : new SectionMemo(),
 	};
 }

@@ -201,14 +201,20 @@ function stageFallbackLiterals(root: ConfigNode): string[] {
 
 type DotenvMode = 'none' | 'one-file' | 'stage-over-default';
 
+/** The major version `frameworkVersion` pins (`'3'`, `'^3.38.0'`, `'>=2.0 <4'` give 3, 3, 2), if any. */
+export function frameworkMajorOf(root: ConfigNode | undefined): number | undefined {
+	const major = /\d+/.exec(scalarText(childOf(root, 'frameworkVersion')) ?? '')?.[0];
+	return major === undefined ? undefined : Number(major);
+}
+
 function dotenvMode(root: ConfigNode): DotenvMode {
 	const useDotenv = childOf(root, 'useDotenv');
 	const setting = useDotenv?.kind === 'scalar' ? useDotenv.value : undefined;
 	if (setting === false) {
 		return 'none';
 	}
-	const major = /\d+/.exec(scalarText(childOf(root, 'frameworkVersion')) ?? '')?.[0];
-	if (major !== undefined && Number(major) < 4) {
+	const major = frameworkMajorOf(root);
+	if (major !== undefined && major < 4) {
 		return setting === true ? 'one-file' : 'none';
 	}
 	return 'stage-over-default';

@@ -160,6 +160,23 @@ describe('aws-profiles lint', () => {
 		assert.deepEqual(JSON.parse(dev.stdout), []);
 	});
 
+	it('reports a config-only profile that a Serverless v3 project of the folders names', async () => {
+		write('config', '[profile acme-sso]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Deploy\n'
+			+ '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n');
+		write('credentials', '');
+		const project = path.join(home, 'legacy');
+		fs.mkdirSync(project);
+		fs.writeFileSync(path.join(project, 'serverless.yml'), 'service: s\nframeworkVersion: \'3\'\nprovider:\n  name: aws\n  profile: acme-sso\n');
+		const { stdout } = await run({ format: 'json' }, [project]);
+		const entries = JSON.parse(stdout) as { file: string; line: number; severity: string; rule: string; message: string }[];
+		const [entry] = entries.filter((e) => e.rule === 'aws-files/config-only-profile');
+		assert.deepEqual([path.basename(entry.file), entry.line, entry.severity], ['config', 1, 'info']);
+		assert.match(entry.message, /legacy\/serverless\.yml uses this profile with Serverless Framework v3/);
+		fs.writeFileSync(path.join(project, 'serverless.yml'), 'service: s\nframeworkVersion: \'4\'\nprovider:\n  name: aws\n  profile: acme-sso\n');
+		const v4 = JSON.parse((await run({ format: 'json' }, [project])).stdout) as { rule: string }[];
+		assert.deepEqual(v4.filter((e) => e.rule === 'aws-files/config-only-profile'), [], 'v4 reads the config file');
+	});
+
 	it('refuses an unknown format', async () => {
 		await assert.rejects(run({ format: 'xml' }), /unknown format/);
 	});
