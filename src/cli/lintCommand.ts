@@ -195,22 +195,15 @@ async function splitTargets(targets: readonly string[], cwd: string): Promise<{ 
 	return { files, folders: targets.length === 0 ? [cwd] : folders };
 }
 
-/** A project file found in the folders, with its text (for positions, and for the Serverless version). */
-interface ScannedProject extends ScannedFile {
-	readonly text: string;
-}
-
-async function scanFolders(folders: readonly string[], stage: string | undefined): Promise<ScannedProject[]> {
-	const projects: ScannedProject[] = [];
+async function scanFolders(folders: readonly string[], stage: string | undefined): Promise<ScannedFile[]> {
+	const projects: ScannedFile[] = [];
 	for (const folder of folders) {
-		for (const scanned of await scanProjectFolder(folder, stage === undefined ? {} : { stage })) {
-			projects.push({ ...scanned, text: await fs.readFile(scanned.file, 'utf8').catch(() => '') });
-		}
+		projects.push(...await scanProjectFolder(folder, stage === undefined ? {} : { stage }));
 	}
 	return projects;
 }
 
-function referenceReports(projects: readonly ScannedProject[], model: ProfileModel, searchedFiles: readonly string[], now: number): Reported[] {
+function referenceReports(projects: readonly ScannedFile[], model: ProfileModel, searchedFiles: readonly string[], now: number): Reported[] {
 	const reports: Reported[] = [];
 	for (const project of projects) {
 		const findings = checkReferences(project.references, model, { searchedFiles, now });

@@ -186,7 +186,6 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	});
 	refreshViews();
 	void store.reload().then(() => walkthrough.offerOnFirstRun(store.current?.model.profiles.size ?? 0));
-	void serverlessProjects.scan();
 
 	const activationMs = ownTime();
 	log.info(`Activated in ${activationMs.toFixed(1)} ms.`);

@@ -4,7 +4,7 @@
 
 // The Serverless Framework v3 projects of the workspace and the profiles they name (core
 // references/legacySdkUses.ts), for the lint rule that tells a config-only profile is invisible to them. The
-// files are found after activation, read (never run), and followed by a watcher; nothing is read when VS Code's
+// files are found when an AWS file is first linted, read (never run), and followed by a watcher; nothing is read when VS Code's
 // own environment sets AWS_SDK_LOAD_CONFIG, under which the JavaScript SDK v2 reads the config file too. A file
 // opened or saved in the editor is read again, and a file deleted through VS Code forgotten.
 
@@ -22,6 +22,7 @@ export class ServerlessProjects implements vscode.Disposable {
 	private readonly byFile = new Map<string, readonly LegacySdkUse[]>();
 	private readonly watcher = vscode.workspace.createFileSystemWatcher(serverlessFiles);
 	private readonly subscriptions: vscode.Disposable[];
+	private scanned: Promise<void> | undefined;
 
 	constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
 		this.subscriptions = [
@@ -38,8 +39,13 @@ export class ServerlessProjects implements vscode.Disposable {
 		];
 	}
 
-	/** The profiles that Serverless v3 projects of the workspace name, each with the file that names it. */
+	/**
+	 * The profiles that Serverless v3 projects of the workspace name, each with the file that names it. The first
+	 * call starts the search of the workspace (so activation does none): until it is done, the answer is what is
+	 * known, and onDidChange tells when there is more.
+	 */
 	uses(): LegacySdkUse[] {
+		this.scanned ??= this.scan();
 		return [...this.byFile.values()].flat();
 	}
 

@@ -20,10 +20,8 @@ export type WalkthroughMilestone = 'awsProfiles.verifiedOnce' | 'awsProfiles.swi
 /** Where the first run was recorded (global state): the walkthrough opens by itself at most once per machine. */
 const offeredKey = 'awsProfiles.walkthroughOffered';
 
-/** The project files a profile can be pinned in (isPinnableFile), for when none is open in an editor. */
-const projectFiles = `**/{${['serverless.yml', 'serverless.yaml', 'serverless.json', 'up.json', 'zappa_settings.json', 'zappa_settings.yml',
-	'zappa_settings.yaml', 'zappa_settings.toml', 'samconfig.toml', 'samconfig.yaml', 'samconfig.yml', 'cdk.json'].join(',')}}`;
-// (Flat: VS Code's file search does not take nested {a,{b,c}} groups.)
+/** Where to look for a project file when none is open: the base names of every tool's files, any extension. */
+const projectFileCandidates = '**/{serverless,up,zappa_settings,samconfig,cdk}.*';
 
 /** Whether the first run should open the walkthrough: never offered before, and nothing to show in the view. */
 export function shouldOfferWalkthrough(offeredBefore: boolean, profileCount: number): boolean {
@@ -125,7 +123,8 @@ export class Walkthrough {
 		if (active && isPinnableFile(active.fileName)) {
 			return active;
 		}
-		const found = await vscode.workspace.findFiles(projectFiles, '**/node_modules/**', 50);
+		const found = (await vscode.workspace.findFiles(projectFileCandidates, '**/node_modules/**', 200))
+			.filter((uri) => isPinnableFile(uri.fsPath));
 		if (found.length === 0) {
 			void this.prompts().notify('Open the project\'s serverless.yml, up.json, zappa_settings, samconfig or cdk.json, then pin the profile in it.', [], 'warning');
 			return undefined;

@@ -8,7 +8,7 @@
 // reports its result through `codeAutomationExit`, as VS Code's own web integration tests do.
 
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -209,7 +209,6 @@ async function takeScreenshot(page: Page, file: string): Promise<void> {
 	// Written under another name first, so a test waiting for the file never reads half a PNG.
 	const partial = `${file}.partial.png`;
 	await page.screenshot({ path: partial });
-	const { renameSync } = await import('node:fs');
 	renameSync(partial, file);
 }
 
@@ -243,7 +242,6 @@ async function answerPageRequest(page: Page, request: PageRequest): Promise<void
 	} catch (error) {
 		answer = `error: ${error instanceof Error ? error.message : String(error)}`;
 	}
-	const { renameSync, writeFileSync } = await import('node:fs');
 	writeFileSync(`${request.file}.partial`, answer);
 	renameSync(`${request.file}.partial`, request.file);
 }

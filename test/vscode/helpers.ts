@@ -41,38 +41,48 @@ export function sandboxRoot(): string {
 export async function screenshot(file: string, timeoutMs = 10_000): Promise<void> {
 	rmSync(file, { force: true }); // a picture of an earlier run must not pass for this one
 	console.log(`[[screenshot:${file}]]`);
+	if (!(await poll(() => existsSync(file), Boolean, timeoutMs, 100)).met) {
+		throw new Error(`no screenshot at ${file} after ${timeoutMs} ms`);
+	}
+}
+
+/**
+ * Reads until `done` holds of what was read or `timeoutMs` is over, pausing `intervalMs` between reads; the
+ * last value read, and whether it was done.
+ */
+async function poll<T>(read: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs: number, intervalMs: number): Promise<{ value: T; met: boolean }> {
 	const deadline = Date.now() + timeoutMs;
-	while (!existsSync(file)) {
-		if (Date.now() > deadline) {
-			throw new Error(`no screenshot at ${file} after ${timeoutMs} ms`);
+	for (; ;) {
+		const value = await read();
+		if (done(value)) {
+			return { value, met: true };
 		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		if (Date.now() > deadline) {
+			return { value, met: false };
+		}
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
 }
 
 let pageRequests = 0;
 
-/**
- * Asks the harness for what only the browser can do (see `PageRequest` in test/harness/codeServer.ts) and
- * returns its answer; an answer starting with `error:` fails the test.
- */
 type PageQuestion =
 	| { action: 'text' }
 	| { action: 'click'; name: string; exact: boolean }
 	| { action: 'attribute'; selector: string; attribute: string };
 
+/**
+ * Asks the harness for what only the browser can do (see `PageRequest` in test/harness/codeServer.ts) and
+ * returns its answer; an answer starting with `error:` fails the test.
+ */
 async function askPage(request: PageQuestion, timeoutMs = 15_000): Promise<string> {
 	const folder = path.join(sandboxRoot(), 'page-requests');
 	mkdirSync(folder, { recursive: true });
 	// Named by the extension host's pid too: the reload suite's host counts from 1 again, in the same folder.
 	const file = path.join(folder, `${process.pid}-${++pageRequests}.txt`);
 	console.log(`[[page:${JSON.stringify({ ...request, file })}]]`);
-	const deadline = Date.now() + timeoutMs;
-	while (!existsSync(file)) {
-		if (Date.now() > deadline) {
-			throw new Error(`the harness did not answer ${JSON.stringify(request)} within ${timeoutMs} ms`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 50));
+	if (!(await poll(() => existsSync(file), Boolean, timeoutMs, 50)).met) {
+		throw new Error(`the harness did not answer ${JSON.stringify(request)} within ${timeoutMs} ms`);
 	}
 	const answer = readFileSync(file, 'utf8');
 	if (answer.startsWith('error:')) {
@@ -101,17 +111,11 @@ export async function clickInWorkbench(name: string, exact = true): Promise<void
 
 /** Polls the workbench's text until it shows `expected`; returns that text. */
 export async function waitForWorkbenchText(expected: string, timeoutMs = 15_000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	for (; ;) {
-		const text = await workbenchText();
-		if (text.includes(expected)) {
-			return text;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`the workbench does not show '${expected}' after ${timeoutMs} ms; it shows:\n${text.slice(0, 1500)}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
+	const { value: text, met } = await poll(workbenchText, (shown) => shown.includes(expected), timeoutMs, 250);
+	if (!met) {
+		throw new Error(`the workbench does not show '${expected}' after ${timeoutMs} ms; it shows:\n${text.slice(0, 1500)}`);
 	}
+	return text;
 }
 
 /** The steps of the extension's walkthrough, as VS Code loaded them from package.json. */
@@ -125,24 +129,14 @@ export function walkthroughSteps(): WalkthroughStep[] {
  * `expected`. The walkthrough must be open.
  */
 export async function walkthroughStepDone(stepId: string, expected: boolean, timeoutMs = 10_000): Promise<boolean> {
-	const deadline = Date.now() + timeoutMs;
-	for (; ;) {
-		const done = await workbenchAttribute(`.getting-started-step[data-step-id$="#${stepId}"]`, 'aria-checked') === 'true';
-		if (done === expected || Date.now() > deadline) {
-			return done;
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+	const done = async () => await workbenchAttribute(`.getting-started-step[data-step-id$="#${stepId}"]`, 'aria-checked') === 'true';
+	return (await poll(done, (value) => value === expected, timeoutMs, 250)).value;
 }
 
 /** Polls `condition` until it holds; fails after `timeoutMs`. */
 export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) {
-			throw new Error(`condition not met within ${timeoutMs} ms`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 20));
+	if (!(await poll(condition, Boolean, timeoutMs, 20)).met) {
+		throw new Error(`condition not met within ${timeoutMs} ms`);
 	}
 }
 

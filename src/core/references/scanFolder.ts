@@ -32,6 +32,8 @@ export interface ScannedFile {
 	readonly file: string;
 	readonly kind: ReferenceFileKind;
 	readonly references: readonly ProfileReference[];
+	/** The text the references were found in (without a byte order mark); empty when the file was skipped. */
+	readonly text: string;
 	/** Set when the file was not read: it is larger than `maxFileBytes`, or could not be read. */
 	readonly skipped?: 'too-large' | 'unreadable';
 }
@@ -53,7 +55,7 @@ export async function scanProjectFolder(folder: string, options: ScanOptions = {
 		}
 		const text = await readBounded(file, maxFileBytes);
 		if (typeof text !== 'string') {
-			scanned.push({ file, kind, references: [], skipped: text.skipped });
+			scanned.push({ file, kind, references: [], text: '', skipped: text.skipped });
 			continue;
 		}
 		const dotenvFiles = isServerlessFile(file) ? await dotenvFilesBeside(file, maxFileBytes) : [];
@@ -62,7 +64,7 @@ export async function scanProjectFolder(folder: string, options: ScanOptions = {
 			...(options.stage !== undefined ? { stage: options.stage } : {}),
 			dotenvFiles,
 		});
-		scanned.push({ file, kind, references });
+		scanned.push({ file, kind, references, text });
 	}
 	return scanned;
 }

@@ -146,6 +146,11 @@ class TomlScanner {
 	}
 
 	private keyValue(): boolean {
+		return this.keyValueUnder(this.table);
+	}
+
+	/** `key = value`, its key read under `path` (the current table, or an inline table's). */
+	private keyValueUnder(path: readonly string[]): boolean {
 		const keys = this.key();
 		this.skipSpaces();
 		if (!keys || this.text[this.at] !== '=') {
@@ -153,7 +158,7 @@ class TomlScanner {
 		}
 		this.at++;
 		this.skipSpaces();
-		return this.value([...this.table, ...keys]);
+		return this.value([...path, ...keys]);
 	}
 
 	/** A dotted key: `a`, `"a b".c`, `'x'`. */
@@ -253,14 +258,7 @@ class TomlScanner {
 				this.at++;
 				return true;
 			}
-			const keys = this.key();
-			this.skipSpaces();
-			if (!keys || this.text[this.at] !== '=') {
-				return false;
-			}
-			this.at++;
-			this.skipSpaces();
-			if (!this.value([...path, ...keys])) {
+			if (!this.keyValueUnder(path)) {
 				return false;
 			}
 			this.skipTrivia(true);
