@@ -68,6 +68,28 @@ describe('the docs', () => {
 		}
 	});
 
+	it('the walkthrough\'s pages and buttons cover what a newcomer needs, step by step', () => {
+		const steps = packageJson.contributes.walkthroughs?.[0].steps ?? [];
+		const page = (id: string) => readFileSync(path.join(root, steps.find((step) => step.id === id)!.media.markdown!), 'utf8');
+		const description = (id: string) => steps.find((step) => step.id === id)!.description;
+		for (const words of ['IAM user', 'policy', 'group', 'role', 'root user', 'AdministratorAccess', 'https://console.aws.amazon.com/iam/']) {
+			assert.ok(page('createIamUser').includes(words), `step 1 explains ${words}`);
+		}
+		for (const tool of ['serverless', 'up', 'zappa']) {
+			assert.ok(description('createIamUser').includes(`(command:awsProfiles.copyExamplePolicy?%5B%22${tool}%22%5D)`), `a button copies the ${tool} policy`);
+		}
+		assert.match(description('addProfile'), /\(command:awsProfiles\.addProfile\)/);
+		assert.match(description('verifyProfile'), /\(command:awsProfiles\.verifyProfile\)/);
+		assert.match(page('switchProfile'), /status bar[\s\S]*AWS_PROFILE/);
+		for (const key of ['provider.profile', '"profile"', '"profile_name"', 'samconfig.toml', 'cdk.json', '${sls:stage}']) {
+			assert.ok(page('pinProfile').includes(key), `step 5 shows ${key}`);
+		}
+		assert.match(description('pinProfile'), /\(command:awsProfiles\.pinProfileInProject\)/);
+		for (const words of ['client-1-dev', 'awsProfiles.naming.pattern', 'role_arn', 'source_profile']) {
+			assert.ok(page('severalAccounts').includes(words), `step 6 shows ${words}`);
+		}
+	});
+
 	it('every command has a title and a category, and every command link names a declared or a VS Code command', () => {
 		const declared = new Set(packageJson.contributes.commands.map((command) => command.command));
 		for (const command of packageJson.contributes.commands) {

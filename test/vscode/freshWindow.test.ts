@@ -5,8 +5,8 @@
 // What needs a window where nothing has happened yet, so it runs first (see index.ts). VS Code completes a
 // walkthrough step on the first occurrence of its event in a window's session only (a later one is ignored,
 // even after the progress is reset): here each event happens for the first time.
-// Step 2 (`onContext:awsProfiles.hasProfiles`) is not observable so: the fixtures' profiles set it while the
-// window starts; the welcome view's tests cover that context key.
+// Step 2 (`onContext:awsProfiles.hasProfiles`) is not observable here, where the fixtures' profiles exist
+// while the window starts: the reload suite shows it (reload/walkthroughProfileStep.test.ts).
 
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,8 @@
 // to check what must survive a reload of the window.
 
 import { runSuites } from '../index';
+import { restoreAwsFiles } from '../reloadHandoff';
 
 export function run(): Promise<void> {
-	return runSuites(__dirname, 'reload');
+	return runSuites(__dirname, 'reload', { beforeAll: restoreAwsFiles });
 }
