@@ -218,11 +218,13 @@ const sourceOrder: readonly SourceRule[] = [
 
 /** The bits of the credential sources' keys that the section defines, from one look at each of its keys. */
 function mentionedKeyBits(section: Section): number {
-	let bits = 0;
-	for (const key of section.properties.keys()) {
-		bits |= keyBits.get(key) ?? 0;
-	}
-	return bits;
+	const found = { bits: 0 };
+	section.properties.forEach(addKeyBit, found);
+	return found.bits;
+}
+
+function addKeyBit(this: { bits: number }, _: unknown, key: string): void {
+	this.bits |= keyBits.get(key) ?? 0;
 }
 
 function assumeRole(section: Section): Outcome | undefined {
