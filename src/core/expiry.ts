@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Keys } from './profileKeys';
+import { Keys, valueOf } from './profileKeys';
 import type { SsoTokenSource } from './profileKind';
 import type { Section } from './profileSet';
 
@@ -148,7 +148,7 @@ export function propertyExpiry(section: Section): Expiry | undefined {
 	let earliest: Expiry | undefined;
 	let unreadable: Expiry | undefined;
 	for (const property of [Keys.awsExpiration, Keys.securityTokenExpires] as const) {
-		const value = section.properties.get(property)?.value;
+		const value = valueOf(section, property);
 		if (value === undefined) {
 			continue;
 		}

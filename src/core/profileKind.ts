@@ -17,7 +17,7 @@
 // because "my keys are ignored since role_arn is set" is exactly what users cannot see. This is the kind of
 // the profile itself; the standard's view of a role's sources (which differs in places) is roleChain.ts.
 
-import { definedKeys, has, hasAny, KeyName, Keys, setDefined, ssoKeys, valueOf, Writable } from './profileKeys';
+import { definedKeys, forEachKey, has, hasAny, KeyName, Keys, setDefined, ssoKeys, valueOf, Writable } from './profileKeys';
 import type { Section } from './profileSet';
 
 export type CredentialSourceName =
@@ -219,11 +219,11 @@ const sourceOrder: readonly SourceRule[] = [
 /** The bits of the credential sources' keys that the section defines, from one look at each of its keys. */
 function mentionedKeyBits(section: Section): number {
 	const found = { bits: 0 };
-	section.properties.forEach(addKeyBit, found);
+	forEachKey(section, addKeyBit, found);
 	return found.bits;
 }
 
-function addKeyBit(this: { bits: number }, _: unknown, key: string): void {
+function addKeyBit(this: { bits: number }, key: string): void {
 	this.bits |= keyBits.get(key) ?? 0;
 }
 

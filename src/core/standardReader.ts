@@ -31,7 +31,6 @@ import type {
 	Problem,
 	ProblemSeverity,
 	ProfileSet,
-	PropertyDefinition,
 	Section,
 	SectionKind,
 	SourceLocation,
@@ -40,7 +39,7 @@ import type {
 import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
 import { NameTable } from './nameTable';
 import { Keys } from './profileKeys';
-import { PropertyList } from './propertyList';
+import { PropertyData, PropertyStore, SectionProperties } from './propertyStore';
 import { EarlierParse, literalSink, parseRawLines, RawFileSink, RawProfileFile, SyntaxProblemCode, teeSink } from './rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
@@ -152,6 +151,12 @@ const identifierCharacters = Uint8Array.from({ length: 0x80 }, (_, code) => isId
 
 const identifierRule = 'may only contain letters, digits and _ - / . % @ : +';
 
+/** A key name as the reader interns it, with whether it is an identifier of the standard (checked once). */
+interface InternedKey {
+	readonly name: string;
+	readonly valid: boolean;
+}
+
 /**
  * The key names read, each as one string, found from the text itself. Files repeat a few keys thousands of
  * times, and slicing each one only to look it up in a Map (whose hash of a new string is computed outside
@@ -160,54 +165,55 @@ const identifierRule = 'may only contain letters, digits and _ - / . % @ : +';
  */
 class KeyNames {
 	/** Open addressing, by hashOf; a power of two long, never more than half full. */
-	private slots: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);
+	private slots: (InternedKey | undefined)[] = new Array<InternedKey | undefined>(64).fill(undefined);
 	private count = 0;
 
 	constructor() {
 		for (const key of Object.values(Keys)) {
-			this.insert(key, hashOf(key, 0, key.length));
+			this.insert({ name: key, valid: true }, hashOf(key, 0, key.length));
 		}
 	}
 
-	/** The name of the key written from `start` to `end` in `text`: lower-cased in ASCII, as the standard reads it. */
-	nameAt(text: string, start: number, end: number): string {
+	/** The key written from `start` to `end` in `text`: lower-cased in ASCII, as the standard reads it. */
+	keyAt(text: string, start: number, end: number): InternedKey {
 		const hash = hashOf(text, start, end);
 		const slots = this.slots;
 		const mask = slots.length - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const name = slots[slot];
-			if (name === undefined) {
-				const created = asciiLowerCase(text.slice(start, end));
+			const key = slots[slot];
+			if (key === undefined) {
+				const name = asciiLowerCase(text.slice(start, end));
+				const created = { name, valid: isValidIdentifier(name) };
 				this.insert(created, hash);
 				return created;
 			}
-			if (isNameAt(name, text, start, end)) {
-				return name;
+			if (isNameAt(key.name, text, start, end)) {
+				return key;
 			}
 		}
 	}
 
-	private insert(name: string, hash: number): void {
+	private insert(key: InternedKey, hash: number): void {
 		if (++this.count * 2 > this.slots.length) {
 			const old = this.slots;
-			this.slots = new Array<string | undefined>(old.length * 2).fill(undefined);
+			this.slots = new Array<InternedKey | undefined>(old.length * 2).fill(undefined);
 			for (const kept of old) {
 				if (kept !== undefined) {
-					this.place(kept, hashOf(kept, 0, kept.length));
+					this.place(kept, hashOf(kept.name, 0, kept.name.length));
 				}
 			}
 		}
-		this.place(name, hash);
+		this.place(key, hash);
 	}
 
-	private place(name: string, hash: number): void {
+	private place(key: InternedKey, hash: number): void {
 		const slots = this.slots;
 		const mask = slots.length - 1;
 		let slot = hash & mask;
 		while (slots[slot] !== undefined) {
 			slot = (slot + 1) & mask;
 		}
-		slots[slot] = name;
+		slots[slot] = key;
 	}
 }
 
@@ -225,6 +231,9 @@ function isNameAt(name: string, text: string, start: number, end: number): boole
 	if (name.length !== end - start) {
 		return false;
 	}
+	if (text.startsWith(name, start)) {
+		return true; // written in lower case, as keys nearly always are: compared natively
+	}
 	for (let i = 0; i < name.length; i++) {
 		if (name.charCodeAt(i) !== asciiLower(text.charCodeAt(start + i))) {
 			return false;
@@ -241,26 +250,33 @@ function asciiLower(code: number): number {
  * A section as read. Its headers are kept as numbers, the first one (most sections have no other) in fields of
  * its own, and made into SourceLocations (new objects each time) when asked for.
  */
-class StandardSection implements Section {
+class StandardSection extends SectionProperties implements Section {
 	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
 	declare readonly kind: SectionKind;
 	declare readonly name: string;
-	declare readonly properties: PropertyList<StandardProperty>;
 	private declare readonly firstFile: FileRole;
 	private declare readonly firstLine: number;
 	private declare readonly firstStart: number;
 	private declare readonly firstEnd: number;
 	private declare more: SourceLocation[] | undefined;
 
-	constructor(kind: SectionKind, name: string, file: FileRole, scanner: LineCursor) {
+	constructor(kind: SectionKind, name: string, file: FileRole, scanner: LineCursor, store: PropertyStore) {
+		super(store);
 		this.kind = kind;
 		this.name = name;
-		this.properties = new PropertyList();
 		this.firstFile = file;
 		this.firstLine = scanner.line;
 		this.firstStart = scanner.start;
 		this.firstEnd = scanner.headerEnd;
 		this.more = undefined;
+	}
+
+	/**
+	 * The section is its own map of properties: one object per section rather than two, which is a tenth of what
+	 * a read keeps of a large file.
+	 */
+	get properties(): SectionProperties {
+		return this;
 	}
 
 	get headers(): SourceLocation[] {
@@ -306,9 +322,10 @@ class Merger {
 	};
 	private readonly problems = new ProblemList();
 	private readonly names = new KeyNames();
+	private readonly store = new PropertyStore();
 
 	mergeFile(file: FileRole, text: string): void {
-		parseRawLines(text, new FileMerger(file, text, this.problems, this.sections, this.names));
+		parseRawLines(text, this.fileMerger(file, text));
 	}
 
 	/** Merges the file in, and returns its literal parse: the earlier one when the text is the same, else made in the same scan. */
@@ -318,8 +335,12 @@ class Merger {
 			return earlier.raw;
 		}
 		const literal = literalSink(text, earlier);
-		const merger = new FileMerger(file, text, this.problems, this.sections, this.names);
-		return literal.result(parseRawLines(text, teeSink(literal.sink, merger)));
+		return literal.result(parseRawLines(text, teeSink(literal.sink, this.fileMerger(file, text))));
+	}
+
+	private fileMerger(file: FileRole, text: string): FileMerger {
+		this.store.setText(file, text);
+		return new FileMerger(file, text, this.problems, this.sections, this.names, this.store);
 	}
 
 	result(): ProfileSet {
@@ -384,99 +405,61 @@ function textIs(text: string, start: number, end: number, expected: string): boo
 	return end - start === expected.length && text.startsWith(expected, start);
 }
 
-/** One file being read: what a property needs to find its ranges again. */
-interface FileSource {
-	readonly file: FileRole;
-	readonly text: string;
-}
-
-/**
- * A property as the standard reads it. Where it is written is found again, by scanning its lines once more,
- * only when asked for (most never are): it keeps just where its line starts, which keeps a large file's
- * thousands of properties small.
- */
-class StandardProperty implements PropertyDefinition {
+/** The property being read, until its last line: one object per file, reused for each property. */
+class OpenProperty implements PropertyData {
 	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
-	declare readonly name: string;
-	declare value: string;
-	declare subProperties: ReadonlyMap<string, string> | undefined;
-	/** The line of the key, which starts the property's line. */
+	declare name: string;
+	/** Whether the key is an identifier of the standard. */
+	declare valid: boolean;
+	declare readonly file: FileRole;
+	declare lineStart: number;
 	declare keyLine: number;
-	/** The section's next property (see PropertyList). */
-	declare next: StandardProperty | undefined;
-	private declare source: FileSource;
-	private declare lineStart: number;
+	declare valueStart: number;
+	declare valueEnd: number;
+	declare joinedValue: string | undefined;
+	declare subProperties: ReadonlyMap<string, string> | undefined;
+	/** Where the key is: for the problem of an invalid one. */
+	declare keyStart: number;
+	declare keyEnd: number;
+	declare columnBase: number;
 
-	constructor(name: string, value: string, source: FileSource, scanner: LineCursor) {
-		this.name = name;
-		this.value = value;
+	constructor(file: FileRole) {
+		this.name = '';
+		this.valid = false;
+		this.file = file;
+		this.lineStart = 0;
+		this.keyLine = 0;
+		this.valueStart = 0;
+		this.valueEnd = 0;
+		this.joinedValue = undefined;
 		this.subProperties = undefined;
-		this.keyLine = scanner.line;
-		this.next = undefined;
-		this.source = source;
+		this.keyStart = 0;
+		this.keyEnd = 0;
+		this.columnBase = 0;
+	}
+
+	/** Opens the property on the scanner's line. */
+	open(key: InternedKey, scanner: LineCursor): void {
+		this.name = key.name;
+		this.valid = key.valid;
 		this.lineStart = scanner.start;
+		this.keyLine = scanner.line;
+		this.valueStart = scanner.valueStart;
+		this.valueEnd = scanner.valueEnd;
+		this.joinedValue = undefined;
+		this.subProperties = undefined;
+		this.keyStart = scanner.keyStart;
+		this.keyEnd = scanner.keyEnd;
+		this.columnBase = scanner.columnBase;
 	}
 
-	/**
-	 * Becomes `later`, a definition of the same key that overrides this one: it keeps this one's place among the
-	 * section's properties, as `Map.set` would.
-	 */
-	overrideWith(later: StandardProperty): void {
-		this.value = later.value;
-		this.subProperties = later.subProperties;
-		this.keyLine = later.keyLine;
-		this.source = later.source;
-		this.lineStart = later.lineStart;
+	/** Continues the value with an indented line's text: the first line's value, then `\n` and each line. */
+	addLine(text: string, lineText: string): void {
+		this.joinedValue = (this.joinedValue ?? text.slice(this.valueStart, this.valueEnd)) + '\n' + lineText;
 	}
 
-	get key(): SourceLocation {
-		const scanner = this.scanAgain();
-		return this.location(scanner.keyStart, scanner.keyEnd, this.keyLine, scanner.columnBase);
-	}
-
-	/**
-	 * From the value's first character to its last, continuation and sub-property lines included: the lines
-	 * below that are indented, until the next header or property (blank and comment lines do not end it).
-	 */
-	get valueRange(): SourceLocation {
-		const scanner = this.scanAgain();
-		let { valueStart: start, valueEnd: end } = scanner;
-		let line = this.keyLine;
-		let { columnBase } = scanner;
-		let first = true;
-		while (scanner.advance()) {
-			const { kind } = scanner;
-			if (kind === 'header' || kind === 'property') {
-				break;
-			}
-			if (kind === 'continuation' || kind === 'sub-property') {
-				if (first && start === end) {
-					// Nothing on the key's line: the value starts on the first indented line.
-					start = scanner.textStart;
-					line = this.keyLine + scanner.line;
-					columnBase = scanner.columnBase;
-				}
-				first = false;
-				end = scanner.textEnd;
-			}
-		}
-		return this.location(start, end, line, columnBase);
-	}
-
-	/** Continues the value with an indented line's text. */
-	addLine(text: string): void {
-		this.value += '\n' + text;
-	}
-
-	/** A scanner on the property's line, which it has just scanned (its line numbers count from there). */
-	private scanAgain(): LineCursor {
-		const scanner = scanLines(this.source.text, this.lineStart);
-		scanner.advance();
-		return scanner;
-	}
-
-	private location(start: number, end: number, line: number, columnBase: number): SourceLocation {
-		return { file: this.source.file, range: { offset: start, length: end - start, line, column: start - columnBase } };
+	get keyRange(): TextRange {
+		return { offset: this.keyStart, length: this.keyEnd - this.keyStart, line: this.keyLine, column: this.keyStart - this.columnBase };
 	}
 }
 
@@ -487,7 +470,9 @@ class StandardProperty implements PropertyDefinition {
 class FileMerger implements RawFileSink {
 	/** Where the current section's properties go; undefined while the standard ignores the section. */
 	private target: StandardSection | undefined;
-	private open: StandardProperty | undefined;
+	/** The property being read, when `isOpen`. */
+	private readonly open: OpenProperty;
+	private isOpen = false;
 	/** Whether the open property's value is a block of sub-properties. */
 	private hasSubProperties = false;
 	/**
@@ -495,7 +480,6 @@ class FileMerger implements RawFileSink {
 	 * each: line, where its columns count from, key start and end, value start and end. Reused.
 	 */
 	private readonly subPropertyMarks: number[] = [];
-	private readonly source: FileSource;
 	/** Whether a `[profile default]` was read already, which replaces every `[default]` of the file. */
 	private prefixedDefaultAbove = false;
 	/** Whether the file's `[default]` sections are replaced: known from the first of them on. */
@@ -507,8 +491,9 @@ class FileMerger implements RawFileSink {
 		private readonly problemList: ProblemList,
 		private readonly sections: Record<SectionKind, NameTable<StandardSection>>,
 		private readonly names: KeyNames,
+		private readonly store: PropertyStore,
 	) {
-		this.source = { file, text };
+		this.open = new OpenProperty(file);
 	}
 
 	line(): void {
@@ -523,17 +508,15 @@ class FileMerger implements RawFileSink {
 		if (!this.target) {
 			return; // a section the standard ignores: nothing of it is read
 		}
-		const name = this.names.nameAt(this.text, scanner.keyStart, scanner.keyEnd);
-		const value = this.text.slice(scanner.valueStart, scanner.valueEnd);
-		this.open = new StandardProperty(name, value, this.source, scanner);
+		this.open.open(this.names.keyAt(this.text, scanner.keyStart, scanner.keyEnd), scanner);
+		this.isOpen = true;
 	}
 
 	indented(scanner: LineCursor): void {
-		const open = this.open;
-		if (!open) {
+		if (!this.isOpen) {
 			return;
 		}
-		open.addLine(this.text.slice(scanner.textStart, scanner.textEnd));
+		this.open.addLine(this.text, this.text.slice(scanner.textStart, scanner.textEnd));
 		if (scanner.kind === 'sub-property') {
 			this.hasSubProperties = true;
 			if (scanner.equals !== -1 && scanner.keyEnd > scanner.keyStart) { // otherwise a syntax error already
@@ -544,12 +527,11 @@ class FileMerger implements RawFileSink {
 	}
 
 	endProperty(): void {
-		const open = this.open;
-		if (!open) {
+		if (!this.isOpen) {
 			return;
 		}
-		this.open = undefined;
-		this.mergeProperty(this.target!, open);
+		this.isOpen = false;
+		this.mergeProperty(this.target!, this.open);
 		if (this.hasSubProperties) {
 			this.hasSubProperties = false;
 			this.subPropertyMarks.length = 0; // not on every property: setting an array's length is slow
@@ -585,7 +567,7 @@ class FileMerger implements RawFileSink {
 		const sections = this.sections[kind];
 		const builder = sections.get(name);
 		if (!builder) {
-			const created = new StandardSection(kind, name, this.file, scanner);
+			const created = new StandardSection(kind, name, this.file, scanner, this.store);
 			sections.add(name, created);
 			return created;
 		}
@@ -690,31 +672,31 @@ class FileMerger implements RawFileSink {
 		}
 	}
 
-	private mergeProperty(builder: StandardSection, property: StandardProperty): void {
+	private mergeProperty(builder: StandardSection, property: OpenProperty): void {
 		const { name } = property;
-		if (!isValidIdentifier(name)) {
+		if (!property.valid) {
 			this.report('property/invalid-name', 'warning',
-				`A property key ${identifierRule}: the standard ignores this property.`, property.key.range);
+				`A property key ${identifierRule}: the standard ignores this property.`, property.keyRange);
 			return;
 		}
-		const existing = builder.properties.get(name);
-		if (existing) {
+		const existing = builder.indexOf(name);
+		if (existing !== -1) {
 			this.noteOverride(existing, property.keyLine);
 		}
 		if (this.hasSubProperties) {
 			property.subProperties = this.subPropertiesOf(this.subPropertyMarks);
 		}
-		if (existing) {
-			existing.overrideWith(property);
+		if (existing !== -1) {
+			this.store.replace(existing, property); // a later definition takes the earlier one's place, as with Map.set
 		} else {
-			builder.properties.append(property);
+			this.store.append(builder, this.store.add(property));
 		}
 	}
 
 	/** The problem is placed on the definition that loses, since that is the text that has no effect. */
-	private noteOverride(existing: PropertyDefinition, winnerLine: number): void {
+	private noteOverride(existing: number, winnerLine: number): void {
 		const line = winnerLine + 1;
-		const { file, range } = existing.key;
+		const { file, range } = this.store.keyLocation(existing);
 		if (file === this.file) {
 			this.report('property/duplicate', 'warning',
 				`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`,
@@ -769,10 +751,10 @@ const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'service
 		'sso-session': new NameTable<StandardSection>(),
 		'services': new NameTable<StandardSection>(),
 	};
+	const store = new PropertyStore();
 	keepShapesAlive(
-		new FileMerger('config', '', new ProblemList(), sections, new KeyNames()),
-		new StandardSection('profile', '', 'config', scanner),
-		new StandardProperty('', '', { file: 'config', text: '' }, scanner),
+		new FileMerger('config', '', new ProblemList(), sections, new KeyNames(), store),
+		new StandardSection('profile', '', 'config', scanner, store),
 	);
 }
 

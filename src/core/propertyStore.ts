@@ -1,0 +1,348 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The properties of a read set (standardReader.ts), kept as numbers: for each property, which file it is in,
+// where its line starts, its line number, where its value is and which property of its section comes next, in
+// one Int32Array for the whole set. Its value is sliced from the file's text, and its PropertyDefinition made,
+// when someone asks for them.
+//
+// Why numbers: a large file's properties are most of what a read keeps. As one object each, with a string for
+// each value, they were 350 of the 650 bytes a profile kept (about 3 properties a profile), and with 100,000
+// profiles garbage collection spent more time copying them out of the young generation than reading took
+// (`npm run bench`). An Int32Array keeps its numbers outside the garbage-collected heap.
+
+import type { FileRole } from './profileFilesReader';
+import type { PropertyDefinition, SourceLocation } from './profileSet';
+import { LineCursor, scanLines } from './iniScanner';
+
+/** The numbers of one property, at `index * fieldCount` in the store's data. */
+const FILE_AND_FLAGS = 0;
+const LINE_START = 1;
+const KEY_LINE = 2;
+const VALUE_START = 3;
+const VALUE_END = 4;
+const NEXT = 5;
+const fieldCount = 6;
+
+/** In FILE_AND_FLAGS: the credentials file (else the config file). */
+const CREDENTIALS = 1;
+/** In FILE_AND_FLAGS: the value has more lines than its first, and is in `joinedValues`. */
+const JOINED = 2;
+
+/** What the reader knows of a property once its last line is read. */
+export interface PropertyData {
+	/** The key's name (lower-cased; interned by the reader, so that lookups compare pointers). */
+	readonly name: string;
+	readonly file: FileRole;
+	/** Where the property's line starts, and its number. */
+	readonly lineStart: number;
+	readonly keyLine: number;
+	/** The value on the property's own line. */
+	readonly valueStart: number;
+	readonly valueEnd: number;
+	/** The whole value, when indented lines continue it. */
+	readonly joinedValue: string | undefined;
+	readonly subProperties: ReadonlyMap<string, string> | undefined;
+}
+
+/** From this many properties on, a section's lookups go through a Map. */
+const indexedFrom = 9;
+
+export class PropertyStore {
+	private data = new Int32Array(fieldCount * 256);
+	private count = 0;
+	/** The name of each property, by index. */
+	private readonly names: string[] = [];
+	private readonly joinedValues = new Map<number, string>();
+	private readonly subPropertyMaps = new Map<number, ReadonlyMap<string, string>>();
+
+	/** The text of each file, as its properties are added. */
+	private readonly texts: Record<FileRole, string> = { config: '', credentials: '' };
+
+	/** Where the properties of `file` added from now on are written. */
+	setText(file: FileRole, text: string): void {
+		this.texts[file] = text;
+	}
+
+	/** A new property, not in any section yet. */
+	add(property: PropertyData): number {
+		const index = this.count++;
+		if (index * fieldCount === this.data.length) {
+			const data = new Int32Array(this.data.length * 2);
+			data.set(this.data);
+			this.data = data;
+		}
+		this.names.push(property.name);
+		this.data[index * fieldCount + NEXT] = -1;
+		this.write(index, property);
+		return index;
+	}
+
+	/** Makes the property at `index` the later definition `property` of the same key: its place stays. */
+	replace(index: number, property: PropertyData): void {
+		this.joinedValues.delete(index);
+		this.subPropertyMaps.delete(index);
+		this.write(index, property);
+	}
+
+	name(index: number): string {
+		return this.names[index];
+	}
+
+	value(index: number): string {
+		const at = index * fieldCount;
+		const data = this.data;
+		if ((data[at + FILE_AND_FLAGS] & JOINED) !== 0) {
+			return this.joinedValues.get(index)!;
+		}
+		return this.textOf(index).slice(data[at + VALUE_START], data[at + VALUE_END]);
+	}
+
+	subProperties(index: number): ReadonlyMap<string, string> | undefined {
+		return this.subPropertyMaps.size === 0 ? undefined : this.subPropertyMaps.get(index);
+	}
+
+	file(index: number): FileRole {
+		return (this.data[index * fieldCount + FILE_AND_FLAGS] & CREDENTIALS) !== 0 ? 'credentials' : 'config';
+	}
+
+	keyLine(index: number): number {
+		return this.data[index * fieldCount + KEY_LINE];
+	}
+
+	next(index: number): number {
+		return this.data[index * fieldCount + NEXT];
+	}
+
+	/** Where the key is written, found again by scanning its line. */
+	keyLocation(index: number): SourceLocation {
+		const scanner = this.scanAgain(index);
+		return this.location(index, scanner.keyStart, scanner.keyEnd, this.keyLine(index), scanner.columnBase);
+	}
+
+	/**
+	 * From the value's first character to its last, continuation and sub-property lines included: the lines
+	 * below that are indented, until the next header or property (blank and comment lines do not end it).
+	 */
+	valueLocation(index: number): SourceLocation {
+		const scanner = this.scanAgain(index);
+		const keyLine = this.keyLine(index);
+		let { valueStart: start, valueEnd: end } = scanner;
+		let line = keyLine;
+		let { columnBase } = scanner;
+		let first = true;
+		while (scanner.advance()) {
+			const { kind } = scanner;
+			if (kind === 'header' || kind === 'property') {
+				break;
+			}
+			if (kind === 'continuation' || kind === 'sub-property') {
+				if (first && start === end) {
+					// Nothing on the key's line: the value starts on the first indented line.
+					start = scanner.textStart;
+					line = keyLine + scanner.line;
+					columnBase = scanner.columnBase;
+				}
+				first = false;
+				end = scanner.textEnd;
+			}
+		}
+		return this.location(index, start, end, line, columnBase);
+	}
+
+	/** Adds the property at `index`, whose name is not among the section's, at the end of the section. */
+	append(section: SectionProperties, index: number): void {
+		if (section.last === -1) {
+			section.first = index;
+		} else {
+			this.data[section.last * fieldCount + NEXT] = index;
+		}
+		section.last = index;
+		if (++section.size === indexedFrom) {
+			section.byName = new Map();
+			for (let each = section.first; each !== -1; each = this.next(each)) {
+				section.byName.set(this.names[each], each);
+			}
+		} else {
+			section.byName?.set(this.names[index], index);
+		}
+	}
+
+	private write(index: number, property: PropertyData): void {
+		const at = index * fieldCount;
+		const data = this.data;
+		let flags = property.file === 'credentials' ? CREDENTIALS : 0;
+		if (property.joinedValue !== undefined) {
+			flags |= JOINED;
+			this.joinedValues.set(index, property.joinedValue);
+		}
+		if (property.subProperties) {
+			this.subPropertyMaps.set(index, property.subProperties);
+		}
+		data[at + FILE_AND_FLAGS] = flags;
+		data[at + LINE_START] = property.lineStart;
+		data[at + KEY_LINE] = property.keyLine;
+		data[at + VALUE_START] = property.valueStart;
+		data[at + VALUE_END] = property.valueEnd;
+	}
+
+	private textOf(index: number): string {
+		return this.texts[this.file(index)];
+	}
+
+	/** A scanner on the property's line, which it has just scanned (its line numbers count from there). */
+	private scanAgain(index: number): LineCursor {
+		const scanner = scanLines(this.textOf(index), this.data[index * fieldCount + LINE_START]);
+		scanner.advance();
+		return scanner;
+	}
+
+	private location(index: number, start: number, end: number, line: number, columnBase: number): SourceLocation {
+		return { file: this.file(index), range: { offset: start, length: end - start, line, column: start - columnBase } };
+	}
+}
+
+/**
+ * The properties of one section, by name, in the order they were first defined: a ReadonlyMap whose
+ * PropertyDefinitions are made when they are read (a new one each time). A section holds two to five properties,
+ * so a lookup walks them, comparing string pointers (keys are interned by the reader), which is no slower than
+ * hashing; a section with many properties gets a Map as well, so that reading one stays linear.
+ */
+export class SectionProperties implements ReadonlyMap<string, PropertyDefinition> {
+	// Declared and set in the constructor: class field initializers are slow in V8, and there is one per section.
+	/** The first and last property, -1 while there is none; the store links each to the next. */
+	declare first: number;
+	declare last: number;
+	declare size: number;
+	/** By name, once the section is long. */
+	declare byName: Map<string, number> | undefined;
+	protected declare readonly store: PropertyStore;
+
+	constructor(store: PropertyStore) {
+		this.first = -1;
+		this.last = -1;
+		this.size = 0;
+		this.byName = undefined;
+		this.store = store;
+	}
+
+	/** The index of the property named `key` in the store, or -1. */
+	indexOf(key: string): number {
+		if (this.byName) {
+			return this.byName.get(key) ?? -1;
+		}
+		const store = this.store;
+		for (let index = this.first; index !== -1; index = store.next(index)) {
+			if (store.name(index) === key) {
+				return index;
+			}
+		}
+		return -1;
+	}
+
+	/** The value of `key`, without making its definition: what the profile model reads of every profile. */
+	valueOf(key: string): string | undefined {
+		const index = this.indexOf(key);
+		return index === -1 ? undefined : this.store.value(index);
+	}
+
+	/** Calls `visit` with each key, in order, making nothing. */
+	forEachKey<T>(visit: (this: T, key: string) => void, thisArg: T): void {
+		const store = this.store;
+		for (let index = this.first; index !== -1; index = store.next(index)) {
+			visit.call(thisArg, store.name(index));
+		}
+	}
+
+	get(key: string): PropertyDefinition | undefined {
+		const index = this.indexOf(key);
+		return index === -1 ? undefined : new StoredProperty(this.store, index);
+	}
+
+	has(key: string): boolean {
+		return this.indexOf(key) !== -1;
+	}
+
+	forEach(callback: (value: PropertyDefinition, key: string, map: ReadonlyMap<string, PropertyDefinition>) => void, thisArg?: unknown): void {
+		const store = this.store;
+		for (let index = this.first; index !== -1; index = store.next(index)) {
+			callback.call(thisArg, new StoredProperty(store, index), store.name(index), this);
+		}
+	}
+
+	entries(): IterableIterator<[string, PropertyDefinition]> {
+		return new PropertyIterator(this.store, this.first, entryOf);
+	}
+
+	keys(): IterableIterator<string> {
+		return new PropertyIterator(this.store, this.first, nameOf);
+	}
+
+	values(): IterableIterator<PropertyDefinition> {
+		return new PropertyIterator(this.store, this.first, definitionOf);
+	}
+
+	[Symbol.iterator](): IterableIterator<[string, PropertyDefinition]> {
+		return this.entries();
+	}
+
+	get [Symbol.toStringTag](): string {
+		return 'SectionProperties';
+	}
+}
+
+/** A property of the store, as a PropertyDefinition. */
+class StoredProperty implements PropertyDefinition {
+	constructor(private readonly store: PropertyStore, private readonly index: number) {}
+
+	get name(): string {
+		return this.store.name(this.index);
+	}
+
+	get value(): string {
+		return this.store.value(this.index);
+	}
+
+	get subProperties(): ReadonlyMap<string, string> | undefined {
+		return this.store.subProperties(this.index);
+	}
+
+	get key(): SourceLocation {
+		return this.store.keyLocation(this.index);
+	}
+
+	get valueRange(): SourceLocation {
+		return this.store.valueLocation(this.index);
+	}
+}
+
+/** An iterator over a section's properties (by hand: generators are slow in V8). */
+class PropertyIterator<R> implements IterableIterator<R> {
+	constructor(private readonly store: PropertyStore, private index: number, private readonly pick: (store: PropertyStore, index: number) => R) {}
+
+	next(): IteratorResult<R> {
+		const { index } = this;
+		if (index === -1) {
+			return { done: true, value: undefined };
+		}
+		this.index = this.store.next(index);
+		return { done: false, value: this.pick(this.store, index) };
+	}
+
+	[Symbol.iterator](): IterableIterator<R> {
+		return this;
+	}
+}
+
+function entryOf(store: PropertyStore, index: number): [string, PropertyDefinition] {
+	return [store.name(index), new StoredProperty(store, index)];
+}
+
+function nameOf(store: PropertyStore, index: number): string {
+	return store.name(index);
+}
+
+function definitionOf(store: PropertyStore, index: number): PropertyDefinition {
+	return new StoredProperty(store, index);
+}
