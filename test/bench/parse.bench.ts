@@ -36,19 +36,34 @@ function writeFiles(folder: string, count: number): Files {
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
+/**
+ * A reader's median time, and the median count of memory pages a run touched for the first time (minor page
+ * faults): memory the run kept, or copied while collecting garbage, beyond what the young generation reuses.
+ */
+interface Timing {
+	readonly ms: number;
+	readonly pageFaults: number;
+}
+
 /** The median of `runs` timings, after two warm-up runs. */
-async function time(runs: number, action: () => unknown): Promise<number> {
+async function time(runs: number, action: () => unknown): Promise<Timing> {
 	await action();
 	await action();
 	const timings: number[] = [];
+	const pageFaults: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		gc();
+		const faults = process.resourceUsage().minorPageFault;
 		const start = performance.now();
 		await action();
 		timings.push(performance.now() - start);
+		pageFaults.push(process.resourceUsage().minorPageFault - faults);
 	}
-	timings.sort((a, b) => a - b);
-	return timings[Math.floor(timings.length / 2)];
+	return { ms: median(timings), pageFaults: median(pageFaults) };
+}
+
+function median(values: number[]): number {
+	return values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 const readers = {
@@ -79,19 +94,19 @@ async function main(): Promise<number> {
 	const failures: string[] = [];
 	try {
 		const sizes = [10_000, 100_000];
-		const results = new Map<number, Record<keyof typeof readers, number>>();
+		const results = new Map<number, Record<keyof typeof readers, Timing>>();
 		for (const count of sizes) {
 			const files = writeFiles(folder, count);
 			const runs = count > 10_000 ? 5 : 15;
-			const row = {} as Record<keyof typeof readers, number>;
+			const row = {} as Record<keyof typeof readers, Timing>;
 			for (const [name, read] of Object.entries(readers) as [keyof typeof readers, (f: Files) => unknown][]) {
 				row[name] = await time(runs, () => read(files));
 			}
 			results.set(count, row);
 			console.log(`${count.toLocaleString('en')} profiles, ${(files.bytes / 1e6).toFixed(2)} MB:`);
-			console.log('  reader                          median ms   vs JS SDK');
-			const line = (label: string, ms: number) =>
-				console.log(`  ${label.padEnd(32)}${ms.toFixed(1).padStart(9)}   ${(ms / row.jsSdk).toFixed(2).padStart(9)}`);
+			console.log('  reader                          median ms   vs JS SDK   page faults');
+			const line = (label: string, { ms, pageFaults }: Timing) => console.log(`  ${label.padEnd(32)}${ms.toFixed(1).padStart(9)}`
+				+ `   ${(ms / row.jsSdk.ms).toFixed(2).padStart(9)}   ${String(pageFaults).padStart(11)}`);
 			line('ours: parse + positions + model', row.ours);
 			line('JS SDK loadSharedConfigFiles', row.jsSdk);
 			line('ini.parse', row.ini);
@@ -99,8 +114,8 @@ async function main(): Promise<number> {
 		}
 		const small = results.get(10_000)!;
 		const large = results.get(100_000)!;
-		const ratio = small.ours / small.jsSdk;
-		const growth = large.ours / small.ours;
+		const ratio = small.ours.ms / small.jsSdk.ms;
+		const growth = large.ours.ms / small.ours.ms;
 		console.log(`\nours / JS SDK at 10,000 profiles: ${ratio.toFixed(2)} (target <= 0.5)`);
 		console.log(`ours at 100,000 / at 10,000 profiles: ${growth.toFixed(1)}x (target <= 11x)`);
 		if (ratio > 0.5) {
@@ -111,7 +126,7 @@ async function main(): Promise<number> {
 		}
 		console.log('\nsingle long lines (target < 50 ms each):');
 		for (const [label, text] of Object.entries(longLines)) {
-			const ms = await time(5, () => readStandard({ config: text, credentials: text }));
+			const { ms } = await time(5, () => readStandard({ config: text, credentials: text }));
 			console.log(`  ${label.padEnd(24)}${ms.toFixed(1).padStart(8)} ms (both files)`);
 			if (ms >= 50) {
 				failures.push(`${label}: ${ms.toFixed(1)} ms`);
