@@ -21,8 +21,9 @@
 // a config-only section in the credentials file is ignored, not an error.
 //
 // Speed (see `npm run bench`): the sections are merged as the literal layer reads them (this is its sink),
-// straight from its scanner, so that reading builds no object per line, only what the result keeps; sections and
-// properties keep where they are written as numbers, and make their SourceLocations when asked for. Merging as
+// straight from its scanner, so that reading builds no object per line, only what the result keeps; sections keep
+// where they are written as numbers, and properties are only numbers (propertyStore.ts), which make their values
+// and SourceLocations when asked for. Merging as
 // the file is read needs one thing from further down: whether a `[profile default]` replaces `[default]`, which
 // is looked for at the first `[default]`.
 
