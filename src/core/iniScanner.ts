@@ -505,6 +505,11 @@ abstract class LineRecord {
 	protected at(start: number, end: number): TextRange {
 		return { offset: start, length: end - start, line: this.lineNumber, column: start - this.columnBase };
 	}
+
+	/** A property's or sub-property's `=` at `equals` and its value, or none when `equals` is -1. */
+	protected assignmentAt(equals: number, valueStart: number, valueEnd: number): Assignment | undefined {
+		return equals === -1 ? undefined : { equals: this.at(equals, equals + 1), value: this.at(valueStart, valueEnd) };
+	}
 }
 
 class BlankRecord extends LineRecord implements BlankLine {
@@ -593,7 +598,7 @@ class PropertyRecord extends LineRecord implements PropertyLine {
 	}
 
 	get assignment(): Assignment | undefined {
-		return this.equals === -1 ? undefined : { equals: this.at(this.equals, this.equals + 1), value: this.at(this.valueStart, this.valueEnd) };
+		return this.assignmentAt(this.equals, this.valueStart, this.valueEnd);
 	}
 
 	get comment(): TextRange | undefined {
@@ -645,7 +650,7 @@ class SubPropertyRecord extends LineRecord implements SubPropertyLine {
 	}
 
 	get assignment(): Assignment | undefined {
-		return this.equals === -1 ? undefined : { equals: this.at(this.equals, this.equals + 1), value: this.at(this.valueStart, this.valueEnd) };
+		return this.assignmentAt(this.equals, this.valueStart, this.valueEnd);
 	}
 }
 
