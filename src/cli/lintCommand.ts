@@ -86,7 +86,7 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 			const findings = lintProfileFiles({
 				texts,
 				legacySdkUses: process.env.AWS_SDK_LOAD_CONFIG ? [] : scanned.flatMap((project) =>
-					legacySdkUsesOf(project.file, project.text, project.references, shownPath(project.file))),
+					legacySdkUsesOf(project.file, project.text, () => project.references, shownPath(project.file))),
 				fileModes: await modesOf(paths, dependencies.platform),
 				platform: dependencies.platform,
 				jsSdk: await dependencies.readJsSdk(texts),
@@ -207,6 +207,9 @@ function referenceReports(projects: readonly ScannedFile[], model: ProfileModel,
 	const reports: Reported[] = [];
 	for (const project of projects) {
 		const findings = checkReferences(project.references, model, { searchedFiles, now });
+		if (findings.length === 0) {
+			continue;
+		}
 		const index = createLineIndex(project.text);
 		for (const finding of findings) {
 			reports.push({

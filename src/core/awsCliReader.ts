@@ -175,8 +175,7 @@ export function awsCliFileRefusal(file: FileRole, reading: AwsCliFile): string |
 	if (parse.ok) {
 		return undefined;
 	}
-	const refused = refuse(file, parse.refusal);
-	return refused.ok ? undefined : refused.error;
+	return refuse(file, parse.refusal).error;
 }
 
 /**
@@ -242,7 +241,7 @@ type FileParse =
 	| { readonly ok: true; readonly sections: Sections }
 	| { readonly ok: false; readonly refusal: Refusal };
 
-function refuse(file: FileRole, refusal: Refusal): ReadingResult {
+function refuse(file: FileRole, refusal: Refusal): ReadingResult & { readonly ok: false } {
 	return {
 		ok: false,
 		file,

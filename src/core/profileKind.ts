@@ -160,12 +160,7 @@ const noIgnoredSources: readonly IgnoredSource[] = Object.freeze([]);
 /** `AKIA****ABCD`; an id too short to be real shows nothing of itself. */
 export function maskAccessKeyId(accessKeyId: string): string {
 	const id = accessKeyId.trim();
-	return maskTrimmed(id, id.slice(0, 4));
-}
-
-/** maskAccessKeyId of an id already trimmed, whose first four characters are `prefix`. */
-function maskTrimmed(id: string, prefix: string): string {
-	return id.length >= 12 ? prefix + '****' + id.slice(-4) : '****';
+	return id.length >= 12 ? id.slice(0, 4) + '****' + id.slice(-4) : '****';
 }
 
 /** The first word of a command line, quotes removed (`"C:\Program Files\x.exe" --flag` → the path). */
@@ -273,7 +268,7 @@ export function staticKeysOf(section: Section): StaticKeysKind | IgnoredReason |
 	const kind: Writable<StaticKeysKind> = {
 		kind: 'static-keys',
 		term: hasToken ? 'temporary' : 'long-term',
-		maskedAccessKeyId: maskTrimmed(id, prefix),
+		maskedAccessKeyId: maskAccessKeyId(id),
 		keyIdPrefix: prefix === 'AKIA' || prefix === 'ASIA' ? prefix : undefined,
 	};
 	setDefined(kind, 'accountId', valueOf(section, Keys.accountId));

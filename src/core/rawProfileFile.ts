@@ -32,6 +32,7 @@ import {
 	SubPropertyLine,
 } from './iniScanner';
 import type { TextRange } from './profileSet';
+import type { Writable } from './profileKeys';
 import { textChange } from './textChange';
 
 /** The syntax problems of the standard: each makes the SDKs that follow it refuse the whole file. */
@@ -379,7 +380,7 @@ function endOf(range: TextRange): number {
 type IndentedLine = ContinuationLine | SubPropertyLine;
 
 /** A RawProperty while its indented lines are still coming. */
-type OpenProperty = { -readonly [K in keyof RawProperty]: RawProperty[K] };
+type OpenProperty = Writable<RawProperty>;
 
 const noLines: readonly never[] = Object.freeze([]);
 

@@ -13,7 +13,6 @@ import type { FileTexts, ReaderName, ReadingResult, ReadingSection } from './rea
 import { displayValue } from './secretMasking';
 import { toReading } from './standardReader';
 
-export type OtherReaderName = Exclude<ReaderName, 'standard'>;
 
 export const readerNames: readonly ReaderName[] = ['standard', 'aws-cli', 'js-sdk'];
 

@@ -4,9 +4,10 @@
 
 // The Serverless Framework v3 projects of the workspace and the profiles they name (core
 // references/legacySdkUses.ts), for the lint rule that tells a config-only profile is invisible to them. The
-// files are found when an AWS file is first linted, read (never run), and followed by a watcher; nothing is read when VS Code's
-// own environment sets AWS_SDK_LOAD_CONFIG, under which the JavaScript SDK v2 reads the config file too. A file
-// opened or saved in the editor is read again, and a file deleted through VS Code forgotten.
+// files are found when an AWS file is first linted, read (never run), and followed by a watcher from then on;
+// nothing is read when VS Code's own environment sets AWS_SDK_LOAD_CONFIG, under which the JavaScript SDK v2 reads
+// the config file too. A file opened or saved in the editor is read again, and a file deleted through VS Code
+// forgotten.
 
 import * as vscode from 'vscode';
 import { findProfileReferences } from '../core/references/findReferences';
@@ -22,16 +23,23 @@ export class ServerlessProjects implements vscode.Disposable {
 	private readonly byFile = new Map<string, readonly LegacySdkUse[]>();
 	private readonly watcher = vscode.workspace.createFileSystemWatcher(serverlessFiles);
 	private readonly subscriptions: vscode.Disposable[];
+	/** Set by the first `uses()`: until then no event reads anything, since the search will read it all. */
 	private scanned: Promise<void> | undefined;
+	/** Whether the SDK v2 reads the config file too, in VS Code's environment: then no v3 project needs telling. */
+	private readonly legacySdkReadsConfig = Boolean(process.env.AWS_SDK_LOAD_CONFIG);
 
-	constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
+	constructor() {
 		this.subscriptions = [
 			this.changed,
 			this.watcher,
-			this.watcher.onDidCreate((uri) => void this.read(uri)),
-			this.watcher.onDidChange((uri) => void this.read(uri)),
+			this.watcher.onDidCreate((uri) => this.readIfScanned(uri)),
+			this.watcher.onDidChange((uri) => this.readIfScanned(uri)),
 			this.watcher.onDidDelete((uri) => this.forget(uri)),
-			vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+			vscode.workspace.onDidChangeWorkspaceFolders(() => {
+				if (this.scanned) {
+					void this.scan();
+				}
+			}),
 			// The editor's own events too: a watcher may miss what happens before it is ready, or outside it.
 			vscode.workspace.onDidOpenTextDocument((document) => this.readIfServerless(document.uri)),
 			vscode.workspace.onDidSaveTextDocument((document) => this.readIfServerless(document.uri)),
@@ -45,15 +53,22 @@ export class ServerlessProjects implements vscode.Disposable {
 	 * known, and onDidChange tells when there is more.
 	 */
 	uses(): LegacySdkUse[] {
-		this.scanned ??= this.scan();
+		if (this.legacySdkReadsConfig) {
+			return [];
+		}
+		if (!this.scanned) {
+			void this.scan();
+		}
 		return [...this.byFile.values()].flat();
 	}
 
-	/** Finds and reads every Serverless file of the workspace (node_modules left out). */
-	async scan(): Promise<void> {
-		if (this.env.AWS_SDK_LOAD_CONFIG) {
-			return;
-		}
+	/** Finds and reads every Serverless file of the workspace (node_modules left out); events read files from then on. */
+	scan(): Promise<void> {
+		this.scanned = this.legacySdkReadsConfig ? Promise.resolve() : this.search();
+		return this.scanned;
+	}
+
+	private async search(): Promise<void> {
 		const files = await vscode.workspace.findFiles(serverlessFiles, '**/node_modules/**', 500);
 		await Promise.all(files.map((uri) => this.read(uri, false)));
 		this.changed.fire();
@@ -61,14 +76,18 @@ export class ServerlessProjects implements vscode.Disposable {
 
 	private readIfServerless(uri: vscode.Uri): void {
 		if (uri.scheme === 'file' && isServerlessFile(uri.fsPath)) {
+			this.readIfScanned(uri);
+		}
+	}
+
+	private readIfScanned(uri: vscode.Uri): void {
+		if (this.scanned) {
 			void this.read(uri);
 		}
 	}
 
+	/** Reads one file; tells of it only when what it names for the v2 SDK changed (a save also fires the watcher). */
 	private async read(uri: vscode.Uri, notify = true): Promise<void> {
-		if (this.env.AWS_SDK_LOAD_CONFIG) {
-			return;
-		}
 		let text: string;
 		try {
 			text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -76,9 +95,11 @@ export class ServerlessProjects implements vscode.Disposable {
 			this.forget(uri, notify);
 			return;
 		}
-		const references = findProfileReferences(uri.fsPath, text);
-		this.byFile.set(uri.toString(), legacySdkUsesOf(uri.fsPath, text, references, vscode.workspace.asRelativePath(uri)));
-		if (notify) {
+		const uses = legacySdkUsesOf(uri.fsPath, text, () => findProfileReferences(uri.fsPath, text), vscode.workspace.asRelativePath(uri));
+		const key = uri.toString();
+		const before = this.byFile.get(key);
+		this.byFile.set(key, uses);
+		if (notify && !sameUses(before, uses)) {
 			this.changed.fire();
 		}
 	}
@@ -92,4 +113,9 @@ export class ServerlessProjects implements vscode.Disposable {
 	dispose(): void {
 		this.subscriptions.forEach((subscription) => subscription.dispose());
 	}
+}
+
+function sameUses(before: readonly LegacySdkUse[] | undefined, after: readonly LegacySdkUse[]): boolean {
+	return before !== undefined && before.length === after.length
+		&& before.every((use, i) => use.profile === after[i].profile && use.file === after[i].file);
 }

@@ -23,11 +23,6 @@ const offeredKey = 'awsProfiles.walkthroughOffered';
 /** Where to look for a project file when none is open: the base names of every tool's files, any extension. */
 const projectFileCandidates = '**/{serverless,up,zappa_settings,samconfig,cdk}.*';
 
-/** Whether the first run should open the walkthrough: never offered before, and nothing to show in the view. */
-export function shouldOfferWalkthrough(offeredBefore: boolean, profileCount: number): boolean {
-	return !offeredBefore && profileCount === 0;
-}
-
 export class Walkthrough {
 	constructor(
 		private readonly context: vscode.ExtensionContext,
@@ -37,9 +32,12 @@ export class Walkthrough {
 
 	/** Opens the walkthrough on the extension's first run when there is no profile; returns whether it did. */
 	async offerOnFirstRun(profileCount: number): Promise<boolean> {
-		const offeredBefore = this.context.globalState.get<boolean>(offeredKey, false);
+		if (this.context.globalState.get<boolean>(offeredKey, false)) {
+			return false;
+		}
 		await this.context.globalState.update(offeredKey, true);
-		if (!shouldOfferWalkthrough(offeredBefore, profileCount)) {
+		// Recorded either way: a first run with profiles to show needs no walkthrough, now or later.
+		if (profileCount > 0) {
 			return false;
 		}
 		await this.open();

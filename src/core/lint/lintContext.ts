@@ -199,8 +199,8 @@ function headerTargets(standard: ProfileSet): Record<FileRole, Map<number, Secti
 /** `targets`: the headers of this file that the standard reads (headerTargets). */
 function lintedFile(parsed: Pick<LintedFile, 'role' | 'text' | 'raw'>, targets: ReadonlyMap<number, Section>, previous: LintedFile | undefined): LintedFile {
 	const { role, text, raw } = parsed;
-	const unchanged = previous?.text === text ? previous : undefined;
-	const awsCliFile = unchanged?.awsCliFile ?? readAwsCliFile(text, previous?.awsCliFile);
+	// The same reading again when the text is the same (readAwsCliFile returns `previous` then).
+	const awsCliFile = readAwsCliFile(text, previous?.awsCliFile);
 	const sections = raw.sections.map((section, index): LintedSection => {
 		const target = targets.get(section.header.header.offset);
 		const end = index + 1 < raw.sections.length ? raw.sections[index + 1].header.span.offset : text.length;

@@ -7,6 +7,7 @@
 // reading beforehand, and shows the findings (VS Code diagnostics, `aws-profiles lint`).
 
 import type { FileRole } from '../profileFilesReader';
+import type { Writable } from '../profileKeys';
 import { LintContext, LintInput, LintOptions, parseProfileFiles, ParsedProfileFiles } from './lintContext';
 import { isPropertyRule, propertyFindings } from './propertyRule';
 import type { Finding, LintRule, RuleFinding, RuleId, Severity, SeveritySetting } from './rule';
@@ -47,7 +48,7 @@ export function lintParsedFiles(parsed: ParsedProfileFiles, options: LintOptions
  * shapes, and spreading thousands of them was a tenth of a re-lint.
  */
 function findingOf(reported: RuleFinding, ruleId: RuleId, severity: Severity): Finding {
-	const finding: { -readonly [K in keyof Finding]: Finding[K] } = { ruleId, severity, file: reported.file, range: reported.range, message: reported.message };
+	const finding: Writable<Finding> = { ruleId, severity, file: reported.file, range: reported.range, message: reported.message };
 	if ('related' in reported) {
 		finding.related = reported.related;
 	}

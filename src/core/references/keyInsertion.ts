@@ -7,7 +7,7 @@
 // zappa_settings.json, `default.global.parameters.profile` in samconfig.toml. JSON goes through jsonc-parser's
 // own `modify` (which computes `{offset, length, content}` edits, as ours do), as the first property of its
 // object; YAML and TOML have no such tool that keeps comments and layout, so the new lines are written where a
-// person would write them: YAML as the first entry of the deepest map that exists, in that map's indentation; TOML under the table's header, or in
+// person would write them: YAML as the first entry of the deepest map that exists, in that map's indentation (a top-level key: at the end of the file); TOML under the table's header, or in
 // a new table at the end. The caller re-reads the result to confirm the tool will see the value
 // (pinProfile.ts), so a layout these rules do not handle is refused rather than written wrongly.
 

@@ -19,10 +19,10 @@ export interface LegacySdkUse {
 
 /**
  * The profiles a serverless.yml (.yaml, .json, or the literals of .js/.ts) names, when its `frameworkVersion`
- * pins a version before 4; none otherwise (no `frameworkVersion` means the newest, v4). `references` are the
- * file's (findProfileReferences); `shownAs` is how messages name the file.
+ * pins a version before 4; none otherwise (no `frameworkVersion` means the newest, v4). `references` gives the
+ * file's (findProfileReferences), asked for only for such a version; `shownAs` is how messages name the file.
  */
-export function legacySdkUsesOf(fileName: string, text: string, references: readonly ProfileReference[], shownAs = fileName): LegacySdkUse[] {
+export function legacySdkUsesOf(fileName: string, text: string, references: () => readonly ProfileReference[], shownAs = fileName): LegacySdkUse[] {
 	if (!isServerlessFile(fileName)) {
 		return [];
 	}
@@ -30,6 +30,6 @@ export function legacySdkUsesOf(fileName: string, text: string, references: read
 	if (major === undefined || major >= 4) {
 		return [];
 	}
-	const names = new Set(references.flatMap((reference) => reference.status === 'resolved' ? [reference.name] : []));
+	const names = new Set(references().flatMap((reference) => reference.status === 'resolved' ? [reference.name] : []));
 	return [...names].map((profile) => ({ profile, file: shownAs }));
 }

@@ -21,7 +21,7 @@ import { parseYamlTree } from './yamlTree';
 import { applyEdits, Edit } from '../textEdits';
 
 /** The tools whose files can be given a profile, and the key each one reads it from. */
-export type PinnableKind = Extract<ReferenceFileKind, 'serverless' | 'up' | 'zappa' | 'sam' | 'cdk'>;
+type PinnableKind = Extract<ReferenceFileKind, 'serverless' | 'up' | 'zappa' | 'sam' | 'cdk'>;
 
 export interface PinPlace {
 	/** Where the tool reads it: `provider.profile`, `prod.profile_name`, `default.global.parameters.profile`. */
@@ -34,7 +34,7 @@ export interface PinPlace {
 }
 
 export type PinPlan =
-	| { readonly ok: true; readonly kind: PinnableKind; readonly places: readonly PinPlace[] }
+	| { readonly ok: true; readonly places: readonly PinPlace[] }
 	| { readonly ok: false; readonly reason: string };
 
 /** The places of the file where `profile` can be pinned, or why there are none. Never throws on the file's content. */
@@ -52,7 +52,7 @@ export function planProfilePin(fileName: string, text: string, profile: string):
 	const candidates = [...replacePlaces(references, profile), ...addPlaces(kind, syntax, text, root, references, profile)];
 	const places = candidates.filter((place) => readsBack(fileName, text, place, profile));
 	if (places.length > 0) {
-		return { ok: true, kind, places };
+		return { ok: true, places };
 	}
 	return { ok: false, reason: references.length > 0
 		? `The profile here is not written as a plain name (${references[0].key}): change it by hand.`

@@ -29,11 +29,11 @@ describe('lint: aws-files/config-only-profile', () => {
 
 	it('finds the profiles of projects pinned before v4, and only those', () => {
 		const file = (version: string) => `${version}provider:\n  name: aws\n  profile: sso\n`;
-		const uses = (text: string) => legacySdkUsesOf('serverless.yml', text, findProfileReferences('serverless.yml', text), 'api/serverless.yml');
+		const uses = (text: string) => legacySdkUsesOf('serverless.yml', text, () => findProfileReferences('serverless.yml', text), 'api/serverless.yml');
 		assert.deepEqual(uses(file('frameworkVersion: \'3\'\n')), [{ profile: 'sso', file: 'api/serverless.yml' }]);
 		assert.deepEqual(uses(file('frameworkVersion: ^2.72.0\n')), [{ profile: 'sso', file: 'api/serverless.yml' }]);
 		assert.deepEqual(uses(file('frameworkVersion: \'4\'\n')), []);
 		assert.deepEqual(uses(file('')), [], 'no frameworkVersion: the newest, v4');
-		assert.deepEqual(legacySdkUsesOf('up.json', '{"profile": "sso"}', findProfileReferences('up.json', '{"profile": "sso"}')), []);
+		assert.deepEqual(legacySdkUsesOf('up.json', '{"profile": "sso"}', () => findProfileReferences('up.json', '{"profile": "sso"}')), []);
 	});
 });
