@@ -19,6 +19,7 @@
 
 import { definedKeys, forEachKey, has, hasAny, KeyName, Keys, setDefined, ssoKeys, valueOf, Writable } from './profileKeys';
 import type { Section } from './profileSet';
+import { maskAccessKeyId } from './secretMasking';
 
 export type CredentialSourceName =
 	| 'assume-role' | 'static-keys' | 'web-identity' | 'credential-process' | 'sso' | 'login-session';
@@ -157,12 +158,6 @@ const noCredentials: NoCredentialsKind = Object.freeze({ kind: 'none' });
 /** What most profiles ignore: nothing (one list for all of them). */
 const noIgnoredSources: readonly IgnoredSource[] = Object.freeze([]);
 
-/** `AKIA****ABCD`; an id too short to be real shows nothing of itself. */
-export function maskAccessKeyId(accessKeyId: string): string {
-	const id = accessKeyId.trim();
-	return id.length >= 12 ? id.slice(0, 4) + '****' + id.slice(-4) : '****';
-}
-
 /** The first word of a command line, quotes removed (`"C:\Program Files\x.exe" --flag` → the path). */
 export function programOf(command: string): string {
 	const text = command.trim();
@@ -264,12 +259,12 @@ export function staticKeysOf(section: Section): StaticKeysKind | IgnoredReason |
 		return { why: 'missing-key', key: Keys.secretAccessKey };
 	}
 	const id = accessKeyId.trim();
-	const prefix = id.slice(0, 4);
 	const kind: Writable<StaticKeysKind> = {
 		kind: 'static-keys',
 		term: hasToken ? 'temporary' : 'long-term',
 		maskedAccessKeyId: maskAccessKeyId(id),
-		keyIdPrefix: prefix === 'AKIA' || prefix === 'ASIA' ? prefix : undefined,
+		// The literals, not a slice of the id: the model keeps one of these for every profile with keys.
+		keyIdPrefix: id.startsWith('AKIA') ? 'AKIA' : id.startsWith('ASIA') ? 'ASIA' : undefined,
 	};
 	setDefined(kind, 'accountId', valueOf(section, Keys.accountId));
 	return kind;

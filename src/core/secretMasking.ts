@@ -30,12 +30,13 @@ export function maskSecret(_value: string): string {
 	return mask;
 }
 
-/** `AKIAIOSFODNN7EXAMPLE` → `AKIA****MPLE`; anything too short to keep 8 characters of is masked whole. */
-export function maskAccessKeyId(id: string): string {
-	if (id.length < 16) {
-		return mask;
-	}
-	return id.slice(0, 4) + mask + id.slice(-4);
+/**
+ * `AKIAIOSFODNN7EXAMPLE` → `AKIA****MPLE` (blanks around it dropped). An id shorter than 16 characters is masked
+ * whole: its 8 shown characters would be more than half of it. Real ids have 20.
+ */
+export function maskAccessKeyId(accessKeyId: string): string {
+	const id = accessKeyId.trim();
+	return id.length < 16 ? mask : id.slice(0, 4) + mask + id.slice(-4);
 }
 
 /** A value as it may be displayed, given the key it belongs to. */

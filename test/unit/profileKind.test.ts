@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { analyzeProfileKind, maskAccessKeyId, profileKindOf, programOf } from '../../src/core/profileKind';
+import { analyzeProfileKind, profileKindOf, programOf } from '../../src/core/profileKind';
 import type { Section } from '../../src/core/profileSet';
 import { fakeProfileSet } from './fakeProfileSet';
 
@@ -205,14 +205,6 @@ describe('Profile kind', () => {
 	});
 
 	describe('helpers', () => {
-		it('masks an access key id to its first and last four characters', () => {
-			assert.equal(maskAccessKeyId(' AKIAIOSFODNN7EXAMPLE '), 'AKIA****MPLE');
-		});
-
-		it('masks a too-short key id entirely', () => {
-			assert.equal(maskAccessKeyId('AKIA1234'), '****');
-		});
-
 		it('takes a quoted program path whole', () => {
 			assert.equal(programOf('"C:\\Program Files\\creds.exe" --profile x'), 'C:\\Program Files\\creds.exe');
 		});

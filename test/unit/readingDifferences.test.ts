@@ -329,7 +329,10 @@ describe('Secret masking', () => {
 
 	it('masks an access key ID by its ends, and a short one whole', () => {
 		assert.equal(maskAccessKeyId('AKIAIOSFODNN7EXAMPLE'), 'AKIA****MPLE');
+		assert.equal(maskAccessKeyId(' AKIAIOSFODNN7EXAMPLE '), 'AKIA****MPLE', 'blanks around it are not part of it');
 		assert.equal(maskAccessKeyId('AKIA1234'), '****');
+		assert.equal(maskAccessKeyId('AKIA12345678901'), '****', '15 characters: 8 shown would be more than half');
+		assert.equal(maskAccessKeyId('AKIA123456789012'), 'AKIA****9012');
 		assert.equal(isAccessKeyIdKey('AWS_ACCESS_KEY_ID'), true);
 	});
 

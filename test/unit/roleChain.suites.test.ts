@@ -3,7 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { maskAccessKeyId, profileKindOf, ProfileKind } from '../../src/core/profileKind';
+import { profileKindOf, ProfileKind } from '../../src/core/profileKind';
+import { maskAccessKeyId } from '../../src/core/secretMasking';
 import { buildProfileModel } from '../../src/core/profileModel';
 import { describeChainError, resolveRoleChain, RoleChain, RoleChainResult } from '../../src/core/roleChain';
 import { fakeProfileSet, fakeProfileSetOf, PlainSections } from './fakeProfileSet';
