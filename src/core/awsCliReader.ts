@@ -36,7 +36,7 @@
 
 import type { FileRole } from './profileFilesReader';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
-import { textChange } from './textChange';
+import { TextChange, textChange } from './textChange';
 
 /** Reads the two files as the AWS CLI and boto3 do. A pure function of the texts; never throws. */
 export function readAwsCli(texts: FileTexts): ReadingResult {
@@ -88,13 +88,17 @@ function idOf(reading: AwsCliFile): number {
 
 /**
  * Reads one file as `readAwsCli` does. With `previous`, the reading of the text before an edit, the pieces
- * before and after the edited span are taken from it, and only those in between are read.
+ * before and after the edited span are taken from it, and only those in between are read. `change`: where `text`
+ * differs from `previous.text`, when the caller has it (the lint engine computes it once for every reader of
+ * the file); computed from the two texts when not given.
  */
-export function readAwsCliFile(text: string, previous?: AwsCliFile): AwsCliFile {
+export function readAwsCliFile(text: string, previous?: AwsCliFile, change?: TextChange): AwsCliFile {
 	if (previous?.text === text) {
 		return previous;
 	}
-	const { chunks, starts, changed } = previous ? chunksAfterEdit(text, previous) : readChunks(text, 0, text.length, []);
+	const { chunks, starts, changed } = previous
+		? chunksAfterEdit(text, previous, change ?? textChange(previous.text, text))
+		: readChunks(text, 0, text.length, []);
 	// A [DEFAULT] section gives its keys to every section of the file: such a (rare) file is read whole.
 	const hasDefault = chunks.some((chunk) => chunk.scan.hasDefault);
 	return {
@@ -125,12 +129,12 @@ function readChunks(text: string, start: number, end: number, reusable: readonly
 }
 
 /**
- * The pieces of `text`, an edit of `previous.text`: those that end before the line the edit starts on are the
- * same, and so are those that start after its end (one character after, so that the line break before them is
- * the same too), moved; the rest is split and read again (a piece of the same text is taken as it was).
+ * The pieces of `text`, an edit of `previous.text` (`change` says where): those that end before the line the edit
+ * starts on are the same, and so are those that start after its end (one character after, so that the line break
+ * before them is the same too), moved; the rest is split and read again (a piece of the same text is taken as it
+ * was).
  */
-function chunksAfterEdit(text: string, previous: AwsCliFile): Chunks {
-	const change = textChange(previous.text, text);
+function chunksAfterEdit(text: string, previous: AwsCliFile, change: TextChange): Chunks {
 	// (lastIndexOf reads a negative position as 0: the edit's line starts at 0 then.)
 	const lineStart = change.start === 0 ? 0 : Math.max(text.lastIndexOf('\n', change.start - 1), text.lastIndexOf('\r', change.start - 1)) + 1;
 	const old = previous.starts;

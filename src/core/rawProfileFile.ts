@@ -33,7 +33,7 @@ import {
 } from './iniScanner';
 import type { TextRange } from './profileSet';
 import type { Writable } from './profileKeys';
-import { textChange } from './textChange';
+import { TextChange, textChange } from './textChange';
 
 /** The syntax problems of the standard: each makes the SDKs that follow it refuse the whole file. */
 export type SyntaxProblemCode =
@@ -128,6 +128,11 @@ export function parseRawProfileFile(text: string): RawProfileFile {
 export interface EarlierParse {
 	readonly text: string;
 	readonly raw: RawProfileFile;
+	/**
+	 * Where the text read now differs from `text`, when the caller has it (the lint engine computes it once for
+	 * every reader of the file); computed from the two texts when not given.
+	 */
+	readonly change?: TextChange;
 }
 
 /**
@@ -347,7 +352,7 @@ interface ReusePlan {
 
 function reusePlan(text: string, earlier: EarlierParse): ReusePlan {
 	const { lines, sections } = earlier.raw;
-	const change = textChange(earlier.text, text);
+	const change = earlier.change ?? textChange(earlier.text, text);
 	const lineStart = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
 	let prefixLines = 0;
 	for (let high = lines.length; prefixLines < high;) {

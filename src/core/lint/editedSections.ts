@@ -9,8 +9,9 @@
 import { changedAwsCliNames } from '../awsCliReader';
 import type { FileRole } from '../profileFilesReader';
 import type { TextRange } from '../profileSet';
-import { TextChange, textChange } from '../textChange';
+import type { TextChange } from '../textChange';
 import type { LintedFile, LintedSection } from './lintContext';
+import { movedRange } from './sectionMemo';
 
 /** Where one file's text changed. */
 export interface FileChange extends TextChange {
@@ -26,7 +27,9 @@ export interface FileEdits {
 
 /**
  * What changed between two parses of the files, or undefined when the changes are not local: a file added or
- * removed, or an AWS CLI reading decided by the whole file (a refusal, a [DEFAULT] section).
+ * removed, or an AWS CLI reading decided by the whole file (a refusal, a [DEFAULT] section). `next` is the
+ * parse made after `previous` (lintContext.ts `parseProfileFiles`): each file's `change` is from the file of the
+ * same role there.
  */
 export function editedSections(previous: readonly LintedFile[], next: readonly LintedFile[]): FileEdits | undefined {
 	if (previous.length !== next.length) {
@@ -40,15 +43,15 @@ export function editedSections(previous: readonly LintedFile[], next: readonly L
 		if (before.role !== after.role) {
 			return undefined;
 		}
-		if (before.text === after.text) {
-			continue;
+		if (!after.change) {
+			continue; // the same text
 		}
 		const awsCliNames = changedAwsCliNames(after.role, before.awsCliFile, after.awsCliFile);
 		if (!awsCliNames) {
 			return undefined;
 		}
 		awsCliNames.forEach((name) => names.add(name));
-		const change: FileChange = { file: after.role, ...textChange(before.text, after.text) };
+		const change: FileChange = { file: after.role, ...after.change };
 		addTargetNames(before, change.start, change.oldEnd, names);
 		addTargetNames(after, change.start, change.newEnd, names);
 		changes.push(change);
@@ -98,11 +101,11 @@ function lineStart(section: LintedSection): number {
 	return section.raw.header.span.offset;
 }
 
-/** Where a range outside the changed spans is after the changes. */
-export function movedRange(changes: readonly FileChange[], file: FileRole, range: TextRange): TextRange {
+/** Where a range outside the changed spans is after the changes: one after its file's change moved with the text. */
+export function rangeAfterChanges(changes: readonly FileChange[], file: FileRole, range: TextRange): TextRange {
 	const change = changes.find((candidate) => candidate.file === file);
 	if (!change || range.offset < change.start) {
 		return range;
 	}
-	return { ...range, offset: range.offset + change.newEnd - change.oldEnd, line: range.line + change.lines };
+	return movedRange(range, file, { file, offset: change.newEnd - change.oldEnd, lines: change.lines });
 }

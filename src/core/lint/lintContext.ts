@@ -12,13 +12,14 @@ import type { Clock } from '../expiry';
 import type { Platform } from '../fileLocations';
 import type { FileRole } from '../profileFilesReader';
 import type { ProfileSet, Section, TextRange } from '../profileSet';
-import type { RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
+import type { EarlierParse, RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
 import type { LegacySdkUse } from '../references/legacySdkUses';
 import { changedSectionNames } from '../readingChanges';
 import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
 import { forEachHeaderOffset, readStandardAndLiteral } from '../standardReader';
-import { editedSections, FileEdits, movedRange } from './editedSections';
+import { TextChange, textChange } from '../textChange';
+import { editedSections, FileEdits, rangeAfterChanges } from './editedSections';
 import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
 
@@ -86,6 +87,11 @@ export interface LintedFile {
 	 * each group lists the definitions in order, the last being the one the standard uses.
 	 */
 	readonly repeatedKeys: readonly (readonly RawProperty[])[];
+	/**
+	 * Where the text differs from the same file in the parse this one was made after (`parseProfileFiles`'s
+	 * `previous`); undefined when it is the same or there was none. What re-reads the file after an edit takes it.
+	 */
+	readonly change?: TextChange;
 }
 
 /** The AWS CLI refuses this file on its own (botocore stops at the first refused file; both are listed here). */
@@ -128,21 +134,17 @@ const fileRoles: readonly FileRole[] = ['config', 'credentials'];
  * result: a file whose text is the same is not parsed literally again; in an edited one, the literal parse
  * (rawProfileFile.ts `literalSink`) and the AWS CLI's reading (awsCliReader.ts `readAwsCliFile`) take what is
  * before and after the edit from it; the readings are compared again only for the sections the edit touched
- * (editedSections.ts); and the rules' findings per section are kept (sectionMemo.ts). The standard's reading
- * and the rest are computed again.
+ * (editedSections.ts); and the rules' findings per section are kept (sectionMemo.ts). All four find where the
+ * edit is in the file's `change`, computed once here. The standard's reading and the rest are computed again.
  */
 export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFiles): ParsedProfileFiles {
 	const { texts } = input;
-	const known = (role: FileRole) => previous && fileOf(previous, role);
-	const earlier = Object.fromEntries(fileRoles.flatMap((role) => {
-		const before = known(role);
-		return before ? [[role, before]] : [];
-	}));
+	const earlier = earlierFiles(texts, previous);
 	const { standard, literal } = readStandardAndLiteral(texts, earlier);
 	const targets = headerTargets(standard);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];
-		return text === undefined ? [] : [lintedFile({ role, text, raw: literal[role]! }, targets[role], known(role))];
+		return text === undefined ? [] : [lintedFile({ role, text, raw: literal[role]! }, targets[role], earlier[role])];
 	});
 	const awsCli = combineAwsCliFiles(Object.fromEntries(files.map((file) => [file.role, file.awsCliFile])));
 	return {
@@ -185,6 +187,27 @@ export function keyName(key: string): string {
 	return /[A-Z]/.test(key) ? key.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : key;
 }
 
+/** A file of the last parse: what the literal parse of its new text starts from (with where it changed), and the file itself. */
+interface EarlierFile extends EarlierParse {
+	readonly file: LintedFile;
+}
+
+/**
+ * The files of `previous` that are still there, with where their text changed since. Made anew rather than
+ * handing `file` itself as the EarlierParse: its own `change` is from the parse before it.
+ */
+function earlierFiles(texts: FileTexts, previous: ParsedProfileFiles | undefined): Partial<Record<FileRole, EarlierFile>> {
+	const earlier: Partial<Record<FileRole, EarlierFile>> = {};
+	for (const role of fileRoles) {
+		const file = previous && fileOf(previous, role);
+		const text = texts[role];
+		if (file && text !== undefined) {
+			earlier[role] = { file, text: file.text, raw: file.raw, change: file.text === text ? undefined : textChange(file.text, text) };
+		}
+	}
+	return earlier;
+}
+
 /** Each file's headers that the standard reads, by the offset of their `[`, with the section they feed. */
 function headerTargets(standard: ProfileSet): Record<FileRole, Map<number, Section>> {
 	const targets: Record<FileRole, Map<number, Section>> = { config: new Map(), credentials: new Map() };
@@ -196,18 +219,19 @@ function headerTargets(standard: ProfileSet): Record<FileRole, Map<number, Secti
 	return targets;
 }
 
-/** `targets`: the headers of this file that the standard reads (headerTargets). */
-function lintedFile(parsed: Pick<LintedFile, 'role' | 'text' | 'raw'>, targets: ReadonlyMap<number, Section>, previous: LintedFile | undefined): LintedFile {
+/** `targets`: the headers of this file that the standard reads (headerTargets); `earlier`: the file in the last parse. */
+function lintedFile(parsed: Pick<LintedFile, 'role' | 'text' | 'raw'>, targets: ReadonlyMap<number, Section>, earlier: EarlierFile | undefined): LintedFile {
 	const { role, text, raw } = parsed;
+	const change = earlier?.change;
 	// The same reading again when the text is the same (readAwsCliFile returns `previous` then).
-	const awsCliFile = readAwsCliFile(text, previous?.awsCliFile);
+	const awsCliFile = readAwsCliFile(text, earlier?.file.awsCliFile, change);
 	const sections = raw.sections.map((section, index): LintedSection => {
 		const target = targets.get(section.header.header.offset);
 		const end = index + 1 < raw.sections.length ? raw.sections[index + 1].header.span.offset : text.length;
 		return target ? { file: role, raw: section, target, end } : { file: role, raw: section, end };
 	});
 	const occurrences = occurrencesOf(sections);
-	return { role, text, raw, awsCliFile, sections, occurrences, repeatedKeys: repeatedKeysOf(occurrences) };
+	return { role, text, raw, awsCliFile, sections, occurrences, repeatedKeys: repeatedKeysOf(occurrences), change };
 }
 
 function occurrencesOf(sections: readonly LintedSection[]): Map<Section, LintedSection[]> {
@@ -301,7 +325,7 @@ function differencesOf(readings: ComparedReadings, previous: ParsedProfileFiles 
 	}
 	return readingDifferencesAgain(input, previous!.differences, {
 		names: names.names,
-		moved: (location) => ({ ...location, range: movedRange(names.changes, location.file, location.range) }),
+		moved: (location) => ({ ...location, range: rangeAfterChanges(names.changes, location.file, location.range) }),
 	});
 }
 

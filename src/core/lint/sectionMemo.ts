@@ -11,7 +11,6 @@
 import type { FileRole } from '../profileFilesReader';
 import type { TextRange } from '../profileSet';
 import type { Edit } from '../textEdits';
-import { TextChange, textChange } from '../textChange';
 import type { LintedFile } from './lintContext';
 import type { FileEdits, QuickFix, RelatedLocation, RuleFinding } from './rule';
 
@@ -43,8 +42,6 @@ interface FileSlots {
 	readonly slots: (Slot | undefined)[];
 	/** The file as the last lint saw it, with its slots; undefined when it had no such file. */
 	readonly previous?: { readonly file: LintedFile; readonly slots: readonly (Slot | undefined)[] };
-	/** Where the text changed since then; undefined when it did not. */
-	readonly change?: TextChange;
 }
 
 export class SectionMemo {
@@ -92,13 +89,10 @@ export class SectionMemo {
 		if (!previous || previous.file.raw.eol !== file.raw.eol) {
 			return { file, slots };
 		}
-		const before = previous.file;
-		return {
-			file,
-			slots,
-			previous: { file: before, slots: previous.slots },
-			...(before.text === file.text ? {} : { change: textChange(before.text, file.text) }),
-		};
+		// `file.change` is from the file of the same role in the parse this one was made after, and that is
+		// `previous.file`: a memo goes with one parse (lintContext.ts `parseProfileFiles` makes the next one from
+		// it), and the rules ask it only about that parse's files.
+		return { file, slots, previous: { file: previous.file, slots: previous.slots } };
 	}
 
 	/**
@@ -109,7 +103,8 @@ export class SectionMemo {
 		const section = file.sections[index];
 		const { offset, line } = section.raw.header.span;
 		const fresh = (): Slot => ({ offset, line, values: new Map() });
-		const { previous, change } = fileSlots;
+		const { previous } = fileSlots;
+		const { change } = file;
 		if (!previous) {
 			return fresh();
 		}
