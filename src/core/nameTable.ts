@@ -117,16 +117,6 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 		this.entries_.push(value);
 	}
 
-	/** Sets the value of `key`, adding it at the end when it is new (Map.set). */
-	set(key: string, value: T): void {
-		const at = this.index.indexOf(key);
-		if (at === -1) {
-			this.add(key, value);
-		} else {
-			this.entries_[at] = value;
-		}
-	}
-
 	/**
 	 * A table with the same keys, in the same order, each with `map(value, key)`. It shares this table's index,
 	 * so that neither can grow afterwards.

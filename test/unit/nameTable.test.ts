@@ -81,13 +81,6 @@ describe('NameTable', () => {
 		assert.equal(table.get('😀 x'), 2);
 	});
 
-	it('sets a value in place, or adds it at the end, as Map.set does', () => {
-		const table = tableOf([['a', 1], ['b', 2]]);
-		table.set('a', 10);
-		table.set('c', 3);
-		assertLikeMap(table, [['a', 10], ['b', 2], ['c', 3]]);
-	});
-
 	it('maps its values into a table of the same keys, which then neither table can extend', () => {
 		const table = tableOf([['x', 1], ['y', 2], ['__proto__', 3]]);
 		const context = { factor: 10 };
@@ -98,9 +91,6 @@ describe('NameTable', () => {
 		assertLikeMap(table, [['x', 1], ['y', 2], ['__proto__', 3]]);
 		assert.throws(() => table.add('z', 4));
 		assert.throws(() => mapped.add('z', 4));
-		table.set('x', 5);
-		assert.equal(table.get('x'), 5);
-		assert.equal(mapped.get('x'), 11);
 	});
 
 	it('iterates afresh each time, and its iterators are iterable', () => {

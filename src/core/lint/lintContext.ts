@@ -357,23 +357,6 @@ export interface WrittenProperty {
 	readonly name: string;
 }
 
-/**
- * Every property written under a header the standard reads (as one of `kinds`), file by file (config first), in
- * order. Made when asked for: the rules that go through them all are section by section (propertyRule.ts).
- */
-export function* writtenProperties(context: ParsedProfileFiles, kinds?: readonly Section['kind'][]): Generator<WrittenProperty> {
-	for (const file of context.files) {
-		for (const section of file.sections) {
-			const { target } = section;
-			if (target && (!kinds || kinds.includes(target.kind))) {
-				for (const property of section.raw.properties) {
-					yield { file, section, target, property, name: keyName(property.key) };
-				}
-			}
-		}
-	}
-}
-
 /** Every definition of `key` for `section`, in both files: what a fix must change so that no other one shows. */
 export function definitionsOf(context: ParsedProfileFiles, section: Section, key: string): { file: LintedFile; property: RawProperty }[] {
 	return context.files.flatMap((file) => propertiesOf(file, section)

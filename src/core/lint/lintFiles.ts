@@ -35,7 +35,7 @@ export function lintParsedFiles(parsed: ParsedProfileFiles, options: LintOptions
 			continue;
 		}
 		const overridden = options.rules?.[rule.id] !== undefined;
-		for (const reported of byProperty.get(rule.id) ?? rule.check(context)) {
+		for (const reported of isPropertyRule(rule) ? byProperty.get(rule.id)! : rule.check(context)) {
 			const severity = overridden ? setting : reported.severity ?? setting;
 			findings.push(findingOf(reported, rule.id, severity));
 		}

@@ -8,11 +8,11 @@
 // edit runs them on the sections the edit touched only.
 
 import type { LintedFile, LintedSection, ParsedProfileFiles, WrittenProperty } from './lintContext';
-import { keyName, writtenProperties } from './lintContext';
-import type { LintRule, RuleFinding, RuleId } from './rule';
+import { keyName } from './lintContext';
+import type { LintRule, RuleFinding, RuleId, RuleInfo } from './rule';
 import { movedFinding } from './sectionMemo';
 
-export interface PropertyRule extends LintRule {
+export interface PropertyRule extends RuleInfo {
 	/**
 	 * The findings about one property. They may look at its section's own lines (`written.section.raw`), the file's
 	 * role, text there and line terminator (`raw.eol`), and the kind of section (`written.target.kind`), never at
@@ -20,18 +20,6 @@ export interface PropertyRule extends LintRule {
 	 * stay the same.
 	 */
 	checkProperty(written: WrittenProperty): readonly RuleFinding[];
-}
-
-/** A PropertyRule whose `check` runs it on every property of the files, in order. */
-export function propertyRule(rule: Omit<PropertyRule, 'check'>): PropertyRule {
-	return {
-		...rule,
-		*check(context) {
-			for (const written of writtenProperties(context)) {
-				yield* rule.checkProperty(written);
-			}
-		},
-	};
 }
 
 export function isPropertyRule(rule: LintRule): rule is PropertyRule {
@@ -43,9 +31,9 @@ export const noFindings: readonly RuleFinding[] = Object.freeze([]);
 type Found = readonly (readonly [RuleId, RuleFinding])[];
 
 /**
- * What `rules` find in the files, by rule, each in the order of `check`: kept from the last lint for the
- * sections whose lines did not change. `rules` are always the same (the catalog's): what they found is kept
- * under one name.
+ * What `rules` find in the files, by rule, each in the files' order (config first, then line by line): kept from
+ * the last lint for the sections whose lines did not change. `rules` are always the same (the catalog's): what
+ * they found is kept under one name.
  */
 export function propertyFindings(parsed: ParsedProfileFiles, rules: readonly PropertyRule[]): Map<RuleId, RuleFinding[]> {
 	const byRule = new Map<RuleId, RuleFinding[]>(rules.map((rule) => [rule.id, []]));

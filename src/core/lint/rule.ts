@@ -11,6 +11,7 @@ import type { FileRole } from '../profileFilesReader';
 import type { TextRange } from '../profileSet';
 import type { Edit } from '../textEdits';
 import type { LintContext } from './lintContext';
+import type { PropertyRule } from './propertyRule';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -64,7 +65,8 @@ export interface Finding {
  */
 export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'> & { readonly severity?: Severity };
 
-export interface LintRule {
+/** What every rule says of itself, whichever way the engine runs it. */
+export interface RuleInfo {
 	readonly id: RuleId;
 	/** One line, for the README's rules table and the settings' descriptions. */
 	readonly doc: string;
@@ -73,5 +75,12 @@ export interface LintRule {
 	readonly optIn?: boolean;
 	/** The files its findings can be in. */
 	readonly files: readonly FileRole[];
+}
+
+/** A rule that looks at the files as a whole, run once per lint. */
+export interface ContextRule extends RuleInfo {
 	check(context: LintContext): Iterable<RuleFinding>;
 }
+
+/** A rule is run on the whole files, or one property at a time and section by section (propertyRule.ts). */
+export type LintRule = ContextRule | PropertyRule;

@@ -13,7 +13,7 @@ import type { PropertyDefinition, Section } from '../../profileSet';
 import { maskAccessKeyId } from '../../secretMasking';
 import { fileFix, fix, removeProperties, replace } from '../fixEdits';
 import { definitionsOf, LintContext, WrittenProperty } from '../lintContext';
-import { noFindings, propertyRule } from '../propertyRule';
+import { noFindings, PropertyRule } from '../propertyRule';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';
 
 
@@ -45,7 +45,7 @@ function looksLikeSecret(value: string): boolean {
 	return secretAccessKeyPattern.test(value);
 }
 
-export const accessKeyFormatRule = propertyRule({
+export const accessKeyFormatRule: PropertyRule = {
 	id: 'aws-files/access-key-format',
 	doc: 'An access key id that is not `AKIA`/`ASIA` and 16 upper-case letters or digits (or is another IAM id, such as `AIDA...`), or a secret that is not 40 characters of letters, digits, `/` and `+`.',
 	severity: 'warning',
@@ -59,7 +59,7 @@ export const accessKeyFormatRule = propertyRule({
 				: undefined;
 		return finding ? [finding] : noFindings;
 	},
-});
+};
 
 function keyIdFinding(written: WrittenProperty): RuleFinding | undefined {
 	const { inner, quoted } = unquoted(written.property.value);
@@ -198,7 +198,7 @@ function tokenWithLongTermKey(context: LintContext, section: Section, token: Pro
 
 const secretKeys: readonly string[] = [Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken];
 
-export const exampleKeysRule = propertyRule({
+export const exampleKeysRule: PropertyRule = {
 	id: 'aws-files/example-keys',
 	doc: 'The example keys of the AWS documentation (`AKIAIOSFODNN7EXAMPLE`, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`...): they never work.',
 	severity: 'warning',
@@ -216,4 +216,4 @@ export const exampleKeysRule = propertyRule({
 			message: `This ${written.name} is an example from the AWS documentation: it does not work. Put the profile's own credentials here.`,
 		}];
 	},
-});
+};

@@ -11,7 +11,7 @@ import { didYouMean } from '../didYouMean';
 import { fileFix, replace } from '../fixEdits';
 import type { WrittenProperty } from '../lintContext';
 import { checkRegion, knownRegions } from '../../regions';
-import { noFindings, propertyRule } from '../propertyRule';
+import { noFindings, PropertyRule } from '../propertyRule';
 import type { QuickFix, RuleFinding } from '../rule';
 import { quoted } from '../toolNames';
 
@@ -44,7 +44,7 @@ function changeFixes(written: WrittenProperty, suggestions: readonly string[], p
 		[replace(written.property.line.assignment.value, suggestion)], preferOne && suggestions.length === 1));
 }
 
-export const invalidRegionRule = propertyRule({
+export const invalidRegionRule: PropertyRule = {
 	id: 'aws-files/invalid-region',
 	doc: '`region` or `sso_region` that is not a region name in any AWS partition (`us-east`, `US-EAST-1`, the zone `us-east-1a`): every call fails.',
 	severity: 'warning',
@@ -53,7 +53,7 @@ export const invalidRegionRule = propertyRule({
 		const value = written.property.value;
 		return isRegionValue(written) && checkRegion(value).kind === 'invalid' ? [invalidFinding(written, value)] : noFindings;
 	},
-});
+};
 
 function invalidFinding(written: WrittenProperty, value: string): RuleFinding {
 	const suggestions = value === '' ? [] : regionSuggestions(value);
@@ -68,7 +68,7 @@ function invalidFinding(written: WrittenProperty, value: string): RuleFinding {
 	};
 }
 
-export const unknownRegionRule = propertyRule({
+export const unknownRegionRule: PropertyRule = {
 	id: 'aws-files/unknown-region',
 	doc: '`region` or `sso_region` shaped like a region name but not one this version knows: a region newer than the extension, or a typo (`eu-west-4`).',
 	severity: 'info',
@@ -91,4 +91,4 @@ export const unknownRegionRule = propertyRule({
 			...(suggestions.length > 0 ? { fixes: changeFixes(written, suggestions, false) } : {}),
 		}];
 	},
-});
+};

@@ -12,11 +12,11 @@ import { didYouMean } from '../didYouMean';
 import { fileFix, replace } from '../fixEdits';
 import { isKnownProfileKey, knownProfileKeys, knownS3Keys, knownSsoSessionKeys } from '../knownKeys';
 import { textOf, WrittenProperty } from '../lintContext';
-import { noFindings, propertyRule } from '../propertyRule';
+import { noFindings, PropertyRule } from '../propertyRule';
 import type { QuickFix, RuleFinding } from '../rule';
 import { nameLabel } from '../toolNames';
 
-export const unknownKeyRule = propertyRule({
+export const unknownKeyRule: PropertyRule = {
 	id: 'aws-files/unknown-key',
 	doc: 'A key no SDK, the AWS CLI or a common credential tool reads in that kind of section (a typo such as `regoin` or `aws_secret_key`); fixes suggest the closest known keys.',
 	severity: 'warning',
@@ -29,7 +29,7 @@ export const unknownKeyRule = propertyRule({
 		const s3 = written.target.kind === 'profile' && written.name === 's3' ? [...unknownS3Keys(written)] : noFindings;
 		return finding ? [finding, ...s3] : s3;
 	},
-});
+};
 
 function unknownProfileKey(written: WrittenProperty): RuleFinding | undefined {
 	if (isKnownProfileKey(written.name)) {
