@@ -128,14 +128,12 @@ function timestampOf(
 	}
 	const offsetMinutes = zoneOffsetMinutes(zone);
 	const fields = [Number(month), Number(day), Number(hour), Number(minute), Number(second)];
-	if (offsetMinutes === undefined || !inRange(fields)) {
+	if (offsetMinutes === undefined || !inRange(fields) || fields[1] > daysInMonth(Number(year), fields[0])) {
 		return { ok: false, reason: 'out-of-range' };
 	}
+	// setUTCFullYear rather than Date.UTC, which reads years 0 to 99 as 1900 to 1999.
 	const date = new Date(0);
 	date.setUTCFullYear(Number(year), fields[0] - 1, fields[1]);
-	if (date.getUTCDate() !== fields[1]) {
-		return { ok: false, reason: 'out-of-range' };
-	}
 	date.setUTCHours(fields[2], fields[3], fields[4], Number(fraction.padEnd(3, '0').slice(0, 3)));
 	return { ok: true, epochMs: date.getTime() - offsetMinutes * 60_000 };
 }

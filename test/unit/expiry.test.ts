@@ -62,6 +62,17 @@ describe('Expiry', () => {
 			assert.deepEqual(parseTimestamp('2026-02-30T12:00:00Z'), { ok: false, reason: 'out-of-range' });
 		});
 
+		it('counts the days of February alike with or without an offset, in leap years and in years below 100', () => {
+			const leapDays = [['2024-02-29', true], ['2026-02-29', false], ['2000-02-29', true], ['2100-02-29', false], ['0004-02-29', true], ['0099-02-29', false]] as const;
+			for (const [date, exists] of leapDays) {
+				for (const text of [`${date}T00:00:00Z`, `${date}T00:00:00+00:00`]) {
+					const parsed = parseTimestamp(text);
+					const read = parsed.ok ? new Date(parsed.epochMs).toISOString().slice(0, 10) : parsed.reason;
+					assert.equal(read, exists ? date : 'out-of-range', text);
+				}
+			}
+		});
+
 		it('refuses an hour or an offset out of range', () => {
 			assert.deepEqual(parseTimestamp('2026-01-02T24:00:00Z'), { ok: false, reason: 'out-of-range' });
 			assert.deepEqual(parseTimestamp('2026-01-02T12:00:00+25:00'), { ok: false, reason: 'out-of-range' });
