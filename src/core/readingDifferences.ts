@@ -11,7 +11,7 @@ import type { FileRole } from './profileFilesReader';
 import type { ProfileSet, Section, SourceLocation, TextRange } from './profileSet';
 import type { FileTexts, ReaderName, ReadingResult, ReadingSection } from './reading';
 import { displayValue } from './secretMasking';
-import { toReading } from './standardReader';
+import { toReadingSection } from './standardReader';
 
 
 export const readerNames: readonly ReaderName[] = ['standard', 'aws-cli', 'js-sdk'];
@@ -241,12 +241,12 @@ function standardView(set: ProfileSet, asReading: boolean): ReaderView {
 	}
 	return {
 		kind: 'read',
-		sections: { 'profile': new StandardTable(set.profiles, 'profile', asReading), 'sso-session': new StandardTable(set.ssoSessions, 'sso-session', asReading) },
+		sections: { 'profile': new StandardTable(set.profiles, asReading), 'sso-session': new StandardTable(set.ssoSessions, asReading) },
 	};
 }
 
 class StandardTable implements SectionTable {
-	constructor(private readonly sections: ReadonlyMap<string, Section>, private readonly kind: ComparedKind, private readonly asReading: boolean) {}
+	constructor(private readonly sections: ReadonlyMap<string, Section>, private readonly asReading: boolean) {}
 
 	names(): Iterable<string> {
 		return this.sections.keys();
@@ -262,14 +262,8 @@ class StandardTable implements SectionTable {
 			return undefined;
 		}
 		if (this.asReading) {
-			// Exactly what reading `toReading`'s output gives, from the one section.
-			const sections = new Map([[name, section]]);
-			const alone: ProfileSet = this.kind === 'profile'
-				? { profiles: sections, ssoSessions: new Map(), services: new Map(), problems: [] }
-				: { profiles: new Map(), ssoSessions: sections, services: new Map(), problems: [] };
-			const result = toReading(alone);
-			const reading = result.ok ? (this.kind === 'profile' ? result.reading.profiles : result.reading.ssoSessions) : {};
-			return readingProperties(reading[name]);
+			// Exactly what reading `toReading`'s output gives.
+			return readingProperties(toReadingSection(section));
 		}
 		const properties = new Map<string, string>();
 		for (const [key, definition] of section.properties) {

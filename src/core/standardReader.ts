@@ -114,6 +114,15 @@ export function toReading(set: ProfileSet): ReadingResult {
 	return { ok: true, reading };
 }
 
+/** One section as `toReading` gives it: its values, sub-properties as records. */
+export function toReadingSection(section: Section): ReadingSection {
+	const values: Record<string, ReadingValue> = {};
+	for (const [key, property] of section.properties) {
+		setOwn(values, key, property.subProperties ? recordOf(property.subProperties) : property.value);
+	}
+	return values;
+}
+
 /**
  * Calls `visit` with the file and offset (of the `[`) of each header of `section`, in order: what
  * `section.headers` gives, without making a location for each, for who goes through thousands of sections.
@@ -773,11 +782,7 @@ function asciiLowerCase(text: string): string {
 function toRecords(sections: ReadonlyMap<string, Section>): Record<string, ReadingSection> {
 	const records: Record<string, ReadingSection> = {};
 	for (const [name, section] of sections) {
-		const values: Record<string, ReadingValue> = {};
-		for (const [key, property] of section.properties) {
-			setOwn(values, key, property.subProperties ? recordOf(property.subProperties) : property.value);
-		}
-		setOwn(records, name, values);
+		setOwn(records, name, toReadingSection(section));
 	}
 	return records;
 }
