@@ -12,6 +12,8 @@
 // an Int32Array; a key string is only compared when the hashes are equal. The model's map of profiles has the
 // same keys as the set's map of sections, so it shares the set's index (`mapValues`) and hashes nothing at all.
 
+import { IndexIterator } from './indexIterator';
+
 /** Where the keys are and in what order: shared by the tables that `mapValues` makes from one another. */
 class NameIndex {
 	/** The keys in insertion order; a key's position here is its entry's index. */
@@ -141,19 +143,15 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	}
 
 	entries(): IterableIterator<[string, T]> {
-		const { keys } = this.index;
-		const values = this.entries_;
-		return new TableIterator(values.length, (at) => [keys[at], values[at]]);
+		return new IndexIterator(this, 0, this.size, nextPosition, NameTable.entryAt);
 	}
 
 	keys(): IterableIterator<string> {
-		const { keys } = this.index;
-		return new TableIterator(this.entries_.length, (at) => keys[at]);
+		return new IndexIterator(this.index.keys, 0, this.size, nextPosition, elementAt);
 	}
 
 	values(): IterableIterator<T> {
-		const values = this.entries_;
-		return new TableIterator(values.length, (at) => values[at]);
+		return new IndexIterator(this.entries_, 0, this.size, nextPosition, elementAt);
 	}
 
 	[Symbol.iterator](): IterableIterator<[string, T]> {
@@ -163,22 +161,18 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	get [Symbol.toStringTag](): string {
 		return 'NameTable';
 	}
+
+	/** What `entries` yields: a static method, so that it reads the table's private fields and is no closure. */
+	private static entryAt<T>(table: NameTable<T>, at: number): [string, T] {
+		return [table.index.keys[at], table.entries_[at]];
+	}
 }
 
-/** An iterator over the first `size` entries of a table (by hand: generators are slow in V8). */
-class TableIterator<R> implements IterableIterator<R> {
-	private at = 0;
+/** The iterators' order: by position. */
+function nextPosition(_: unknown, at: number): number {
+	return at + 1;
+}
 
-	constructor(private readonly size: number, private readonly pick: (at: number) => R) {}
-
-	next(): IteratorResult<R> {
-		if (this.at === this.size) {
-			return { done: true, value: undefined };
-		}
-		return { done: false, value: this.pick(this.at++) };
-	}
-
-	[Symbol.iterator](): IterableIterator<R> {
-		return this;
-	}
+function elementAt<T>(elements: readonly T[], at: number): T {
+	return elements[at];
 }

@@ -13,7 +13,8 @@
 // (`npm run bench`). An Int32Array keeps its numbers outside the garbage-collected heap.
 
 import type { FileRole } from './profileFilesReader';
-import type { PropertyDefinition, SourceLocation } from './profileSet';
+import { PropertyDefinition, SourceLocation, textRange } from './profileSet';
+import { IndexIterator } from './indexIterator';
 import { LineCursor, scanLines } from './iniScanner';
 
 /** The numbers of one property, at `index * fieldCount` in the store's data. */
@@ -199,7 +200,7 @@ export class PropertyStore {
 	}
 
 	private location(index: number, start: number, end: number, line: number, columnBase: number): SourceLocation {
-		return { file: this.file(index), range: { offset: start, length: end - start, line, column: start - columnBase } };
+		return { file: this.file(index), range: textRange(start, end, line, columnBase) };
 	}
 }
 
@@ -272,15 +273,15 @@ export class SectionProperties implements ReadonlyMap<string, PropertyDefinition
 	}
 
 	entries(): IterableIterator<[string, PropertyDefinition]> {
-		return new PropertyIterator(this.store, this.first, entryOf);
+		return new IndexIterator(this.store, this.first, -1, nextProperty, entryOf);
 	}
 
 	keys(): IterableIterator<string> {
-		return new PropertyIterator(this.store, this.first, nameOf);
+		return new IndexIterator(this.store, this.first, -1, nextProperty, nameOf);
 	}
 
 	values(): IterableIterator<PropertyDefinition> {
-		return new PropertyIterator(this.store, this.first, definitionOf);
+		return new IndexIterator(this.store, this.first, -1, nextProperty, definitionOf);
 	}
 
 	[Symbol.iterator](): IterableIterator<[string, PropertyDefinition]> {
@@ -317,22 +318,9 @@ class StoredProperty implements PropertyDefinition {
 	}
 }
 
-/** An iterator over a section's properties (by hand: generators are slow in V8). */
-class PropertyIterator<R> implements IterableIterator<R> {
-	constructor(private readonly store: PropertyStore, private index: number, private readonly pick: (store: PropertyStore, index: number) => R) {}
-
-	next(): IteratorResult<R> {
-		const { index } = this;
-		if (index === -1) {
-			return { done: true, value: undefined };
-		}
-		this.index = this.store.next(index);
-		return { done: false, value: this.pick(this.store, index) };
-	}
-
-	[Symbol.iterator](): IterableIterator<R> {
-		return this;
-	}
+/** The iterators' order: the store's links, until -1. */
+function nextProperty(store: PropertyStore, index: number): number {
+	return store.next(index);
 }
 
 function entryOf(store: PropertyStore, index: number): [string, PropertyDefinition] {
