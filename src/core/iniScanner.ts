@@ -28,7 +28,7 @@
 // the current line in numeric fields, and each consumer keeps only what it needs (the standard reader keeps no
 // line at all). A line that is kept is one object of numbers; its ranges are built when they are asked for.
 
-import type { TextRange } from './profileSet';
+import { TextRange, textRange } from './profileSet';
 
 /** A property's `=` and the value after it, present only together. */
 export interface Assignment {
@@ -292,7 +292,7 @@ class LineScanner implements LineCursor {
 	}
 
 	rangeOf(start: number, end: number): TextRange {
-		return { offset: start, length: end - start, line: this.line, column: start - this.columnBase };
+		return textRange(start, end, this.line, this.columnBase);
 	}
 
 	private scanLine(start: number, end: number): void {
@@ -503,7 +503,7 @@ abstract class LineRecord {
 	}
 
 	protected at(start: number, end: number): TextRange {
-		return { offset: start, length: end - start, line: this.lineNumber, column: start - this.columnBase };
+		return textRange(start, end, this.lineNumber, this.columnBase);
 	}
 
 	/** A property's or sub-property's `=` at `equals` and its value, or none when `equals` is -1. */

@@ -6,7 +6,7 @@
 // CLI's reports want lines and columns.
 // Lines end at `\n`, `\r\n` or a lone `\r`, as an editor's document counts them.
 
-import type { TextRange } from './profileSet';
+import { TextRange, textRange } from './profileSet';
 
 /** A span of a text by offset only; made a `TextRange` by a `LineIndex` at the end. */
 export interface Span {
@@ -26,7 +26,7 @@ export function createLineIndex(text: string): LineIndex {
 		const start = Math.max(0, Math.min(offset, text.length));
 		const end = Math.max(start, Math.min(start + Math.max(0, length), text.length));
 		const line = lineAt(starts, start);
-		return { offset: start, length: end - start, line, column: start - starts[line] };
+		return textRange(start, end, line, starts[line]);
 	};
 	return { rangeOf, spanRange: (span) => rangeOf(span.offset, span.length) };
 }

@@ -17,6 +17,14 @@ export interface TextRange {
 	readonly column: number;
 }
 
+/**
+ * The range from `start` to `end` on line `line`, whose columns count from `columnBase`: where the line starts,
+ * or 0 on a file's first line (a byte order mark before it is column 0).
+ */
+export function textRange(start: number, end: number, line: number, columnBase: number): TextRange {
+	return { offset: start, length: end - start, line, column: start - columnBase };
+}
+
 /** Where something was written: which of the two files, and where in it. */
 export interface SourceLocation {
 	readonly file: FileRole;

@@ -28,7 +28,7 @@
 // is looked for at the first `[default]`.
 
 import type { FileRole } from './profileFilesReader';
-import type {
+import {
 	Problem,
 	ProblemSeverity,
 	ProfileSet,
@@ -36,6 +36,7 @@ import type {
 	SectionKind,
 	SourceLocation,
 	TextRange,
+	textRange,
 } from './profileSet';
 import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
 import { NameTable } from './nameTable';
@@ -291,11 +292,9 @@ class StandardSection extends SectionProperties implements Section {
 
 	get headers(): SourceLocation[] {
 		const { firstStart: offset, firstLine: line } = this;
-		// A header line starts with its `[`: column 0, or 1 after a byte order mark on the first line.
-		const first: SourceLocation = {
-			file: this.firstFile,
-			range: { offset, length: this.firstEnd - offset, line, column: line === 0 ? offset : 0 },
-		};
+		// A header line starts with its `[`, where its columns count from, except on the first line: there they
+		// count from 0, and the `[` is at column 1 after a byte order mark.
+		const first: SourceLocation = { file: this.firstFile, range: textRange(offset, this.firstEnd, line, line === 0 ? 0 : offset) };
 		return this.more ? [first, ...this.more] : [first];
 	}
 
@@ -469,7 +468,7 @@ class OpenProperty implements PropertyData {
 	}
 
 	get keyRange(): TextRange {
-		return { offset: this.keyStart, length: this.keyEnd - this.keyStart, line: this.keyLine, column: this.keyStart - this.columnBase };
+		return textRange(this.keyStart, this.keyEnd, this.keyLine, this.columnBase);
 	}
 }
 
@@ -723,10 +722,7 @@ class FileMerger implements RawFileSink {
 		const map = new Map<string, string>();
 		/** Where each key was set last, as the index of its marks. */
 		const seen = new Map<string, number>();
-		const keyRange = (at: number): TextRange => {
-			const offset = marks[at + 2];
-			return { offset, length: marks[at + 3] - offset, line: marks[at], column: offset - marks[at + 1] };
-		};
+		const keyRange = (at: number): TextRange => textRange(marks[at + 2], marks[at + 3], marks[at], marks[at + 1]);
 		for (let at = 0; at < marks.length; at += 6) {
 			const key = this.text.slice(marks[at + 2], marks[at + 3]);
 			if (!isValidIdentifier(key)) {
