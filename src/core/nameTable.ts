@@ -3,7 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 // The maps of a read set by section name (profiles, sso-sessions, services) and the model's map of profiles: a
-// `ReadonlyMap<string, T>` in insertion order, made for tens of thousands of names read from a file.
+// `ReadonlyMap<string, T>` in insertion order, made for tens of thousands of names read from a file. The standard
+// reader's key names are one too, which it looks up straight from the text, lower-cased, without slicing it
+// (`getLowerCased`).
 //
 // Why not a JS Map: with 100,000 profiles, finding or adding a section name in a Map cost 12 times what it cost
 // with 10,000, for 10 times the names (the benchmark, `npm run bench`): each probe of a large Map follows a bucket
@@ -42,6 +44,22 @@ class NameIndex {
 		}
 	}
 
+	/** `indexOf` the text from `start` to `end`, lower-cased in ASCII, without making it a string. */
+	indexOfLowerCased(text: string, start: number, end: number): number {
+		const hash = lowerCaseHashAt(text, start, end);
+		const { slots, keys } = this;
+		const mask = slots.length - 2;
+		for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
+			const entry = slots[slot];
+			if (entry === 0) {
+				return -1;
+			}
+			if (slots[slot + 1] === hash && isLowerCaseOf(keys[entry - 1], text, start, end)) {
+				return entry - 1;
+			}
+		}
+	}
+
 	/** Adds `key`, which must not be there yet, and returns its index. */
 	add(key: string): number {
 		const index = this.keys.length;
@@ -75,15 +93,49 @@ function place(slots: Int32Array, index: number, hash: number): void {
 	slots[slot + 1] = hash;
 }
 
-/** A string hash (31-polynomial, then mixed as MurmurHash3 finishes, so that similar names spread). */
+/** A string hash (31-polynomial, then mixed so that similar names spread). */
 function hashOf(key: string): number {
 	let hash = key.length;
 	for (let i = 0; i < key.length; i++) {
 		hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
 	}
+	return mix(hash);
+}
+
+/** hashOf the text from `start` to `end`, lower-cased in ASCII: the same as hashOf a lower-case key. */
+function lowerCaseHashAt(text: string, start: number, end: number): number {
+	let hash = end - start;
+	for (let i = start; i < end; i++) {
+		hash = (Math.imul(hash, 31) + asciiLower(text.charCodeAt(i))) | 0;
+	}
+	return mix(hash);
+}
+
+/** How MurmurHash3 finishes a hash. */
+function mix(hash: number): number {
 	hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
 	hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
 	return hash ^ (hash >>> 16);
+}
+
+/** Whether `key` is the text from `start` to `end`, lower-cased in ASCII. */
+function isLowerCaseOf(key: string, text: string, start: number, end: number): boolean {
+	if (key.length !== end - start) {
+		return false;
+	}
+	if (text.startsWith(key, start)) {
+		return true; // written in lower case, as keys nearly always are: compared natively
+	}
+	for (let i = 0; i < key.length; i++) {
+		if (key.charCodeAt(i) !== asciiLower(text.charCodeAt(start + i))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+function asciiLower(code: number): number {
+	return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
 /** A map from names to values, in the order the names were added; see the top of the file for why. */
@@ -108,6 +160,15 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 
 	has(key: string): boolean {
 		return this.index.indexOf(key) !== -1;
+	}
+
+	/**
+	 * The value of the name written from `start` to `end` in `text`, lower-cased in ASCII, without making it a
+	 * string: for a table whose names are all lower-case (the key names the standard reader has read).
+	 */
+	getLowerCased(text: string, start: number, end: number): T | undefined {
+		const at = this.index.indexOfLowerCased(text, start, end);
+		return at === -1 ? undefined : this.entries_[at];
 	}
 
 	/** Adds `key`, which must not be in the table yet. */

@@ -175,86 +175,26 @@ interface InternedKey {
  * constants (profileKeys.ts), so that its lookups compare pointers.
  */
 class KeyNames {
-	/** Open addressing, by hashOf; a power of two long, never more than half full. */
-	private slots: (InternedKey | undefined)[] = new Array<InternedKey | undefined>(64).fill(undefined);
-	private count = 0;
+	/** By name, each lower-cased in ASCII. */
+	private readonly keys = new NameTable<InternedKey>();
 
 	constructor() {
 		for (const key of Object.values(Keys)) {
-			this.insert({ name: key, valid: true }, hashOf(key, 0, key.length));
+			this.keys.add(key, { name: key, valid: true });
 		}
 	}
 
 	/** The key written from `start` to `end` in `text`: lower-cased in ASCII, as the standard reads it. */
 	keyAt(text: string, start: number, end: number): InternedKey {
-		const hash = hashOf(text, start, end);
-		const slots = this.slots;
-		const mask = slots.length - 1;
-		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const key = slots[slot];
-			if (key === undefined) {
-				const name = asciiLowerCase(text.slice(start, end));
-				const created = { name, valid: isValidIdentifier(name) };
-				this.insert(created, hash);
-				return created;
-			}
-			if (isNameAt(key.name, text, start, end)) {
-				return key;
-			}
+		const key = this.keys.getLowerCased(text, start, end);
+		if (key !== undefined) {
+			return key;
 		}
+		const name = asciiLowerCase(text.slice(start, end));
+		const created = { name, valid: isValidIdentifier(name) };
+		this.keys.add(name, created);
+		return created;
 	}
-
-	private insert(key: InternedKey, hash: number): void {
-		if (++this.count * 2 > this.slots.length) {
-			const old = this.slots;
-			this.slots = new Array<InternedKey | undefined>(old.length * 2).fill(undefined);
-			for (const kept of old) {
-				if (kept !== undefined) {
-					this.place(kept, hashOf(kept.name, 0, kept.name.length));
-				}
-			}
-		}
-		this.place(key, hash);
-	}
-
-	private place(key: InternedKey, hash: number): void {
-		const slots = this.slots;
-		const mask = slots.length - 1;
-		let slot = hash & mask;
-		while (slots[slot] !== undefined) {
-			slot = (slot + 1) & mask;
-		}
-		slots[slot] = key;
-	}
-}
-
-/** A hash of the text from `start` to `end`, lower-cased in ASCII. */
-function hashOf(text: string, start: number, end: number): number {
-	let hash = end - start;
-	for (let i = start; i < end; i++) {
-		hash = (Math.imul(hash, 31) + asciiLower(text.charCodeAt(i))) | 0;
-	}
-	return hash;
-}
-
-/** Whether `name` is the text from `start` to `end`, lower-cased in ASCII. */
-function isNameAt(name: string, text: string, start: number, end: number): boolean {
-	if (name.length !== end - start) {
-		return false;
-	}
-	if (text.startsWith(name, start)) {
-		return true; // written in lower case, as keys nearly always are: compared natively
-	}
-	for (let i = 0; i < name.length; i++) {
-		if (name.charCodeAt(i) !== asciiLower(text.charCodeAt(start + i))) {
-			return false;
-		}
-	}
-	return true;
-}
-
-function asciiLower(code: number): number {
-	return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
 /**

@@ -93,6 +93,23 @@ describe('NameTable', () => {
 		assert.throws(() => mapped.add('z', 4));
 	});
 
+	it('finds a lower-case name from text in any ASCII case, without making a string', () => {
+		const names = ['aws_access_key_id', 'region', 'é_x', ...Array.from({ length: 100 }, (_, i) => `key_${i}`)];
+		const table = tableOf(names.map((name, index) => [name, index]));
+		const text = 'x AWS_Access_Key_ID region REGION É_x é_X key_42 Key_99 regio key_100';
+		const at = (written: string) => table.getLowerCased(text, text.indexOf(written), text.indexOf(written) + written.length);
+		assert.equal(at('AWS_Access_Key_ID'), 0);
+		assert.equal(at('region'), 1);
+		assert.equal(at('REGION'), 1);
+		assert.equal(at('é_X'), 2);
+		assert.equal(at('key_42'), 45);
+		assert.equal(at('Key_99'), 102);
+		// Only ASCII is lower-cased; neither a prefix nor a longer name is the name.
+		for (const absent of ['É_x', 'regio', 'key_100', 'x']) {
+			assert.equal(at(absent), undefined, absent);
+		}
+	});
+
 	it('iterates afresh each time, and its iterators are iterable', () => {
 		const table = tableOf([['a', 1], ['b', 2]]);
 		const keys = table.keys();
