@@ -22,7 +22,7 @@
 
 import type { PropertyLine, ScannedLine, SubPropertyLine } from '../../iniScanner';
 import type { FileRole } from '../../profileFilesReader';
-import type { Section } from '../../profileSet';
+import { Section, textRange } from '../../profileSet';
 import type { RawProperty } from '../../rawProfileFile';
 import type { ReaderName } from '../../reading';
 import type { PropertyDifference, PropertySight, SectionDifference, SectionSight } from '../../readingDifferences';
@@ -221,8 +221,8 @@ function detectInProperty(file: LintedFile, target: Section, property: RawProper
 	for (const sub of property.subProperties) {
 		const comment = subPropertyComment(file, sub);
 		if (comment !== undefined) {
-			const end = sub.text.offset + sub.text.length;
-			found.push(at({ offset: comment, length: end - comment, line: sub.range.line, column: sub.range.column + comment - sub.range.offset },
+			const { range, text } = sub;
+			found.push(at(textRange(comment, text.offset + text.length, range.line, range.offset - range.column),
 				`${capitalize(js)} takes the text from ${quoted(file.text.charAt(comment))} on as a comment, while ${shortToolNames.standard} and `
 				+ `${shortToolNames['aws-cli']} keep it in the value (sub-settings have no comments). Put the comment on its own line.`,
 				[fileFix('Move the comment to its own line above', file.role, moveCommentAbove(file, sub, comment), true)], sub));
