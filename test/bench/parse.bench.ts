@@ -43,6 +43,8 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 interface Timing {
 	readonly ms: number;
 	readonly pageFaults: number;
+	/** The fastest and slowest run: this machine's speed can change by half between seconds, and this shows it. */
+	readonly range: readonly [number, number];
 }
 
 /** The median of `runs` timings, after two warm-up runs. */
@@ -59,9 +61,11 @@ async function time(runs: number, action: () => unknown): Promise<Timing> {
 		timings.push(performance.now() - start);
 		pageFaults.push(process.resourceUsage().minorPageFault - faults);
 	}
-	return { ms: median(timings), pageFaults: median(pageFaults) };
+	const ms = median(timings);
+	return { ms, pageFaults: median(pageFaults), range: [timings[0], timings[timings.length - 1]] };
 }
 
+/** The median of `values`, which it sorts. */
 function median(values: number[]): number {
 	return values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
@@ -104,9 +108,10 @@ async function main(): Promise<number> {
 			}
 			results.set(count, row);
 			console.log(`${count.toLocaleString('en')} profiles, ${(files.bytes / 1e6).toFixed(2)} MB:`);
-			console.log('  reader                          median ms   vs JS SDK   page faults');
-			const line = (label: string, { ms, pageFaults }: Timing) => console.log(`  ${label.padEnd(32)}${ms.toFixed(1).padStart(9)}`
-				+ `   ${(ms / row.jsSdk.ms).toFixed(2).padStart(9)}   ${String(pageFaults).padStart(11)}`);
+			console.log('  reader                          median ms   vs JS SDK   page faults   fastest-slowest ms');
+			const line = (label: string, { ms, pageFaults, range }: Timing) => console.log(`  ${label.padEnd(32)}${ms.toFixed(1).padStart(9)}`
+				+ `   ${(ms / row.jsSdk.ms).toFixed(2).padStart(9)}   ${String(pageFaults).padStart(11)}`
+				+ `   ${`${range[0].toFixed(1)}-${range[1].toFixed(1)}`.padStart(18)}`);
 			line('ours: parse + positions + model', row.ours);
 			line('JS SDK loadSharedConfigFiles', row.jsSdk);
 			line('ini.parse', row.ini);
