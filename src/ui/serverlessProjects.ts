@@ -21,8 +21,9 @@ export class ServerlessProjects implements vscode.Disposable {
 	/** Fires when the profiles that v3 projects name may have changed. */
 	readonly onDidChange = this.changed.event;
 	private readonly byFile = new Map<string, readonly LegacySdkUse[]>();
-	private readonly watcher = vscode.workspace.createFileSystemWatcher(serverlessFiles);
 	private readonly subscriptions: vscode.Disposable[];
+	/** Made by the first search, not at activation: a workspace without AWS files linted is never watched. */
+	private watcher: vscode.FileSystemWatcher | undefined;
 	/** Set by the first `uses()`: until then no event reads anything, since the search will read it all. */
 	private scanned: Promise<void> | undefined;
 	/** Whether the SDK v2 reads the config file too, in VS Code's environment: then no v3 project needs telling. */
@@ -31,10 +32,6 @@ export class ServerlessProjects implements vscode.Disposable {
 	constructor() {
 		this.subscriptions = [
 			this.changed,
-			this.watcher,
-			this.watcher.onDidCreate((uri) => this.readIfScanned(uri)),
-			this.watcher.onDidChange((uri) => this.readIfScanned(uri)),
-			this.watcher.onDidDelete((uri) => this.forget(uri)),
 			vscode.workspace.onDidChangeWorkspaceFolders(() => {
 				if (this.scanned) {
 					void this.scan();
@@ -69,9 +66,23 @@ export class ServerlessProjects implements vscode.Disposable {
 	}
 
 	private async search(): Promise<void> {
+		this.watch();
 		const files = await vscode.workspace.findFiles(serverlessFiles, '**/node_modules/**', 500);
 		await Promise.all(files.map((uri) => this.read(uri, false)));
 		this.changed.fire();
+	}
+
+	private watch(): void {
+		if (this.watcher) {
+			return;
+		}
+		this.watcher = vscode.workspace.createFileSystemWatcher(serverlessFiles);
+		this.subscriptions.push(
+			this.watcher,
+			this.watcher.onDidCreate((uri) => this.read(uri)),
+			this.watcher.onDidChange((uri) => this.read(uri)),
+			this.watcher.onDidDelete((uri) => this.forget(uri)),
+		);
 	}
 
 	private readIfServerless(uri: vscode.Uri): void {

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
@@ -71,6 +71,13 @@ describe('Diagnostics in the config and credentials files', function () {
 			assert.equal(info.severity, vscode.DiagnosticSeverity.Information);
 			assert.equal(info.range.start.line, header);
 			assert.match(info.message, /^legacy-api\/serverless\.yml uses this profile with Serverless Framework v3/);
+
+			// Changed on disk outside VS Code: the watcher the search started reads it again.
+			const text = readFileSync(project.fsPath, 'utf8');
+			writeFileSync(project.fsPath, text.replace('\'3\'', '\'4\''));
+			await waitFor(() => reported().length === 0, 10_000);
+			writeFileSync(project.fsPath, text);
+			await waitFor(() => reported().length > 0, 10_000);
 
 			// Moved to v4 (which reads the config file) in the editor and saved: the finding goes.
 			const document = await vscode.workspace.openTextDocument(project);
