@@ -2,19 +2,20 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// `npm run bench:growth`: how the cost of our parse + model grows from 10,000 to 100,000 profiles, counted in
-// instructions under valgrind's callgrind rather than in milliseconds. Wall time on this project's machines swings
-// by half from one second to the next (parse.bench.ts printed 8x to 24x for the same code); this count agrees within
-// 1% from run to run. It splits the count between V8's garbage collector and everything else (our compiled code, V8's
-// builtins, reading the files), which tells an algorithm that is not linear from memory that costs more to keep
-// once it outgrows the young generation. It checks no target (parse.bench.ts does, in time). Needs valgrind
-// (Debian package `valgrind`); takes about three minutes.
+// `npm run bench:growth`: how the cost of our parse + model grows from 10,000 to 100,000 profiles, beside the JS SDK's
+// loadSharedConfigFiles on the same files, counted in instructions under valgrind's callgrind rather than in
+// milliseconds. Wall time on this project's machines swings by half from one second to the next (parse.bench.ts
+// printed 8x to 24x for the same code); this count agrees within 1% from run to run. It splits the count between
+// V8's garbage collector and everything else (compiled code, V8's builtins, reading the files), which tells an
+// algorithm that is not linear from memory that costs more to keep once it outgrows the young generation. It checks
+// no target (parse.bench.ts does, in time). Needs valgrind (Debian package `valgrind`); takes about six minutes.
 //
 // Node runs with V8's `--predictable`: one thread, no timers. Without it, when V8 compiles and collects depends on
 // its threads' timing, and the same process counted 4.8 and 6.1 billion instructions in two runs.
 // Each size is counted after `before` runs and after `after` runs: the difference, per run, is a run of code
 // that is already compiled, without starting Node, compiling, or reading the first time.
 
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -29,6 +30,23 @@ const sizes: readonly { readonly profiles: number; readonly before: number; read
 	{ profiles: 100_000, before: 1, after: 3 },
 ];
 
+/** parse.bench.ts's `ours` and `jsSdk`, on a config and a credentials file. */
+const readers = {
+	ours: {
+		label: 'ours: parse + positions + model',
+		read: (config: string, credentials: string) => buildProfileModel(readStandard({
+			config: readFileSync(config, 'utf8'),
+			credentials: readFileSync(credentials, 'utf8'),
+		})),
+	},
+	jsSdk: {
+		label: 'JS SDK loadSharedConfigFiles',
+		read: (config: string, credentials: string) =>
+			loadSharedConfigFiles({ filepath: credentials, configFilepath: config, ignoreCache: true }),
+	},
+};
+type ReaderName = keyof typeof readers;
+
 /** V8's garbage collector, by the names of its functions in Node's symbols (and the write barrier it compiles in). */
 const collectorFunction = /Scaveng|Marking|MarkCompact|MarkBit|Sweep|Evacuat|heap::base|Heap::|Barrier|RecordWrite|Pretenur|SemiSpace|NewSpace|RememberedSet|SlotSet|LiveObject|Worklist|MemoryAllocator|IterateAndScavenge|BodyDescriptor/;
 
@@ -37,25 +55,24 @@ interface Count {
 	readonly other: number;
 }
 
-/** What the child counts: the bench's run (parse.bench.ts's `ours`), `runs` times, each after a full collection. */
-function child(configFile: string, credentialsFile: string, runs: number): void {
+/** What the child counts: a reader's run, `runs` times, each after a full collection (as parse.bench.ts times it). */
+async function child(reader: ReaderName, config: string, credentials: string, runs: number): Promise<void> {
 	const gc = (globalThis as { gc?: () => void }).gc!;
-	const run = () => buildProfileModel(readStandard({
-		config: readFileSync(configFile, 'utf8'),
-		credentials: readFileSync(credentialsFile, 'utf8'),
-	}));
 	for (let i = 0; i < runs; i++) {
 		gc();
-		run();
+		await readers[reader].read(config, credentials);
 	}
 }
 
 /** The instructions of a child doing `runs` runs, by function, summed into the collector's and the rest. */
-function countInstructions(folder: string, profiles: number, runs: number): Count {
-	const output = path.join(folder, `callgrind-${profiles}-${runs}`);
-	const node = [process.execPath, '--expose-gc', '--predictable', __filename, 'child',
+function countInstructions(folder: string, reader: ReaderName, profiles: number, runs: number): Count {
+	const output = path.join(folder, 'callgrind.out');
+	const node = [process.execPath, '--expose-gc', '--predictable', __filename, 'child', reader,
 		path.join(folder, `config-${profiles}`), path.join(folder, `credentials-${profiles}`), String(runs)];
-	execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${output}`, ...node], { stdio: 'ignore' });
+	// The full collection before each run is not counted, as parse.bench.ts does not time it: its cost is the heap
+	// the process had before the run (a module more loaded made it 100 million instructions at 10,000 profiles).
+	const uncounted = ['--toggle-collect=v8::internal::GCExtension::GC*', '--collect-atstart=yes']; // in this order
+	execFileSync('valgrind', ['--tool=callgrind', ...uncounted, `--callgrind-out-file=${output}`, ...node], { stdio: 'ignore' });
 	// `--threshold=100` lists every function; each line is `<count> (<share>)  <file>:<function> [<object>]`.
 	const listing = execFileSync('callgrind_annotate', ['--threshold=100', output], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 	let collector = 0;
@@ -76,39 +93,45 @@ function countInstructions(folder: string, profiles: number, runs: number): Coun
 }
 
 /** One run's count: the difference between `after` runs and `before`, per run. */
-function perRun(folder: string, profiles: number, before: number, after: number): Count {
-	const fewer = countInstructions(folder, profiles, before);
-	const more = countInstructions(folder, profiles, after);
+function perRun(folder: string, reader: ReaderName, profiles: number, before: number, after: number): Count {
+	const fewer = countInstructions(folder, reader, profiles, before);
+	const more = countInstructions(folder, reader, profiles, after);
 	const runs = after - before;
 	return { collector: (more.collector - fewer.collector) / runs, other: (more.other - fewer.other) / runs };
 }
 
+const total = (count: Count) => count.collector + count.other;
+
 function main(): void {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-growth-'));
 	try {
-		const counts = sizes.map(({ profiles, before, after }) => {
+		for (const { profiles } of sizes) {
 			const pair = generateProfiles(profiles);
 			writeFileSync(path.join(folder, `config-${profiles}`), pair.config);
 			writeFileSync(path.join(folder, `credentials-${profiles}`), pair.credentials);
-			return perRun(folder, profiles, before, after);
-		});
-		const [small, large] = counts;
+		}
 		const millions = (count: number) => `${(count / 1e6).toFixed(0)} M`.padStart(12);
 		const row = (label: string, a: number, b: number) =>
 			console.log(`  ${label.padEnd(32)}${millions(a)}${millions(b)}${`${(b / a).toFixed(1)}x`.padStart(10)}`);
-		const total = (count: Count) => count.collector + count.other;
-		console.log('Our parse + positions + model, instructions per run (callgrind):');
+		console.log('Instructions per run (callgrind):');
 		console.log(`  ${''.padEnd(32)}${'10,000'.padStart(12)}${'100,000'.padStart(12)}${'growth'.padStart(10)}`);
-		row("V8's garbage collector", small.collector, large.collector);
-		row('the rest (code, builtins, I/O)', small.other, large.other);
-		row('all', total(small), total(large));
+		for (const reader of Object.keys(readers) as ReaderName[]) {
+			const [ten, hundred] = sizes.map(({ profiles, before, after }) => perRun(folder, reader, profiles, before, after));
+			console.log(readers[reader].label);
+			row("V8's garbage collector", ten.collector, hundred.collector);
+			row('the rest (code, builtins, I/O)', ten.other, hundred.other);
+			row('all', total(ten), total(hundred));
+		}
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
 }
 
 if (process.argv[2] === 'child') {
-	child(process.argv[3], process.argv[4], Number(process.argv[5]));
+	child(process.argv[3] as ReaderName, process.argv[4], process.argv[5], Number(process.argv[6])).catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
 } else {
 	main();
 }
