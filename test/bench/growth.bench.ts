@@ -15,13 +15,11 @@
 // Each size is counted after `before` runs and after `after` runs: the difference, per run, is a run of code
 // that is already compiled, without starting Node, compiling, or reading the first time.
 
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { readStandard } from '../../src/core/standardReader';
+import { readOurs, readWithJsSdk } from './benchReaders';
 import { generateProfiles } from './generateProfiles';
 
 /** The runs per size: enough to warm up and to count several, few enough to finish under valgrind. */
@@ -30,20 +28,10 @@ const sizes: readonly { readonly profiles: number; readonly before: number; read
 	{ profiles: 100_000, before: 1, after: 3 },
 ];
 
-/** parse.bench.ts's `ours` and `jsSdk`, on a config and a credentials file. */
+/** The readers parse.bench.ts times as `ours` and `jsSdk`. */
 const readers = {
-	ours: {
-		label: 'ours: parse + positions + model',
-		read: (config: string, credentials: string) => buildProfileModel(readStandard({
-			config: readFileSync(config, 'utf8'),
-			credentials: readFileSync(credentials, 'utf8'),
-		})),
-	},
-	jsSdk: {
-		label: 'JS SDK loadSharedConfigFiles',
-		read: (config: string, credentials: string) =>
-			loadSharedConfigFiles({ filepath: credentials, configFilepath: config, ignoreCache: true }),
-	},
+	ours: { label: 'ours: parse + positions + model', read: readOurs },
+	jsSdk: { label: 'JS SDK loadSharedConfigFiles', read: readWithJsSdk },
 };
 type ReaderName = keyof typeof readers;
 

@@ -9,7 +9,6 @@
 //   - 100,000 profiles: at most 11 times the 10,000-profile time (linear);
 //   - any single line of 1 MB parses in under 50 ms (no super-linear scanning or backtracking).
 
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import * as ini from 'ini';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -17,8 +16,8 @@ import * as path from 'node:path';
 import { PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readAwsCli } from '../../src/core/awsCliReader';
-import { buildProfileModel } from '../../src/core/profileModel';
 import { readStandard } from '../../src/core/standardReader';
+import { readOurs, readWithJsSdk } from './benchReaders';
 import { generateProfiles } from './generateProfiles';
 
 interface Files {
@@ -100,11 +99,8 @@ function median(values: number[]): number {
 }
 
 const readers = {
-	ours: (files: Files) => buildProfileModel(readStandard({
-		config: readFileSync(files.configFile, 'utf8'),
-		credentials: readFileSync(files.credentialsFile, 'utf8'),
-	})),
-	jsSdk: (files: Files) => loadSharedConfigFiles({ filepath: files.credentialsFile, configFilepath: files.configFile, ignoreCache: true }),
+	ours: (files: Files) => readOurs(files.configFile, files.credentialsFile),
+	jsSdk: (files: Files) => readWithJsSdk(files.configFile, files.credentialsFile),
 	ini: (files: Files) => [ini.parse(readFileSync(files.configFile, 'utf8')), ini.parse(readFileSync(files.credentialsFile, 'utf8'))],
 	awsCliModel: (files: Files) => readAwsCli({
 		config: readFileSync(files.configFile, 'utf8'),

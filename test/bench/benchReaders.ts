@@ -1,0 +1,24 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The two reads the benchmarks compare, in one place so that parse.bench.ts (in time) and growth.bench.ts (in
+// instructions) measure the same thing.
+
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { readFileSync } from 'node:fs';
+import { buildProfileModel, ProfileModel } from '../../src/core/profileModel';
+import { readStandard } from '../../src/core/standardReader';
+
+/** Ours, whole: both files read, parsed with every position, and the profile model built. */
+export function readOurs(configFile: string, credentialsFile: string): ProfileModel {
+	return buildProfileModel(readStandard({
+		config: readFileSync(configFile, 'utf8'),
+		credentials: readFileSync(credentialsFile, 'utf8'),
+	}));
+}
+
+/** The JavaScript SDK's loader on the same files, its cache off. */
+export function readWithJsSdk(configFile: string, credentialsFile: string): Promise<unknown> {
+	return loadSharedConfigFiles({ filepath: credentialsFile, configFilepath: configFile, ignoreCache: true });
+}
