@@ -10,8 +10,10 @@
 // algorithm that is not linear from memory that costs more to keep once it outgrows the young generation. It checks
 // no target (parse.bench.ts does, in time). Needs valgrind (Debian package `valgrind`); takes about six minutes.
 //
-// Node runs with V8's `--predictable`: one thread, no timers. Without it, when V8 compiles and collects depends on
-// its threads' timing, and the same process counted 4.8 and 6.1 billion instructions in two runs.
+// Node runs with V8's `--predictable` (one thread, no timers) and fixed seeds, with the addresses of the process
+// fixed too (`setarch -R`). Without `--predictable`, when V8 compiles and collects depends on its threads' timing,
+// and the same process counted 4.8 and 6.1 billion instructions in two runs; without the seeds and fixed
+// addresses, counts at 100,000 profiles still differed by a tenth.
 // Each size is counted after `before` runs and after `after` runs: the difference, per run, is a run of code
 // that is already compiled, without starting Node, compiling, or reading the first time.
 
@@ -55,12 +57,13 @@ async function child(reader: ReaderName, config: string, credentials: string, ru
 /** The instructions of a child doing `runs` runs, by function, summed into the collector's and the rest. */
 function countInstructions(folder: string, reader: ReaderName, profiles: number, runs: number): Count {
 	const output = path.join(folder, 'callgrind.out');
-	const node = [process.execPath, '--expose-gc', '--predictable', __filename, 'child', reader,
-		path.join(folder, `config-${profiles}`), path.join(folder, `credentials-${profiles}`), String(runs)];
+	const node = [process.execPath, '--expose-gc', '--predictable', '--hash-seed=1', '--random-seed=1', __filename,
+		'child', reader, path.join(folder, `config-${profiles}`), path.join(folder, `credentials-${profiles}`), String(runs)];
 	// The full collection before each run is not counted, as parse.bench.ts does not time it: its cost is the heap
 	// the process had before the run (a module more loaded made it 100 million instructions at 10,000 profiles).
 	const uncounted = ['--toggle-collect=v8::internal::GCExtension::GC*', '--collect-atstart=yes']; // in this order
-	execFileSync('valgrind', ['--tool=callgrind', ...uncounted, `--callgrind-out-file=${output}`, ...node], { stdio: 'ignore' });
+	execFileSync('setarch', [os.machine(), '--addr-no-randomize', 'valgrind', '--tool=callgrind', ...uncounted,
+		`--callgrind-out-file=${output}`, ...node], { stdio: 'ignore' });
 	// `--threshold=100` lists every function; each line is `<count> (<share>)  <file>:<function> [<object>]`.
 	const listing = execFileSync('callgrind_annotate', ['--threshold=100', output], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 	let collector = 0;
