@@ -30,23 +30,20 @@ class NameIndex {
 
 	/** The index of `key`'s entry, or -1. */
 	indexOf(key: string): number {
-		const hash = hashOf(key);
-		const { slots, keys } = this;
-		const mask = slots.length - 2;
-		for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
-			const entry = slots[slot];
-			if (entry === 0) {
-				return -1;
-			}
-			if (slots[slot + 1] === hash && keys[entry - 1] === key) {
-				return entry - 1;
-			}
-		}
+		return this.probe(hashOf(key), key, 0, key.length, false);
 	}
 
 	/** `indexOf` the text from `start` to `end`, lower-cased in ASCII, without making it a string. */
 	indexOfLowerCased(text: string, start: number, end: number): number {
-		const hash = lowerCaseHashAt(text, start, end);
+		return this.probe(lowerCaseHashAt(text, start, end), text, start, end, true);
+	}
+
+	/**
+	 * The entry whose key hashes to `hash` and is the text from `start` to `end` (lower-cased first if `lowerCase`;
+	 * otherwise the text is the whole key), or -1. Keys are compared only when their hashes are equal, so the
+	 * choice between the two comparisons is made about once a lookup.
+	 */
+	private probe(hash: number, text: string, start: number, end: number, lowerCase: boolean): number {
 		const { slots, keys } = this;
 		const mask = slots.length - 2;
 		for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
@@ -54,7 +51,8 @@ class NameIndex {
 			if (entry === 0) {
 				return -1;
 			}
-			if (slots[slot + 1] === hash && isLowerCaseOf(keys[entry - 1], text, start, end)) {
+			if (slots[slot + 1] === hash
+				&& (lowerCase ? isLowerCaseOf(keys[entry - 1], text, start, end) : keys[entry - 1] === text)) {
 				return entry - 1;
 			}
 		}
