@@ -85,14 +85,9 @@ export class ServerlessProjects implements vscode.Disposable {
 		);
 	}
 
+	/** Before the first search, nothing: the search reads every file. */
 	private readIfServerless(uri: vscode.Uri): void {
-		if (uri.scheme === 'file' && isServerlessFile(uri.fsPath)) {
-			this.readIfScanned(uri);
-		}
-	}
-
-	private readIfScanned(uri: vscode.Uri): void {
-		if (this.scanned) {
+		if (this.scanned && uri.scheme === 'file' && isServerlessFile(uri.fsPath)) {
 			void this.read(uri);
 		}
 	}
