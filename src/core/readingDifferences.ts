@@ -13,7 +13,6 @@ import type { FileTexts, ReaderName, ReadingResult, ReadingSection } from './rea
 import { displayValue } from './secretMasking';
 import { toReadingSection } from './standardReader';
 
-
 export const readerNames: readonly ReaderName[] = ['standard', 'aws-cli', 'js-sdk'];
 
 export interface DifferenceInput {
