@@ -8,7 +8,8 @@
 // printed 8x to 24x for the same code); this count agrees within 1% from run to run. It splits the count between
 // V8's garbage collector and everything else (compiled code, V8's builtins, reading the files), which tells an
 // algorithm that is not linear from memory that costs more to keep once it outgrows the young generation. It checks
-// no target (parse.bench.ts does, in time). Needs valgrind (Debian package `valgrind`); takes about six minutes.
+// no target (parse.bench.ts does, in time). Needs valgrind (Debian package `valgrind`); takes about six minutes, or
+// half that for one reader (`node out/test/bench/growth.bench.js ours`).
 //
 // Node runs with V8's `--predictable` (one thread, no timers) and fixed seeds, with the addresses of the process
 // fixed too (`setarch -R`). Without `--predictable`, when V8 compiles and collects depends on its threads' timing,
@@ -93,7 +94,13 @@ function perRun(folder: string, reader: ReaderName, profiles: number, before: nu
 
 const total = (count: Count) => count.collector + count.other;
 
-function main(): void {
+function main(only: readonly string[]): void {
+	const unknown = only.filter(name => !Object.hasOwn(readers, name));
+	if (unknown.length > 0) {
+		console.error(`Unknown reader: ${unknown.join(', ')}. The readers: ${Object.keys(readers).join(', ')}.`);
+		process.exit(2);
+	}
+	const chosen = (Object.keys(readers) as ReaderName[]).filter(reader => only.length === 0 || only.includes(reader));
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-growth-'));
 	try {
 		for (const { profiles } of sizes) {
@@ -106,7 +113,7 @@ function main(): void {
 			console.log(`  ${label.padEnd(32)}${millions(a)}${millions(b)}${`${(b / a).toFixed(1)}x`.padStart(10)}`);
 		console.log('Instructions per run (callgrind):');
 		console.log(`  ${''.padEnd(32)}${'10,000'.padStart(12)}${'100,000'.padStart(12)}${'growth'.padStart(10)}`);
-		for (const reader of Object.keys(readers) as ReaderName[]) {
+		for (const reader of chosen) {
 			const [ten, hundred] = sizes.map(({ profiles, before, after }) => perRun(folder, reader, profiles, before, after));
 			console.log(readers[reader].label);
 			row("V8's garbage collector", ten.collector, hundred.collector);
@@ -124,5 +131,5 @@ if (process.argv[2] === 'child') {
 		process.exit(1);
 	});
 } else {
-	main();
+	main(process.argv.slice(2));
 }
