@@ -5,10 +5,11 @@
 // `npm run bench:growth`: how the cost of our parse + model grows from 10,000 to 100,000 profiles, beside the JS SDK's
 // loadSharedConfigFiles on the same files, counted in instructions under valgrind's callgrind rather than in
 // milliseconds. Wall time on this project's machines swings by half from one second to the next (parse.bench.ts
-// printed 8x to 24x for the same code); this count agrees within 1% from run to run. It splits the count between
+// printed 8x to 24x for the same code); this count agrees within 1% from run to run of the same command (the
+// collector's part of it moves by up to a tenth with the runs before and the files' paths). It splits the count between
 // V8's garbage collector and everything else (compiled code, V8's builtins, reading the files), which tells an
 // algorithm that is not linear from memory that costs more to keep once it outgrows the young generation. It checks
-// no target (parse.bench.ts does, in time). Needs valgrind (Debian package `valgrind`); takes about six minutes, or
+// no target (parse.bench.ts does, in time). Needs valgrind (Debian package `valgrind`); takes about seven minutes, or
 // half that for one reader (`node out/test/bench/growth.bench.js ours`).
 //
 // Node runs with V8's `--predictable` (one thread, no timers) and fixed seeds, with the addresses of the process
@@ -25,10 +26,14 @@ import * as path from 'node:path';
 import { readOurs, readWithJsSdk } from './benchReaders';
 import { generateProfiles } from './generateProfiles';
 
-/** The runs per size: enough to warm up and to count several, few enough to finish under valgrind. */
+/**
+ * The runs per size: enough to warm up and to count several, few enough to finish under valgrind. Two runs warm up
+ * 100,000 profiles: after one, V8's optimizing compiler still ran 81 million instructions in each of the next two
+ * runs; after two, 5 million, as at 10,000 profiles.
+ */
 const sizes: readonly { readonly profiles: number; readonly before: number; readonly after: number }[] = [
 	{ profiles: 10_000, before: 5, after: 15 },
-	{ profiles: 100_000, before: 1, after: 3 },
+	{ profiles: 100_000, before: 2, after: 4 },
 ];
 
 /** The readers parse.bench.ts times as `ours` and `jsSdk`. */
