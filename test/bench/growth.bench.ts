@@ -7,10 +7,10 @@
 // milliseconds. Wall time on this project's machines swings by half from one second to the next (parse.bench.ts
 // printed 8x to 24x for the same code); this count agrees within 1% from run to run of the same command (the
 // collector's part of it moves by up to a tenth with the runs before and the files' paths). It splits the count between
-// V8's garbage collector and everything else (compiled code, V8's builtins, reading the files), which tells an
-// algorithm that is not linear from memory that costs more to keep once it outgrows the young generation. It checks
-// no target (parse.bench.ts does, in time). Needs valgrind (Debian package `valgrind`); takes about seven minutes, or
-// half that for one reader (`node out/test/bench/growth.bench.js ours`).
+// V8's garbage collector, V8's compilers and everything else (compiled code, V8's builtins, reading the files), which
+// tells apart an algorithm that is not linear, memory that costs more to keep once it outgrows the young generation,
+// and code still being optimized. It checks no target (parse.bench.ts does, in time). Needs valgrind (Debian package
+// `valgrind`); takes about seven minutes, or half that for one reader (`node out/test/bench/growth.bench.js ours`).
 //
 // Node runs with V8's `--predictable` (one thread, no timers) and fixed seeds, with the addresses of the process
 // fixed too (`setarch -R`). Without `--predictable`, when V8 compiles and collects depends on its threads' timing,
@@ -46,9 +46,21 @@ type ReaderName = keyof typeof readers;
 /** V8's garbage collector, by the names of its functions in Node's symbols (and the write barrier it compiles in). */
 const collectorFunction = /Scaveng|Marking|MarkCompact|MarkBit|Sweep|Evacuat|heap::base|Heap::|Barrier|RecordWrite|Pretenur|SemiSpace|NewSpace|RememberedSet|SlotSet|LiveObject|Worklist|MemoryAllocator|IterateAndScavenge|BodyDescriptor/;
 
+/**
+ * V8's compilers (Turbofan, Maglev): what is left of compiling once the code is warm, a few million instructions a run,
+ * which can differ between two sizes by more than the growth's last digit.
+ */
+const compilerFunction = /compiler::|maglev|turboshaft/i;
+
 interface Count {
 	readonly collector: number;
+	readonly compiler: number;
 	readonly other: number;
+}
+type Part = keyof Count;
+
+function partOf(functionName: string): Part {
+	return collectorFunction.test(functionName) ? 'collector' : compilerFunction.test(functionName) ? 'compiler' : 'other';
 }
 
 /** What the child counts: a reader's run, `runs` times, each after a full collection (as parse.bench.ts times it). */
@@ -72,21 +84,15 @@ function countInstructions(folder: string, reader: ReaderName, profiles: number,
 		`--callgrind-out-file=${output}`, ...node], { stdio: 'ignore' });
 	// `--threshold=100` lists every function; each line is `<count> (<share>)  <file>:<function> [<object>]`.
 	const listing = execFileSync('callgrind_annotate', ['--threshold=100', output], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-	let collector = 0;
-	let other = 0;
+	const count = { collector: 0, compiler: 0, other: 0 };
 	for (const line of listing.split('\n')) {
 		const match = /^\s*([\d,]+) \([^)]*\)\s+(.*)$/.exec(line);
 		if (!match || match[2].startsWith('PROGRAM TOTALS')) {
 			continue;
 		}
-		const instructions = Number(match[1].replaceAll(',', ''));
-		if (collectorFunction.test(match[2])) {
-			collector += instructions;
-		} else {
-			other += instructions;
-		}
+		count[partOf(match[2])] += Number(match[1].replaceAll(',', ''));
 	}
-	return { collector, other };
+	return count;
 }
 
 /** One run's count: the difference between `after` runs and `before`, per run. */
@@ -94,10 +100,11 @@ function perRun(folder: string, reader: ReaderName, profiles: number, before: nu
 	const fewer = countInstructions(folder, reader, profiles, before);
 	const more = countInstructions(folder, reader, profiles, after);
 	const runs = after - before;
-	return { collector: (more.collector - fewer.collector) / runs, other: (more.other - fewer.other) / runs };
+	const part = (name: Part) => (more[name] - fewer[name]) / runs;
+	return { collector: part('collector'), compiler: part('compiler'), other: part('other') };
 }
 
-const total = (count: Count) => count.collector + count.other;
+const total = (count: Count) => count.collector + count.compiler + count.other;
 
 function main(only: readonly string[]): void {
 	const unknown = only.filter(name => !Object.hasOwn(readers, name));
@@ -122,6 +129,7 @@ function main(only: readonly string[]): void {
 			const [ten, hundred] = sizes.map(({ profiles, before, after }) => perRun(folder, reader, profiles, before, after));
 			console.log(readers[reader].label);
 			row("V8's garbage collector", ten.collector, hundred.collector);
+			row("V8's compilers", ten.compiler, hundred.compiler);
 			row('the rest (code, builtins, I/O)', ten.other, hundred.other);
 			row('all', total(ten), total(hundred));
 		}
