@@ -4,6 +4,9 @@
 
 // A credentials + config pair with many profiles of mixed kinds, for the benchmark. Fake keys only.
 
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
 export interface GeneratedPair {
 	readonly config: string;
 	readonly credentials: string;
@@ -49,4 +52,21 @@ export function generateProfiles(count: number): GeneratedPair {
 		}
 	}
 	return { config: config.join(''), credentials: credentials.join('') };
+}
+
+/** A generated pair, written into a folder. */
+export interface GeneratedFiles {
+	readonly configFile: string;
+	readonly credentialsFile: string;
+	readonly bytes: number;
+}
+
+/** Writes `generateProfiles(count)` into `folder`, as `config-<count>` and `credentials-<count>`. */
+export function writeGeneratedFiles(folder: string, count: number): GeneratedFiles {
+	const pair = generateProfiles(count);
+	const configFile = path.join(folder, `config-${count}`);
+	const credentialsFile = path.join(folder, `credentials-${count}`);
+	writeFileSync(configFile, pair.config);
+	writeFileSync(credentialsFile, pair.credentials);
+	return { configFile, credentialsFile, bytes: Buffer.byteLength(pair.config) + Buffer.byteLength(pair.credentials) };
 }

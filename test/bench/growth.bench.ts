@@ -20,11 +20,11 @@
 // that is already compiled, without starting Node, compiling, or reading the first time.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readOurs, readWithJsSdk } from './benchReaders';
-import { generateProfiles } from './generateProfiles';
+import { GeneratedFiles, writeGeneratedFiles } from './generateProfiles';
 
 /**
  * The runs per size: enough to warm up and to count several, few enough to finish under valgrind. Two runs warm up
@@ -72,11 +72,11 @@ async function child(reader: ReaderName, config: string, credentials: string, ru
 	}
 }
 
-/** The instructions of a child doing `runs` runs, by function, summed into the collector's and the rest. */
-function countInstructions(folder: string, reader: ReaderName, profiles: number, runs: number): Count {
+/** The instructions of a child doing `runs` runs, by function, summed into the collector's, the compilers' and the rest. */
+function countInstructions(folder: string, reader: ReaderName, files: GeneratedFiles, runs: number): Count {
 	const output = path.join(folder, 'callgrind.out');
 	const node = [process.execPath, '--expose-gc', '--predictable', '--hash-seed=1', '--random-seed=1', __filename,
-		'child', reader, path.join(folder, `config-${profiles}`), path.join(folder, `credentials-${profiles}`), String(runs)];
+		'child', reader, files.configFile, files.credentialsFile, String(runs)];
 	// The full collection before each run is not counted, as parse.bench.ts does not time it: its cost is the heap
 	// the process had before the run (a module more loaded made it 100 million instructions at 10,000 profiles).
 	const uncounted = ['--toggle-collect=v8::internal::GCExtension::GC*', '--collect-atstart=yes']; // in this order
@@ -96,9 +96,9 @@ function countInstructions(folder: string, reader: ReaderName, profiles: number,
 }
 
 /** One run's count: the difference between `after` runs and `before`, per run. */
-function perRun(folder: string, reader: ReaderName, profiles: number, before: number, after: number): Count {
-	const fewer = countInstructions(folder, reader, profiles, before);
-	const more = countInstructions(folder, reader, profiles, after);
+function perRun(folder: string, reader: ReaderName, files: GeneratedFiles, before: number, after: number): Count {
+	const fewer = countInstructions(folder, reader, files, before);
+	const more = countInstructions(folder, reader, files, after);
 	const runs = after - before;
 	const part = (name: Part) => (more[name] - fewer[name]) / runs;
 	return { collector: part('collector'), compiler: part('compiler'), other: part('other') };
@@ -115,18 +115,14 @@ function main(only: readonly string[]): void {
 	const chosen = (Object.keys(readers) as ReaderName[]).filter(reader => only.length === 0 || only.includes(reader));
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-growth-'));
 	try {
-		for (const { profiles } of sizes) {
-			const pair = generateProfiles(profiles);
-			writeFileSync(path.join(folder, `config-${profiles}`), pair.config);
-			writeFileSync(path.join(folder, `credentials-${profiles}`), pair.credentials);
-		}
+		const files = sizes.map(({ profiles }) => writeGeneratedFiles(folder, profiles));
 		const millions = (count: number) => `${(count / 1e6).toFixed(0)} M`.padStart(12);
 		const row = (label: string, a: number, b: number) =>
 			console.log(`  ${label.padEnd(32)}${millions(a)}${millions(b)}${`${(b / a).toFixed(1)}x`.padStart(10)}`);
 		console.log('Instructions per run (callgrind):');
 		console.log(`  ${''.padEnd(32)}${'10,000'.padStart(12)}${'100,000'.padStart(12)}${'growth'.padStart(10)}`);
 		for (const reader of chosen) {
-			const [ten, hundred] = sizes.map(({ profiles, before, after }) => perRun(folder, reader, profiles, before, after));
+			const [ten, hundred] = sizes.map(({ before, after }, size) => perRun(folder, reader, files[size], before, after));
 			console.log(readers[reader].label);
 			row("V8's garbage collector", ten.collector, hundred.collector);
 			row("V8's compilers", ten.compiler, hundred.compiler);

@@ -10,7 +10,7 @@
 //   - any single line of 1 MB parses in under 50 ms (no super-linear scanning or backtracking).
 
 import * as ini from 'ini';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
@@ -18,22 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readAwsCli } from '../../src/core/awsCliReader';
 import { readStandard } from '../../src/core/standardReader';
 import { readOurs, readWithJsSdk } from './benchReaders';
-import { generateProfiles } from './generateProfiles';
-
-interface Files {
-	readonly configFile: string;
-	readonly credentialsFile: string;
-	readonly bytes: number;
-}
-
-function writeFiles(folder: string, count: number): Files {
-	const pair = generateProfiles(count);
-	const configFile = path.join(folder, `config-${count}`);
-	const credentialsFile = path.join(folder, `credentials-${count}`);
-	writeFileSync(configFile, pair.config);
-	writeFileSync(credentialsFile, pair.credentials);
-	return { configFile, credentialsFile, bytes: Buffer.byteLength(pair.config) + Buffer.byteLength(pair.credentials) };
-}
+import { GeneratedFiles, writeGeneratedFiles } from './generateProfiles';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
@@ -71,7 +56,7 @@ async function time(runs: number, action: () => unknown): Promise<Timing> {
 	const gcTimes = await collections.timesWithin(windows);
 	const timings = windows.map(([start, end]) => end - start);
 	const ms = median(timings);
-	return { ms, gcMs: median(gcTimes), pageFaults: median(pageFaults), range: [timings[0], timings[timings.length - 1]] };
+	return { ms, gcMs: median(gcTimes), pageFaults: median(pageFaults), range: [Math.min(...timings), Math.max(...timings)] };
 }
 
 /** The garbage collections V8 reports from its creation on (the forced ones between runs fall outside the runs). */
@@ -99,10 +84,10 @@ function median(values: number[]): number {
 }
 
 const readers = {
-	ours: (files: Files) => readOurs(files.configFile, files.credentialsFile),
-	jsSdk: (files: Files) => readWithJsSdk(files.configFile, files.credentialsFile),
-	ini: (files: Files) => [ini.parse(readFileSync(files.configFile, 'utf8')), ini.parse(readFileSync(files.credentialsFile, 'utf8'))],
-	awsCliModel: (files: Files) => readAwsCli({
+	ours: (files: GeneratedFiles) => readOurs(files.configFile, files.credentialsFile),
+	jsSdk: (files: GeneratedFiles) => readWithJsSdk(files.configFile, files.credentialsFile),
+	ini: (files: GeneratedFiles) => [ini.parse(readFileSync(files.configFile, 'utf8')), ini.parse(readFileSync(files.credentialsFile, 'utf8'))],
+	awsCliModel: (files: GeneratedFiles) => readAwsCli({
 		config: readFileSync(files.configFile, 'utf8'),
 		credentials: readFileSync(files.credentialsFile, 'utf8'),
 	}),
@@ -125,10 +110,10 @@ async function main(): Promise<number> {
 		const sizes = [10_000, 100_000];
 		const results = new Map<number, Record<keyof typeof readers, Timing>>();
 		for (const count of sizes) {
-			const files = writeFiles(folder, count);
+			const files = writeGeneratedFiles(folder, count);
 			const runs = count > 10_000 ? 5 : 15;
 			const row = {} as Record<keyof typeof readers, Timing>;
-			for (const [name, read] of Object.entries(readers) as [keyof typeof readers, (f: Files) => unknown][]) {
+			for (const [name, read] of Object.entries(readers) as [keyof typeof readers, (f: GeneratedFiles) => unknown][]) {
 				row[name] = await time(runs, () => read(files));
 			}
 			results.set(count, row);
