@@ -138,9 +138,9 @@ function asciiLower(code: number): number {
 
 /** A map from names to values, in the order the names were added; see the top of the file for why. */
 export class NameTable<T> implements ReadonlyMap<string, T> {
-	private readonly index: NameIndex;
+	protected readonly index: NameIndex;
 	/** The values, by entry index. */
-	private readonly entries_: T[];
+	protected readonly entries_: T[];
 
 	constructor(index: NameIndex = new NameIndex(), values: T[] = []) {
 		this.index = index;
@@ -148,12 +148,17 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	}
 
 	get size(): number {
-		return this.entries_.length;
+		return this.index.keys.length;
+	}
+
+	/** The value of the entry at `at`, whose key is `this.index.keys[at]`. */
+	protected valueAt(at: number): T {
+		return this.entries_[at];
 	}
 
 	get(key: string): T | undefined {
 		const at = this.index.indexOf(key);
-		return at === -1 ? undefined : this.entries_[at];
+		return at === -1 ? undefined : this.valueAt(at);
 	}
 
 	has(key: string): boolean {
@@ -166,16 +171,25 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	 */
 	getLowerCased(text: string, start: number, end: number): T | undefined {
 		const at = this.index.indexOfLowerCased(text, start, end);
-		return at === -1 ? undefined : this.entries_[at];
+		return at === -1 ? undefined : this.valueAt(at);
 	}
 
 	/** Adds `key`, which must not be in the table yet. */
 	add(key: string, value: T): void {
+		this.entries_[this.addKey(key)] = value;
+	}
+
+	/** Adds `key`, which must not be in the table yet, without a value (a subclass makes it), and returns its index. */
+	protected addKey(key: string): number {
 		if (this.index.shared) {
 			throw new Error('A NameTable whose keys another table shares cannot grow.');
 		}
-		this.index.add(key);
-		this.entries_.push(value);
+		return this.index.add(key);
+	}
+
+	/** The index of `key`'s entry, or -1. */
+	protected indexOf(key: string): number {
+		return this.index.indexOf(key);
 	}
 
 	/**
@@ -184,20 +198,27 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	 */
 	mapValues<U>(map: (value: T, key: string) => U, thisArg?: unknown): NameTable<U> {
 		const { keys } = this.index;
-		const values = this.entries_;
 		const mapped: U[] = [];
-		for (let i = 0; i < values.length; i++) {
-			mapped.push(map.call(thisArg, values[i], keys[i]));
+		for (let i = 0; i < keys.length; i++) {
+			mapped.push(map.call(thisArg, this.valueAt(i), keys[i]));
 		}
 		this.index.shared = true;
 		return new NameTable(this.index, mapped);
 	}
 
+	/**
+	 * `mapValues`, with each value mapped the first time it is read, then kept: for a map of objects that most
+	 * readers look at only a few of, which a large table would otherwise keep all of from the start.
+	 */
+	mapLazily<U>(map: (value: T, key: string) => U, thisArg?: unknown): NameTable<U> {
+		this.index.shared = true;
+		return new LazyNameTable(this.index, this, map, thisArg);
+	}
+
 	forEach(callback: (value: T, key: string, map: ReadonlyMap<string, T>) => void, thisArg?: unknown): void {
 		const { keys } = this.index;
-		const values = this.entries_;
-		for (let i = 0; i < values.length; i++) {
-			callback.call(thisArg, values[i], keys[i], this);
+		for (let i = 0; i < keys.length; i++) {
+			callback.call(thisArg, this.valueAt(i), keys[i], this);
 		}
 	}
 
@@ -210,7 +231,7 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	}
 
 	values(): IterableIterator<T> {
-		return new IndexIterator(this.entries_, 0, this.size, nextPosition, elementAt);
+		return new IndexIterator(this, 0, this.size, nextPosition, NameTable.valueOf);
 	}
 
 	[Symbol.iterator](): IterableIterator<[string, T]> {
@@ -223,7 +244,33 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 
 	/** What `entries` yields: a static method, so that it reads the table's private fields and is no closure. */
 	private static entryAt<T>(table: NameTable<T>, at: number): [string, T] {
-		return [table.index.keys[at], table.entries_[at]];
+		return [table.index.keys[at], table.valueAt(at)];
+	}
+
+	protected static valueOf<T>(table: NameTable<T>, at: number): T {
+		return table.valueAt(at);
+	}
+}
+
+/** What `mapLazily` makes: the values of `source`, each mapped when first read. */
+class LazyNameTable<S, T> extends NameTable<T> {
+	constructor(
+		index: NameIndex,
+		private readonly source: NameTable<S>,
+		private readonly map: (value: S, key: string) => T,
+		private readonly thisArg: unknown,
+	) {
+		super(index, []);
+	}
+
+	protected override valueAt(at: number): T {
+		// A holey array filled as entries are read; `undefined` is never a mapped value the table keeps.
+		const values = this.entries_;
+		let value = values[at];
+		if (value === undefined) {
+			value = values[at] = this.map.call(this.thisArg, NameTable.valueOf(this.source, at), this.index.keys[at]);
+		}
+		return value;
 	}
 }
 

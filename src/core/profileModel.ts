@@ -3,7 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 // The profiles as the rest of the extension sees them: built once from what the reader read (a
-// ProfileSet), never changed afterwards (a new read builds a new model). Per profile: its kind, its region,
+// ProfileSet), never changed afterwards (a new read builds a new model); each profile's entry is made when it is
+// first read. Per profile: its kind, its region,
 // where each of its properties is written, the chain behind a role, and its expiry when that can be known.
 // Building it does no I/O: the SSO token cache is read beforehand (expiry.ts) and handed in.
 
@@ -94,14 +95,18 @@ export function ssoTokenSourcesOf(model: ProfileModel): SsoTokenSource[] {
 }
 
 /**
- * An entry per profile, in the set's order. From a set the reader made, the entries share the keys of its table
- * (NameTable.mapValues): building the model then hashes no name at all.
+ * An entry per profile, in the set's order. From a set the reader made, each entry is made the first time it is read
+ * and then kept (NameTable.mapLazily), and the entries share the keys of the set's table, so building the model
+ * hashes no name and makes no object per profile: of a large pair, a view or a rule reads a few profiles, and a
+ * model that kept an entry (with its kind, chain and expiry) for each of 100,000 profiles cost the read more to
+ * collect than to build (`npm run bench`). What is made when read is what would have been made at once: an entry
+ * is a function of the set and the options only.
  */
 function entriesOf(set: ProfileSet, options: ProfileModelOptions): ReadonlyMap<string, ProfileEntry> {
 	// A function of the module and a `this` rather than a closure, which V8 would optimize anew for each model.
 	const build: ModelBuild = { set, options };
 	if (set.profiles instanceof NameTable) {
-		return (set.profiles as NameTable<Section>).mapValues(entryOf, build);
+		return (set.profiles as NameTable<Section>).mapLazily(entryOf, build);
 	}
 	const profiles = new Map<string, ProfileEntry>();
 	set.profiles.forEach((section, name) => profiles.set(name, entryOf.call(build, section, name)));

@@ -47,9 +47,6 @@ export interface PropertyData {
 	readonly subProperties: ReadonlyMap<string, string> | undefined;
 }
 
-/** From this many properties on, a section's lookups go through a Map. */
-const indexedFrom = 9;
-
 export class PropertyStore {
 	private data = new Int32Array(fieldCount * 256);
 	private count = 0;
@@ -152,22 +149,25 @@ export class PropertyStore {
 		return this.location(index, start, end, line, columnBase);
 	}
 
-	/** Adds the property at `index`, whose name is not among the section's, at the end of the section. */
-	append(section: SectionProperties, index: number): void {
-		if (section.last === -1) {
-			section.first = index;
-		} else {
-			this.data[section.last * fieldCount + NEXT] = index;
+	/**
+	 * The index of the property named `key` in the section whose list starts at `first`, or -1: looked up in
+	 * `byName` when the section has one, else found by walking the list, comparing string pointers.
+	 */
+	find(first: number, byName: ReadonlyMap<string, number> | undefined, key: string): number {
+		if (byName) {
+			return byName.get(key) ?? -1;
 		}
-		section.last = index;
-		if (++section.size === indexedFrom) {
-			section.byName = new Map();
-			for (let each = section.first; each !== -1; each = this.next(each)) {
-				section.byName.set(this.names[each], each);
+		for (let index = first; index !== -1; index = this.next(index)) {
+			if (this.names[index] === key) {
+				return index;
 			}
-		} else {
-			section.byName?.set(this.names[index], index);
 		}
+		return -1;
+	}
+
+	/** Makes the property at `index` the one after `previous` in its section. */
+	link(previous: number, index: number): void {
+		this.data[previous * fieldCount + NEXT] = index;
 	}
 
 	private write(index: number, property: PropertyData): void {
@@ -208,38 +208,27 @@ export class PropertyStore {
  * The properties of one section, by name, in the order they were first defined: a ReadonlyMap whose
  * PropertyDefinitions are made when they are read (a new one each time). A section holds two to five properties,
  * so a lookup walks them, comparing string pointers (keys are interned by the reader), which is no slower than
- * hashing; a section with many properties gets a Map as well, so that reading one stays linear.
+ * hashing; a section with many properties has a Map of them as well (sectionTable.ts), so that reading one stays
+ * linear. Where the section's list starts is the subclass's to say.
  */
-export class SectionProperties implements ReadonlyMap<string, PropertyDefinition> {
-	// Declared and set in the constructor: class field initializers are slow in V8, and there is one per section.
-	/** The first and last property, -1 while there is none; the store links each to the next. */
-	declare first: number;
-	declare last: number;
-	declare size: number;
-	/** By name, once the section is long. */
-	declare byName: Map<string, number> | undefined;
+export abstract class SectionProperties implements ReadonlyMap<string, PropertyDefinition> {
 	protected declare readonly store: PropertyStore;
 
 	constructor(store: PropertyStore) {
-		this.first = -1;
-		this.last = -1;
-		this.size = 0;
-		this.byName = undefined;
 		this.store = store;
 	}
 
+	abstract get size(): number;
+
+	/** The section's first property, -1 when it has none; the store links each to the next. */
+	protected abstract get first(): number;
+
+	/** The section's properties by name, when it is long enough to have them so. */
+	protected abstract get byName(): ReadonlyMap<string, number> | undefined;
+
 	/** The index of the property named `key` in the store, or -1. */
 	indexOf(key: string): number {
-		if (this.byName) {
-			return this.byName.get(key) ?? -1;
-		}
-		const store = this.store;
-		for (let index = this.first; index !== -1; index = store.next(index)) {
-			if (store.name(index) === key) {
-				return index;
-			}
-		}
-		return -1;
+		return this.store.find(this.first, this.byName, key);
 	}
 
 	/** The value of `key`, without making its definition: what the profile model reads of every profile. */

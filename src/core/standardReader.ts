@@ -34,14 +34,14 @@ import {
 	ProfileSet,
 	Section,
 	SectionKind,
-	SourceLocation,
 	TextRange,
 	textRange,
 } from './profileSet';
 import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
 import { NameTable } from './nameTable';
 import { Keys } from './profileKeys';
-import { PropertyData, PropertyStore, SectionProperties } from './propertyStore';
+import { PropertyData, PropertyStore } from './propertyStore';
+import { SectionTable, StoredSection } from './sectionTable';
 import { EarlierParse, literalSink, parseRawLines, RawFileSink, RawProfileFile, SyntaxProblemCode, teeSink } from './rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
@@ -129,7 +129,7 @@ export function toReadingSection(section: Section): ReadingSection {
  * `section.headers` gives, without making a location for each, for who goes through thousands of sections.
  */
 export function forEachHeaderOffset(section: Section, visit: (file: FileRole, offset: number) => void): void {
-	if (section instanceof StandardSection) {
+	if (section instanceof StoredSection) {
 		section.forEachHeader(visit);
 	} else {
 		section.headers.forEach((header) => visit(header.file, header.range.offset));
@@ -197,81 +197,11 @@ class KeyNames {
 	}
 }
 
-/**
- * A section as read. Its headers are kept as numbers, the first one (most sections have no other) in fields of
- * its own, and made into SourceLocations (new objects each time) when asked for.
- */
-class StandardSection extends SectionProperties implements Section {
-	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
-	declare readonly kind: SectionKind;
-	declare readonly name: string;
-	private declare readonly firstFile: FileRole;
-	private declare readonly firstLine: number;
-	private declare readonly firstStart: number;
-	private declare readonly firstEnd: number;
-	private declare more: SourceLocation[] | undefined;
-
-	constructor(kind: SectionKind, name: string, file: FileRole, scanner: LineCursor, store: PropertyStore) {
-		super(store);
-		this.kind = kind;
-		this.name = name;
-		this.firstFile = file;
-		this.firstLine = scanner.line;
-		this.firstStart = scanner.start;
-		this.firstEnd = scanner.headerEnd;
-		this.more = undefined;
-	}
-
-	/**
-	 * The section is its own map of properties: one object per section rather than two, which is a tenth of what
-	 * a read keeps of a large file.
-	 */
-	get properties(): SectionProperties {
-		return this;
-	}
-
-	get headers(): SourceLocation[] {
-		const { firstStart: offset, firstLine: line } = this;
-		// A header line starts with its `[`, where its columns count from, except on the first line: there they
-		// count from 0, and the `[` is at column 1 after a byte order mark.
-		const first: SourceLocation = { file: this.firstFile, range: textRange(offset, this.firstEnd, line, line === 0 ? 0 : offset) };
-		return this.more ? [first, ...this.more] : [first];
-	}
-
-	/** The line of the first header in `file`, or -1. */
-	firstLineIn(file: FileRole): number {
-		if (this.firstFile === file) {
-			return this.firstLine;
-		}
-		const header = this.more?.find(location => location.file === file);
-		return header ? header.range.line : -1;
-	}
-
-	/** Calls `visit` with the offset of each header, in order, without making their locations. */
-	forEachHeader(visit: (file: FileRole, offset: number) => void): void {
-		visit(this.firstFile, this.firstStart);
-		this.more?.forEach((location) => visit(location.file, location.range.offset));
-	}
-
-	addHeader(file: FileRole, range: TextRange): void {
-		const location: SourceLocation = { file, range };
-		if (this.more) {
-			this.more.push(location);
-		} else {
-			this.more = [location]; // exactly one long (`push` on `[]` would reserve 17)
-		}
-	}
-}
-
 class Merger {
-	private readonly sections: Record<SectionKind, NameTable<StandardSection>> = {
-		'profile': new NameTable(),
-		'sso-session': new NameTable(),
-		'services': new NameTable(),
-	};
+	private readonly store = new PropertyStore();
+	private readonly sections = sectionTables(this.store);
 	private readonly problems = new ProblemList();
 	private readonly names = new KeyNames();
-	private readonly store = new PropertyStore();
 
 	mergeFile(file: FileRole, text: string): void {
 		parseRawLines(text, this.fileMerger(file, text));
@@ -322,6 +252,16 @@ class ProblemList {
 		return this.syntax.concat(this.semantic).sort((a, b) => fileOrder(a.location.file) - fileOrder(b.location.file)
 			|| a.location.range.offset - b.location.range.offset);
 	}
+}
+
+type SectionTables = Readonly<Record<SectionKind, SectionTable>>;
+
+function sectionTables(store: PropertyStore): SectionTables {
+	return {
+		'profile': new SectionTable('profile', store),
+		'sso-session': new SectionTable('sso-session', store),
+		'services': new SectionTable('services', store),
+	};
 }
 
 function fileOrder(file: FileRole): number {
@@ -417,8 +357,9 @@ class OpenProperty implements PropertyData {
  * of parseRawLines. Syntax problems are the literal layer's; the others are found here.
  */
 class FileMerger implements RawFileSink {
-	/** Where the current section's properties go; undefined while the standard ignores the section. */
-	private target: StandardSection | undefined;
+	/** Where the current section's properties go: its table and its index there; -1 while the standard ignores it. */
+	private table: SectionTable | undefined;
+	private target = -1;
 	/** The property being read, when `isOpen`. */
 	private readonly open: OpenProperty;
 	private isOpen = false;
@@ -438,7 +379,7 @@ class FileMerger implements RawFileSink {
 		private readonly file: FileRole,
 		private readonly text: string,
 		private readonly problemList: ProblemList,
-		private readonly sections: Record<SectionKind, NameTable<StandardSection>>,
+		private readonly sections: SectionTables,
 		private readonly names: KeyNames,
 		private readonly store: PropertyStore,
 	) {
@@ -454,7 +395,7 @@ class FileMerger implements RawFileSink {
 	}
 
 	property(scanner: LineCursor): void {
-		if (!this.target) {
+		if (this.target === -1) {
 			return; // a section the standard ignores: nothing of it is read
 		}
 		this.open.open(this.names.keyAt(this.text, scanner.keyStart, scanner.keyEnd), scanner);
@@ -480,7 +421,7 @@ class FileMerger implements RawFileSink {
 			return;
 		}
 		this.isOpen = false;
-		this.mergeProperty(this.target!, this.open);
+		this.mergeProperty(this.open);
 		if (this.hasSubProperties) {
 			this.hasSubProperties = false;
 			this.subPropertyMarks.length = 0; // not on every property: setting an array's length is slow
@@ -488,42 +429,43 @@ class FileMerger implements RawFileSink {
 	}
 
 	endSection(): void {
-		this.target = undefined;
+		this.target = -1;
 	}
 
 	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
 		this.problemList.addSyntax(this.file, code, message, range);
 	}
 
-	/** The section a header opens in this file, or undefined (and a problem) when the standard ignores it. */
-	private targetOf(scanner: LineCursor): StandardSection | undefined {
+	/**
+	 * The index of the section a header opens in this file, in the table it sets `this.table` to; -1 (and a
+	 * problem) when the standard ignores it.
+	 */
+	private targetOf(scanner: LineCursor): number {
 		if (!scanner.closed) {
-			return undefined; // already a syntax error; its lines belong to no section
+			return -1; // already a syntax error; its lines belong to no section
 		}
 		const name = this.text.slice(scanner.nameStart, scanner.nameEnd);
 		const kind = scanner.prefixStart === -1
 			? this.classifyUnprefixed(scanner, name)
 			: this.file === 'config' ? this.classifyPrefixedInConfig(scanner, name) : this.classifyPrefixedInCredentials(scanner);
 		if (!kind) {
-			return undefined;
+			return -1;
 		}
 		if (this.file === 'config' && kind === 'profile' && name === 'default' && this.isDefaultShadowed(scanner)) {
 			this.report('section/default-shadowed', 'warning',
 				'[profile default] in this file takes precedence: the standard ignores this [default] section.',
 				this.headerRange(scanner));
-			return undefined;
+			return -1;
 		}
-		const sections = this.sections[kind];
-		const builder = sections.get(name);
-		if (!builder) {
-			const created = new StandardSection(kind, name, this.file, scanner, this.store);
-			sections.add(name, created);
-			return created;
+		const table = this.table = this.sections[kind];
+		const at = table.indexOf(name);
+		if (at === -1) {
+			return table.addSection(name, this.file, scanner);
 		}
 		const header = this.headerRange(scanner);
-		this.noteDuplicate(builder, header);
-		builder.addHeader(this.file, header);
-		return builder;
+		this.noteDuplicate(table, at, header);
+		table.addHeader(at, this.file, header);
+		return at;
 	}
 
 	/**
@@ -612,8 +554,8 @@ class FileMerger implements RawFileSink {
 	}
 
 	/** Notes a second header of the same section in the same file (the other file's header is no duplicate). */
-	private noteDuplicate(builder: StandardSection, header: TextRange): void {
-		const line = builder.firstLineIn(this.file);
+	private noteDuplicate(table: SectionTable, at: number, header: TextRange): void {
+		const line = table.firstLineIn(at, this.file);
 		if (line !== -1) {
 			this.report('section/duplicate', 'info',
 				`This section repeats the one on line ${line + 1}: the standard merges them, and a key `
@@ -621,14 +563,15 @@ class FileMerger implements RawFileSink {
 		}
 	}
 
-	private mergeProperty(builder: StandardSection, property: OpenProperty): void {
+	private mergeProperty(property: OpenProperty): void {
 		const { name } = property;
 		if (!property.valid) {
 			this.report('property/invalid-name', 'warning',
 				`A property key ${identifierRule}: the standard ignores this property.`, property.keyRange);
 			return;
 		}
-		const existing = builder.indexOf(name);
+		const table = this.table!;
+		const existing = table.propertyIndex(this.target, name);
 		if (existing !== -1) {
 			this.noteOverride(existing, property.keyLine);
 		}
@@ -638,7 +581,7 @@ class FileMerger implements RawFileSink {
 		if (existing !== -1) {
 			this.store.replace(existing, property); // a later definition takes the earlier one's place, as with Map.set
 		} else {
-			this.store.append(builder, this.store.add(property));
+			table.appendProperty(this.target, this.store.add(property));
 		}
 	}
 
@@ -691,16 +634,13 @@ const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'service
 // See keepShapesAlive: one of each class the reading loop works on or builds (a set read and then dropped, as
 // each benchmark run does, would take its shapes with it).
 {
-	const scanner = scanLines('');
-	const sections = {
-		'profile': new NameTable<StandardSection>(),
-		'sso-session': new NameTable<StandardSection>(),
-		'services': new NameTable<StandardSection>(),
-	};
 	const store = new PropertyStore();
+	const sections = sectionTables(store);
+	sections.profile.addSection('', 'config', scanLines(''));
 	keepShapesAlive(
 		new FileMerger('config', '', new ProblemList(), sections, new KeyNames(), store),
-		new StandardSection('profile', '', 'config', scanner, store),
+		sections,
+		sections.profile.sectionAt(0),
 	);
 }
 

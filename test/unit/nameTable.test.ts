@@ -93,6 +93,30 @@ describe('NameTable', () => {
 		assert.throws(() => mapped.add('z', 4));
 	});
 
+	it('maps its values lazily: each when first read, once, and none before', () => {
+		const table = tableOf([['x', 1], ['y', 2], ['z', 3]]);
+		const mapped: string[] = [];
+		const lazy = table.mapLazily((value, key) => {
+			mapped.push(key);
+			return { value };
+		});
+		assert.deepEqual(mapped, []);
+		assert.equal(lazy.size, 3);
+		assert.ok(lazy.has('y'));
+		assert.deepEqual([...lazy.keys()], ['x', 'y', 'z']);
+		assert.deepEqual(mapped, [], 'keys, size and has map nothing');
+		const y = lazy.get('y');
+		assert.deepEqual(y, { value: 2 });
+		assert.equal(lazy.get('y'), y, 'the same value each time');
+		assert.deepEqual(mapped, ['y']);
+		assert.deepEqual([...lazy.values()].map(each => each.value), [1, 2, 3]);
+		assert.deepEqual(mapped, ['y', 'x', 'z']);
+		assert.deepEqual([...lazy.entries()].map(([key, each]) => [key, each.value]), [['x', 1], ['y', 2], ['z', 3]]);
+		assert.equal(lazy.get('w'), undefined);
+		assert.deepEqual(mapped, ['y', 'x', 'z']);
+		assert.throws(() => table.add('w', 4));
+	});
+
 	it('finds a lower-case name from text in any ASCII case, without making a string', () => {
 		const names = ['aws_access_key_id', 'region', 'é_x', ...Array.from({ length: 100 }, (_, i) => `key_${i}`)];
 		const table = tableOf(names.map((name, index) => [name, index]));

@@ -8,6 +8,7 @@ import {
 	buildProfileModel, findProfile, profilesSourcedFrom, profilesUsingSsoSession, propertyOf, ssoTokenSourcesOf,
 } from '../../src/core/profileModel';
 import type { Problem } from '../../src/core/profileSet';
+import { readStandard } from '../../src/core/standardReader';
 import { fakeProfileSet } from './fakeProfileSet';
 
 const roleArn = 'arn:aws:iam::123456789012:role/Admin';
@@ -137,6 +138,16 @@ describe('Profile model', () => {
 
 	it('lists the profiles that log in through an sso-session', () => {
 		assert.deepEqual(profilesUsingSsoSession(model, 'corp').map(p => p.name), ['dev', 'other']);
+	});
+
+	it('makes an entry when it is first read, and then keeps it', () => {
+		const read = readStandard({ config: '[profile a]\nregion = eu-west-1\n[profile b]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = a\n' });
+		const built = buildProfileModel(read);
+		const a = built.profiles.get('a');
+		assert.equal(built.profiles.get('a'), a);
+		assert.equal([...built.profiles.values()][0], a);
+		assert.equal(a?.section, read.profiles.get('a'));
+		assert.deepEqual([...built.profiles.values()].map(p => [p.name, p.kind.kind, p.region]), [['a', 'none', 'eu-west-1'], ['b', 'assume-role', undefined]]);
 	});
 
 	it('is immutable', () => {
