@@ -12,11 +12,11 @@
 // to an entry to the key string's own hash field, three cache misses, and the model then hashed every name again
 // into a Map of its own. Here a probe reads one pair of integers, the entry's index and its hash, side by side in
 // an Int32Array; a key string is only compared when the hashes are equal. The model's map of profiles has the
-// same keys as the set's map of sections, so it shares the set's index (`mapValues`) and hashes nothing at all.
+// same keys as the set's map of sections, so it shares the set's index (`mapLazily`) and hashes nothing at all.
 
 import { IndexIterator } from './indexIterator';
 
-/** Where the keys are and in what order: shared by the tables that `mapValues` makes from one another. */
+/** Where the keys are and in what order: shared by the tables that `mapLazily` makes from one another. */
 class NameIndex {
 	/** The keys in insertion order; a key's position here is its entry's index. */
 	readonly keys: string[] = [];
@@ -193,22 +193,9 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	}
 
 	/**
-	 * A table with the same keys, in the same order, each with `map(value, key)`. It shares this table's index,
-	 * so that neither can grow afterwards.
-	 */
-	mapValues<U>(map: (value: T, key: string) => U, thisArg?: unknown): NameTable<U> {
-		const { keys } = this.index;
-		const mapped: U[] = [];
-		for (let i = 0; i < keys.length; i++) {
-			mapped.push(map.call(thisArg, this.valueAt(i), keys[i]));
-		}
-		this.index.shared = true;
-		return new NameTable(this.index, mapped);
-	}
-
-	/**
-	 * `mapValues`, with each value mapped the first time it is read, then kept: for a map of objects that most
-	 * readers look at only a few of, which a large table would otherwise keep all of from the start.
+	 * A table with the same keys, in the same order, each with `map(value, key)`, mapped the first time it is read
+	 * and then kept: for a map of objects that most readers look at only a few of, which a large table would
+	 * otherwise keep all of from the start. It shares this table's index, so that neither can grow afterwards.
 	 */
 	mapLazily<U>(map: (value: T, key: string) => U, thisArg?: unknown): NameTable<U> {
 		this.index.shared = true;

@@ -4,8 +4,9 @@
 
 // The properties of a read set (standardReader.ts), kept as numbers: for each property, which file it is in,
 // where its line starts, its line number, where its value is and which property of its section comes next, in
-// one Int32Array for the whole set. Its value is sliced from the file's text, and its PropertyDefinition made,
-// when someone asks for them.
+// one Int32Array for the whole set. Its value is sliced from the file's text (joined from its lines, for a value
+// that indented lines continue), its sub-properties parsed, and its PropertyDefinition made, when someone asks
+// for them.
 //
 // Why numbers: a large file's properties are most of what a read keeps. As one object each, with a string for
 // each value, they were 350 of the 650 bytes a profile kept (about 3 properties a profile), and with 100,000
@@ -14,6 +15,7 @@
 
 import type { FileRole } from './profileFilesReader';
 import { PropertyDefinition, SourceLocation, textRange } from './profileSet';
+import { isValidIdentifier } from './identifiers';
 import { IndexIterator } from './indexIterator';
 import { LineCursor, scanLines } from './iniScanner';
 
@@ -28,8 +30,10 @@ const fieldCount = 6;
 
 /** In FILE_AND_FLAGS: the credentials file (else the config file). */
 const CREDENTIALS = 1;
-/** In FILE_AND_FLAGS: the value has more lines than its first, and is in `joinedValues`. */
-const JOINED = 2;
+/** In FILE_AND_FLAGS: indented lines continue the value. */
+const MULTILINE = 2;
+/** In FILE_AND_FLAGS: the indented lines are sub-properties (`s3 =` then `  key = value` lines). */
+const SUB_PROPERTIES = 4;
 
 /** What the reader knows of a property once its last line is read. */
 export interface PropertyData {
@@ -42,9 +46,9 @@ export interface PropertyData {
 	/** The value on the property's own line. */
 	readonly valueStart: number;
 	readonly valueEnd: number;
-	/** The whole value, when indented lines continue it. */
-	readonly joinedValue: string | undefined;
-	readonly subProperties: ReadonlyMap<string, string> | undefined;
+	/** Whether indented lines continue the value, and whether they are sub-properties. */
+	readonly multiline: boolean;
+	readonly hasSubProperties: boolean;
 }
 
 export class PropertyStore {
@@ -52,8 +56,6 @@ export class PropertyStore {
 	private count = 0;
 	/** The name of each property, by index. */
 	private readonly names: string[] = [];
-	private readonly joinedValues = new Map<number, string>();
-	private readonly subPropertyMaps = new Map<number, ReadonlyMap<string, string>>();
 
 	/** The text of each file, as its properties are added. */
 	private readonly texts: Record<FileRole, string> = { config: '', credentials: '' };
@@ -79,8 +81,6 @@ export class PropertyStore {
 
 	/** Makes the property at `index` the later definition `property` of the same key: its place stays. */
 	replace(index: number, property: PropertyData): void {
-		this.joinedValues.delete(index);
-		this.subPropertyMaps.delete(index);
 		this.write(index, property);
 	}
 
@@ -88,17 +88,37 @@ export class PropertyStore {
 		return this.names[index];
 	}
 
+	/** The value as the standard reads it: the value on the key's line, then `\n` and the text of each indented line. */
 	value(index: number): string {
 		const at = index * fieldCount;
 		const data = this.data;
-		if ((data[at + FILE_AND_FLAGS] & JOINED) !== 0) {
-			return this.joinedValues.get(index)!;
+		const text = this.textOf(index);
+		if ((data[at + FILE_AND_FLAGS] & MULTILINE) === 0) {
+			return text.slice(data[at + VALUE_START], data[at + VALUE_END]);
 		}
-		return this.textOf(index).slice(data[at + VALUE_START], data[at + VALUE_END]);
+		const scanner = this.scanAgain(index);
+		let value = text.slice(scanner.valueStart, scanner.valueEnd);
+		while (advanceToIndented(scanner)) {
+			value += '\n' + text.slice(scanner.textStart, scanner.textEnd);
+		}
+		return value;
 	}
 
+	/** The sub-properties, when the value is a block of them: invalid keys left out, a repeated key's last value. */
 	subProperties(index: number): ReadonlyMap<string, string> | undefined {
-		return this.subPropertyMaps.size === 0 ? undefined : this.subPropertyMaps.get(index);
+		if ((this.data[index * fieldCount + FILE_AND_FLAGS] & SUB_PROPERTIES) === 0) {
+			return undefined;
+		}
+		const text = this.textOf(index);
+		const scanner = this.scanAgain(index);
+		const map = new Map<string, string>();
+		while (advanceToIndented(scanner)) {
+			const key = text.slice(scanner.keyStart, scanner.keyEnd);
+			if (scanner.kind === 'sub-property' && scanner.equals !== -1 && isValidIdentifier(key)) {
+				map.set(key, text.slice(scanner.valueStart, scanner.valueEnd));
+			}
+		}
+		return map;
 	}
 
 	file(index: number): FileRole {
@@ -130,21 +150,15 @@ export class PropertyStore {
 		let line = keyLine;
 		let { columnBase } = scanner;
 		let first = true;
-		while (scanner.advance()) {
-			const { kind } = scanner;
-			if (kind === 'header' || kind === 'property') {
-				break;
+		while (advanceToIndented(scanner)) {
+			if (first && start === end) {
+				// Nothing on the key's line: the value starts on the first indented line.
+				start = scanner.textStart;
+				line = keyLine + scanner.line;
+				columnBase = scanner.columnBase;
 			}
-			if (kind === 'continuation' || kind === 'sub-property') {
-				if (first && start === end) {
-					// Nothing on the key's line: the value starts on the first indented line.
-					start = scanner.textStart;
-					line = keyLine + scanner.line;
-					columnBase = scanner.columnBase;
-				}
-				first = false;
-				end = scanner.textEnd;
-			}
+			first = false;
+			end = scanner.textEnd;
 		}
 		return this.location(index, start, end, line, columnBase);
 	}
@@ -173,15 +187,8 @@ export class PropertyStore {
 	private write(index: number, property: PropertyData): void {
 		const at = index * fieldCount;
 		const data = this.data;
-		let flags = property.file === 'credentials' ? CREDENTIALS : 0;
-		if (property.joinedValue !== undefined) {
-			flags |= JOINED;
-			this.joinedValues.set(index, property.joinedValue);
-		}
-		if (property.subProperties) {
-			this.subPropertyMaps.set(index, property.subProperties);
-		}
-		data[at + FILE_AND_FLAGS] = flags;
+		data[at + FILE_AND_FLAGS] = (property.file === 'credentials' ? CREDENTIALS : 0)
+			| (property.multiline ? MULTILINE : 0) | (property.hasSubProperties ? SUB_PROPERTIES : 0);
 		data[at + LINE_START] = property.lineStart;
 		data[at + KEY_LINE] = property.keyLine;
 		data[at + VALUE_START] = property.valueStart;
@@ -202,6 +209,24 @@ export class PropertyStore {
 	private location(index: number, start: number, end: number, line: number, columnBase: number): SourceLocation {
 		return { file: this.file(index), range: textRange(start, end, line, columnBase) };
 	}
+}
+
+/**
+ * Advances `scanner`, on a property's line or one of its indented lines, to the property's next indented line
+ * (a continuation or a sub-property): false when the property ends first. Blank and comment lines between them
+ * do not end it.
+ */
+function advanceToIndented(scanner: LineCursor): boolean {
+	while (scanner.advance()) {
+		const { kind } = scanner;
+		if (kind === 'header' || kind === 'property') {
+			return false;
+		}
+		if (kind === 'continuation' || kind === 'sub-property') {
+			return true;
+		}
+	}
+	return false;
 }
 
 /**

@@ -38,6 +38,7 @@ import {
 	textRange,
 } from './profileSet';
 import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
+import { isValidIdentifier } from './identifiers';
 import { NameTable } from './nameTable';
 import { Keys } from './profileKeys';
 import { PropertyData, PropertyStore } from './propertyStore';
@@ -135,30 +136,6 @@ export function forEachHeaderOffset(section: Section, visit: (file: FileRole, of
 		section.headers.forEach((header) => visit(header.file, header.range.offset));
 	}
 }
-
-/** Whether a name or key is an identifier of the standard: one or more of A-Z a-z 0-9 and `_ - / . % @ : +`. */
-export function isValidIdentifier(name: string): boolean {
-	if (name.length === 0) {
-		return false;
-	}
-	for (let i = 0; i < name.length; i++) {
-		const code = name.charCodeAt(i);
-		if (code >= 0x80 || identifierCharacters[code] === 0) {
-			return false;
-		}
-	}
-	return true;
-}
-
-function isIdentifierCharacter(code: number): boolean {
-	return (code >= 0x61 && code <= 0x7a) // a-z
-		|| (code >= 0x41 && code <= 0x5a) // A-Z
-		|| (code >= 0x2d && code <= 0x3a) // - . / 0-9 :
-		|| code === 0x5f || code === 0x25 || code === 0x40 || code === 0x2b; // _ % @ +
-}
-
-/** isIdentifierCharacter of each ASCII code, as a table: one load per character of every name and key read. */
-const identifierCharacters = Uint8Array.from({ length: 0x80 }, (_, code) => isIdentifierCharacter(code) ? 1 : 0);
 
 const identifierRule = 'may only contain letters, digits and _ - / . % @ : +';
 
@@ -305,8 +282,8 @@ class OpenProperty implements PropertyData {
 	declare keyLine: number;
 	declare valueStart: number;
 	declare valueEnd: number;
-	declare joinedValue: string | undefined;
-	declare subProperties: ReadonlyMap<string, string> | undefined;
+	declare multiline: boolean;
+	declare hasSubProperties: boolean;
 	/** Where the key is: for the problem of an invalid one. */
 	declare keyStart: number;
 	declare keyEnd: number;
@@ -320,8 +297,8 @@ class OpenProperty implements PropertyData {
 		this.keyLine = 0;
 		this.valueStart = 0;
 		this.valueEnd = 0;
-		this.joinedValue = undefined;
-		this.subProperties = undefined;
+		this.multiline = false;
+		this.hasSubProperties = false;
 		this.keyStart = 0;
 		this.keyEnd = 0;
 		this.columnBase = 0;
@@ -335,16 +312,11 @@ class OpenProperty implements PropertyData {
 		this.keyLine = scanner.line;
 		this.valueStart = scanner.valueStart;
 		this.valueEnd = scanner.valueEnd;
-		this.joinedValue = undefined;
-		this.subProperties = undefined;
+		this.multiline = false;
+		this.hasSubProperties = false;
 		this.keyStart = scanner.keyStart;
 		this.keyEnd = scanner.keyEnd;
 		this.columnBase = scanner.columnBase;
-	}
-
-	/** Continues the value with an indented line's text: the first line's value, then `\n` and each line. */
-	addLine(text: string, lineText: string): void {
-		this.joinedValue = (this.joinedValue ?? text.slice(this.valueStart, this.valueEnd)) + '\n' + lineText;
 	}
 
 	get keyRange(): TextRange {
@@ -363,11 +335,9 @@ class FileMerger implements RawFileSink {
 	/** The property being read, when `isOpen`. */
 	private readonly open: OpenProperty;
 	private isOpen = false;
-	/** Whether the open property's value is a block of sub-properties. */
-	private hasSubProperties = false;
 	/**
-	 * The open property's well-formed sub-property lines (`key = value`), kept until it is complete, six numbers
-	 * each: line, where its columns count from, key start and end, value start and end. Reused.
+	 * The open property's well-formed sub-property lines (`key = value`), kept until it is complete, four numbers
+	 * each: line, where its columns count from, key start and end. Reused.
 	 */
 	private readonly subPropertyMarks: number[] = [];
 	/** Whether a `[profile default]` was read already, which replaces every `[default]` of the file. */
@@ -406,12 +376,11 @@ class FileMerger implements RawFileSink {
 		if (!this.isOpen) {
 			return;
 		}
-		this.open.addLine(this.text, this.text.slice(scanner.textStart, scanner.textEnd));
+		this.open.multiline = true;
 		if (scanner.kind === 'sub-property') {
-			this.hasSubProperties = true;
+			this.open.hasSubProperties = true;
 			if (scanner.equals !== -1 && scanner.keyEnd > scanner.keyStart) { // otherwise a syntax error already
-				this.subPropertyMarks.push(scanner.line, scanner.columnBase, scanner.keyStart, scanner.keyEnd,
-					scanner.valueStart, scanner.valueEnd);
+				this.subPropertyMarks.push(scanner.line, scanner.columnBase, scanner.keyStart, scanner.keyEnd);
 			}
 		}
 	}
@@ -422,8 +391,7 @@ class FileMerger implements RawFileSink {
 		}
 		this.isOpen = false;
 		this.mergeProperty(this.open);
-		if (this.hasSubProperties) {
-			this.hasSubProperties = false;
+		if (this.open.hasSubProperties) {
 			this.subPropertyMarks.length = 0; // not on every property: setting an array's length is slow
 		}
 	}
@@ -575,8 +543,8 @@ class FileMerger implements RawFileSink {
 		if (existing !== -1) {
 			this.noteOverride(existing, property.keyLine);
 		}
-		if (this.hasSubProperties) {
-			property.subProperties = this.subPropertiesOf(this.subPropertyMarks);
+		if (property.hasSubProperties) {
+			this.checkSubProperties(this.subPropertyMarks);
 		}
 		if (existing !== -1) {
 			this.store.replace(existing, property); // a later definition takes the earlier one's place, as with Map.set
@@ -600,13 +568,15 @@ class FileMerger implements RawFileSink {
 		}
 	}
 
-	/** The sub-properties as a map, as the Ruby and Kotlin suites read them: invalid keys dropped, the last wins. */
-	private subPropertiesOf(marks: readonly number[]): ReadonlyMap<string, string> {
-		const map = new Map<string, string>();
+	/**
+	 * Reports what the standard drops of the sub-properties (invalid keys) and what it overrides (a key set again:
+	 * the last wins), as the Ruby and Kotlin suites read them; the store parses them when they are read.
+	 */
+	private checkSubProperties(marks: readonly number[]): void {
 		/** Where each key was set last, as the index of its marks. */
 		const seen = new Map<string, number>();
 		const keyRange = (at: number): TextRange => textRange(marks[at + 2], marks[at + 3], marks[at], marks[at + 1]);
-		for (let at = 0; at < marks.length; at += 6) {
+		for (let at = 0; at < marks.length; at += 4) {
 			const key = this.text.slice(marks[at + 2], marks[at + 3]);
 			if (!isValidIdentifier(key)) {
 				this.report('sub-property/invalid-name', 'warning',
@@ -619,9 +589,7 @@ class FileMerger implements RawFileSink {
 					`This sub-property is set again on line ${marks[at] + 1}: the standard uses the later value.`, keyRange(earlier));
 			}
 			seen.set(key, at);
-			map.set(key, this.text.slice(marks[at + 4], marks[at + 5]));
 		}
-		return map;
 	}
 
 	private report(code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {

@@ -27,7 +27,7 @@ import type { RawProperty } from '../../rawProfileFile';
 import type { ReaderName } from '../../reading';
 import type { PropertyDifference, PropertySight, SectionDifference, SectionSight } from '../../readingDifferences';
 import { displayValue } from '../../secretMasking';
-import { isValidIdentifier } from '../../standardReader';
+import { isValidIdentifier } from '../../identifiers';
 import type { Edit } from '../../textEdits';
 import { fileFix, headerText, moveCommentAbove, remove, replace } from '../fixEdits';
 import { keyName, LintContext, LintedFile, LintedSection, textOf } from '../lintContext';

@@ -7,7 +7,7 @@
 // `credential_source` the SDKs do not know. Each is an error the SDKs raise only at the moment of the call.
 
 import { Keys } from '../../profileKeys';
-import { isValidIdentifier } from '../../standardReader';
+import { isValidIdentifier } from '../../identifiers';
 import type { PropertyDefinition, Section } from '../../profileSet';
 import { resolveRoleChain } from '../../roleChain';
 import { displayValue } from '../../secretMasking';

@@ -8,7 +8,7 @@
 
 import type { Problem, SectionKind } from '../../profileSet';
 import { deleteSections } from '../../sectionEdits';
-import { isValidIdentifier } from '../../standardReader';
+import { isValidIdentifier } from '../../identifiers';
 import { didYouMean } from '../didYouMean';
 import { fileFix, headerText, replace } from '../fixEdits';
 import { awsCliOwnSections } from '../knownKeys';

@@ -10,7 +10,7 @@
 import { Keys } from '../../profileKeys';
 import type { PropertyDefinition, Section, SourceLocation } from '../../profileSet';
 import { displayValue } from '../../secretMasking';
-import { isValidIdentifier } from '../../standardReader';
+import { isValidIdentifier } from '../../identifiers';
 import { didYouMean } from '../didYouMean';
 import { appendLines, fileFix, fix, removeProperties, replace } from '../fixEdits';
 import { definitionsOf, LintContext } from '../lintContext';

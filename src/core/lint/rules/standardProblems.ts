@@ -9,7 +9,7 @@
 import type { Problem, SectionKind } from '../../profileSet';
 import type { RawProperty } from '../../rawProfileFile';
 import { deleteSections } from '../../sectionEdits';
-import { isValidIdentifier } from '../../standardReader';
+import { isValidIdentifier } from '../../identifiers';
 import { appendLines, fix, fileFix, remove, replace, sectionLines } from '../fixEdits';
 import { fileOf, keyName, LintContext, LintedSection, sectionAt, textOf } from '../lintContext';
 import type { LintRule, QuickFix } from '../rule';
