@@ -63,15 +63,26 @@ class NameIndex {
 		const index = this.keys.length;
 		this.keys.push(key);
 		if ((index + 1) * 4 > this.slots.length) {
-			this.grow();
+			this.grow(this.slots.length * 2);
 		}
 		place(this.slots, index, hashOf(key));
 		return index;
 	}
 
-	private grow(): void {
+	/** Makes room for `more` keys after those added, so that adding them rehashes nothing. */
+	reserve(more: number): void {
+		let length = this.slots.length;
+		while ((this.keys.length + more) * 4 > length) {
+			length *= 2;
+		}
+		if (length > this.slots.length) {
+			this.grow(length);
+		}
+	}
+
+	private grow(length: number): void {
 		const old = this.slots;
-		const slots = new Int32Array(old.length * 2);
+		const slots = new Int32Array(length);
 		for (let slot = 0; slot < old.length; slot += 2) {
 			if (old[slot] !== 0) {
 				place(slots, old[slot] - 1, old[slot + 1]);
@@ -185,6 +196,11 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 			throw new Error('A NameTable whose keys another table shares cannot grow.');
 		}
 		return this.index.add(key);
+	}
+
+	/** Makes room for `more` keys, so that adding them rehashes none of those added. */
+	protected reserveKeys(more: number): void {
+		this.index.reserve(more);
 	}
 
 	/** The index of `key`'s entry, or -1. */

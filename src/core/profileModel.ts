@@ -156,10 +156,10 @@ function expiryOf(kind: ProfileKind, section: Section, options: ProfileModelOpti
 	return undefined;
 }
 
-// See keepShapesAlive (iniScanner.ts): a model of a profile of each common kind, kept so that the shapes of
-// entries, kinds, chains and expiries outlive the models callers drop. Without it, building a model after a
-// garbage collection discards and re-optimizes this code, on every such build.
-keepShapesAlive(buildProfileModel(readStandard({
+// See keepShapesAlive (iniScanner.ts): a model of a profile of each common kind, every entry made, kept so that the
+// shapes of entries, kinds, chains, expiries and sections outlive the models callers drop. Without it, reading
+// entries after a garbage collection discards and re-optimizes this code, on every such read.
+const sampleModel = buildProfileModel(readStandard({
 	config: [
 		'[profile role]', 'role_arn = arn:aws:iam::123456789012:role/r', 'source_profile = keys', 'region = us-east-1',
 		'[profile sso]', 'sso_session = s', 'sso_account_id = 123456789012', 'sso_role_name = r', 'region = us-east-1',
@@ -174,4 +174,5 @@ keepShapesAlive(buildProfileModel(readStandard({
 		'[temporary]', 'aws_access_key_id = ASIAIOSFODNN7EXAMPLE', 'aws_secret_access_key = example',
 		'aws_session_token = example', 'aws_expiration = 2026-01-01T00:00:00Z',
 	].join('\n'),
-})));
+}));
+keepShapesAlive(sampleModel, [...sampleModel.profiles.values()]);

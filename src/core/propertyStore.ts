@@ -17,6 +17,7 @@ import type { FileRole } from './profileFilesReader';
 import { PropertyDefinition, SourceLocation, textRange } from './profileSet';
 import { isValidIdentifier } from './identifiers';
 import { IndexIterator } from './indexIterator';
+import { Int32Records } from './int32Records';
 import { LineCursor, scanLines } from './iniScanner';
 
 /** The numbers of one property, at `index * fieldCount` in the store's data. */
@@ -34,11 +35,15 @@ const CREDENTIALS = 1;
 const MULTILINE = 2;
 /** In FILE_AND_FLAGS: the indented lines are sub-properties (`s3 =` then `  key = value` lines). */
 const SUB_PROPERTIES = 4;
+/** FILE_AND_FLAGS holds the flags in its low bits, and above them the id of the property's name (`PropertyData.nameId`). */
+const NAME_SHIFT = 3;
 
 /** What the reader knows of a property once its last line is read. */
 export interface PropertyData {
 	/** The key's name (lower-cased; interned by the reader, so that lookups compare pointers). */
 	readonly name: string;
+	/** Its index in the store's `names`. */
+	readonly nameId: number;
 	readonly file: FileRole;
 	/** Where the property's line starts, and its number. */
 	readonly lineStart: number;
@@ -52,10 +57,13 @@ export interface PropertyData {
 }
 
 export class PropertyStore {
-	private data = new Int32Array(fieldCount * 256);
-	private count = 0;
-	/** The name of each property, by index. */
-	private readonly names: string[] = [];
+	private readonly records = new Int32Records(fieldCount, 256);
+
+	/**
+	 * `names`: the key names the reader interned, by id, as it adds them; a property keeps the id of its name, not
+	 * a pointer to it, which for 300,000 properties was an array of 2.4 MB, grown by copying, for the collector.
+	 */
+	constructor(private readonly names: readonly string[]) {}
 
 	/** The text of each file, as its properties are added. */
 	private readonly texts: Record<FileRole, string> = { config: '', credentials: '' };
@@ -63,17 +71,14 @@ export class PropertyStore {
 	/** Where the properties of `file` added from now on are written. */
 	setText(file: FileRole, text: string): void {
 		this.texts[file] = text;
+		// Room for a property every 16 characters, which few files have (`region = x` is 10 characters, a key pair
+		// 90): more is added if needed, and room that is never written takes no memory from the system.
+		this.records.reserve(text.length >> 4);
 	}
 
 	/** A new property, not in any section yet. */
 	add(property: PropertyData): number {
-		const index = this.count++;
-		if (index * fieldCount === this.data.length) {
-			const data = new Int32Array(this.data.length * 2);
-			data.set(this.data);
-			this.data = data;
-		}
-		this.names.push(property.name);
+		const index = this.records.add();
 		this.data[index * fieldCount + NEXT] = -1;
 		this.write(index, property);
 		return index;
@@ -85,7 +90,7 @@ export class PropertyStore {
 	}
 
 	name(index: number): string {
-		return this.names[index];
+		return this.names[this.data[index * fieldCount + FILE_AND_FLAGS] >>> NAME_SHIFT];
 	}
 
 	/** The value as the standard reads it: the value on the key's line, then `\n` and the text of each indented line. */
@@ -113,8 +118,11 @@ export class PropertyStore {
 		const scanner = this.scanAgain(index);
 		const map = new Map<string, string>();
 		while (advanceToIndented(scanner)) {
+			if (scanner.equals === -1) {
+				continue; // a syntax error, reported when read
+			}
 			const key = text.slice(scanner.keyStart, scanner.keyEnd);
-			if (scanner.kind === 'sub-property' && scanner.equals !== -1 && isValidIdentifier(key)) {
+			if (isValidIdentifier(key)) {
 				map.set(key, text.slice(scanner.valueStart, scanner.valueEnd));
 			}
 		}
@@ -172,7 +180,7 @@ export class PropertyStore {
 			return byName.get(key) ?? -1;
 		}
 		for (let index = first; index !== -1; index = this.next(index)) {
-			if (this.names[index] === key) {
+			if (this.name(index) === key) {
 				return index;
 			}
 		}
@@ -184,10 +192,14 @@ export class PropertyStore {
 		this.data[previous * fieldCount + NEXT] = index;
 	}
 
+	private get data(): Int32Array {
+		return this.records.data;
+	}
+
 	private write(index: number, property: PropertyData): void {
 		const at = index * fieldCount;
 		const data = this.data;
-		data[at + FILE_AND_FLAGS] = (property.file === 'credentials' ? CREDENTIALS : 0)
+		data[at + FILE_AND_FLAGS] = (property.nameId << NAME_SHIFT) | (property.file === 'credentials' ? CREDENTIALS : 0)
 			| (property.multiline ? MULTILINE : 0) | (property.hasSubProperties ? SUB_PROPERTIES : 0);
 		data[at + LINE_START] = property.lineStart;
 		data[at + KEY_LINE] = property.keyLine;

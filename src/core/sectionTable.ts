@@ -14,6 +14,7 @@
 
 import type { FileRole } from './profileFilesReader';
 import { Section, SectionKind, SourceLocation, textRange, TextRange } from './profileSet';
+import { Int32Records } from './int32Records';
 import { NameTable } from './nameTable';
 import { PropertyStore, SectionProperties } from './propertyStore';
 
@@ -38,7 +39,8 @@ export interface HeaderPosition {
 }
 
 export class SectionTable extends NameTable<Section> {
-	private data = new Int32Array(fieldCount * 16);
+	/** The sections' numbers, by index: each added with its key, so that the two share indices. */
+	private readonly records = new Int32Records(fieldCount);
 	/** The headers after the first, of the sections written more than once. */
 	private readonly moreHeaders = new Map<number, SourceLocation[]>();
 	/** The properties by name, of the sections that have many. */
@@ -53,14 +55,20 @@ export class SectionTable extends NameTable<Section> {
 		return super.indexOf(name);
 	}
 
+	/**
+	 * Makes room for the sections of a text of this length: one every 64 characters, which few files have (a
+	 * profile with a key pair takes about 100); more is added if needed.
+	 */
+	reserveFor(text: string): void {
+		this.records.reserve(text.length >> 6);
+		// The name index is sized for half that: its slots, unlike the records, are all touched whether used or not.
+		this.reserveKeys(text.length >> 7);
+	}
+
 	/** Adds the section `name`, which must not be there yet, first written at `header` in `file`; returns its index. */
 	addSection(name: string, file: FileRole, header: HeaderPosition): number {
 		const at = this.addKey(name);
-		if ((at + 1) * fieldCount > this.data.length) {
-			const data = new Int32Array(this.data.length * 2);
-			data.set(this.data);
-			this.data = data;
-		}
+		this.records.add();
 		const base = at * fieldCount;
 		const data = this.data;
 		data[base + FILE] = file === 'credentials' ? 1 : 0;
@@ -163,6 +171,10 @@ export class SectionTable extends NameTable<Section> {
 
 	protected override valueAt(at: number): Section {
 		return this.entries_[at] ??= new StoredSection(this, at);
+	}
+
+	private get data(): Int32Array {
+		return this.records.data;
 	}
 
 	private fileOf(at: number): FileRole {

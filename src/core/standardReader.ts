@@ -142,6 +142,8 @@ const identifierRule = 'may only contain letters, digits and _ - / . % @ : +';
 /** A key name as the reader interns it, with whether it is an identifier of the standard (checked once). */
 interface InternedKey {
 	readonly name: string;
+	/** Its index in `KeyNames.names`. */
+	readonly id: number;
 	readonly valid: boolean;
 }
 
@@ -154,10 +156,12 @@ interface InternedKey {
 class KeyNames {
 	/** By name, each lower-cased in ASCII. */
 	private readonly keys = new NameTable<InternedKey>();
+	/** The names by id, in the order they were first read. */
+	readonly names: string[] = [];
 
 	constructor() {
 		for (const key of Object.values(Keys)) {
-			this.keys.add(key, { name: key, valid: true });
+			this.intern(key, true);
 		}
 	}
 
@@ -168,17 +172,22 @@ class KeyNames {
 			return key;
 		}
 		const name = asciiLowerCase(text.slice(start, end));
-		const created = { name, valid: isValidIdentifier(name) };
-		this.keys.add(name, created);
-		return created;
+		return this.intern(name, isValidIdentifier(name));
+	}
+
+	private intern(name: string, valid: boolean): InternedKey {
+		const key = { name, id: this.names.length, valid };
+		this.names.push(name);
+		this.keys.add(name, key);
+		return key;
 	}
 }
 
 class Merger {
-	private readonly store = new PropertyStore();
+	private readonly names = new KeyNames();
+	private readonly store = new PropertyStore(this.names.names);
 	private readonly sections = sectionTables(this.store);
 	private readonly problems = new ProblemList();
-	private readonly names = new KeyNames();
 
 	mergeFile(file: FileRole, text: string): void {
 		parseRawLines(text, this.fileMerger(file, text));
@@ -196,6 +205,7 @@ class Merger {
 
 	private fileMerger(file: FileRole, text: string): FileMerger {
 		this.store.setText(file, text);
+		this.sections.profile.reserveFor(text);
 		return new FileMerger(file, text, this.problems, this.sections, this.names, this.store);
 	}
 
@@ -275,6 +285,7 @@ function textIs(text: string, start: number, end: number, expected: string): boo
 class OpenProperty implements PropertyData {
 	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
 	declare name: string;
+	declare nameId: number;
 	/** Whether the key is an identifier of the standard. */
 	declare valid: boolean;
 	declare readonly file: FileRole;
@@ -291,6 +302,7 @@ class OpenProperty implements PropertyData {
 
 	constructor(file: FileRole) {
 		this.name = '';
+		this.nameId = 0;
 		this.valid = false;
 		this.file = file;
 		this.lineStart = 0;
@@ -307,6 +319,7 @@ class OpenProperty implements PropertyData {
 	/** Opens the property on the scanner's line. */
 	open(key: InternedKey, scanner: LineCursor): void {
 		this.name = key.name;
+		this.nameId = key.id;
 		this.valid = key.valid;
 		this.lineStart = scanner.start;
 		this.keyLine = scanner.line;
@@ -602,11 +615,12 @@ const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'service
 // See keepShapesAlive: one of each class the reading loop works on or builds (a set read and then dropped, as
 // each benchmark run does, would take its shapes with it).
 {
-	const store = new PropertyStore();
+	const names = new KeyNames();
+	const store = new PropertyStore(names.names);
 	const sections = sectionTables(store);
 	sections.profile.addSection('', 'config', scanLines(''));
 	keepShapesAlive(
-		new FileMerger('config', '', new ProblemList(), sections, new KeyNames(), store),
+		new FileMerger('config', '', new ProblemList(), sections, names, store),
 		sections,
 		sections.profile.sectionAt(0),
 	);
