@@ -6,11 +6,16 @@
 
 /** Whether a name or key is an identifier of the standard: one or more of A-Z a-z 0-9 and `_ - / . % @ : +`. */
 export function isValidIdentifier(name: string): boolean {
-	if (name.length === 0) {
+	return isValidIdentifierAt(name, 0, name.length);
+}
+
+/** isValidIdentifier of the text from `start` to `end`, without making it a string. */
+export function isValidIdentifierAt(text: string, start: number, end: number): boolean {
+	if (end === start) {
 		return false;
 	}
-	for (let i = 0; i < name.length; i++) {
-		const code = name.charCodeAt(i);
+	for (let i = start; i < end; i++) {
+		const code = text.charCodeAt(i);
 		if (code >= 0x80 || identifierCharacters[code] === 0) {
 			return false;
 		}

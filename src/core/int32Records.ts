@@ -28,7 +28,12 @@ export class Int32Records {
 		}
 	}
 
-	/** Adds a record, all its fields 0, and returns its index. */
+	/** Removes every record, keeping the room they took. */
+	clear(): void {
+		this.count = 0;
+	}
+
+	/** Adds a record and returns its index. Its fields are 0, or those of a record removed by `clear`. */
 	add(): number {
 		const index = this.count++;
 		if ((index + 1) * this.fieldCount > this.data.length) {

@@ -13,20 +13,25 @@
 // numbers for the same reason (propertyStore.ts).
 
 import type { FileRole } from './profileFilesReader';
-import { Section, SectionKind, SourceLocation, textRange, TextRange } from './profileSet';
+import { Section, SectionKind, SourceLocation, textRange } from './profileSet';
 import { Int32Records } from './int32Records';
 import { NameTable } from './nameTable';
 import { PropertyStore, SectionProperties } from './propertyStore';
 
-/** The numbers of one section, at `index * fieldCount` in the table's data. */
-const FILE = 0; // of the first header: 1 for the credentials file, else 0
-const LINE = 1; // the first header's line
-const START = 2; // where the first header starts (its `[`)
+/** The numbers of a header: the first one of a section, in its record, and each later one, in a record of its own. */
+const FILE = 0; // 1 for the credentials file, else 0
+const LINE = 1;
+const START = 2; // where the header starts (its `[`)
 const END = 3; // where it ends
+/** The rest of a section's numbers, at `index * fieldCount` in the table's data. */
 const FIRST = 4; // the first property, or -1
 const LAST = 5; // the last property, or -1
 const SIZE = 6; // how many properties
-const fieldCount = 7;
+const MORE = 7; // the index of its second header in `moreHeaders`, or -1
+const fieldCount = 8;
+/** The rest of a later header's numbers, at `index * headerFieldCount` in `moreHeaders`' data. */
+const NEXT_HEADER = 4; // the section's next header, or -1
+const headerFieldCount = 5;
 
 /** From this many properties on, a section's lookups go through a Map. */
 const indexedFrom = 9;
@@ -41,8 +46,8 @@ export interface HeaderPosition {
 export class SectionTable extends NameTable<Section> {
 	/** The sections' numbers, by index: each added with its key, so that the two share indices. */
 	private readonly records = new Int32Records(fieldCount);
-	/** The headers after the first, of the sections written more than once. */
-	private readonly moreHeaders = new Map<number, SourceLocation[]>();
+	/** The headers after the first, of the sections written more than once, each section's linked by NEXT_HEADER. */
+	private readonly moreHeaders = new Int32Records(headerFieldCount);
 	/** The properties by name, of the sections that have many. */
 	private readonly byName = new Map<number, Map<string, number>>();
 
@@ -70,54 +75,61 @@ export class SectionTable extends NameTable<Section> {
 		const at = this.addKey(name);
 		this.records.add();
 		const base = at * fieldCount;
+		writeHeader(this.data, base, file, header);
 		const data = this.data;
-		data[base + FILE] = file === 'credentials' ? 1 : 0;
-		data[base + LINE] = header.line;
-		data[base + START] = header.start;
-		data[base + END] = header.headerEnd;
 		data[base + FIRST] = -1;
 		data[base + LAST] = -1;
 		data[base + SIZE] = 0;
+		data[base + MORE] = -1;
 		return at;
 	}
 
 	/** Adds a later header of the section at `at`. */
-	addHeader(at: number, file: FileRole, range: TextRange): void {
-		const location: SourceLocation = { file, range };
-		const more = this.moreHeaders.get(at);
-		if (more) {
-			more.push(location);
-		} else {
-			this.moreHeaders.set(at, [location]);
+	addHeader(at: number, file: FileRole, header: HeaderPosition): void {
+		const added = this.moreHeaders.add();
+		writeHeader(this.moreHeaders.data, added * headerFieldCount, file, header);
+		this.moreHeaders.data[added * headerFieldCount + NEXT_HEADER] = -1;
+		let last = this.data[at * fieldCount + MORE];
+		if (last === -1) {
+			this.data[at * fieldCount + MORE] = added;
+			return;
 		}
+		const more = this.moreHeaders.data;
+		while (more[last * headerFieldCount + NEXT_HEADER] !== -1) {
+			last = more[last * headerFieldCount + NEXT_HEADER];
+		}
+		more[last * headerFieldCount + NEXT_HEADER] = added;
 	}
 
 	/** The line of the section's first header in `file`, or -1. */
 	firstLineIn(at: number, file: FileRole): number {
-		if (this.fileOf(at) === file) {
-			return this.data[at * fieldCount + LINE];
+		const wanted = file === 'credentials' ? 1 : 0;
+		for (let header = this.headers(at); header.next(); ) {
+			if (header.data[header.base + FILE] === wanted) {
+				return header.data[header.base + LINE];
+			}
 		}
-		const header = this.moreHeaders.get(at)?.find(location => location.file === file);
-		return header ? header.range.line : -1;
+		return -1;
 	}
 
 	/** Every header of the section, in reading order; new objects each time. */
 	headersOf(at: number): SourceLocation[] {
-		const base = at * fieldCount;
-		const offset = this.data[base + START];
-		const line = this.data[base + LINE];
-		// A header line starts with its `[`, where its columns count from, except on the first line: there they
-		// count from 0, and the `[` is at column 1 after a byte order mark.
-		const range = textRange(offset, this.data[base + END], line, line === 0 ? 0 : offset);
-		const first: SourceLocation = { file: this.fileOf(at), range };
-		const more = this.moreHeaders.get(at);
-		return more ? [first, ...more] : [first];
+		const locations: SourceLocation[] = [];
+		for (let header = this.headers(at); header.next(); ) {
+			locations.push(header.location());
+		}
+		return locations;
 	}
 
 	/** Calls `visit` with the file and offset of each header of the section, in order, making no location. */
 	forEachHeader(at: number, visit: (file: FileRole, offset: number) => void): void {
-		visit(this.fileOf(at), this.data[at * fieldCount + START]);
-		this.moreHeaders.get(at)?.forEach((location) => visit(location.file, location.range.offset));
+		for (let header = this.headers(at); header.next(); ) {
+			visit(fileOf(header.data[header.base + FILE]), header.data[header.base + START]);
+		}
+	}
+
+	private headers(at: number): HeaderCursor {
+		return new HeaderCursor(this.data, at * fieldCount, this.moreHeaders.data, this.data[at * fieldCount + MORE]);
 	}
 
 	/** Adds the property `index` of the store, whose name is not among the section's yet, at the section's end. */
@@ -177,8 +189,50 @@ export class SectionTable extends NameTable<Section> {
 		return this.records.data;
 	}
 
-	private fileOf(at: number): FileRole {
-		return this.data[at * fieldCount + FILE] === 1 ? 'credentials' : 'config';
+}
+
+function writeHeader(data: Int32Array, base: number, file: FileRole, header: HeaderPosition): void {
+	data[base + FILE] = file === 'credentials' ? 1 : 0;
+	data[base + LINE] = header.line;
+	data[base + START] = header.start;
+	data[base + END] = header.headerEnd;
+}
+
+function fileOf(code: number): FileRole {
+	return code === 1 ? 'credentials' : 'config';
+}
+
+/** Goes through the headers of a section: its first, in its record, then the later ones, linked by NEXT_HEADER. */
+class HeaderCursor {
+	/** The header's numbers are at `base` in `data`, once `next` has returned true. */
+	data: Int32Array;
+	base = -1;
+
+	constructor(first: Int32Array, private readonly firstBase: number, private readonly more: Int32Array, private nextMore: number) {
+		this.data = first;
+	}
+
+	next(): boolean {
+		if (this.base === -1) {
+			this.base = this.firstBase;
+			return true;
+		}
+		if (this.nextMore === -1) {
+			return false;
+		}
+		this.data = this.more;
+		this.base = this.nextMore * headerFieldCount;
+		this.nextMore = this.more[this.base + NEXT_HEADER];
+		return true;
+	}
+
+	location(): SourceLocation {
+		const { data, base } = this;
+		const offset = data[base + START];
+		const line = data[base + LINE];
+		// A header line starts with its `[`, where its columns count from, except on the first line: there they
+		// count from 0, and the `[` is at column 1 after a byte order mark.
+		return { file: fileOf(data[base + FILE]), range: textRange(offset, data[base + END], line, line === 0 ? 0 : offset) };
 	}
 }
 

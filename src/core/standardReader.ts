@@ -38,7 +38,8 @@ import {
 	textRange,
 } from './profileSet';
 import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
-import { isValidIdentifier } from './identifiers';
+import { isValidIdentifier, isValidIdentifierAt } from './identifiers';
+import { Int32Records } from './int32Records';
 import { NameTable } from './nameTable';
 import { Keys } from './profileKeys';
 import { PropertyData, PropertyStore } from './propertyStore';
@@ -281,6 +282,22 @@ function textIs(text: string, start: number, end: number, expected: string): boo
 	return end - start === expected.length && text.startsWith(expected, start);
 }
 
+/** The numbers of a sub-property line that `FileMerger.subPropertyMarks` keeps. */
+const MARK_LINE = 0;
+const MARK_COLUMN_BASE = 1; // where the line's columns count from
+const MARK_KEY_START = 2;
+const MARK_KEY_END = 3;
+
+/** Whether the text at `a` and at `b` is the same for `length` characters. */
+function sameText(text: string, a: number, b: number, length: number): boolean {
+	for (let i = 0; i < length; i++) {
+		if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) {
+			return false;
+		}
+	}
+	return true;
+}
+
 /** The property being read, until its last line: one object per file, reused for each property. */
 class OpenProperty implements PropertyData {
 	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
@@ -352,7 +369,7 @@ class FileMerger implements RawFileSink {
 	 * The open property's well-formed sub-property lines (`key = value`), kept until it is complete, four numbers
 	 * each: line, where its columns count from, key start and end. Reused.
 	 */
-	private readonly subPropertyMarks: number[] = [];
+	private readonly subPropertyMarks = new Int32Records(4);
 	/** Whether a `[profile default]` was read already, which replaces every `[default]` of the file. */
 	private prefixedDefaultAbove = false;
 	/** Whether the file's `[default]` sections are replaced: known from the first of them on. */
@@ -393,7 +410,12 @@ class FileMerger implements RawFileSink {
 		if (scanner.kind === 'sub-property') {
 			this.open.hasSubProperties = true;
 			if (scanner.equals !== -1 && scanner.keyEnd > scanner.keyStart) { // otherwise a syntax error already
-				this.subPropertyMarks.push(scanner.line, scanner.columnBase, scanner.keyStart, scanner.keyEnd);
+				const marks = this.subPropertyMarks;
+				const at = marks.add() * 4;
+				marks.data[at + MARK_LINE] = scanner.line;
+				marks.data[at + MARK_COLUMN_BASE] = scanner.columnBase;
+				marks.data[at + MARK_KEY_START] = scanner.keyStart;
+				marks.data[at + MARK_KEY_END] = scanner.keyEnd;
 			}
 		}
 	}
@@ -404,9 +426,7 @@ class FileMerger implements RawFileSink {
 		}
 		this.isOpen = false;
 		this.mergeProperty(this.open);
-		if (this.open.hasSubProperties) {
-			this.subPropertyMarks.length = 0; // not on every property: setting an array's length is slow
-		}
+		this.subPropertyMarks.clear();
 	}
 
 	endSection(): void {
@@ -443,9 +463,8 @@ class FileMerger implements RawFileSink {
 		if (at === -1) {
 			return table.addSection(name, this.file, scanner);
 		}
-		const header = this.headerRange(scanner);
-		this.noteDuplicate(table, at, header);
-		table.addHeader(at, this.file, header);
+		this.noteDuplicate(table, at, scanner);
+		table.addHeader(at, this.file, scanner);
 		return at;
 	}
 
@@ -535,12 +554,12 @@ class FileMerger implements RawFileSink {
 	}
 
 	/** Notes a second header of the same section in the same file (the other file's header is no duplicate). */
-	private noteDuplicate(table: SectionTable, at: number, header: TextRange): void {
+	private noteDuplicate(table: SectionTable, at: number, scanner: LineCursor): void {
 		const line = table.firstLineIn(at, this.file);
 		if (line !== -1) {
 			this.report('section/duplicate', 'info',
 				`This section repeats the one on line ${line + 1}: the standard merges them, and a key `
-				+ 'set in both takes the later value.', header);
+				+ 'set in both takes the later value.', this.headerRange(scanner));
 		}
 	}
 
@@ -557,7 +576,7 @@ class FileMerger implements RawFileSink {
 			this.noteOverride(existing, property.keyLine);
 		}
 		if (property.hasSubProperties) {
-			this.checkSubProperties(this.subPropertyMarks);
+			this.checkSubProperties();
 		}
 		if (existing !== -1) {
 			this.store.replace(existing, property); // a later definition takes the earlier one's place, as with Map.set
@@ -583,27 +602,58 @@ class FileMerger implements RawFileSink {
 
 	/**
 	 * Reports what the standard drops of the sub-properties (invalid keys) and what it overrides (a key set again:
-	 * the last wins), as the Ruby and Kotlin suites read them; the store parses them when they are read.
+	 * the last wins), as the Ruby and Kotlin suites read them; the store parses them when they are read. Makes no
+	 * object for a short block, the usual one (`s3 =` with two or three keys): a large file has thousands of them.
 	 */
-	private checkSubProperties(marks: readonly number[]): void {
-		/** Where each key was set last, as the index of its marks. */
-		const seen = new Map<string, number>();
-		const keyRange = (at: number): TextRange => textRange(marks[at + 2], marks[at + 3], marks[at], marks[at + 1]);
-		for (let at = 0; at < marks.length; at += 4) {
-			const key = this.text.slice(marks[at + 2], marks[at + 3]);
-			if (!isValidIdentifier(key)) {
+	private checkSubProperties(): void {
+		const { data, count } = this.subPropertyMarks;
+		const text = this.text;
+		/** For a long block: where each key was set last, as the index of its marks. */
+		const seen = count > 8 ? new Map<string, number>() : undefined;
+		for (let mark = 0; mark < count; mark++) {
+			const start = data[mark * 4 + MARK_KEY_START];
+			const end = data[mark * 4 + MARK_KEY_END];
+			if (!isValidIdentifierAt(text, start, end)) {
 				this.report('sub-property/invalid-name', 'warning',
-					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, keyRange(at));
+					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, this.markRange(mark));
 				continue;
 			}
-			const earlier = seen.get(key);
+			let earlier: number | undefined;
+			if (seen) {
+				const key = text.slice(start, end);
+				earlier = seen.get(key);
+				seen.set(key, mark);
+			} else {
+				earlier = this.earlierMark(mark);
+			}
 			if (earlier !== undefined) {
 				this.report('sub-property/duplicate', 'warning',
-					`This sub-property is set again on line ${marks[at] + 1}: the standard uses the later value.`, keyRange(earlier));
+					`This sub-property is set again on line ${data[mark * 4 + MARK_LINE] + 1}: the standard uses the later value.`,
+					this.markRange(earlier));
 			}
-			seen.set(key, at);
 		}
 	}
+
+	/** The last sub-property before `mark` with the same key (both valid, then), by comparing the text. */
+	private earlierMark(mark: number): number | undefined {
+		const { data } = this.subPropertyMarks;
+		const start = data[mark * 4 + MARK_KEY_START];
+		const length = data[mark * 4 + MARK_KEY_END] - start;
+		for (let other = mark - 1; other >= 0; other--) {
+			const otherStart = data[other * 4 + MARK_KEY_START];
+			if (data[other * 4 + MARK_KEY_END] - otherStart === length && sameText(this.text, start, otherStart, length)) {
+				return other;
+			}
+		}
+		return undefined;
+	}
+
+	private markRange(mark: number): TextRange {
+		const { data } = this.subPropertyMarks;
+		const at = mark * 4;
+		return textRange(data[at + MARK_KEY_START], data[at + MARK_KEY_END], data[at + MARK_LINE], data[at + MARK_COLUMN_BASE]);
+	}
+
 
 	private report(code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
 		this.problemList.add(this.file, code, severity, message, range);
