@@ -16,10 +16,11 @@
 
 import { IndexIterator } from './indexIterator';
 
-/** Where the keys are and in what order: shared by the tables that `mapLazily` makes from one another. */
-class NameIndex {
-	/** The keys in insertion order; a key's position here is its entry's index. */
-	readonly keys: string[] = [];
+/**
+ * Where the keys are and in what order: shared by the tables that `mapLazily` makes from one another. Finds an
+ * entry by its key's hash; what a key is, a string or where it is written in a text, is the subclass's to keep.
+ */
+export abstract class NameIndex {
 	/**
 	 * Open addressing with linear probing, two integers per slot: 1 + the entry's index (0: an empty slot), and
 	 * the key's hash. A power of two slots long, never more than half full.
@@ -28,9 +29,23 @@ class NameIndex {
 	/** Whether a table derived from this index exists: no key may be added any more. */
 	shared = false;
 
+	/** How many keys were added. */
+	abstract get size(): number;
+
+	/** The key of the entry at `entry`, as a string. */
+	abstract keyAt(entry: number): string;
+
+	/** Whether the key of `entry` is the text from `start` to `end`, lower-cased in ASCII first if `lowerCase`. */
+	protected abstract isKeyAt(entry: number, text: string, start: number, end: number, lowerCase: boolean): boolean;
+
 	/** The index of `key`'s entry, or -1. */
 	indexOf(key: string): number {
-		return this.probe(hashOf(key), key, 0, key.length, false);
+		return this.probe(hashAt(key, 0, key.length), key, 0, key.length, false);
+	}
+
+	/** `indexOf` the text from `start` to `end`, without making it a string. */
+	indexOfText(text: string, start: number, end: number): number {
+		return this.probe(hashAt(text, start, end), text, start, end, false);
 	}
 
 	/** `indexOf` the text from `start` to `end`, lower-cased in ASCII, without making it a string. */
@@ -38,45 +53,43 @@ class NameIndex {
 		return this.probe(lowerCaseHashAt(text, start, end), text, start, end, true);
 	}
 
+	/** Makes room for `more` keys after those added, so that adding them rehashes nothing. */
+	reserve(more: number): void {
+		let length = this.slots.length;
+		while ((this.size + more) * 4 > length) {
+			length *= 2;
+		}
+		if (length > this.slots.length) {
+			this.grow(length);
+		}
+	}
+
+	/** Places the entry `index`, just added, whose key hashes to `hash`. */
+	protected place(index: number, hash: number): void {
+		if (this.shared) {
+			throw new Error('A NameTable whose keys another table shares cannot grow.');
+		}
+		if ((index + 1) * 4 > this.slots.length) {
+			this.grow(this.slots.length * 2);
+		}
+		place(this.slots, index, hash);
+	}
+
 	/**
-	 * The entry whose key hashes to `hash` and is the text from `start` to `end` (lower-cased first if `lowerCase`;
-	 * otherwise the text is the whole key), or -1. Keys are compared only when their hashes are equal, so the
-	 * choice between the two comparisons is made about once a lookup.
+	 * The entry whose key hashes to `hash` and is the text from `start` to `end` (lower-cased first if
+	 * `lowerCase`), or -1. Keys are compared only when their hashes are equal.
 	 */
 	private probe(hash: number, text: string, start: number, end: number, lowerCase: boolean): number {
-		const { slots, keys } = this;
+		const { slots } = this;
 		const mask = slots.length - 2;
 		for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
 			const entry = slots[slot];
 			if (entry === 0) {
 				return -1;
 			}
-			if (slots[slot + 1] === hash
-				&& (lowerCase ? isLowerCaseOf(keys[entry - 1], text, start, end) : keys[entry - 1] === text)) {
+			if (slots[slot + 1] === hash && this.isKeyAt(entry - 1, text, start, end, lowerCase)) {
 				return entry - 1;
 			}
-		}
-	}
-
-	/** Adds `key`, which must not be there yet, and returns its index. */
-	add(key: string): number {
-		const index = this.keys.length;
-		this.keys.push(key);
-		if ((index + 1) * 4 > this.slots.length) {
-			this.grow(this.slots.length * 2);
-		}
-		place(this.slots, index, hashOf(key));
-		return index;
-	}
-
-	/** Makes room for `more` keys after those added, so that adding them rehashes nothing. */
-	reserve(more: number): void {
-		let length = this.slots.length;
-		while ((this.keys.length + more) * 4 > length) {
-			length *= 2;
-		}
-		if (length > this.slots.length) {
-			this.grow(length);
 		}
 	}
 
@@ -92,6 +105,36 @@ class NameIndex {
 	}
 }
 
+/** An index of keys kept as strings. */
+class StringIndex extends NameIndex {
+	/** The keys in insertion order; a key's position here is its entry's index. */
+	private readonly keys: string[] = [];
+
+	get size(): number {
+		return this.keys.length;
+	}
+
+	keyAt(entry: number): string {
+		return this.keys[entry];
+	}
+
+	/** Adds `key`, which must not be there yet, and returns its index. */
+	add(key: string): number {
+		const index = this.keys.length;
+		this.place(index, hashAt(key, 0, key.length));
+		this.keys.push(key);
+		return index;
+	}
+
+	protected isKeyAt(entry: number, text: string, start: number, end: number, lowerCase: boolean): boolean {
+		const key = this.keys[entry];
+		if (lowerCase) {
+			return isLowerCaseOf(key, text, start, end);
+		}
+		return start === 0 && end === text.length ? key === text : key.length === end - start && text.startsWith(key, start);
+	}
+}
+
 function place(slots: Int32Array, index: number, hash: number): void {
 	const mask = slots.length - 2;
 	let slot = (hash << 1) & mask;
@@ -102,16 +145,16 @@ function place(slots: Int32Array, index: number, hash: number): void {
 	slots[slot + 1] = hash;
 }
 
-/** A string hash (31-polynomial, then mixed so that similar names spread). */
-function hashOf(key: string): number {
-	let hash = key.length;
-	for (let i = 0; i < key.length; i++) {
-		hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+/** The hash of the text from `start` to `end` (31-polynomial, then mixed so that similar names spread). */
+export function hashAt(text: string, start: number, end: number): number {
+	let hash = end - start;
+	for (let i = start; i < end; i++) {
+		hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
 	}
 	return mix(hash);
 }
 
-/** hashOf the text from `start` to `end`, lower-cased in ASCII: the same as hashOf a lower-case key. */
+/** hashAt the text from `start` to `end`, lower-cased in ASCII: the same as the hash of a lower-case key. */
 function lowerCaseHashAt(text: string, start: number, end: number): number {
 	let hash = end - start;
 	for (let i = start; i < end; i++) {
@@ -153,16 +196,16 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	/** The values, by entry index. */
 	protected readonly entries_: T[];
 
-	constructor(index: NameIndex = new NameIndex(), values: T[] = []) {
+	constructor(index: NameIndex = new StringIndex(), values: T[] = []) {
 		this.index = index;
 		this.entries_ = values;
 	}
 
 	get size(): number {
-		return this.index.keys.length;
+		return this.index.size;
 	}
 
-	/** The value of the entry at `at`, whose key is `this.index.keys[at]`. */
+	/** The value of the entry at `at`, whose key is `this.index.keyAt(at)`. */
 	protected valueAt(at: number): T {
 		return this.entries_[at];
 	}
@@ -187,15 +230,10 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 
 	/** Adds `key`, which must not be in the table yet. */
 	add(key: string, value: T): void {
-		this.entries_[this.addKey(key)] = value;
-	}
-
-	/** Adds `key`, which must not be in the table yet, without a value (a subclass makes it), and returns its index. */
-	protected addKey(key: string): number {
-		if (this.index.shared) {
-			throw new Error('A NameTable whose keys another table shares cannot grow.');
+		if (!(this.index instanceof StringIndex)) {
+			throw new Error('Only a NameTable of string keys grows by add.');
 		}
-		return this.index.add(key);
+		this.entries_[this.index.add(key)] = value;
 	}
 
 	/** Makes room for `more` keys, so that adding them rehashes none of those added. */
@@ -219,9 +257,9 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	}
 
 	forEach(callback: (value: T, key: string, map: ReadonlyMap<string, T>) => void, thisArg?: unknown): void {
-		const { keys } = this.index;
-		for (let i = 0; i < keys.length; i++) {
-			callback.call(thisArg, this.valueAt(i), keys[i], this);
+		const { index } = this;
+		for (let i = 0; i < index.size; i++) {
+			callback.call(thisArg, this.valueAt(i), index.keyAt(i), this);
 		}
 	}
 
@@ -230,7 +268,7 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	}
 
 	keys(): IterableIterator<string> {
-		return new IndexIterator(this.index.keys, 0, this.size, nextPosition, elementAt);
+		return new IndexIterator(this.index, 0, this.size, nextPosition, keyOf);
 	}
 
 	values(): IterableIterator<T> {
@@ -247,7 +285,7 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 
 	/** What `entries` yields: a static method, so that it reads the table's private fields and is no closure. */
 	private static entryAt<T>(table: NameTable<T>, at: number): [string, T] {
-		return [table.index.keys[at], table.valueAt(at)];
+		return [table.index.keyAt(at), table.valueAt(at)];
 	}
 
 	protected static valueOf<T>(table: NameTable<T>, at: number): T {
@@ -271,7 +309,7 @@ class LazyNameTable<S, T> extends NameTable<T> {
 		const values = this.entries_;
 		let value = values[at];
 		if (value === undefined) {
-			value = values[at] = this.map.call(this.thisArg, NameTable.valueOf(this.source, at), this.index.keys[at]);
+			value = values[at] = this.map.call(this.thisArg, NameTable.valueOf(this.source, at), this.index.keyAt(at));
 		}
 		return value;
 	}
@@ -282,6 +320,6 @@ function nextPosition(_: unknown, at: number): number {
 	return at + 1;
 }
 
-function elementAt<T>(elements: readonly T[], at: number): T {
-	return elements[at];
+function keyOf(index: NameIndex, at: number): string {
+	return index.keyAt(at);
 }

@@ -76,6 +76,11 @@ export class PropertyStore {
 		this.records.reserve(text.length >> 4);
 	}
 
+	/** The text of `file`, set last. */
+	text(file: FileRole): string {
+		return this.texts[file];
+	}
+
 	/** A new property, not in any section yet. */
 	add(property: PropertyData): number {
 		const index = this.records.add();

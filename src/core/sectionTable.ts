@@ -15,7 +15,7 @@
 import type { FileRole } from './profileFilesReader';
 import { Section, SectionKind, SourceLocation, textRange } from './profileSet';
 import { Int32Records } from './int32Records';
-import { NameTable } from './nameTable';
+import { hashAt, NameIndex, NameTable } from './nameTable';
 import { PropertyStore, SectionProperties } from './propertyStore';
 
 /** The numbers of a header: the first one of a section, in its record, and each later one, in a record of its own. */
@@ -41,6 +41,63 @@ export interface HeaderPosition {
 	readonly line: number;
 	readonly start: number;
 	readonly headerEnd: number;
+	readonly nameStart: number;
+	readonly nameEnd: number;
+}
+
+/**
+ * The sections' names, kept as where they are written (the name in the section's first header) rather than as
+ * strings: a string each is what a 100,000-profile read would otherwise keep, and make for every header, most of
+ * all. A name is sliced from the text when someone reads it.
+ */
+class SectionNames extends NameIndex {
+	/** Per name: its file (1 for the credentials file), where it starts and where it ends. */
+	private readonly ranges = new Int32Records(3);
+
+	constructor(private readonly store: PropertyStore) {
+		super();
+	}
+
+	get size(): number {
+		return this.ranges.count;
+	}
+
+	keyAt(entry: number): string {
+		const { data } = this.ranges;
+		return this.textOf(entry).slice(data[entry * 3 + 1], data[entry * 3 + 2]);
+	}
+
+	/** Adds the name written from `start` to `end` in `file`, which must not be there yet, and returns its index. */
+	add(file: FileRole, start: number, end: number): number {
+		const index = this.ranges.count;
+		this.place(index, hashAt(this.store.text(file), start, end));
+		const at = this.ranges.add() * 3;
+		const { data } = this.ranges;
+		data[at] = file === 'credentials' ? 1 : 0;
+		data[at + 1] = start;
+		data[at + 2] = end;
+		return index;
+	}
+
+	protected isKeyAt(entry: number, text: string, start: number, end: number): boolean {
+		const { data } = this.ranges;
+		const keyStart = data[entry * 3 + 1];
+		const length = data[entry * 3 + 2] - keyStart;
+		if (length !== end - start) {
+			return false;
+		}
+		const keyText = this.textOf(entry);
+		for (let i = 0; i < length; i++) {
+			if (keyText.charCodeAt(keyStart + i) !== text.charCodeAt(start + i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private textOf(entry: number): string {
+		return this.store.text(this.ranges.data[entry * 3] === 1 ? 'credentials' : 'config');
+	}
 }
 
 export class SectionTable extends NameTable<Section> {
@@ -51,13 +108,17 @@ export class SectionTable extends NameTable<Section> {
 	/** The properties by name, of the sections that have many. */
 	private readonly byName = new Map<number, Map<string, number>>();
 
+	private readonly names: SectionNames;
+
 	constructor(readonly kind: SectionKind, readonly store: PropertyStore) {
-		super();
+		const names = new SectionNames(store);
+		super(names);
+		this.names = names;
 	}
 
-	/** The index of the section `name`, or -1. */
-	override indexOf(name: string): number {
-		return super.indexOf(name);
+	/** The index of the section whose name is written from `start` to `end` in `text`, or -1. */
+	indexOfName(text: string, start: number, end: number): number {
+		return this.names.indexOfText(text, start, end);
 	}
 
 	/**
@@ -70,9 +131,12 @@ export class SectionTable extends NameTable<Section> {
 		this.reserveKeys(text.length >> 7);
 	}
 
-	/** Adds the section `name`, which must not be there yet, first written at `header` in `file`; returns its index. */
-	addSection(name: string, file: FileRole, header: HeaderPosition): number {
-		const at = this.addKey(name);
+	/**
+	 * Adds the section named in `header` (from `nameStart` to `nameEnd`), which must not be there yet, first written
+	 * there in `file`; returns its index.
+	 */
+	addSection(file: FileRole, header: HeaderPosition): number {
+		const at = this.names.add(file, header.nameStart, header.nameEnd);
 		this.records.add();
 		const base = at * fieldCount;
 		writeHeader(this.data, base, file, header);
@@ -173,7 +237,7 @@ export class SectionTable extends NameTable<Section> {
 	}
 
 	nameAt(at: number): string {
-		return this.index.keys[at];
+		return this.names.keyAt(at);
 	}
 
 	/** The section at `at`, made the first time it is read and then kept, so that it is the same object each time. */

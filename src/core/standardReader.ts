@@ -445,23 +445,23 @@ class FileMerger implements RawFileSink {
 		if (!scanner.closed) {
 			return -1; // already a syntax error; its lines belong to no section
 		}
-		const name = this.text.slice(scanner.nameStart, scanner.nameEnd);
+		// The name is never made a string here: a section's name is sliced from the text when read (sectionTable.ts).
 		const kind = scanner.prefixStart === -1
-			? this.classifyUnprefixed(scanner, name)
-			: this.file === 'config' ? this.classifyPrefixedInConfig(scanner, name) : this.classifyPrefixedInCredentials(scanner);
+			? this.classifyUnprefixed(scanner)
+			: this.file === 'config' ? this.classifyPrefixedInConfig(scanner) : this.classifyPrefixedInCredentials(scanner);
 		if (!kind) {
 			return -1;
 		}
-		if (this.file === 'config' && kind === 'profile' && name === 'default' && this.isDefaultShadowed(scanner)) {
+		if (this.file === 'config' && kind === 'profile' && this.isDefault(scanner) && this.isDefaultShadowed(scanner)) {
 			this.report('section/default-shadowed', 'warning',
 				'[profile default] in this file takes precedence: the standard ignores this [default] section.',
 				this.headerRange(scanner));
 			return -1;
 		}
 		const table = this.table = this.sections[kind];
-		const at = table.indexOf(name);
+		const at = table.indexOfName(this.text, scanner.nameStart, scanner.nameEnd);
 		if (at === -1) {
-			return table.addSection(name, this.file, scanner);
+			return table.addSection(this.file, scanner);
 		}
 		this.noteDuplicate(table, at, scanner);
 		table.addHeader(at, this.file, scanner);
@@ -482,21 +482,25 @@ class FileMerger implements RawFileSink {
 		return this.shadowsDefault;
 	}
 
-	private classifyUnprefixed(scanner: LineCursor, name: string): SectionKind | undefined {
-		if (this.file === 'config' && name === 'default') {
+	private isDefault(scanner: LineCursor): boolean {
+		return textIs(this.text, scanner.nameStart, scanner.nameEnd, 'default');
+	}
+
+	private classifyUnprefixed(scanner: LineCursor): SectionKind | undefined {
+		if (this.file === 'config' && this.isDefault(scanner)) {
 			return 'profile';
 		}
-		if (this.file === 'config' && name.length > 0) {
+		if (this.file === 'config' && scanner.nameEnd > scanner.nameStart) {
 			// Even with a valid name the section is ignored: the prefix is what is missing.
 			this.report('section/missing-profile-prefix', 'warning',
 				'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
 				+ 'the standard ignores this section.', this.headerRange(scanner));
 			return undefined;
 		}
-		return this.checkName(scanner, name, 'profile') ? 'profile' : undefined;
+		return this.checkName(scanner, 'profile') ? 'profile' : undefined;
 	}
 
-	private classifyPrefixedInConfig(scanner: LineCursor, name: string): SectionKind | undefined {
+	private classifyPrefixedInConfig(scanner: LineCursor): SectionKind | undefined {
 		const kind = this.sectionKindAt(scanner);
 		if (!kind) {
 			this.report('section/unknown-kind', 'info',
@@ -504,7 +508,7 @@ class FileMerger implements RawFileSink {
 				+ 'from it.', this.headerRange(scanner));
 			return undefined;
 		}
-		return this.checkName(scanner, name, kind) ? kind : undefined;
+		return this.checkName(scanner, kind) ? kind : undefined;
 	}
 
 	private classifyPrefixedInCredentials(scanner: LineCursor): undefined {
@@ -526,14 +530,15 @@ class FileMerger implements RawFileSink {
 		return undefined;
 	}
 
-	private checkName(scanner: LineCursor, name: string, kind: SectionKind): boolean {
-		if (isValidIdentifier(name)) {
+	private checkName(scanner: LineCursor, kind: SectionKind): boolean {
+		const { nameStart, nameEnd } = scanner;
+		if (isValidIdentifierAt(this.text, nameStart, nameEnd)) {
 			return true;
 		}
-		const message = name.length === 0
+		const message = nameEnd === nameStart
 			? 'This section has no name: the standard ignores it.'
 			: `A ${kind} name ${identifierRule}: the standard ignores this section.`;
-		const range = name.length === 0 ? this.headerRange(scanner) : scanner.rangeOf(scanner.nameStart, scanner.nameEnd);
+		const range = nameEnd === nameStart ? this.headerRange(scanner) : scanner.rangeOf(nameStart, nameEnd);
 		this.report('section/invalid-name', 'warning', message, range);
 		return false;
 	}
@@ -668,7 +673,7 @@ const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'service
 	const names = new KeyNames();
 	const store = new PropertyStore(names.names);
 	const sections = sectionTables(store);
-	sections.profile.addSection('', 'config', scanLines(''));
+	sections.profile.addSection('config', scanLines(''));
 	keepShapesAlive(
 		new FileMerger('config', '', new ProblemList(), sections, names, store),
 		sections,

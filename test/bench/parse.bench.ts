@@ -124,8 +124,8 @@ function median(values: number[]): number {
 	return values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
-/** Rounds of `pairedRatios` for the two ratio targets: about ten seconds on this project's machines. */
-const pairedRounds = 15;
+/** Rounds of `pairedRatios` for the two ratio targets: about five seconds on this project's machines. */
+const pairedRounds = 25;
 
 const readers = {
 	ours: (files: GeneratedFiles) => readOurs(files.configFile, files.credentialsFile),

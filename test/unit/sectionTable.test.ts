@@ -58,6 +58,21 @@ describe('The sections of a read set', () => {
 		assert.equal(long.properties.get('key_31'), undefined);
 	});
 
+	it('keep each name as written in the file that first names it, and find it by any string equal to it', () => {
+		const names = readStandard({
+			config: '\uFEFF[profile Dev]\n[profile dev]\n[profile a.b]\n[sso-session dev]\n',
+			credentials: '[prod]\n[dev]\n[Prod]\n',
+		});
+		assert.deepEqual([...names.profiles.keys()], ['Dev', 'dev', 'a.b', 'prod', 'Prod']);
+		assert.deepEqual([...names.ssoSessions.keys()], ['dev']);
+		assert.equal(names.profiles.get(['p', 'r', 'o', 'd'].join(''))?.name, 'prod');
+		assert.equal(names.profiles.get('dev')?.headers.length, 2);
+		for (const absent of ['DEV', 'de', 'devv', 'a', 'a.', 'prod ', '']) {
+			assert.equal(names.profiles.get(absent), undefined, absent);
+			assert.equal(names.profiles.has(absent), false, absent);
+		}
+	});
+
 	it('number 100,000 sections, each found by name', () => {
 		const count = 100_000;
 		const text = Array.from({ length: count }, (_, i) => `[p${i}]\nregion = r${i}\n`).join('');
