@@ -5,7 +5,8 @@
 // The maps of a read set by section name (profiles, sso-sessions, services) and the model's map of profiles: a
 // `ReadonlyMap<string, T>` in insertion order, made for tens of thousands of names read from a file. The standard
 // reader's key names are one too, which it looks up straight from the text, lower-cased, without slicing it
-// (`getLowerCased`).
+// (`getLowerCased`). The keys are strings, or, for the sections a reader found, where their names are written
+// (sectionTable.ts): a NameIndex keeps them and compares them.
 //
 // Why not a JS Map: with 100,000 profiles, finding or adding a section name in a Map cost 12 times what it cost
 // with 10,000, for 10 times the names (the benchmark, `npm run bench`): each probe of a large Map follows a bucket
@@ -239,11 +240,6 @@ export class NameTable<T> implements ReadonlyMap<string, T> {
 	/** Makes room for `more` keys, so that adding them rehashes none of those added. */
 	protected reserveKeys(more: number): void {
 		this.index.reserve(more);
-	}
-
-	/** The index of `key`'s entry, or -1. */
-	protected indexOf(key: string): number {
-		return this.index.indexOf(key);
 	}
 
 	/**

@@ -58,15 +58,14 @@ export interface PropertyData {
 
 export class PropertyStore {
 	private readonly records = new Int32Records(fieldCount, 256);
+	/** The text of each file, as its properties are added. */
+	private readonly texts: Record<FileRole, string> = { config: '', credentials: '' };
 
 	/**
 	 * `names`: the key names the reader interned, by id, as it adds them; a property keeps the id of its name, not
 	 * a pointer to it, which for 300,000 properties was an array of 2.4 MB, grown by copying, for the collector.
 	 */
 	constructor(private readonly names: readonly string[]) {}
-
-	/** The text of each file, as its properties are added. */
-	private readonly texts: Record<FileRole, string> = { config: '', credentials: '' };
 
 	/** Where the properties of `file` added from now on are written. */
 	setText(file: FileRole, text: string): void {

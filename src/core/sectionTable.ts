@@ -3,14 +3,15 @@
  *--------------------------------------------------------------------------------------------*/
 
 // The sections of one kind that the standard reader found (profiles, sso-sessions or services), by name: a
-// NameTable whose sections are kept as numbers while the files are read, in one Int32Array for the table (where
-// the first header is, which property comes first and last, how many there are), and made into Section objects
+// NameTable whose sections are kept as numbers while the files are read (where each header and the name in the
+// first one are written, which property comes first and last, how many there are), and made into Section objects
 // when someone reads them. The reader (standardReader.ts) adds sections, headers and properties by index.
 //
-// Why numbers: with an object per section, a 100,000-profile read kept about 120 bytes more per profile on the
-// heap, which garbage collection copied out of the young generation and marked again in the old one; that made a
-// read of 100,000 profiles cost more than ten times a read of 10,000 (`npm run bench`). The properties are
-// numbers for the same reason (propertyStore.ts).
+// Why numbers: with an object per section and a string per name, a 100,000-profile read kept about 150 bytes more
+// per profile on the heap, and made more for each header it read again; garbage collection copied them out of the
+// young generation and marked them again in the old one, which made a read of 100,000 profiles cost more than
+// eleven times a read of 10,000 (`npm run bench`). The properties are numbers for the same reason
+// (propertyStore.ts).
 
 import type { FileRole } from './profileFilesReader';
 import { Section, SectionKind, SourceLocation, textRange } from './profileSet';
@@ -19,7 +20,7 @@ import { hashAt, NameIndex, NameTable } from './nameTable';
 import { PropertyStore, SectionProperties } from './propertyStore';
 
 /** The numbers of a header: the first one of a section, in its record, and each later one, in a record of its own. */
-const FILE = 0; // 1 for the credentials file, else 0
+const FILE = 0; // fileCode
 const LINE = 1;
 const START = 2; // where the header starts (its `[`)
 const END = 3; // where it ends
@@ -32,11 +33,16 @@ const fieldCount = 8;
 /** The rest of a later header's numbers, at `index * headerFieldCount` in `moreHeaders`' data. */
 const NEXT_HEADER = 4; // the section's next header, or -1
 const headerFieldCount = 5;
+/** The numbers of a section's name, at `index * nameFieldCount` in SectionNames' data. */
+const NAME_FILE = 0; // fileCode
+const NAME_START = 1;
+const NAME_END = 2;
+const nameFieldCount = 3;
 
 /** From this many properties on, a section's lookups go through a Map. */
 const indexedFrom = 9;
 
-/** Where a header is: what the reader knows of the first header of a section. */
+/** Where a header, and the name in it, are written: what the reader's scanner knows of a header line. */
 export interface HeaderPosition {
 	readonly line: number;
 	readonly start: number;
@@ -51,8 +57,8 @@ export interface HeaderPosition {
  * all. A name is sliced from the text when someone reads it.
  */
 class SectionNames extends NameIndex {
-	/** Per name: its file (1 for the credentials file), where it starts and where it ends. */
-	private readonly ranges = new Int32Records(3);
+	/** Per name: its file (fileCode), where it starts and where it ends, at `entry * nameFieldCount`. */
+	private readonly ranges = new Int32Records(nameFieldCount);
 
 	constructor(private readonly store: PropertyStore) {
 		super();
@@ -64,25 +70,26 @@ class SectionNames extends NameIndex {
 
 	keyAt(entry: number): string {
 		const { data } = this.ranges;
-		return this.textOf(entry).slice(data[entry * 3 + 1], data[entry * 3 + 2]);
+		return this.textOf(entry).slice(data[entry * nameFieldCount + NAME_START], data[entry * nameFieldCount + NAME_END]);
 	}
 
 	/** Adds the name written from `start` to `end` in `file`, which must not be there yet, and returns its index. */
 	add(file: FileRole, start: number, end: number): number {
 		const index = this.ranges.count;
 		this.place(index, hashAt(this.store.text(file), start, end));
-		const at = this.ranges.add() * 3;
+		const at = this.ranges.add() * nameFieldCount;
 		const { data } = this.ranges;
-		data[at] = file === 'credentials' ? 1 : 0;
-		data[at + 1] = start;
-		data[at + 2] = end;
+		data[at + NAME_FILE] = fileCode(file);
+		data[at + NAME_START] = start;
+		data[at + NAME_END] = end;
 		return index;
 	}
 
+	/** Compares the names as written: the standard's section names are case-sensitive, and none is looked up lower-cased. */
 	protected isKeyAt(entry: number, text: string, start: number, end: number): boolean {
 		const { data } = this.ranges;
-		const keyStart = data[entry * 3 + 1];
-		const length = data[entry * 3 + 2] - keyStart;
+		const keyStart = data[entry * nameFieldCount + NAME_START];
+		const length = data[entry * nameFieldCount + NAME_END] - keyStart;
 		if (length !== end - start) {
 			return false;
 		}
@@ -96,7 +103,7 @@ class SectionNames extends NameIndex {
 	}
 
 	private textOf(entry: number): string {
-		return this.store.text(this.ranges.data[entry * 3] === 1 ? 'credentials' : 'config');
+		return this.store.text(fileOf(this.ranges.data[entry * nameFieldCount + NAME_FILE]));
 	}
 }
 
@@ -139,8 +146,8 @@ export class SectionTable extends NameTable<Section> {
 		const at = this.names.add(file, header.nameStart, header.nameEnd);
 		this.records.add();
 		const base = at * fieldCount;
-		writeHeader(this.data, base, file, header);
 		const data = this.data;
+		writeHeader(data, base, file, header);
 		data[base + FIRST] = -1;
 		data[base + LAST] = -1;
 		data[base + SIZE] = 0;
@@ -167,7 +174,7 @@ export class SectionTable extends NameTable<Section> {
 
 	/** The line of the section's first header in `file`, or -1. */
 	firstLineIn(at: number, file: FileRole): number {
-		const wanted = file === 'credentials' ? 1 : 0;
+		const wanted = fileCode(file);
 		for (let header = this.headers(at); header.next(); ) {
 			if (header.data[header.base + FILE] === wanted) {
 				return header.data[header.base + LINE];
@@ -252,14 +259,18 @@ export class SectionTable extends NameTable<Section> {
 	private get data(): Int32Array {
 		return this.records.data;
 	}
-
 }
 
 function writeHeader(data: Int32Array, base: number, file: FileRole, header: HeaderPosition): void {
-	data[base + FILE] = file === 'credentials' ? 1 : 0;
+	data[base + FILE] = fileCode(file);
 	data[base + LINE] = header.line;
 	data[base + START] = header.start;
 	data[base + END] = header.headerEnd;
+}
+
+/** A file as a number, in the records: 1 for the credentials file, 0 for the config file. */
+function fileCode(file: FileRole): number {
+	return file === 'credentials' ? 1 : 0;
 }
 
 function fileOf(code: number): FileRole {

@@ -21,11 +21,11 @@
 // a config-only section in the credentials file is ignored, not an error.
 //
 // Speed (see `npm run bench`): the sections are merged as the literal layer reads them (this is its sink),
-// straight from its scanner, so that reading builds no object per line, only what the result keeps; sections keep
-// where they are written as numbers, and properties are only numbers (propertyStore.ts), which make their values
-// and SourceLocations when asked for. Merging as
-// the file is read needs one thing from further down: whether a `[profile default]` replaces `[default]`, which
-// is looked for at the first `[default]`.
+// straight from its scanner, and a read keeps only numbers: the sections, their names and headers
+// (sectionTable.ts) and their properties (propertyStore.ts) make their names, values and SourceLocations from the
+// text when asked for. Names are checked and looked up where they are written, never sliced. Merging as the file
+// is read needs one thing from further down: whether a `[profile default]` replaces `[default]`, which is looked
+// for at the first `[default]`.
 
 import type { FileRole } from './profileFilesReader';
 import {
@@ -287,6 +287,7 @@ const MARK_LINE = 0;
 const MARK_COLUMN_BASE = 1; // where the line's columns count from
 const MARK_KEY_START = 2;
 const MARK_KEY_END = 3;
+const markFieldCount = 4;
 
 /** Whether the text at `a` and at `b` is the same for `length` characters. */
 function sameText(text: string, a: number, b: number, length: number): boolean {
@@ -369,7 +370,7 @@ class FileMerger implements RawFileSink {
 	 * The open property's well-formed sub-property lines (`key = value`), kept until it is complete, four numbers
 	 * each: line, where its columns count from, key start and end. Reused.
 	 */
-	private readonly subPropertyMarks = new Int32Records(4);
+	private readonly subPropertyMarks = new Int32Records(markFieldCount);
 	/** Whether a `[profile default]` was read already, which replaces every `[default]` of the file. */
 	private prefixedDefaultAbove = false;
 	/** Whether the file's `[default]` sections are replaced: known from the first of them on. */
@@ -411,7 +412,7 @@ class FileMerger implements RawFileSink {
 			this.open.hasSubProperties = true;
 			if (scanner.equals !== -1 && scanner.keyEnd > scanner.keyStart) { // otherwise a syntax error already
 				const marks = this.subPropertyMarks;
-				const at = marks.add() * 4;
+				const at = marks.add() * markFieldCount;
 				marks.data[at + MARK_LINE] = scanner.line;
 				marks.data[at + MARK_COLUMN_BASE] = scanner.columnBase;
 				marks.data[at + MARK_KEY_START] = scanner.keyStart;
@@ -616,8 +617,8 @@ class FileMerger implements RawFileSink {
 		/** For a long block: where each key was set last, as the index of its marks. */
 		const seen = count > 8 ? new Map<string, number>() : undefined;
 		for (let mark = 0; mark < count; mark++) {
-			const start = data[mark * 4 + MARK_KEY_START];
-			const end = data[mark * 4 + MARK_KEY_END];
+			const start = data[mark * markFieldCount + MARK_KEY_START];
+			const end = data[mark * markFieldCount + MARK_KEY_END];
 			if (!isValidIdentifierAt(text, start, end)) {
 				this.report('sub-property/invalid-name', 'warning',
 					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, this.markRange(mark));
@@ -633,7 +634,7 @@ class FileMerger implements RawFileSink {
 			}
 			if (earlier !== undefined) {
 				this.report('sub-property/duplicate', 'warning',
-					`This sub-property is set again on line ${data[mark * 4 + MARK_LINE] + 1}: the standard uses the later value.`,
+					`This sub-property is set again on line ${data[mark * markFieldCount + MARK_LINE] + 1}: the standard uses the later value.`,
 					this.markRange(earlier));
 			}
 		}
@@ -642,11 +643,11 @@ class FileMerger implements RawFileSink {
 	/** The last sub-property before `mark` with the same key (both valid, then), by comparing the text. */
 	private earlierMark(mark: number): number | undefined {
 		const { data } = this.subPropertyMarks;
-		const start = data[mark * 4 + MARK_KEY_START];
-		const length = data[mark * 4 + MARK_KEY_END] - start;
+		const start = data[mark * markFieldCount + MARK_KEY_START];
+		const length = data[mark * markFieldCount + MARK_KEY_END] - start;
 		for (let other = mark - 1; other >= 0; other--) {
-			const otherStart = data[other * 4 + MARK_KEY_START];
-			if (data[other * 4 + MARK_KEY_END] - otherStart === length && sameText(this.text, start, otherStart, length)) {
+			const otherStart = data[other * markFieldCount + MARK_KEY_START];
+			if (data[other * markFieldCount + MARK_KEY_END] - otherStart === length && sameText(this.text, start, otherStart, length)) {
 				return other;
 			}
 		}
@@ -655,7 +656,7 @@ class FileMerger implements RawFileSink {
 
 	private markRange(mark: number): TextRange {
 		const { data } = this.subPropertyMarks;
-		const at = mark * 4;
+		const at = mark * markFieldCount;
 		return textRange(data[at + MARK_KEY_START], data[at + MARK_KEY_END], data[at + MARK_LINE], data[at + MARK_COLUMN_BASE]);
 	}
 
