@@ -24,7 +24,7 @@ import { checkReferences } from '../core/references/checkReferences';
 import { legacySdkUsesOf } from '../core/references/legacySdkUses';
 import { ScannedFile, scanProjectFolder } from '../core/references/scanFolder';
 import { readStandard } from '../core/standardReader';
-import type { FileRole } from '../core/profileFilesReader';
+import { describeFileErrorCode, FileRole, readProfileFileBytes } from '../core/profileFilesReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
 import type { Command, OptionValues } from './command';
 import { ExitStatus, Output, UsageError } from './output';
@@ -138,10 +138,9 @@ async function readGivenFiles(files: readonly string[]): Promise<LintedPaths> {
 
 async function readText(file: string): Promise<string> {
 	try {
-		return await fs.readFile(file, 'utf8');
+		return (await readProfileFileBytes(file)).toString('utf8');
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? 'unknown error'}`);
+		throw new UsageError(`cannot read ${file}: ${describeFileErrorCode((error as NodeJS.ErrnoException).code)}`);
 	}
 }
 

@@ -2,8 +2,8 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-import { promises as fs } from 'node:fs';
 import { processFileLocations } from '../core/fileLocations';
+import { describeFileErrorCode, readProfileFileBytes } from '../core/profileFilesReader';
 import type { FileTexts } from '../core/reading';
 import { UsageError } from './output';
 
@@ -34,12 +34,12 @@ async function readOptional(path: string | undefined, mustExist: boolean): Promi
 		return undefined;
 	}
 	try {
-		return await fs.readFile(path, 'utf8');
+		return (await readProfileFileBytes(path)).toString('utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' && !mustExist) {
 			return undefined;
 		}
-		throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? 'unknown error'}`);
+		throw new UsageError(`cannot read ${path}: ${describeFileErrorCode(code)}`);
 	}
 }

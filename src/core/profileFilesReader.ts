@@ -19,6 +19,46 @@ export interface ProfileFilesSnapshot {
 	readonly files: readonly [ReadFile, ReadFile];
 }
 
+/**
+ * The largest file read, in bytes: far more than any real config or credentials file (100,000 profiles take 15 MB).
+ * A larger one is refused before it is read, rather than read whole into memory and parsed for seconds.
+ */
+export const maxProfileFileBytes = 64 * 1024 * 1024;
+
+/**
+ * The bytes of a config or credentials file. A file larger than maxProfileFileBytes is refused with an error whose
+ * code is EFBIG (file too large), before it is read; any other failure is the file system's own error.
+ */
+export async function readProfileFileBytes(path: string): Promise<Buffer> {
+	const handle = await fs.open(path, 'r');
+	try {
+		const { size } = await handle.stat();
+		if (size > maxProfileFileBytes) {
+			throw Object.assign(new Error(`${path} is larger than ${maxProfileFileBytes / (1024 * 1024)} MB`), { code: 'EFBIG' });
+		}
+		return await handle.readFile();
+	} finally {
+		await handle.close();
+	}
+}
+
+/** What a file error's code means, in words: the code alone (EACCES, EISDIR...) never carries file content. */
+export function describeFileErrorCode(code: string | undefined): string {
+	switch (code) {
+		case 'ENOENT':
+			return 'no such file';
+		case 'EACCES':
+		case 'EPERM':
+			return 'permission denied';
+		case 'EISDIR':
+			return 'it is a folder, not a file';
+		case 'EFBIG':
+			return `it is larger than ${maxProfileFileBytes / (1024 * 1024)} MB, far more than any AWS config or credentials file, so it was not read`;
+		default:
+			return code ?? 'unknown error';
+	}
+}
+
 /** Reads both files; a missing file is normal (a new machine), any other failure is reported, never thrown. */
 export async function readProfileFiles(locations: Pick<FileLocations, 'configFile' | 'credentialsFile'>): Promise<ProfileFilesSnapshot> {
 	const [config, credentials] = await Promise.all([
@@ -30,27 +70,14 @@ export async function readProfileFiles(locations: Pick<FileLocations, 'configFil
 
 async function readOne(role: FileRole, path: string): Promise<ReadFile> {
 	try {
-		const bytes = await fs.readFile(path);
+		const bytes = await readProfileFileBytes(path);
 		return { kind: 'read', role, path, text: bytes.toString('utf8'), hash: hashOf(bytes) };
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') {
 			return { kind: 'missing', role, path };
 		}
-		// The code alone (EACCES, EISDIR...) never carries file content.
-		return { kind: 'unreadable', role, path, reason: describeErrorCode(code) };
-	}
-}
-
-function describeErrorCode(code: string | undefined): string {
-	switch (code) {
-		case 'EACCES':
-		case 'EPERM':
-			return 'permission denied';
-		case 'EISDIR':
-			return 'it is a folder, not a file';
-		default:
-			return code ?? 'unknown error';
+		return { kind: 'unreadable', role, path, reason: describeFileErrorCode(code) };
 	}
 }
 

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../harness/codeServer';
@@ -144,6 +144,17 @@ describe('The aws-profiles CLI bundle', () => {
 			const help = runCli(['parse', '--help'], { HOME: home });
 			assert.equal(help.status, 0);
 			assert.match(help.stdout, /--reader standard\|aws-cli\|js-sdk/);
+		});
+
+		it('refuses a file larger than 64 MB without reading it, and says so', () => {
+			const huge = path.join(home, 'credentials');
+			writeFileSync(huge, '[default]\n');
+			truncateSync(huge, 65 * 1024 * 1024); // sparse: no disk is written
+			for (const args of [['parse', '--credentials', huge], ['list'], ['lint', huge]]) {
+				const result = runCli(args, { HOME: home, AWS_SHARED_CREDENTIALS_FILE: huge });
+				assert.equal(result.status, 2, args.join(' '));
+				assert.match(result.stderr, /credentials: it is larger than 64 MB/, args.join(' '));
+			}
 		});
 	});
 
