@@ -94,7 +94,12 @@ export class PropertyStore {
 	}
 
 	name(index: number): string {
-		return this.names[this.data[index * fieldCount + FILE_AND_FLAGS] >>> NAME_SHIFT];
+		return this.names[this.nameId(index)];
+	}
+
+	/** The id of the property's name: its index in `names`. */
+	nameId(index: number): number {
+		return this.data[index * fieldCount + FILE_AND_FLAGS] >>> NAME_SHIFT;
 	}
 
 	/** The value as the standard reads it: the value on the key's line, then `\n` and the text of each indented line. */

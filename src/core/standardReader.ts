@@ -577,7 +577,7 @@ class FileMerger implements RawFileSink {
 			return;
 		}
 		const table = this.table!;
-		const existing = table.propertyIndex(this.target, name);
+		const existing = table.propertyIndexByName(this.target, property.nameId, name);
 		if (existing !== -1) {
 			this.noteOverride(existing, property.keyLine);
 		}
