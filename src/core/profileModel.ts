@@ -2,11 +2,10 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// The profiles as the rest of the extension sees them: built once from what the reader read (a
-// ProfileSet), never changed afterwards (a new read builds a new model); each profile's entry is made when it is
-// first read. Per profile: its kind, its region,
-// where each of its properties is written, the chain behind a role, and its expiry when that can be known.
-// Building it does no I/O: the SSO token cache is read beforehand (expiry.ts) and handed in.
+// The profiles as the rest of the extension sees them: built once from what the reader read (a ProfileSet), never
+// changed afterwards (a new read builds a new model); each profile's entry is made when it is first read. Per
+// profile: its kind, its region, where each of its properties is written, the chain behind a role, and its expiry
+// when that can be known. Building it does no I/O: the SSO token cache is read beforehand (expiry.ts) and handed in.
 
 import { Expiry, propertyExpiry, ssoCacheId } from './expiry';
 import { keepShapesAlive } from './iniScanner';
