@@ -171,6 +171,16 @@ function mix(hash: number): number {
 	return hash ^ (hash >>> 16);
 }
 
+/** Whether `a` from `aStart` and `b` from `bStart` are the same for `length` characters (two texts, or one). */
+export function sameText(a: string, aStart: number, b: string, bStart: number, length: number): boolean {
+	for (let i = 0; i < length; i++) {
+		if (a.charCodeAt(aStart + i) !== b.charCodeAt(bStart + i)) {
+			return false;
+		}
+	}
+	return true;
+}
+
 /** Whether `key` is the text from `start` to `end`, lower-cased in ASCII. */
 function isLowerCaseOf(key: string, text: string, start: number, end: number): boolean {
 	if (key.length !== end - start) {

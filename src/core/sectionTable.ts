@@ -16,7 +16,7 @@
 import type { FileRole } from './profileFilesReader';
 import { Section, SectionKind, SourceLocation, textRange } from './profileSet';
 import { Int32Records } from './int32Records';
-import { hashAt, NameIndex, NameTable } from './nameTable';
+import { hashAt, NameIndex, NameTable, sameText } from './nameTable';
 import { PropertyStore, SectionProperties } from './propertyStore';
 
 /** The numbers of a header: the first one of a section, in its record, and each later one, in a record of its own. */
@@ -91,16 +91,7 @@ class SectionNames extends NameIndex {
 		const { data } = this.ranges;
 		const keyStart = data[entry * nameFieldCount + NAME_START];
 		const length = data[entry * nameFieldCount + NAME_END] - keyStart;
-		if (length !== end - start) {
-			return false;
-		}
-		const keyText = this.textOf(entry);
-		for (let i = 0; i < length; i++) {
-			if (keyText.charCodeAt(keyStart + i) !== text.charCodeAt(start + i)) {
-				return false;
-			}
-		}
-		return true;
+		return length === end - start && sameText(this.textOf(entry), keyStart, text, start, length);
 	}
 
 	private textOf(entry: number): string {

@@ -40,7 +40,7 @@ import {
 import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
 import { isValidIdentifier, isValidIdentifierAt } from './identifiers';
 import { Int32Records } from './int32Records';
-import { NameTable } from './nameTable';
+import { NameTable, sameText } from './nameTable';
 import { Keys } from './profileKeys';
 import { PropertyData, PropertyStore } from './propertyStore';
 import { SectionTable, StoredSection } from './sectionTable';
@@ -289,15 +289,6 @@ const MARK_KEY_START = 2;
 const MARK_KEY_END = 3;
 const markFieldCount = 4;
 
-/** Whether the text at `a` and at `b` is the same for `length` characters. */
-function sameText(text: string, a: number, b: number, length: number): boolean {
-	for (let i = 0; i < length; i++) {
-		if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) {
-			return false;
-		}
-	}
-	return true;
-}
 
 /** The property being read, until its last line: one object per file, reused for each property. */
 class OpenProperty implements PropertyData {
@@ -647,7 +638,7 @@ class FileMerger implements RawFileSink {
 		const length = data[mark * markFieldCount + MARK_KEY_END] - start;
 		for (let other = mark - 1; other >= 0; other--) {
 			const otherStart = data[other * markFieldCount + MARK_KEY_START];
-			if (data[other * markFieldCount + MARK_KEY_END] - otherStart === length && sameText(this.text, start, otherStart, length)) {
+			if (data[other * markFieldCount + MARK_KEY_END] - otherStart === length && sameText(this.text, start, this.text, otherStart, length)) {
 				return other;
 			}
 		}
