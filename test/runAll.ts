@@ -3,11 +3,11 @@
  *--------------------------------------------------------------------------------------------*/
 
 // `npm test` (after `tsc -p .` has type-checked and compiled everything): lint, bundle, the unit tests, the
-// build tests (bundles, .vsix, CLI), then the integration tests inside a real VS Code. Every step runs even
-// when an earlier one failed, and the run ends with one line `N passed, N failed`.
+// attack suite (test/attacks), the build tests (bundles, .vsix, CLI), then the integration tests inside a real
+// VS Code. Every step runs even when an earlier one failed, and the run ends with one line `N passed, N failed`.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { projectRoot } from './harness/codeServer';
@@ -27,6 +27,9 @@ function runCheck(name: string, command: string, args: string[]): StepResult {
 }
 
 function testFiles(folder: string): string[] {
+	if (!existsSync(folder)) {
+		return [];
+	}
 	return readdirSync(folder).flatMap((entry) => {
 		const file = path.join(folder, entry);
 		if (statSync(file).isDirectory()) {
@@ -36,9 +39,9 @@ function testFiles(folder: string): string[] {
 	}).sort();
 }
 
-async function runMocha(name: string, folder: string): Promise<StepResult> {
+async function runMocha(name: string, folder: string, timeout = 20_000): Promise<StepResult> {
 	console.log(`\n== ${name}`);
-	const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, reporter: 'spec' });
+	const mocha = new Mocha({ ui: 'bdd', timeout, reporter: 'spec' });
 	testFiles(path.join(projectRoot, 'out', 'test', folder)).forEach((file) => mocha.addFile(file));
 	return new Promise((resolve) => {
 		const runner = mocha.run(() => resolve({
@@ -68,6 +71,8 @@ async function main(): Promise<number> {
 	const build = runCheck('bundle', process.execPath, [path.join(projectRoot, 'esbuild.mjs')]);
 	results.push(build);
 	results.push(await runMocha('unit tests', 'unit'));
+	// The attacks of the security trial (test/attacks): slower than unit tests, bounded to a few minutes.
+	results.push(await runMocha('attack suite', 'attacks', 120_000));
 	if (build.failed === 0) {
 		results.push(await runMocha('build tests', 'build'));
 		results.push(await runIntegration());
