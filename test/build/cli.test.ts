@@ -3,27 +3,19 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../harness/codeServer';
 import { FakeAws, readSeedFile, startFakeAws } from '../fake-aws/server';
+import { cleanEnvironment, cli, runCli } from './runCli';
 
-const cli = path.join(projectRoot, 'dist', 'cli.js');
-
-/** Runs the bundled CLI as a user would, in a sandbox HOME with none of the caller's AWS_* variables. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv) {
-	const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-	const result = spawnSync(process.execPath, [cli, ...args], { env: { ...clean, ...env }, encoding: 'utf8' });
-	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The same, without blocking this process: needed when the test itself serves the CLI's requests. */
 function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-	const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
 	return new Promise((resolve) => {
-		execFile(process.execPath, [cli, ...args], { env: { ...clean, ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
+		execFile(process.execPath, [cli, ...args], { env: { ...cleanEnvironment(), ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
 			resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
 		});
 	});

@@ -34,6 +34,7 @@ install_and_rebuild() {
 vscode=$cache/node_modules/code-server/lib/vscode
 (cd "$vscode" && npm install --omit=dev --ignore-scripts >&2)
 # @vscode/ripgrep's postinstall skips its GitHub download when bin/ exists.
+"$(dirname "$0")/prerequisites.sh" start
 mkdir -p "$vscode/node_modules/@vscode/ripgrep/bin"
 ln -sf "$(command -v rg)" "$vscode/node_modules/@vscode/ripgrep/bin/rg"
 (cd "$vscode" && npm_config_yes=true npm rebuild >&2)
