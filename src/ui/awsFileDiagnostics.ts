@@ -43,6 +43,11 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 	 * gives), so runs that overlap while the JS SDK reads are still correct.
 	 */
 	private readonly sessions = new Map<string, LintSession>();
+	/**
+	 * Documents whose last tab was closed. VS Code keeps a closed document alive (in `textDocuments`, without
+	 * onDidCloseTextDocument) for a while: without this, a re-lint would put its problems back in the panel.
+	 */
+	private readonly closedTabs = new Set<string>();
 	private readonly subscriptions: vscode.Disposable[] = [];
 	private readonly linted = new vscode.EventEmitter<void>();
 	/** Fires after each run: the tests wait on it. */
@@ -56,9 +61,10 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		private readonly legacySdkUses: () => readonly LegacySdkUse[] = () => [],
 	) {
 		this.subscriptions.push(
-			vscode.workspace.onDidOpenTextDocument((document) => this.documentChanged(document)),
+			vscode.workspace.onDidOpenTextDocument((document) => this.documentOpened(document)),
 			vscode.workspace.onDidChangeTextDocument((event) => this.documentChanged(event.document)),
 			vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
+			vscode.window.tabGroups.onDidChangeTabs((event) => this.tabsChanged(event)),
 			store.onDidChange(() => this.relintOpenFiles()),
 			vscode.languages.registerCodeActionsProvider(Object.values(awsLanguages).map((language) => ({ language })), this, {
 				providedCodeActionKinds: AwsFileDiagnostics.providedCodeActionKinds,
@@ -85,9 +91,14 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		}
 	}
 
+	private documentOpened(document: vscode.TextDocument): void {
+		this.closedTabs.delete(document.uri.toString());
+		this.documentChanged(document);
+	}
+
 	private documentChanged(document: vscode.TextDocument): void {
 		const role = this.roleOf(document);
-		if (!role) {
+		if (!role || this.closedTabs.has(document.uri.toString())) {
 			return;
 		}
 		if (document.languageId !== awsLanguages[role] && document.uri.scheme === 'file') {
@@ -105,9 +116,34 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 
 	private documentClosed(document: vscode.TextDocument): void {
 		if (this.roleOf(document)) {
-			this.collection.delete(document.uri);
-			this.sessions.delete(document.uri.toString());
+			this.forget(document.uri);
 		}
+	}
+
+	/** A document's problems go with its last tab; they come back when it is shown again. */
+	private tabsChanged(event: vscode.TabChangeEvent): void {
+		for (const tab of event.closed) {
+			const uri = tabUri(tab);
+			if (uri && !isInTab(uri)) {
+				this.forget(uri);
+				this.closedTabs.add(uri.toString());
+			}
+		}
+		for (const tab of event.opened) {
+			const uri = tabUri(tab);
+			const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+			if (document) {
+				this.documentOpened(document);
+			}
+		}
+	}
+
+	private forget(uri: vscode.Uri): void {
+		const key = uri.toString();
+		clearTimeout(this.timers.get(key));
+		this.timers.delete(key);
+		this.collection.delete(uri);
+		this.sessions.delete(key);
 	}
 
 	/** Lints the document together with the other file: many rules look at both (a source profile, a duplicate). */
@@ -122,8 +158,8 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		const texts: FileTexts = { [role]: document.getText(), ...(otherText === undefined ? {} : { [other]: otherText }) };
 		const version = document.version;
 		const jsSdk = await loadAwsLayer().readJsSdk(texts);
-		if (document.version !== version || document.isClosed) {
-			return; // typed again meanwhile: a newer run is on its way
+		if (document.version !== version || document.isClosed || this.closedTabs.has(document.uri.toString())) {
+			return; // typed again meanwhile (a newer run is on its way), or closed
 		}
 		const settings = vscode.workspace.getConfiguration('awsProfiles');
 		const findings = this.sessionOf(document).lint({
@@ -145,7 +181,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		};
 		this.lastRun = run;
 		this.collection.set(document.uri, findings.filter((f) => f.file === role).map((f) => this.toDiagnostic(f, run)));
-		if (otherDocument) {
+		if (otherDocument && !this.closedTabs.has(otherUri.toString())) {
 			this.collection.set(otherUri, findings.filter((f) => f.file === other).map((f) => this.toDiagnostic(f, run)));
 		}
 		this.linted.fire();
@@ -255,4 +291,12 @@ export function positionAt(text: string, offset: number): vscode.Position {
 	}
 	const { line, column } = index.rangeOf(offset, 0);
 	return new vscode.Position(line, column);
+}
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+	return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+}
+
+function isInTab(uri: vscode.Uri): boolean {
+	return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tabUri(tab)?.toString() === uri.toString()));
 }

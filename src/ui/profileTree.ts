@@ -35,11 +35,12 @@ const kindIcons: Record<ProfileKind['kind'], string> = {
 };
 
 export class ProfileNode extends vscode.TreeItem {
-	constructor(readonly entry: ProfileEntry, context: TreeContext) {
+	/** `group`: the group the node is listed under; a profile in both files is listed in two groups, and VS Code refuses two nodes with one id. */
+	constructor(readonly entry: ProfileEntry, context: TreeContext, group?: string) {
 		super(entry.name, entry.chain ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
 		const active = context.active === entry.name;
 		const verification = context.verification(entry.name);
-		this.id = `profile:${entry.name}`;
+		this.id = group === undefined ? `profile:${entry.name}` : `group:${group}/profile:${entry.name}`;
 		this.contextValue = active ? 'profile.active' : 'profile';
 		this.description = [active ? 'active' : undefined, entry.region, verification?.account].filter(Boolean).join(' · ');
 		this.iconPath = iconFor(entry, context, verification);
@@ -156,7 +157,7 @@ function rootNodes(context: TreeContext): Node[] {
 	const entries = [...context.snapshot.model.profiles.values()]
 		.filter((entry) => filter === '' || matchesFilter(entry, filter, context))
 		.sort((a, b) => a.name.localeCompare(b.name));
-	const profiles = (list: ProfileEntry[]) => list.map((entry) => new ProfileNode(entry, context));
+	const profiles = (list: ProfileEntry[], group?: string) => list.map((entry) => new ProfileNode(entry, context, group));
 	const errors = fileErrorNodes(context.snapshot);
 	switch (context.groupBy) {
 		case 'none':
@@ -173,14 +174,14 @@ function matchesFilter(entry: ProfileEntry, filter: string, context: TreeContext
 	return words.some((word) => word.toLowerCase().includes(filter));
 }
 
-function groups(entries: ProfileEntry[], keysOf: (entry: ProfileEntry) => string[], toNodes: (list: ProfileEntry[]) => Node[]): GroupNode[] {
+function groups(entries: ProfileEntry[], keysOf: (entry: ProfileEntry) => string[], toNodes: (list: ProfileEntry[], group: string) => Node[]): GroupNode[] {
 	const byKey = new Map<string, ProfileEntry[]>();
 	for (const entry of entries) {
 		for (const key of keysOf(entry)) {
 			byKey.set(key, [...(byKey.get(key) ?? []), entry]);
 		}
 	}
-	return [...byKey.keys()].sort().map((key) => new GroupNode(key, toNodes(byKey.get(key)!)));
+	return [...byKey.keys()].sort().map((key) => new GroupNode(key, toNodes(byKey.get(key)!, key)));
 }
 
 function fileLabel(file: FileRole): string {

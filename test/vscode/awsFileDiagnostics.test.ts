@@ -181,4 +181,26 @@ describe('Diagnostics in the config and credentials files', function () {
 			'fixtureTempSecret00000000000000000000001', 'fixtureSessionToken0000000000000000000000000000000001',
 		]);
 	});
+
+	it('clears a file\'s problems when its tab is closed, and a later lint of the other file does not bring them back', async () => {
+		await vscode.window.showTextDocument(config);
+		await waitFor(() => diagnosticsOf(config.uri).length > 0);
+		const credentials = await vscode.workspace.openTextDocument(vscode.Uri.file(api.files.credentialsFile));
+		await vscode.window.showTextDocument(credentials, { preview: false });
+		await vscode.window.showTextDocument(config, { preview: false });
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+		await waitFor(() => diagnosticsOf(config.uri).length === 0);
+		// The credentials file is linted with the config file beside it (as after any change on disk).
+		let subscription: vscode.Disposable | undefined;
+		const linted = new Promise<void>((resolve) => {
+			subscription = api.diagnostics.onDidLint(() => resolve());
+		});
+		api.diagnostics.relintOpenFiles();
+		await linted;
+		subscription?.dispose();
+		assert.deepEqual(diagnosticsOf(config.uri), []);
+		// Shown again: checked again.
+		await vscode.window.showTextDocument(config);
+		await waitFor(() => diagnosticsOf(config.uri).length > 0);
+	});
 });

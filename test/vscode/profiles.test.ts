@@ -295,6 +295,10 @@ describe('Profiles view, status bar and switching', () => {
 			await vscode.commands.executeCommand('awsProfiles.groupByFile');
 			await waitFor(() => api.tree.getChildren().some((node) => node.label === 'config file'));
 			assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['config file', 'credentials file']);
+			// A profile in both files is listed under both: VS Code refuses (and shows an empty view) when two nodes share an id.
+			const ids = api.tree.allNodes().flatMap((node) => node.id === undefined ? [] : [node.id]);
+			assert.ok(ids.includes('group:config file/profile:default') && ids.includes('group:credentials file/profile:default'));
+			assert.equal(new Set(ids).size, ids.length, 'every node id is unique');
 		} finally {
 			await config.update('tree.groupBy', undefined, vscode.ConfigurationTarget.Global);
 		}
