@@ -7,7 +7,8 @@
 // only values shown at all are ones that are no secret (region, role ARN, account, program name).
 
 import { expiryStatus, Expiry } from './expiry';
-import { kindLabel } from './profileDisplay';
+import { kindLabel, lacksSessionToken } from './profileDisplay';
+import type { StaticKeysKind } from './profileKind';
 import type { ProfileEntry } from './profileModel';
 import type { RoleChain, RoleChainResult } from './roleChain';
 import { describeChainError } from './roleChain';
@@ -66,7 +67,7 @@ function kindFacts(entry: ProfileEntry): string[] {
 	const { kind } = entry;
 	switch (kind.kind) {
 		case 'static-keys':
-			return [`Access key: \`${kind.maskedAccessKeyId}\` (${kind.term === 'temporary' ? 'temporary, with a session token' : 'long-term'})`];
+			return [`Access key: \`${kind.maskedAccessKeyId}\` (${keysTerm(kind)})`];
 		case 'assume-role':
 			return [`Role: \`${kind.roleArn}\``, kind.source.kind === 'source-profile'
 				? `Source profile: ${escapeMarkdown(kind.source.profile)}`
@@ -151,4 +152,11 @@ export function relative(deltaMs: number): string {
 			: minutes < 48 * 60 ? `${Math.round(minutes / 60)} h`
 				: `${Math.round(minutes / 1440)} days`;
 	return deltaMs >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+function keysTerm(kind: StaticKeysKind): string {
+	if (kind.term === 'temporary') {
+		return 'temporary, with a session token';
+	}
+	return lacksSessionToken(kind) ? 'temporary, but without its session token: AWS rejects it' : 'long-term';
 }

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { FileRole } from '../core/profileFilesReader';
-import { kindLabel } from '../core/profileDisplay';
+import { isTemporaryKeys, kindLabel, lacksSessionToken } from '../core/profileDisplay';
 import type { ProfileEntry } from '../core/profileModel';
 import type { ProfileKind } from '../core/profileKind';
 import type { Problem } from '../core/profileSet';
@@ -62,9 +62,11 @@ function iconFor(entry: ProfileEntry, context: TreeContext, verification: Verifi
 	if (verification?.ok) {
 		return new vscode.ThemeIcon('pass', new vscode.ThemeColor('charts.green'));
 	}
-	const temporary = entry.kind.kind === 'static-keys' && entry.kind.term === 'temporary';
+	if (lacksSessionToken(entry.kind)) {
+		return new vscode.ThemeIcon('history', new vscode.ThemeColor('list.warningForeground'));
+	}
 	const color = context.active === entry.name ? new vscode.ThemeColor('charts.green') : undefined;
-	return new vscode.ThemeIcon(temporary ? 'history' : kindIcons[entry.kind.kind], color);
+	return new vscode.ThemeIcon(isTemporaryKeys(entry.kind) ? 'history' : kindIcons[entry.kind.kind], color);
 }
 
 /** One step of a role's source chain, under the role profile. */
