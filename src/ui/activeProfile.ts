@@ -73,9 +73,10 @@ export class ActiveProfile implements vscode.Disposable {
 		if (settings.setRegion && region) {
 			collection.replace('AWS_REGION', region);
 		}
+		// VS Code puts the extension's name before the description in the stale-terminal notice itself.
 		collection.description = name === undefined
-			? 'AWS Profiles: no AWS profile (AWS_PROFILE cleared)'
-			: `AWS Profiles: AWS_PROFILE=${name}${settings.setRegion && region ? `, AWS_REGION=${region}` : ''}`;
+			? 'no AWS profile (AWS_PROFILE cleared)'
+			: `AWS_PROFILE=${name}${settings.setRegion && region ? `, AWS_REGION=${region}` : ''}`;
 	}
 
 	dispose(): void {
