@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { FileRole } from '../core/profileFilesReader';
+import { createLineIndex, LineIndex } from '../core/lineIndex';
 import { isTemporaryKeys, kindLabel, lacksSessionToken } from '../core/profileDisplay';
 import type { ProfileEntry } from '../core/profileModel';
 import type { ProfileKind } from '../core/profileKind';
@@ -211,11 +212,25 @@ function fileErrorNodes(snapshot: ProfileSnapshot): ErrorNode[] {
 		}
 	}
 	const errors = snapshot.model.problems.filter((problem: Problem) => problem.severity === 'error');
+	const lineIndexes = new Map<FileRole, LineIndex>();
 	for (const problem of errors) {
 		const file = snapshot.files.find((f) => f.role === problem.location.file);
-		const line = problem.location.range.line;
+		const line = file?.kind === 'read' ? editorLine(file.text, problem.location.range.offset, file.role, lineIndexes) : problem.location.range.line;
 		nodes.push(new ErrorNode(`${fileLabel(problem.location.file)}, line ${line + 1}: ${problem.message}`, problem.message,
 			file ? { file: file.path, line } : undefined));
 	}
 	return nodes;
+}
+
+/**
+ * The line as VS Code counts it, where the node's click lands. The SDKs take a lone `\r` for text, the editor
+ * for a line break: after one, the parser's line number would name one line and open another.
+ */
+function editorLine(text: string, offset: number, role: FileRole, indexes: Map<FileRole, LineIndex>): number {
+	let index = indexes.get(role);
+	if (!index) {
+		index = createLineIndex(text);
+		indexes.set(role, index);
+	}
+	return index.rangeOf(offset, 0).line;
 }

@@ -126,6 +126,24 @@ describe('Profiles view, status bar and switching', () => {
 		}
 	});
 
+	it('opens the line its error node names, even after a lone carriage return (a line break to VS Code, text to the SDKs)', async () => {
+		const file = api.files.configFile;
+		const before = readFileSync(file, 'utf8');
+		try {
+			writeFileSync(file, `${before}# pasted from an old Mac\rnote\n[profile unterminated\nregion = x\n`);
+			await waitFor(() => api.store.current?.model.problems.some((p) => p.severity === 'error') === true);
+			const [node] = api.tree.getChildren();
+			const named = Number(/^config file, line (\d+): /.exec(String(node.label))?.[1]);
+			const selection = (node.command?.arguments?.[1] as { selection: vscode.Range }).selection;
+			assert.equal(selection.start.line, named - 1, 'the label and the cursor agree');
+			const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+			assert.equal(document.lineAt(selection.start.line).text, '[profile unterminated');
+		} finally {
+			writeFileSync(file, before);
+			await waitFor(() => !api.store.current?.model.problems.some((p) => p.severity === 'error'));
+		}
+	});
+
 	it('follows the SSO token cache: a login shows as the token\'s expiry', async function () {
 		this.timeout(20_000);
 		const cache = path.join(path.dirname(api.files.configFile), 'sso', 'cache');
