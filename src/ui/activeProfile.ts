@@ -41,8 +41,17 @@ export class ActiveProfile implements vscode.Disposable {
 		return snapshot?.model.profiles.has('default') ? 'default' : undefined;
 	}
 
-	/** The names used recently in this workspace, the latest first. */
-	recent(): readonly string[] {
+	/**
+	 * The names used recently in this workspace, the latest first. The active profile is among them even before
+	 * the first switch: it is the one in use since the window opened.
+	 */
+	recent(snapshot: ProfileSnapshot | undefined): readonly string[] {
+		const switched = this.switchedTo();
+		const active = this.name(snapshot);
+		return active === undefined || switched.includes(active) ? switched : [active, ...switched].slice(0, recentCount);
+	}
+
+	private switchedTo(): readonly string[] {
 		return this.context.workspaceState.get<string[]>(recentKey, []);
 	}
 
@@ -50,7 +59,7 @@ export class ActiveProfile implements vscode.Disposable {
 		const choice: Choice = name === undefined ? { kind: 'none' } : { kind: 'profile', name };
 		await this.context.workspaceState.update(choiceKey, choice);
 		if (name !== undefined) {
-			await this.context.workspaceState.update(recentKey, [name, ...this.recent().filter((n) => n !== name)].slice(0, recentCount));
+			await this.context.workspaceState.update(recentKey, [name, ...this.switchedTo().filter((n) => n !== name)].slice(0, recentCount));
 		}
 		this.applyToTerminals(snapshot);
 		this.changed.fire(name);

@@ -71,7 +71,7 @@ export class ProfileCommands {
 		const snapshot = this.deps.store.current;
 		const profiles = snapshot ? [...snapshot.model.profiles.values()] : [];
 		const active = this.deps.active.name(snapshot);
-		const recent = this.deps.active.recent().filter((name) => snapshot?.model.profiles.has(name));
+		const recent = this.deps.active.recent(snapshot).filter((name) => snapshot?.model.profiles.has(name));
 		const item = (entry: ProfileEntry): ProfilePick => ({
 			label: `$(${entry.name === active ? 'check' : 'cloud'}) ${entry.name}`,
 			description: [entry.region, this.deps.accountOf(entry.name)].filter(Boolean).join(' · '),

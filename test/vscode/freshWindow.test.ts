@@ -63,6 +63,15 @@ describe('Walkthrough progress, in a new window', () => {
 		}
 	}
 
+	it('lists the profile active since the window opened under "recently used", before any switch', async () => {
+		const active = api.statusBar.text.replace(/^\$\(cloud\) /, '').split(' · ')[0];
+		const picks: string[][] = [];
+		api.setPrompts(scripted({ pick: (items) => (picks.push(items.map((item) => item.label)), undefined) }));
+		await vscode.commands.executeCommand('awsProfiles.switchProfile');
+		assert.equal(picks[0][0], 'recently used');
+		assert.match(picks[0][1], new RegExp(`\\) ${active}$`));
+	});
+
 	it('marks a step done on its event: a copied policy, a verify, a switch, a pin, a look at the last step', async () => {
 		const notices: string[] = [];
 		api.setPrompts(scripted({ notify: (message) => (notices.push(message), undefined) }));
