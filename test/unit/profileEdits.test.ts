@@ -89,9 +89,17 @@ describe('Profile edits', () => {
 	});
 
 	describe('set', () => {
-		it('replaces only the value, keeping spacing and an inline comment', () => {
+		it('replaces only the value, keeping spacing', () => {
+			const result = edit({ config: '[profile a]\nregion\t=  us-east-1\n' }, { op: 'set', profile: 'a', key: 'region', value: 'eu-west-1' }) as FilePair;
+			assert.equal(result.config, '[profile a]\nregion\t=  eu-west-1\n');
+		});
+
+		it('moves an inline comment to its own line above, where every reader takes it for a comment (issue 18)', () => {
+			// The AWS CLI reads `eu-west-1   # main` as the value; the SDKs read `eu-west-1`.
 			const result = edit({ config: '[profile a]\nregion\t=  us-east-1   # main\n' }, { op: 'set', profile: 'a', key: 'region', value: 'eu-west-1' }) as FilePair;
-			assert.equal(result.config, '[profile a]\nregion\t=  eu-west-1   # main\n');
+			assert.equal(result.config, '[profile a]\n# main\nregion\t=  eu-west-1\n');
+			const crlf = edit({ config: '[profile a]\r\nregion = us-east-1 ;main' }, { op: 'set', profile: 'a', key: 'region', value: 'eu-west-1' }) as FilePair;
+			assert.equal(crlf.config, '[profile a]\r\n;main\r\nregion = eu-west-1');
 		});
 
 		it('sets the definition that wins: the last one, in the credentials file before the config file', () => {
