@@ -17,29 +17,106 @@
 
 import { readAwsCli } from './awsCliReader';
 import type { FileRole } from './profileFilesReader';
-import type { RawProfileFile } from './rawProfileFile';
+import type { RawProfileFile, RawSection } from './rawProfileFile';
+import type { ReadingResult } from './reading';
 import { ReadingDifference, readingDifferences } from './readingDifferences';
-import { readStandard } from './standardReader';
+import { readStandard, toReading } from './standardReader';
 import { applyEdits, Edit } from './textEdits';
 
 type ByFile<T> = Readonly<Record<FileRole, T>>;
 
 /**
  * Why the edit is refused (it makes the readers disagree), or `undefined` when they read alike what it touched.
- * `names`: the profile and sso-session names the operation writes or reads.
+ * `names`: the profile and sso-session names the operation writes or reads; `changesContent`: false for a rename.
  */
-export function editDisagreement(texts: ByFile<string>, raw: ByFile<RawProfileFile>, edits: ByFile<readonly Edit[]>, names: readonly string[]): string | undefined {
+export function editDisagreement(texts: ByFile<string>, raw: ByFile<RawProfileFile>, edits: ByFile<readonly Edit[]>, names: readonly string[], changesContent = true): string | undefined {
+	// A rename keeps a header's odd spacing: the JS SDK did not read the section before and does not after.
+	for (const file of changesContent ? ['config', 'credentials'] as const : []) {
+		if (touchedSections(raw[file], edits[file], names).some((section) => !plainHeader(texts[file], section))) {
+			return 'This edit was refused: it would change a section whose header the tools read differently (spaces inside '
+				+ 'the brackets, a comment right after the ]). Nothing was written. Write the header as [profile name] '
+				+ '(or [name] in the credentials file) first; the lint finding aws-files/compatibility offers that fix.';
+		}
+	}
 	const config = excerpt(texts.config, raw.config, edits.config, names);
 	const credentials = excerpt(texts.credentials, raw.credentials, edits.credentials, names);
-	const before = differences({ config: config.before, credentials: credentials.before });
-	const after = differences({ config: config.after, credentials: credentials.after });
-	const known = new Map(before.map((difference) => [identity(difference), sights(difference)] as const));
-	const fresh = after.find((difference) => known.get(identity(difference)) !== sights(difference));
-	return fresh && explain(fresh);
+	const before = readBoth({ config: config.before, credentials: credentials.before });
+	const after = readBoth({ config: config.after, credentials: credentials.after });
+	const known = new Map(before.differences.map((difference) => [identity(difference), sights(difference)] as const));
+	const fresh = after.differences.find((difference) => known.get(identity(difference)) !== sights(difference));
+	if (fresh) {
+		return explain(fresh);
+	}
+	// A section one reader sees and the other does not (`[ dev ]` is ' dev ' for the AWS CLI) must not change
+	// either; deleting it (or renaming it away, which the check above sees) takes it from every reader.
+	for (const difference of [...before.differences, ...after.differences]) {
+		if (difference.kind === 'section' && (['standard', 'aws-cli'] as const).some((reader) => {
+			const was = sectionOf(before[reader], difference);
+			const now = sectionOf(after[reader], difference);
+			return now !== undefined && JSON.stringify(was) !== JSON.stringify(now);
+		})) {
+			return 'This edit was refused: it would change a section that only some of the tools read (the AWS CLI reads '
+				+ '[ name ] as a profile named with its spaces, the SDKs as the profile name). Nothing was written. Look at '
+				+ 'the files\' lint findings (aws-files/compatibility) first.';
+		}
+	}
+	return undefined;
 }
 
-function differences(texts: ByFile<string>): readonly ReadingDifference[] {
-	return readingDifferences({ texts, standard: readStandard(texts), others: { 'aws-cli': readAwsCli(texts) } });
+interface Readings {
+	readonly standard: ReadingResult;
+	readonly 'aws-cli': ReadingResult;
+	readonly differences: readonly ReadingDifference[];
+}
+
+function readBoth(texts: ByFile<string>): Readings {
+	const standard = readStandard(texts);
+	const cli = readAwsCli(texts);
+	return { standard: toReading(standard), 'aws-cli': cli, differences: readingDifferences({ texts, standard, others: { 'aws-cli': cli } }) };
+}
+
+function sectionOf(reading: ReadingResult, difference: ReadingDifference & { kind: 'section' }): unknown {
+	if (!reading.ok) {
+		return 'refused';
+	}
+	const sections = difference.section.kind === 'profile' ? reading.reading.profiles : reading.reading.ssoSessions;
+	return Object.prototype.hasOwnProperty.call(sections, difference.section.name) ? sections[difference.section.name] : undefined;
+}
+
+/** The sections the operation's names head, and those an edit changes or inserts into (not only borders). */
+function touchedSections(raw: RawProfileFile, edits: readonly Edit[], names: readonly string[]): RawSection[] {
+	return raw.sections.filter((section) => {
+		if (!section.header.closed) {
+			return false;
+		}
+		if (names.includes(section.name)) {
+			return true;
+		}
+		const start = section.span.offset;
+		const end = start + section.span.length;
+		return edits.some((edit) => edit.length > 0 ? edit.offset < end && edit.offset + edit.length > start : edit.offset > start && edit.offset < end);
+	});
+}
+
+/**
+ * `[name]` or `[prefix name]` with one space or tab between, and any comment after whitespace: the one form the
+ * JS SDK reads as the others do (it drops `[profile  dev]` and `[ dev ]`, and takes `[dev]# x` for no header).
+ */
+function plainHeader(text: string, section: RawSection): boolean {
+	const { header, prefix, name, comment } = section.header;
+	const start = header.offset + 1;
+	const end = header.offset + header.length - 1;
+	if (name.offset + name.length !== end) {
+		return false;
+	}
+	if (comment && comment.offset === header.offset + header.length) {
+		return false;
+	}
+	if (prefix === undefined) {
+		return name.offset === start;
+	}
+	const separator = text.charCodeAt(prefix.offset + prefix.length);
+	return prefix.offset === start && name.offset === prefix.offset + prefix.length + 1 && (separator === 0x20 || separator === 0x09);
 }
 
 /** The pieces of one file the edit can change, before and after it. */

@@ -158,9 +158,10 @@ export function validateWrittenProperty(key: string, value: string): Validation 
 	if (!keyCheck.ok) {
 		return keyCheck;
 	}
-	if (value === '' && keysNeedingValue.has(key)) {
-		return failure('value/empty', `${key} needs a value: the SDKs would read the profile as set up with an empty ${key} and fail. `
-			+ 'To take the setting away, remove the property instead.');
+	if (value === '') {
+		return failure('value/empty', keysNeedingValue.has(key)
+			? `${key} needs a value: the SDKs would read the profile as set up with an empty ${key} and fail. To take the setting away, remove the property instead.`
+			: `${key} needs a value: the JS SDK reads an empty value as no ${key} at all, the other tools as an empty one. To take the setting away, remove the property instead.`);
 	}
 	return validatePropertyValue(key, value);
 }

@@ -105,7 +105,7 @@ const credentialsFileKeys: ReadonlySet<string> = new Set([Keys.accessKeyId, Keys
 export function planProfileEdit(files: FilePair, operation: ProfileOperation): EditPlan {
 	const planner = new Planner(files);
 	const plan = planOperation(planner, operation);
-	return plan.ok ? planner.checkAgreement(plan, namesOf(operation)) : plan;
+	return plan.ok ? planner.checkAgreement(plan, namesOf(operation), operation.op !== 'rename') : plan;
 }
 
 function planOperation(plan: Planner, operation: ProfileOperation): EditPlan {
@@ -259,6 +259,14 @@ class Planner {
 		if (this.profileExists(to)) {
 			return refuse(`A profile named '${to}' already exists.`);
 		}
+		const continued = (['config', 'credentials'] as const).some((file) => this.raw[file].sections.some((section) => section.properties.some((property) =>
+			property.key.toLowerCase() === Keys.sourceProfile && property.continuations.length > 0 && property.line.assignment.value.length > 0
+			&& this.files[file].slice(property.line.assignment.value.offset, property.line.assignment.value.offset + property.line.assignment.value.length) === from)));
+		if (continued) {
+			// The JS SDK reads only the first line of such a value; the others read all its lines. Renaming would leave one of them behind.
+			return refuse('A source_profile naming this profile is continued on the next line, which the tools read differently; '
+				+ 'nothing was written. Write that source_profile on one line first.');
+		}
 		for (const file of ['config', 'credentials'] as const) {
 			const raw = this.raw[file];
 			this.edits[file].push(...renameSections(findSections(raw, file, { kind: 'profile', name: from }), to));
@@ -310,8 +318,8 @@ class Planner {
 	}
 
 	/** Refuses a plan after which the AWS CLI and the standard would read what it touched differently (editAgreement.ts). */
-	checkAgreement(plan: EditPlan & { ok: true }, names: readonly string[]): EditPlan {
-		const disagreement = editDisagreement(this.files, this.raw, plan.edits, names);
+	checkAgreement(plan: EditPlan & { ok: true }, names: readonly string[], changesContent: boolean): EditPlan {
+		const disagreement = editDisagreement(this.files, this.raw, plan.edits, names, changesContent);
 		return disagreement === undefined ? plan : refuse(disagreement);
 	}
 
