@@ -30,8 +30,9 @@ type ByFile<T> = Readonly<Record<FileRole, T>>;
  * `names`: the profile and sso-session names the operation writes or reads; `changesContent`: false for a rename.
  */
 export function editDisagreement(texts: ByFile<string>, raw: ByFile<RawProfileFile>, edits: ByFile<readonly Edit[]>, names: readonly string[], changesContent = true): string | undefined {
-	// A rename keeps a header's odd spacing: the JS SDK did not read the section before and does not after.
-	for (const file of changesContent ? ['config', 'credentials'] as const : []) {
+	// A rename keeps a config header's odd spacing: the AWS CLI reads the name through shlex before and after, and
+	// the JS SDK reads neither. In the credentials file `[ a ]` is the profile ' a ' for both: never renamed.
+	for (const file of changesContent ? ['config', 'credentials'] as const : ['credentials'] as const) {
 		if (touchedSections(raw[file], edits[file], names).some((section) => !plainHeader(texts[file], section))) {
 			return 'This edit was refused: it would change a section whose header the tools read differently (spaces inside '
 				+ 'the brackets, a comment right after the ]). Nothing was written. Write the header as [profile name] '
