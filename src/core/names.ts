@@ -31,7 +31,9 @@ export type ValidationCode =
 	| 'value/line-break'
 	| 'value/control-character'
 	| 'value/surrounding-whitespace'
-	| 'value/comment-start';
+	| 'value/comment-start'
+	| 'value/empty'
+	| 'name/read-differently';
 
 /** The kinds of identifier the files hold; each is checked by the same rule, named differently in messages. */
 export type IdentifierKind = 'profile name' | 'sso-session name' | 'property key' | 'sub-property key';
@@ -87,6 +89,81 @@ export function validateIdentifier(kind: IdentifierKind, text: string): Validati
 			+ `it has ${describeCharacter(text, at ?? 0)}.`);
 	}
 	return valid;
+}
+
+/**
+ * The profile names the readers agree on only as long as nothing is written under them: `DEFAULT` (exactly:
+ * configparser's `default_section`) is no profile for the AWS CLI, boto3, SAM and Zappa but defaults that
+ * configparser lends to every other section of the file, and the JS SDK's loader throws on `__proto__` and keeps
+ * a credentials section named like another property of a plain object (`constructor`, `toString`...) out of
+ * its map. An edit checks the names it writes with this; reading and removing still take them.
+ */
+export function validateWrittenProfileName(name: string): Validation {
+	const identifier = validateProfileName(name);
+	if (!identifier.ok) {
+		return identifier;
+	}
+	if (name === 'DEFAULT') {
+		return failure('name/read-differently', 'A profile cannot be named DEFAULT: the AWS CLI, boto3, SAM and Zappa '
+			+ 'read [DEFAULT] as defaults for every profile (its keys, credentials included, would be lent to each of them), '
+			+ 'not as a profile. Choose another name.');
+	}
+	if (name in Object.prototype) {
+		return failure('name/read-differently', 'This profile name is reserved in JavaScript: the JS SDK (Serverless, CDK, SST) '
+			+ 'would not read it, or would refuse the files. Choose another name.');
+	}
+	return valid;
+}
+
+/**
+ * A key an edit writes: an identifier that every reader reads as the same key. configparser (the AWS CLI,
+ * boto3) ends a key at the first `:` (`a:b = v` is the key `a` with the value `b = v`); the JS SDK keeps a
+ * key's case where the others lower-case it (`Region` is not `region` for it) and cannot hold `__proto__`.
+ */
+export function validateWrittenKey(key: string): Validation {
+	const identifier = validatePropertyKey(key);
+	if (!identifier.ok) {
+		return identifier;
+	}
+	if (key.includes(':')) {
+		return failure('name/read-differently', 'A property key cannot contain ":": the AWS CLI and boto3 end the key there '
+			+ 'and read the rest as its value.');
+	}
+	if (key !== key.toLowerCase()) {
+		return failure('name/read-differently', 'A property key must be lower case: the AWS CLI and the other SDKs lower-case '
+			+ 'keys, the JS SDK does not, so they would read two different keys. Write it in lower case.');
+	}
+	if (key === '__proto__') {
+		return failure('name/read-differently', 'This property key is reserved in JavaScript: the JS SDK would not read it.');
+	}
+	return valid;
+}
+
+/**
+ * The keys whose empty value breaks the profile: the SDKs take `role_arn =` as an assume-role profile with no
+ * role, `credential_process =` as a command to run, `region =` as a region named "" (the JS SDK even reads an
+ * empty value as no key at all). Every key `aws configure` and this extension write for a kind of profile.
+ */
+const keysNeedingValue: ReadonlySet<string> = new Set([
+	'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token',
+	'role_arn', 'source_profile', 'credential_source', 'role_session_name', 'external_id', 'mfa_serial', 'duration_seconds',
+	'web_identity_token_file', 'credential_process',
+	'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name', 'sso_registration_scopes',
+	'region', 'output', 'ca_bundle', 'endpoint_url', 'aws_account_id', 'login_session',
+]);
+
+/** A property an edit writes: its key as `validateWrittenKey`, its value as `validatePropertyValue`, and a value where one is needed. */
+export function validateWrittenProperty(key: string, value: string): Validation {
+	const keyCheck = validateWrittenKey(key);
+	if (!keyCheck.ok) {
+		return keyCheck;
+	}
+	if (value === '') {
+		return failure('value/empty', keysNeedingValue.has(key)
+			? `${key} needs a value: the SDKs would read the profile as set up with an empty ${key} and fail. To take the setting away, remove the property instead.`
+			: `${key} needs a value: the JS SDK reads an empty value as no ${key} at all, the other tools as an empty one. To take the setting away, remove the property instead.`);
+	}
+	return validatePropertyValue(key, value);
 }
 
 /**

@@ -6,7 +6,15 @@
 // planned as edits of the two files' text. Pure: reading and writing the files is profileFileWriter.ts's job.
 // As `aws configure` does, secrets go to the credentials file and everything else to the config file.
 
-import { validateProfileName, validateProperty, validatePropertyKey, validateSsoSessionName, Validation } from './names';
+import { editDisagreement } from './editAgreement';
+import {
+	validateProfileName,
+	validatePropertyKey,
+	validateSsoSessionName,
+	validateWrittenProfileName,
+	validateWrittenProperty,
+	Validation,
+} from './names';
 import type { FileRole } from './profileFilesReader';
 import { Keys } from './profileKeys';
 import { parseRawProfileFile, RawProfileFile } from './rawProfileFile';
@@ -95,13 +103,27 @@ export type EditPlan =
 const credentialsFileKeys: ReadonlySet<string> = new Set([Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken, 'aws_security_token']);
 
 export function planProfileEdit(files: FilePair, operation: ProfileOperation): EditPlan {
-	const plan = new Planner(files);
+	const planner = new Planner(files);
+	const plan = planOperation(planner, operation);
+	return plan.ok ? planner.checkAgreement(plan, namesOf(operation), operation.op !== 'rename') : plan;
+}
+
+function planOperation(plan: Planner, operation: ProfileOperation): EditPlan {
 	switch (operation.op) {
 		case 'add': return plan.add(operation.profile);
 		case 'set': return plan.set(operation.profile, operation.key, operation.value);
 		case 'remove': return plan.remove(operation.profile, operation.key);
 		case 'rename': return plan.rename(operation.from, operation.to);
 		case 'delete': return plan.delete(operation.profile);
+	}
+}
+
+/** The profile and sso-session names an operation writes or reads. */
+function namesOf(operation: ProfileOperation): string[] {
+	switch (operation.op) {
+		case 'add': return operation.profile.kind === 'sso' ? [operation.profile.name, operation.profile.session.name] : [operation.profile.name];
+		case 'rename': return [operation.from, operation.to];
+		default: return [operation.profile];
 	}
 }
 
@@ -160,8 +182,8 @@ class Planner {
 	add(profile: NewProfile): EditPlan {
 		const properties = newProfileProperties(profile);
 		const invalid = firstFailure([
-			validateProfileName(profile.name),
-			...[...properties.config, ...properties.credentials].map(([key, value]) => validateProperty(key, value)),
+			validateWrittenProfileName(profile.name),
+			...[...properties.config, ...properties.credentials].map(([key, value]) => validateWrittenProperty(key, value)),
 		]);
 		if (invalid) {
 			return invalid;
@@ -188,7 +210,7 @@ class Planner {
 	}
 
 	set(profile: string, key: string, value: string): EditPlan {
-		const invalid = firstFailure([validateProfileName(profile), validateProperty(key, value)]);
+		const invalid = firstFailure([validateWrittenProfileName(profile), validateWrittenProperty(key, value)]);
 		if (invalid) {
 			return invalid;
 		}
@@ -222,7 +244,8 @@ class Planner {
 	}
 
 	rename(from: string, to: string): EditPlan {
-		const invalid = firstFailure([validateProfileName(from), validateProfileName(to)]);
+		// Renaming DEFAULT away is allowed: it is how a user gets out of a [DEFAULT] section.
+		const invalid = firstFailure([validateProfileName(from), validateWrittenProfileName(to)]);
 		if (invalid) {
 			return invalid;
 		}
@@ -235,6 +258,14 @@ class Planner {
 		}
 		if (this.profileExists(to)) {
 			return refuse(`A profile named '${to}' already exists.`);
+		}
+		const continued = (['config', 'credentials'] as const).some((file) => this.raw[file].sections.some((section) => section.properties.some((property) =>
+			property.key.toLowerCase() === Keys.sourceProfile && property.continuations.length > 0 && property.line.assignment.value.length > 0
+			&& this.files[file].slice(property.line.assignment.value.offset, property.line.assignment.value.offset + property.line.assignment.value.length) === from)));
+		if (continued) {
+			// The JS SDK reads only the first line of such a value; the others read all its lines. Renaming would leave one of them behind.
+			return refuse('A source_profile naming this profile is continued on the next line, which the tools read differently; '
+				+ 'nothing was written. Write that source_profile on one line first.');
 		}
 		for (const file of ['config', 'credentials'] as const) {
 			const raw = this.raw[file];
@@ -278,12 +309,18 @@ class Planner {
 		if (session.scopes) {
 			properties.push(['sso_registration_scopes', session.scopes]);
 		}
-		const invalidProperty = firstFailure(properties.map(([key, value]) => validateProperty(key, value)));
+		const invalidProperty = firstFailure(properties.map(([key, value]) => validateWrittenProperty(key, value)));
 		if (invalidProperty) {
 			return invalidProperty;
 		}
 		this.appended.config.push({ header: headerFor('config', ref), properties });
 		return undefined;
+	}
+
+	/** Refuses a plan after which the AWS CLI and the standard would read what it touched differently (editAgreement.ts). */
+	checkAgreement(plan: EditPlan & { ok: true }, names: readonly string[], changesContent: boolean): EditPlan {
+		const disagreement = editDisagreement(this.files, this.raw, plan.edits, names, changesContent);
+		return disagreement === undefined ? plan : refuse(disagreement);
 	}
 
 	private profileExists(name: string): boolean {

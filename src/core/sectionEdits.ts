@@ -70,14 +70,7 @@ export function appendSections(raw: RawProfileFile, text: string, sections: read
 export function setProperty(raw: RawProfileFile, text: string, sections: readonly RawSection[], key: string, value: string): Edit {
 	const existing = lastDefinition(sections, key);
 	if (existing) {
-		const simple = existing.continuations.length === 0 && existing.subProperties.length === 0;
-		if (simple) {
-			const { value: range } = existing.line.assignment;
-			return { offset: range.offset, length: range.length, content: value };
-		}
-		const { span } = existing;
-		const terminated = endsWithNewline(text, span.offset + span.length);
-		return { offset: span.offset, length: span.length, content: propertyLine(existing.key, value) + (terminated ? terminator(text, span) : '') };
+		return replaceProperty(raw, text, existing, value);
 	}
 	const section = sections[sections.length - 1];
 	const end = section.span.offset + section.span.length;
@@ -85,6 +78,61 @@ export function setProperty(raw: RawProfileFile, text: string, sections: readonl
 	return endsWithNewline(text, end)
 		? { offset: end, length: 0, content: line + raw.eol }
 		: { offset: end, length: 0, content: raw.eol + line };
+}
+
+/**
+ * A new value for a property, as one edit over its lines. A one-line value is replaced where it stands, so the
+ * key's spelling and spacing stay. A value continued or spread over sub-properties is replaced as a whole,
+ * but the comment and blank lines among its lines are not part of it and stay, in order, after the new line.
+ * An inline comment (`region = us-east-1 # main`) is moved to a line of its own just above: the AWS CLI reads
+ * it as part of the value, the SDKs as a comment, so after the value it would make them read two values.
+ */
+function replaceProperty(raw: RawProfileFile, text: string, property: RawProperty, value: string): Edit {
+	const { line } = property;
+	const comment = line.comment ? text.slice(line.comment.offset, line.comment.offset + line.comment.length) + raw.eol : '';
+	const simple = property.continuations.length === 0 && property.subProperties.length === 0;
+	if (simple && !line.comment) {
+		const { value: range } = line.assignment;
+		return { offset: range.offset, length: range.length, content: value };
+	}
+	const { span } = property;
+	const lineEnd = line.range.offset + line.range.length;
+	const kept = simple ? '' : keptLines(raw, text, property);
+	const keyAndEquals = text.slice(line.span.offset, line.assignment.equals.offset + 1);
+	const written = line.assignment.value;
+	const spacing = written.length > 0 ? text.slice(line.assignment.equals.offset + 1, written.offset) : ' ';
+	const newLine = value === '' ? keyAndEquals : keyAndEquals + spacing + value;
+	if (simple) {
+		return { offset: line.span.offset, length: lineEnd - line.span.offset, content: comment + newLine };
+	}
+	const end = span.offset + span.length;
+	const tail = endsWithNewline(text, end) ? terminator(text, span) : '';
+	// The kept lines carry their own terminators; the new line needs one before them.
+	const content = kept === '' ? comment + newLine + tail : comment + newLine + terminator(text, line.span) + kept.slice(0, kept.length - lineTerminatorLength(kept)) + tail;
+	return { offset: span.offset, length: span.length, content };
+}
+
+/**
+ * The comment and blank lines inside a property's lines, each as written with its terminator. A comment line is
+ * one every reader takes for a comment: `#` or `;` in the first column. An indented `# x` among continuation
+ * lines is part of the value for the SDKs (and a comment for the AWS CLI): it goes with the value it is in.
+ */
+function keptLines(raw: RawProfileFile, text: string, property: RawProperty): string {
+	const start = property.span.offset;
+	const end = start + property.span.length;
+	let kept = '';
+	for (const line of raw.lines) {
+		if (line.span.offset <= start) {
+			continue;
+		}
+		if (line.span.offset >= end) {
+			break;
+		}
+		if (line.kind === 'comment' || line.kind === 'blank') {
+			kept += text.slice(line.span.offset, line.span.offset + line.span.length);
+		}
+	}
+	return kept;
 }
 
 /** Removes every line of every definition of `key` (keys match case-insensitively, as the standard reads them). */
@@ -145,6 +193,10 @@ function propertyLine(key: string, value: string): string {
 
 function sameKey(a: string, b: string): boolean {
 	return a.toLowerCase() === b.toLowerCase();
+}
+
+function lineTerminatorLength(text: string): number {
+	return text.endsWith('\r\n') ? 2 : text.endsWith('\n') || text.endsWith('\r') ? 1 : 0;
 }
 
 function endsWithNewline(text: string, end: number): boolean {

@@ -89,9 +89,17 @@ describe('Profile edits', () => {
 	});
 
 	describe('set', () => {
-		it('replaces only the value, keeping spacing and an inline comment', () => {
+		it('replaces only the value, keeping spacing', () => {
+			const result = edit({ config: '[profile a]\nregion\t=  us-east-1\n' }, { op: 'set', profile: 'a', key: 'region', value: 'eu-west-1' }) as FilePair;
+			assert.equal(result.config, '[profile a]\nregion\t=  eu-west-1\n');
+		});
+
+		it('moves an inline comment to its own line above, where every reader takes it for a comment (issue 18)', () => {
+			// The AWS CLI reads `eu-west-1   # main` as the value; the SDKs read `eu-west-1`.
 			const result = edit({ config: '[profile a]\nregion\t=  us-east-1   # main\n' }, { op: 'set', profile: 'a', key: 'region', value: 'eu-west-1' }) as FilePair;
-			assert.equal(result.config, '[profile a]\nregion\t=  eu-west-1   # main\n');
+			assert.equal(result.config, '[profile a]\n# main\nregion\t=  eu-west-1\n');
+			const crlf = edit({ config: '[profile a]\r\nregion = us-east-1 ;main' }, { op: 'set', profile: 'a', key: 'region', value: 'eu-west-1' }) as FilePair;
+			assert.equal(crlf.config, '[profile a]\r\n;main\r\nregion = eu-west-1');
 		});
 
 		it('sets the definition that wins: the last one, in the credentials file before the config file', () => {
@@ -168,6 +176,28 @@ describe('Profile edits', () => {
 
 		it('refuses a missing profile', () => {
 			assert.match(refusal(edit({ config: '[profile a]\n' }, { op: 'delete', profile: 'b' })), /no profile named 'b'/);
+		});
+	});
+
+	describe('issue 18: edits that would change what other tools read', () => {
+		const ci = { config: '[profile ci]\nregion = us-east-1\n', credentials: '[ci]\naws_access_key_id = AKIACIEXAMPLE0000000\n' };
+		it('refuses DEFAULT on add, rename to, and set', () => {
+			assert.match(refusal(edit(ci, { op: 'add', profile: { kind: 'credential-process', name: 'DEFAULT', command: 'c' } })), /DEFAULT/);
+			assert.match(refusal(edit(ci, { op: 'rename', from: 'ci', to: 'DEFAULT' })), /DEFAULT/);
+			assert.match(refusal(edit({ credentials: '[DEFAULT]\nregion = x\n' }, { op: 'set', profile: 'DEFAULT', key: 'output', value: 'json' })), /DEFAULT/);
+		});
+		it('refuses keys with ":" or upper case, and empty values', () => {
+			assert.match(refusal(edit(ci, { op: 'set', profile: 'ci', key: 'a:b', value: 'v' })), /":"/);
+			assert.match(refusal(edit(ci, { op: 'set', profile: 'ci', key: 'Region', value: 'v' })), /lower case/);
+			assert.match(refusal(edit(ci, { op: 'set', profile: 'ci', key: 'role_arn', value: '' })), /role_arn needs a value/);
+			assert.match(refusal(edit({}, { op: 'add', profile: { kind: 'credential-process', name: 'p', command: '' } })), /credential_process needs a value/);
+		});
+		it('keeps comment lines inside a continued value it replaces', () => {
+			const result = edit({ config: '[profile a]\nnote = x\n# keep me\n  more\n' }, { op: 'set', profile: 'a', key: 'note', value: 'y' }) as FilePair;
+			assert.equal(result.config, '[profile a]\nnote = y\n# keep me\n');
+		});
+		it('refuses an edit of a section the AWS CLI reads under another name', () => {
+			assert.match(refusal(edit({ credentials: '[a]\nx = 1\n[ a ]\nregion = 2\n' }, { op: 'remove', profile: 'a', key: 'region' })), /refused/);
 		});
 	});
 });
