@@ -10,7 +10,7 @@ import { validateProperty } from '../core/names';
 import { fileForNewProperty } from '../core/profileEdits';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
-import { applyEdit, checkPlainKey, describeWrite, readFilesForEdit } from './profileFileEdit';
+import { applyEdit, checkPlainKey, describeWrite, readFilesForEdit, shown } from './profileFileEdit';
 import { isTerminal, readAllInput } from './standardInput';
 
 export const addCommand: Command = {
@@ -43,7 +43,7 @@ export const addCommand: Command = {
 			const written = result[role];
 			if (written) {
 				const keys = properties.filter(([key]) => fileForNewProperty(key) === role).map(([key]) => key);
-				out.line(`Added profile '${profile}' (${keys.join(', ')}) to ${describeWrite(written)}.`);
+				out.line(`Added profile '${shown(profile)}' (${keys.map(shown).join(', ')}) to ${describeWrite(written)}.`);
 			}
 		}
 		return ExitStatus.Ok;

@@ -9,7 +9,7 @@
 import type { FileRole } from '../core/profileFilesReader';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
-import { applyEdit, describeWrite, FilesForEdit, readFilesForEdit, writtenFiles } from './profileFileEdit';
+import { applyEdit, describeWrite, FilesForEdit, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
 import { askLine, isTerminal } from './standardInput';
 
 export const deleteCommand: Command = {
@@ -31,7 +31,7 @@ export const deleteCommand: Command = {
 		}
 		const result = await applyEdit(files, { op: 'delete', profile });
 		for (const written of writtenFiles(result)) {
-			out.line(`Deleted profile '${profile}' from ${describeWrite(written)}.`);
+			out.line(`Deleted profile '${shown(profile)}' from ${describeWrite(written)}.`);
 		}
 		return ExitStatus.Ok;
 	},
@@ -40,15 +40,15 @@ export const deleteCommand: Command = {
 async function confirm(files: FilesForEdit, profile: string): Promise<void> {
 	const section = files.reading.profiles.get(profile);
 	if (!section) {
-		throw new UsageError(`There is no profile named '${profile}'; nothing was deleted.`);
+		throw new UsageError(`There is no profile named '${shown(profile)}'; nothing was deleted.`);
 	}
 	if (!isTerminal()) {
-		throw new UsageError(`not deleting profile '${profile}': there is no terminal to confirm in; add --yes to delete it.`);
+		throw new UsageError(`not deleting profile '${shown(profile)}': there is no terminal to confirm in; add --yes to delete it.`);
 	}
 	const roles = [...new Set<FileRole>(section.headers.map((header) => header.file))];
-	const answer = await askLine(`Delete the AWS profile '${profile}' from ${roles.map((role) => files[role].path).join(' and ')}? `
+	const answer = await askLine(`Delete the AWS profile '${shown(profile)}' from ${roles.map((role) => files[role].path).join(' and ')}? `
 		+ 'A backup of each file is kept. [y/N] ', false);
 	if (!/^y(es)?$/i.test(answer.trim())) {
-		throw new UsageError(`not confirmed; profile '${profile}' was not deleted.`);
+		throw new UsageError(`not confirmed; profile '${shown(profile)}' was not deleted.`);
 	}
 }

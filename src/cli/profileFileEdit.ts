@@ -70,6 +70,19 @@ export function describeWrite(written: WriteResult): string {
 }
 
 /**
+ * A profile name or key as these commands print it. Names and keys are shown (they are how the user tells
+ * what changed), except one shaped like a secret: a pasted key or token in the wrong place is a valid
+ * identifier (base64 and key ids use only identifier characters), and the output must never carry it.
+ * The shape: an access key id, or 20 characters or more with no separator, mixing upper case, lower case
+ * and digits, as random strings do and the names people choose (`client-1-prod`, `aws_session_token`) do not.
+ */
+export function shown(name: string): string {
+	const randomLooking = name.length >= 20 && !/[_\-.@:%]/.test(name) && /[A-Z]/.test(name) && /[a-z]/.test(name) && /[0-9]/.test(name);
+	const keyId = /^(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}$/.test(name);
+	return randomLooking || keyId ? '(a name shaped like a secret, not shown)' : name;
+}
+
+/**
  * `aws configure set s3.max_concurrent_requests 10` writes a sub-property of `s3`; written as one key, the
  * dotted name would mean nothing to any reader. Refused rather than done differently from the AWS CLI.
  */

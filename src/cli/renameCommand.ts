@@ -10,7 +10,7 @@ import type { ProfileSet } from '../core/profileSet';
 import { readStandard } from '../core/standardReader';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
-import { applyEdit, describeWrite, readFilesForEdit, writtenFiles } from './profileFileEdit';
+import { applyEdit, describeWrite, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
 
 export const renameCommand: Command = {
 	name: 'rename',
@@ -28,7 +28,7 @@ export const renameCommand: Command = {
 		const files = await readFilesForEdit();
 		const result = await applyEdit(files, { op: 'rename', from, to });
 		for (const written of writtenFiles(result)) {
-			out.line(`Renamed profile '${from}' to '${to}' in ${describeWrite(written)}.`);
+			out.line(`Renamed profile '${shown(from)}' to '${shown(to)}' in ${describeWrite(written)}.`);
 		}
 		const after = readStandard({
 			config: result.config?.file.text ?? files.config.text,
@@ -36,7 +36,7 @@ export const renameCommand: Command = {
 		});
 		const followed = namingAsSource(files.reading, from).filter((name) => namingAsSource(after, to).includes(name));
 		if (followed.length > 0) {
-			out.line(`The source_profile of ${followed.map((name) => `'${name}'`).join(', ')} now names '${to}'.`);
+			out.line(`The source_profile of ${followed.map((name) => `'${shown(name)}'`).join(', ')} now names '${shown(to)}'.`);
 		}
 		return ExitStatus.Ok;
 	},

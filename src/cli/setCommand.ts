@@ -8,7 +8,7 @@
 
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
-import { applyEdit, checkPlainKey, chosenProfile, describeWrite, readFilesForEdit, writtenFiles } from './profileFileEdit';
+import { applyEdit, checkPlainKey, chosenProfile, describeWrite, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
 import { askLine, isTerminal, readInputValue } from './standardInput';
 
 export const setCommand: Command = {
@@ -38,13 +38,13 @@ export const setCommand: Command = {
 			: { op: 'add-properties', profile, properties: [[key, value]] });
 		for (const written of writtenFiles(result)) {
 			out.line(written.written
-				? `Set ${key} of ${exists ? '' : 'the new '}profile '${profile}' in ${describeWrite(written)}.`
-				: `${key} of profile '${profile}' already has that value in ${written.file.path}; nothing was written.`);
+				? `Set ${shown(key)} of ${exists ? '' : 'the new '}profile '${shown(profile)}' in ${describeWrite(written)}.`
+				: `${shown(key)} of profile '${shown(profile)}' already has that value in ${written.file.path}; nothing was written.`);
 		}
 		return ExitStatus.Ok;
 	},
 };
 
 async function valueFromInput(key: string): Promise<string> {
-	return isTerminal() ? askLine(`Value of ${key} (not shown): `, true) : readInputValue();
+	return isTerminal() ? askLine(`Value of ${shown(key)} (not shown): `, true) : readInputValue();
 }

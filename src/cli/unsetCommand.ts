@@ -7,7 +7,7 @@
 
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
-import { applyEdit, chosenProfile, describeWrite, readFilesForEdit, writtenFiles } from './profileFileEdit';
+import { applyEdit, chosenProfile, describeWrite, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
 
 export const unsetCommand: Command = {
 	name: 'unset',
@@ -27,7 +27,7 @@ export const unsetCommand: Command = {
 		const profile = chosenProfile(values, files);
 		const result = await applyEdit(files, { op: 'remove', profile, key });
 		for (const written of writtenFiles(result)) {
-			out.line(`Removed ${key} from profile '${profile}' in ${describeWrite(written)}.`);
+			out.line(`Removed ${shown(key)} from profile '${shown(profile)}' in ${describeWrite(written)}.`);
 		}
 		return ExitStatus.Ok;
 	},
