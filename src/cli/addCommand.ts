@@ -34,7 +34,7 @@ export const addCommand: Command = {
 		}
 		const [profile] = positionals;
 		if (isTerminal()) {
-			process.stderr.write('Type the key = value lines of the profile, then Ctrl-D on a line of its own:\n');
+			out.error('Type the key = value lines of the profile, then Ctrl-D on a line of its own:');
 		}
 		const properties = parsePropertyLines(await readAllInput());
 		const files = await readFilesForEdit();

@@ -195,7 +195,7 @@ class Planner {
 		return this.done();
 	}
 
-	/** The rules of `add`, for any properties: valid, each key once, a named source profile that exists. */
+	/** The rules of `add`, for any properties: valid, each key once, a named source profile or sso-session that exists. */
 	addProperties(name: string, properties: readonly (readonly [string, string])[]): EditPlan {
 		const invalid = firstFailure([validateProfileName(name), ...properties.map(([key, value]) => validateProperty(key, value))]);
 		if (invalid) {
@@ -215,6 +215,10 @@ class Planner {
 		const sourceProfile = properties.find(([key]) => key.toLowerCase() === Keys.sourceProfile)?.[1];
 		if (sourceProfile !== undefined && !this.profileExists(sourceProfile)) {
 			return refuse(`The source profile '${sourceProfile}' does not exist.`);
+		}
+		const ssoSession = properties.find(([key]) => key.toLowerCase() === Keys.ssoSession)?.[1];
+		if (ssoSession !== undefined && findSections(this.raw.config, 'config', { kind: 'sso-session', name: ssoSession }).length === 0) {
+			return refuse(`There is no sso-session named '${ssoSession}'.`);
 		}
 		const ref: SectionRef = { kind: 'profile', name };
 		for (const file of ['config', 'credentials'] as const) {

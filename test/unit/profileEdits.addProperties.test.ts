@@ -45,6 +45,7 @@ describe('Profile edits: add-properties', () => {
 			[{ op: 'add-properties', profile: 'ci', properties: [['aws_secret_access_key', secret], ['AWS_SECRET_ACCESS_KEY', secret]] }, /given twice/],
 			[{ op: 'add-properties', profile: 'ci', properties: [] }, /at least one property/],
 			[{ op: 'add-properties', profile: 'ci', properties: [['source_profile', 'nobody'], ['role_arn', 'arn:aws:iam::1:role/x']] }, /source profile 'nobody' does not exist/],
+			[{ op: 'add-properties', profile: 'ci', properties: [['sso_session', 'nobody'], ['sso_account_id', '123456789012']] }, /no sso-session named 'nobody'/],
 			[{ op: 'add-properties', profile: 'ci', properties: [['bad key', 'x']] }, /property key/],
 			[{ op: 'add-properties', profile: 'ci', properties: [['aws_secret_access_key', `${secret}\nregion = evil`]] }, /line break/],
 			[{ op: 'add-properties', profile: 'a]b', properties: [['region', 'x']] }, /bracket/],
@@ -56,5 +57,6 @@ describe('Profile edits: add-properties', () => {
 			assert.ok(!(message as string).includes(secret.slice(0, 8)));
 		}
 		assert.equal(typeof edit(files, { op: 'add-properties', profile: 'ci', properties: [['source_profile', 'dev'], ['role_arn', 'arn:aws:iam::1:role/x']] }), 'object');
+		assert.equal(typeof edit({ config: '[sso-session corp]\nsso_region = eu-west-1\n' }, { op: 'add-properties', profile: 'ci', properties: [['sso_session', 'corp']] }), 'object');
 	});
 });
