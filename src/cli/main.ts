@@ -6,15 +6,23 @@
 // unreadable input. Honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE and HOME.
 
 import { parseArgs } from 'node:util';
+import { addCommand } from './addCommand';
 import type { Command, OptionValues } from './command';
+import { deleteCommand } from './deleteCommand';
 import { filesCommand } from './filesCommand';
 import { lintCommand } from './lintCommand';
 import { listCommand } from './listCommand';
 import { ExitStatus, Output, UsageError } from './output';
 import { parseCommand } from './parseCommand';
+import { renameCommand } from './renameCommand';
+import { setCommand } from './setCommand';
+import { unsetCommand } from './unsetCommand';
 import { verifyCommand } from './verifyCommand';
 
-const commands: readonly Command[] = [listCommand, lintCommand, parseCommand, verifyCommand, filesCommand];
+const commands: readonly Command[] = [
+	listCommand, lintCommand, parseCommand, verifyCommand, filesCommand,
+	setCommand, unsetCommand, renameCommand, deleteCommand, addCommand,
+];
 
 function usage(): string {
 	const lines = ['Usage: aws-profiles <command> [options]', '', 'Commands:'];

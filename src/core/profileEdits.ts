@@ -81,6 +81,8 @@ export interface NewSsoSession {
 
 export type ProfileOperation =
 	| { readonly op: 'add'; readonly profile: NewProfile }
+	/** A new profile with these properties as given (the CLI's `add` and `set`); each goes to the file `aws configure` writes it to. */
+	| { readonly op: 'add-properties'; readonly profile: string; readonly properties: readonly (readonly [string, string])[] }
 	| { readonly op: 'set'; readonly profile: string; readonly key: string; readonly value: string }
 	| { readonly op: 'remove'; readonly profile: string; readonly key: string }
 	| { readonly op: 'rename'; readonly from: string; readonly to: string }
@@ -102,6 +104,11 @@ export type EditPlan =
 /** The keys whose values `aws configure` writes to the credentials file. */
 const credentialsFileKeys: ReadonlySet<string> = new Set([Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken, 'aws_security_token']);
 
+/** The file a new property goes to: the credentials file for keys and tokens, the config file for the rest. */
+export function fileForNewProperty(key: string): FileRole {
+	return credentialsFileKeys.has(key.toLowerCase()) ? 'credentials' : 'config';
+}
+
 export function planProfileEdit(files: FilePair, operation: ProfileOperation): EditPlan {
 	const planner = new Planner(files);
 	const plan = planOperation(planner, operation);
@@ -111,6 +118,7 @@ export function planProfileEdit(files: FilePair, operation: ProfileOperation): E
 function planOperation(plan: Planner, operation: ProfileOperation): EditPlan {
 	switch (operation.op) {
 		case 'add': return plan.add(operation.profile);
+		case 'add-properties': return plan.addProperties(operation.profile, operation.properties);
 		case 'set': return plan.set(operation.profile, operation.key, operation.value);
 		case 'remove': return plan.remove(operation.profile, operation.key);
 		case 'rename': return plan.rename(operation.from, operation.to);
@@ -204,6 +212,41 @@ class Planner {
 		for (const file of ['config', 'credentials'] as const) {
 			if (properties[file].length > 0) {
 				this.appended[file].push({ header: headerFor(file, ref), properties: properties[file] });
+			}
+		}
+		return this.done();
+	}
+
+	/** The rules of `add`, for any properties: valid, each key once, a named source profile or sso-session that exists. */
+	addProperties(name: string, properties: readonly (readonly [string, string])[]): EditPlan {
+		const invalid = firstFailure([validateProfileName(name), ...properties.map(([key, value]) => validateProperty(key, value))]);
+		if (invalid) {
+			return invalid;
+		}
+		if (properties.length === 0) {
+			return refuse('A new profile needs at least one property.');
+		}
+		const keys = properties.map(([key]) => key.toLowerCase());
+		if (new Set(keys).size < keys.length) {
+			// The AWS CLI and boto3 refuse a whole file with a key twice in a section (in any case).
+			return refuse('A property is given twice (keys do not depend on case); the AWS CLI would refuse the file.');
+		}
+		if (this.profileExists(name)) {
+			return refuse(`A profile named '${name}' already exists.`);
+		}
+		const sourceProfile = properties.find(([key]) => key.toLowerCase() === Keys.sourceProfile)?.[1];
+		if (sourceProfile !== undefined && !this.profileExists(sourceProfile)) {
+			return refuse(`The source profile '${sourceProfile}' does not exist.`);
+		}
+		const ssoSession = properties.find(([key]) => key.toLowerCase() === Keys.ssoSession)?.[1];
+		if (ssoSession !== undefined && findSections(this.raw.config, 'config', { kind: 'sso-session', name: ssoSession }).length === 0) {
+			return refuse(`There is no sso-session named '${ssoSession}'.`);
+		}
+		const ref: SectionRef = { kind: 'profile', name };
+		for (const file of ['config', 'credentials'] as const) {
+			const own = properties.filter(([key]) => fileForNewProperty(key) === file);
+			if (own.length > 0) {
+				this.appended[file].push({ header: headerFor(file, ref), properties: own });
 			}
 		}
 		return this.done();
