@@ -219,7 +219,7 @@ class Planner {
 
 	/** The rules of `add`, for any properties: valid, each key once, a named source profile or sso-session that exists. */
 	addProperties(name: string, properties: readonly (readonly [string, string])[]): EditPlan {
-		const invalid = firstFailure([validateProfileName(name), ...properties.map(([key, value]) => validateProperty(key, value))]);
+		const invalid = firstFailure([validateWrittenProfileName(name), ...properties.map(([key, value]) => validateWrittenProperty(key, value))]);
 		if (invalid) {
 			return invalid;
 		}
@@ -261,7 +261,7 @@ class Planner {
 			return refuse(`There is no profile named '${profile}'.`);
 		}
 		const ref: SectionRef = { kind: 'profile', name: profile };
-		const file = this.fileDefining(ref, key) ?? (credentialsFileKeys.has(key.toLowerCase()) ? 'credentials' : 'config');
+		const file = this.fileDefining(ref, key) ?? fileForNewProperty(key);
 		const sections = findSections(this.raw[file], file, ref, 'visible');
 		if (sections.length > 0) {
 			this.edits[file].push(setProperty(this.raw[file], this.files[file], sections, key, value));
