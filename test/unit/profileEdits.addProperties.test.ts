@@ -20,15 +20,15 @@ function edit(files: Partial<FilePair>, operation: ProfileOperation): FilePair |
 const secret = 'Zx4Cv8Bn1Mq5Wr9Ty3Ui7Op2As6Df0Gh4Jk8Lz1X';
 
 describe('Profile edits: add-properties', () => {
-	it('writes each key where aws configure writes it, in the order given, whatever its case', () => {
+	it('writes each key where aws configure writes it, in the order given', () => {
 		const result = edit({ config: '[default]\nregion = x\n', credentials: '# keys\n' }, {
 			op: 'add-properties',
 			profile: 'ci',
-			properties: [['region', 'eu-west-1'], ['AWS_Secret_Access_Key', secret], ['aws_access_key_id', 'AKIAEXAMPLEEXAMPLE00'], ['cli_pager', '']],
+			properties: [['region', 'eu-west-1'], ['aws_secret_access_key', secret], ['aws_access_key_id', 'AKIAEXAMPLEEXAMPLE00'], ['cli_pager', 'less']],
 		});
 		assert.deepEqual(result, {
-			config: '[default]\nregion = x\n\n[profile ci]\nregion = eu-west-1\ncli_pager =\n',
-			credentials: `# keys\n\n[ci]\nAWS_Secret_Access_Key = ${secret}\naws_access_key_id = AKIAEXAMPLEEXAMPLE00\n`,
+			config: '[default]\nregion = x\n\n[profile ci]\nregion = eu-west-1\ncli_pager = less\n',
+			credentials: `# keys\n\n[ci]\naws_secret_access_key = ${secret}\naws_access_key_id = AKIAEXAMPLEEXAMPLE00\n`,
 		});
 		assert.deepEqual(['aws_session_token', 'aws_security_token', 'region', 'credential_process'].map(fileForNewProperty),
 			['credentials', 'credentials', 'config', 'config']);
@@ -42,7 +42,10 @@ describe('Profile edits: add-properties', () => {
 		const files = { credentials: '[dev]\naws_access_key_id = A\n' };
 		const refusals: [ProfileOperation, RegExp][] = [
 			[{ op: 'add-properties', profile: 'dev', properties: [['region', 'x']] }, /already exists/],
-			[{ op: 'add-properties', profile: 'ci', properties: [['aws_secret_access_key', secret], ['AWS_SECRET_ACCESS_KEY', secret]] }, /given twice/],
+			[{ op: 'add-properties', profile: 'ci', properties: [['aws_secret_access_key', secret], ['aws_secret_access_key', secret]] }, /given twice/],
+			[{ op: 'add-properties', profile: 'ci', properties: [['AWS_SECRET_ACCESS_KEY', secret]] }, /lower case/],
+			[{ op: 'add-properties', profile: 'ci', properties: [['cli_pager', '']] }, /empty/],
+			[{ op: 'add-properties', profile: 'DEFAULT', properties: [['region', 'x']] }, /DEFAULT/],
 			[{ op: 'add-properties', profile: 'ci', properties: [] }, /at least one property/],
 			[{ op: 'add-properties', profile: 'ci', properties: [['source_profile', 'nobody'], ['role_arn', 'arn:aws:iam::1:role/x']] }, /source profile 'nobody' does not exist/],
 			[{ op: 'add-properties', profile: 'ci', properties: [['sso_session', 'nobody'], ['sso_account_id', '123456789012']] }, /no sso-session named 'nobody'/],
