@@ -98,7 +98,7 @@ describe(`Fuzz of the readers, lint, edits and reference finders (seeds from ${f
 		}
 	});
 
-	const cases: Record<string, number> = { readers: 1500, lint: 600, edits: 2000, resolvers: 2500 };
+	const cases: Record<string, number> = { readers: 1500, lint: 300, edits: 2000, resolvers: 1200 };
 	for (const [target, count] of Object.entries(cases)) {
 		it(`${target}: ${casesOverride ?? count} mutated inputs, none throws or hangs`, async () => {
 			const started = Date.now();
