@@ -102,5 +102,17 @@ function systemCode(shape: ErrorShape): string {
 
 function isSsoExpiry(name: string, text: string): boolean {
 	return /^(SSOTokenProviderFailure|TokenProviderError|UnauthorizedException)$/.test(name)
-		|| /sso.*(expired|refresh|login)|token is expired|aws sso login/i.test(text);
+		|| /token is expired|aws sso login/i.test(text)
+		|| mentionsSsoExpiry(text);
+}
+
+/**
+ * `/sso.*(expired|refresh|login)/i`, which tried every `sso` against the rest of the line and so took
+ * quadratic time on a long message: a line's first `sso` followed by one of the words.
+ */
+function mentionsSsoExpiry(text: string): boolean {
+	return text.split(/[\n\r\u2028\u2029]/).some((line) => {
+		const sso = line.search(/sso/i);
+		return sso >= 0 && /expired|refresh|login/i.test(line.slice(sso + 3));
+	});
 }

@@ -604,8 +604,8 @@ function scanHeaders(file: FileRole, text: string | undefined): Header[] {
 	let line = 0;
 	for (let offset = 0; offset < text.length; line++) {
 		linePattern.lastIndex = offset;
-		const lineText = (linePattern.exec(text) as RegExpExecArray)[0];
-		const header = headerOnLine(lineText.replace(/[\r\n]+$/, ''));
+		const [lineText, lineBreak] = linePattern.exec(text) as RegExpExecArray;
+		const header = headerOnLine(lineText.slice(0, lineText.length - lineBreak.length));
 		if (header) {
 			headers.push({ file, inner: header.inner, range: { offset: offset + header.column, length: header.length, line, column: header.column } });
 		}

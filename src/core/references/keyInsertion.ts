@@ -113,15 +113,33 @@ function insertToml(text: string, path: readonly string[], written: string): Ins
 }
 
 /** The offset of the `[a.b.c]` header line of the table at `table` (bare keys, any spacing), if there is one. */
-function findTableHeader(text: string, table: readonly string[]): number | undefined {
+export function findTableHeader(text: string, table: readonly string[]): number | undefined {
 	const wanted = table.join('.');
-	const header = /^[ \t]*\[[ \t]*([A-Za-z0-9_.\- \t]+?)[ \t]*\][ \t]*(#.*)?\r?$/gm;
-	for (let match = header.exec(text); match; match = header.exec(text)) {
-		if (match[1].split('.').map((part) => part.trim()).join('.') === wanted) {
-			return match.index;
+	// Line by line rather than one multiline expression: `[ \t]*([...]+?)[ \t]*\]` backtracked quadratically
+	// on a long line of `[` and spaces with no `]`.
+	const lineBreak = /[\n\r\u2028\u2029]/g;
+	for (let start = 0; start <= text.length;) {
+		lineBreak.lastIndex = start;
+		const end = lineBreak.exec(text)?.index ?? text.length;
+		const inner = tableHeaderInner(text.slice(start, end));
+		if (inner !== undefined && inner.split('.').map((part) => part.trim()).join('.') === wanted) {
+			return start;
 		}
+		start = end + 1;
 	}
 	return undefined;
+}
+
+/** What is between the brackets of a line `[ a.b ]  # comment` whose name has bare-key characters only. */
+function tableHeaderInner(line: string): string | undefined {
+	const open = line.length - line.replace(/^[ \t]+/, '').length;
+	const close = line.indexOf(']', open);
+	if (line[open] !== '[' || close < 0) {
+		return undefined;
+	}
+	const inner = line.slice(open + 1, close);
+	const after = line.slice(close + 1).replace(/^[ \t]+/, '');
+	return /^[A-Za-z0-9_.\- \t]+$/.test(inner) && (after === '' || after.startsWith('#')) ? inner : undefined;
 }
 
 function appendAtEnd(text: string, content: string, eol: string): Edit {

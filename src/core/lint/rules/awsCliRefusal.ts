@@ -9,11 +9,13 @@
 // finds every such cause in it, with a fix, and falls back to the reading's own message for other causes.
 
 import type { HeaderLine } from '../../iniScanner';
+import type { Section } from '../../profileSet';
 import type { RawProperty, RawSection } from '../../rawProfileFile';
 import type { Edit } from '../../textEdits';
 import { fileFix, mergeSectionEdits, remove, replace } from '../fixEdits';
 import { AwsCliRefusal, fileOf, keyName, LintContext, LintedFile, textOf } from '../lintContext';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';
+import { manyCopies } from './duplicates';
 import { capitalize, nameLabel, toolNames } from '../toolNames';
 
 const cli = capitalize(toolNames['aws-cli']);
@@ -65,24 +67,31 @@ function repeatedHeaders(file: LintedFile): RuleFinding[] {
 	for (const { raw } of file.sections) {
 		const name = cliHeaderName(file, raw.header);
 		if (name !== undefined) {
-			byName.set(name, [...(byName.get(name) ?? []), raw]);
+			const sections = byName.get(name);
+			if (sections) {
+				sections.push(raw);
+			} else {
+				byName.set(name, [raw]);
+			}
 		}
 	}
+	const targetOf = new Map(file.sections.map((linted) => [linted.raw, linted.target]));
 	return [...byName.values()].filter((sections) => sections.length > 1).flatMap((sections) => {
-		const merge = mergeFix(file, sections);
-		return sections.slice(1).map((section) => ({
+		const merge = mergeFix(file, sections, targetOf);
+		return sections.slice(1).map((section, index) => ({
 			file: file.role,
 			range: section.header.header,
 			message: refusedBecause(file, `this section header is written a second time (line ${sections[0].header.range.line + 1})`),
 			related: [{ file: file.role, range: sections[0].header.header, message: 'The first header' }],
-			...(merge ? { fixes: [merge] } : {}),
+			// On the first finding only when there are many copies: its edits touch every copy (duplicates.ts).
+			...(merge && (index === 0 || sections.length <= manyCopies) ? { fixes: [merge] } : {}),
 		}));
 	});
 }
 
 /** Headers that are one section for the standard too can be merged; others are left to the user. */
-function mergeFix(file: LintedFile, sections: readonly RawSection[]): QuickFix | undefined {
-	const targets = new Set(sections.map((section) => file.sections.find((linted) => linted.raw === section)?.target));
+function mergeFix(file: LintedFile, sections: readonly RawSection[], targetOf: ReadonlyMap<RawSection, Section | undefined>): QuickFix | undefined {
+	const targets = new Set(sections.map((section) => targetOf.get(section)));
 	if (targets.size !== 1 || targets.has(undefined)) {
 		return undefined;
 	}

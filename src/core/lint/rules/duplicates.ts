@@ -32,10 +32,17 @@ export const duplicateSectionRule: LintRule = {
 	},
 };
 
+/**
+ * A section written more often than this: each finding relates only the next copies, and the merge fix (whose
+ * edits touch every copy) goes on the first finding only, so that what the lint reports grows with the number
+ * of copies and not with its square (a file of a thousand copies gave 120 MB of findings).
+ */
+export const manyCopies = 10;
+
 function duplicateSectionFindings(file: LintedFile, occurrences: readonly LintedSection[]): RuleFinding[] {
 	const merge = fileFix('Merge the sections into the first one', file.role, mergeSectionEdits(file, occurrences.map((section) => section.raw)), true);
 	return occurrences.slice(0, -1).map((section, index) => {
-		const later = occurrences.slice(index + 1);
+		const later = occurrences.slice(index + 1, index + 1 + manyCopies);
 		const header = section.raw.header;
 		return {
 			file: file.role,
@@ -43,7 +50,7 @@ function duplicateSectionFindings(file: LintedFile, occurrences: readonly Linted
 			message: `This section is written again on line ${later[0].raw.header.header.line + 1}: the SDKs merge the two, and a key set in `
 				+ 'both takes the later value.',
 			related: later.map((other) => ({ file: file.role, range: other.raw.header.header, message: 'The same section, written again' })),
-			fixes: [merge],
+			...(index === 0 || occurrences.length <= manyCopies ? { fixes: [merge] } : {}),
 		};
 	});
 }
