@@ -5,6 +5,9 @@
 // What went wrong when verifying a profile, in plain advice. The SDK's and AWS's own error messages are
 // never passed on: AWS's SignatureDoesNotMatch message quotes the request it expected (with a session token
 // in it), and an SDK message may quote a config value. Only the error's code is kept, when it is a plain word.
+// A key AWS refuses is the key of the profile that signed (the chain's first step), named as such.
+
+import type { PreflightProblem } from '../core/verifyPreflight';
 
 export type FailureCode =
 	| 'invalid-key-id'
@@ -19,13 +22,21 @@ export type FailureCode =
 	| 'tls'
 	| 'timeout'
 	| 'cancelled'
+	/** The files say why it cannot work, before any call (core/verifyPreflight.ts): `problems` says what. */
+	| 'misconfigured'
 	| 'unknown';
+
+/** Where verification was when it failed, for the log. */
+export type VerifyStep = 'files' | 'credentials' | 'identity' | 'deploy';
 
 export interface VerifyFailure {
 	readonly code: FailureCode;
 	readonly message: string;
 	/** A command that fixes it, for a button ("Sign in" runs `aws sso login --profile x`). */
 	readonly fix?: { readonly label: string; readonly terminalCommand: string };
+	/** What the files say cannot work, each with the profile that holds it. */
+	readonly problems?: readonly PreflightProblem[];
+	readonly step?: VerifyStep;
 }
 
 interface ErrorShape {
@@ -42,8 +53,12 @@ const tlsCodes = new Set([
 	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
 ]);
 
-/** Maps whatever the SDK threw while verifying `profile` to advice; never quotes the error's own text. */
-export function describeFailure(error: unknown, profile: string): VerifyFailure {
+/**
+ * Maps whatever the SDK threw while verifying `profile` to advice; never quotes the error's own text. `signer` is
+ * the profile whose credentials signed the first call, when it is another one (the source of a role).
+ */
+export function describeFailure(error: unknown, profile: string, signer: string = profile): VerifyFailure {
+	const keysOf = signer === profile ? `'${profile}'` : `'${signer}' (whose credentials '${profile}' uses)`;
 	const shape = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
 	const name = String(shape.name ?? shape.Code ?? '');
 	const code = systemCode(shape);
@@ -53,15 +68,15 @@ export function describeFailure(error: unknown, profile: string): VerifyFailure 
 	}
 	switch (name) {
 		case 'InvalidClientTokenId':
-			return { code: 'invalid-key-id', message: `AWS does not know the access key ID of '${profile}': the key was deleted or deactivated, or mistyped. Create a new access key for the IAM user (IAM console > Users > Security credentials) and update the profile.` };
+			return { code: 'invalid-key-id', message: `AWS does not know the access key ID of ${keysOf}: the key was deleted or deactivated, or mistyped. Create a new access key for the IAM user (IAM console > Users > Security credentials) and update the profile.` };
 		case 'SignatureDoesNotMatch':
 			return /signature expired|not yet current/i.test(text)
 				? { code: 'clock-skew', message: 'This computer\'s clock is more than 15 minutes off, so AWS refuses its signed requests. Set the clock to update automatically, then verify again.' }
-				: { code: 'wrong-secret', message: `The secret access key of '${profile}' does not match its access key ID. Paste the secret again; if it is lost, create a new access key and delete the old one.` };
+				: { code: 'wrong-secret', message: `The secret access key of ${keysOf} does not match its access key ID. Paste the secret again; if it is lost, create a new access key and delete the old one.` };
 		case 'ExpiredToken':
 		case 'ExpiredTokenException':
 		case 'RequestExpired':
-			return { code: 'expired-token', message: `The temporary credentials of '${profile}' have expired. Get new ones (from your SSO or SAML tool, aws-vault, or aws sts get-session-token) and update the profile.` };
+			return { code: 'expired-token', message: `The temporary credentials of ${keysOf} have expired. Get new ones (from your SSO or SAML tool, aws-vault, or aws sts get-session-token) and update the profile.` };
 		case 'OptInRequired':
 			return { code: 'opt-in-required', message: 'This AWS account cannot use the service yet: its sign-up is not complete (usually no valid payment method). Finish the sign-up in the AWS console; activation can take a few minutes.' };
 		case 'AccessDenied':

@@ -18,8 +18,11 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { maskAccessKeyId } from '../core/secretMasking';
 import { DeployTool, deployToolActions } from '../core/deployTools';
+import type { ProfileModel } from '../core/profileModel';
+import { missingProgramProblem, PreflightProblem, VerifyPreflight, verifyPreflight } from '../core/verifyPreflight';
+import { programPresence } from './credentialProcessProgram';
 import { requestHandlerOptions } from './httpOptions';
-import { describeFailure, VerifyFailure } from './verifyFailure';
+import { describeFailure, VerifyFailure, VerifyStep } from './verifyFailure';
 
 export interface VerifyRequest {
 	readonly profile: string;
@@ -38,6 +41,11 @@ export interface VerifyRequest {
 	readonly caBundle?: string;
 	/** For the key-age warning; `Date.now` by default. */
 	readonly now?: number;
+	/**
+	 * The profiles read from the same files: what they say cannot work is said before any call
+	 * (core/verifyPreflight.ts), and a key AWS refuses is named with the profile that holds it.
+	 */
+	readonly model?: ProfileModel;
 }
 
 export type Principal =
@@ -95,6 +103,12 @@ export async function verifyProfile(request: VerifyRequest): Promise<VerifyResul
 	const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, deadline]) : deadline;
 	let sts: STSClient | undefined;
 	let iam: IAMClient | undefined;
+	const preflight = request.model ? verifyPreflight(request.model, request.profile) : undefined;
+	const refused = await preflightRefusal(request.profile, preflight);
+	if (refused) {
+		return { ok: false, failure: refused };
+	}
+	let step: VerifyStep = 'credentials';
 	try {
 		// The SDK caches the files for the life of the process; the user may have edited them since.
 		await loadSharedConfigFiles({ ignoreCache: true, ...(request.files ? { filepath: request.files.credentialsFile, configFilepath: request.files.configFile } : {}) });
@@ -108,6 +122,7 @@ export async function verifyProfile(request: VerifyRequest): Promise<VerifyResul
 		});
 		// Resolved once, so a role with MFA asks for one code, and every call signs with the same credentials.
 		const signing = await untilAborted(provider(), signal);
+		step = 'identity';
 		const config = { profile: request.profile, region: request.region ?? 'us-east-1', credentials: signing, maxAttempts: 1, requestHandler: http };
 		sts = new STSClient({ ...config, ...endpoint(request.endpoints?.sts) });
 		iam = new IAMClient({ ...config, ...endpoint(request.endpoints?.iam) });
@@ -131,6 +146,7 @@ export async function verifyProfile(request: VerifyRequest): Promise<VerifyResul
 			});
 		}
 		const user = principal.kind === 'user' ? await userDetails(iam, principal.name, signing.accessKeyId, request.now ?? Date.now(), signal, findings) : {};
+		step = 'deploy';
 		const deploy = request.deployTools?.length && (principal.kind === 'user' || principal.kind === 'assumed-role')
 			? await deployChecks(iam, arn, principal, request.deployTools, signal)
 			: undefined;
@@ -139,11 +155,40 @@ export async function verifyProfile(request: VerifyRequest): Promise<VerifyResul
 		}
 		return { ...base, ...user, ...(deploy ? { deploy } : {}), findings };
 	} catch (error) {
-		return { ok: false, failure: describeFailure(abortReason(request, deadline) ?? error, request.profile) };
+		const failure = describeFailure(abortReason(request, deadline) ?? error, request.profile, preflight?.signer);
+		return { ok: false, failure: { ...withSuspects(failure, preflight), step } };
 	} finally {
 		sts?.destroy();
 		iam?.destroy();
 	}
+}
+
+/** What the files say cannot work, with a credential_process program looked for on disk; undefined to go on. */
+async function preflightRefusal(profile: string, preflight: VerifyPreflight | undefined): Promise<VerifyFailure | undefined> {
+	if (!preflight) {
+		return undefined;
+	}
+	const blocking: PreflightProblem[] = [...preflight.blocking];
+	if (blocking.length === 0 && preflight.program) {
+		const presence = await programPresence(preflight.program.program);
+		if (presence === 'missing') {
+			blocking.push(missingProgramProblem(preflight.program, profile, /[\\/]/.test(preflight.program.program) ? 'file' : 'path'));
+		}
+	}
+	if (blocking.length === 0) {
+		return undefined;
+	}
+	const problems = [...blocking, ...preflight.suspects];
+	return { code: 'misconfigured', message: problems.map((problem) => problem.message).join(' '), problems, step: 'files' };
+}
+
+/** AWS refused the keys: say what was already to be seen wrong with them (example keys, a malformed id). */
+function withSuspects(failure: VerifyFailure, preflight: VerifyPreflight | undefined): VerifyFailure {
+	const suspects = preflight?.suspects ?? [];
+	if (suspects.length === 0 || (failure.code !== 'invalid-key-id' && failure.code !== 'wrong-secret')) {
+		return failure;
+	}
+	return { ...failure, message: `${failure.message} ${suspects.map((problem) => problem.message).join(' ')}`, problems: suspects };
 }
 
 function endpoint(url: string | undefined): { endpoint?: string } {

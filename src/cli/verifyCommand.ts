@@ -48,6 +48,7 @@ export const verifyCommand: Command = {
 			endpoints: { sts: configuredEndpoint(model, profile, 'sts', process.env), iam: configuredEndpoint(model, profile, 'iam', process.env) },
 			timeoutMs,
 			mfaCode: askMfaCode,
+			model,
 			...(deployTools ? { deployTools } : {}),
 		});
 		if (values.json) {

@@ -27,6 +27,8 @@ export interface VerificationSummary {
 	readonly warnings?: number;
 	/** The credentials are the account root user's. */
 	readonly rootUser?: boolean;
+	/** What verification could not find out, in a sentence each (IAM refused to show the keys and policies). */
+	readonly notes?: readonly string[];
 }
 
 export interface SummaryContext {
@@ -113,7 +115,7 @@ function expiryLine(expiry: Expiry, now: number): string {
 function verificationLine(verification: VerificationSummary, now: number): string {
 	const when = relative(verification.at - now);
 	return verification.ok
-		? `Verified ${when}: ${verification.account ? `account ${verification.account}` : ''}${verification.arn ? `, \`${verification.arn}\`` : ''}${verification.warnings ? ` (${verification.warnings} warning${verification.warnings > 1 ? 's' : ''}, see the log)` : ''}`
+		? `Verified ${when}: ${verification.account ? `account ${verification.account}` : ''}${verification.arn ? `, \`${verification.arn}\`` : ''}${verification.warnings ? ` (${verification.warnings} warning${verification.warnings > 1 ? 's' : ''}, see the log)` : ''}${(verification.notes ?? []).map((note, index) => `${index === 0 ? '.' : ''} ${escapeMarkdown(note)}`).join('')}`
 		: `Verification failed ${when}: ${escapeMarkdown(verification.message)}`;
 }
 

@@ -54,10 +54,14 @@ function iconFor(entry: ProfileEntry, context: TreeContext, verification: Verifi
 	if (entry.chain && !entry.chain.ok) {
 		return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
 	}
+	// AWS refused the profile: that outweighs what the files alone suggest (an expiry date passed).
+	if (verification && !verification.ok) {
+		return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+	}
 	if (entry.expiry && expiryStatus(entry.expiry, context.now) === 'expired') {
 		return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
 	}
-	if (verification && (!verification.ok || (verification.warnings ?? 0) > 0)) {
+	if (verification && (verification.warnings ?? 0) > 0) {
 		return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
 	}
 	if (verification?.ok) {

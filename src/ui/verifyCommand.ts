@@ -26,6 +26,9 @@ const deployItems: readonly (vscode.QuickPickItem & { tool: DeployTool })[] = de
  * are, in a cancellable notification with a deadline. The AWS SDK loads here, on first use, not at activation.
  */
 export class VerifyCommand {
+	/** The verification under way: a new one ends it, so one notification shows at a time, not a pile. */
+	private running: AbortController | undefined;
+
 	constructor(private readonly deps: VerifyDeps) { }
 
 	async verify(profile?: string, deployTools?: readonly DeployTool[]): Promise<VerifyResult | undefined> {
@@ -37,12 +40,14 @@ export class VerifyCommand {
 		const entry = snapshot.model.profiles.get(name);
 		const caBundle = entry?.section.properties.get('ca_bundle')?.value;
 		const timeoutMs = vscode.workspace.getConfiguration('awsProfiles').get<number>('verify.timeoutSeconds', 10) * 1000;
+		this.running?.abort();
+		const controller = new AbortController();
+		this.running = controller;
 		const result = await vscode.window.withProgress({
 			location: vscode.ProgressLocation.Notification,
 			title: `Verifying AWS profile '${name}'...`,
 			cancellable: true,
 		}, async (_progress, token) => {
-			const controller = new AbortController();
 			token.onCancellationRequested(() => controller.abort());
 			return loadAwsLayer().verifyProfile({
 				profile: name,
@@ -53,9 +58,19 @@ export class VerifyCommand {
 				timeoutMs,
 				abortSignal: controller.signal,
 				mfaCode: (serial) => this.askMfaCode(serial),
+				model: snapshot.model,
 				...(deployTools ? { deployTools } : {}),
 			});
 		});
+		const replaced = this.running !== controller;
+		if (!replaced) {
+			this.running = undefined;
+		}
+		// Ended by the user or by a newer verification: nothing to tell, and no toast beside the newer one's.
+		if (replaced || (!result.ok && result.failure.code === 'cancelled')) {
+			this.deps.log.info(`Verify ${name}: ${replaced ? 'replaced by a newer verification' : 'cancelled'}.`);
+			return result;
+		}
 		this.report(name, result);
 		return result;
 	}
@@ -93,7 +108,7 @@ export class VerifyCommand {
 		const { log } = this.deps;
 		if (!result.ok) {
 			this.deps.record(name, { ok: false, at: Date.now(), message: result.failure.message });
-			log.warn(`Verify ${name}: ${result.failure.code}: ${result.failure.message}`);
+			log.warn(`Verify ${name}: ${result.failure.code}${result.failure.step ? ` (step: ${result.failure.step})` : ''}: ${result.failure.message}`);
 			const fix = result.failure.fix;
 			void this.deps.prompts().notify(result.failure.message, fix ? [fix.label] : [], 'error').then((action) => {
 				if (fix && action === fix.label) {
@@ -105,7 +120,9 @@ export class VerifyCommand {
 			return;
 		}
 		const warningCount = result.findings.filter((finding) => finding.severity === 'warning').length;
-		this.deps.record(name, { ok: true, at: Date.now(), account: result.account, arn: result.arn, message: 'verified', warnings: warningCount, rootUser: result.principal.kind === 'root' });
+		// What verification could not see (IAM refused to show keys and policies) is said, not only logged.
+		const notes = result.findings.filter((finding) => finding.severity === 'info').map((finding) => finding.message);
+		this.deps.record(name, { ok: true, at: Date.now(), account: result.account, arn: result.arn, message: 'verified', warnings: warningCount, rootUser: result.principal.kind === 'root', ...(notes.length > 0 ? { notes } : {}) });
 		log.info(`Verify ${name}: ${result.arn} (account ${result.account})${result.accessKeyId ? `, key ${result.accessKeyId}` : ''}.`);
 		for (const key of result.accessKeys ?? []) {
 			log.info(`  access key ${key.id}: ${key.status}${key.ageDays !== undefined ? `, ${key.ageDays} days old` : ''}${key.lastUsed?.date ? `, last used ${key.lastUsed.date} (${key.lastUsed.service ?? '?'})` : ', never used'}${key.inUse ? ' (this profile)' : ''}`);
@@ -123,7 +140,7 @@ export class VerifyCommand {
 		const deploy = (result.deploy ?? []).map((check) => check.simulationDenied
 			? ` This profile may not simulate IAM policies, so its ${check.tool} permissions are unknown.`
 			: check.denied.length === 0 ? ` It may deploy with ${check.tool}.` : ` ${check.tool} would be denied ${check.denied.length} action(s): ${check.denied.slice(0, 5).join(', ')}${check.denied.length > 5 ? '...' : ''}.`).join('');
-		const message = `'${name}' is ${result.arn} in account ${result.account}.${deploy}${warnings.map((w) => ` ${w.message}`).join('')}`;
+		const message = `'${name}' is ${result.arn} in account ${result.account}.${deploy}${[...warnings.map((w) => w.message), ...notes].map((text) => ` ${text}`).join('')}`;
 		const link = warnings.find((w) => w.link)?.link;
 		void this.deps.prompts().notify(message, link ? ['Learn more'] : [], warnings.length > 0 ? 'warning' : 'info').then((action) => {
 			if (link && action === 'Learn more') {

@@ -180,6 +180,20 @@ describe('The aws-profiles CLI bundle', () => {
 			assert.ok(!result.stdout.includes('fixtureSessionToken'));
 		});
 
+		it('says what the files say cannot work, and whose key AWS refused', async () => {
+			writeFileSync(path.join(home, '.aws', 'config'), [
+				'[profile sso-nowhere]', 'sso_session = corp', 'sso_account_id = 111122223333', 'sso_role_name = ReadOnly',
+				'[profile unknown-role]', 'role_arn = arn:aws:iam::111122223333:role/Admin', 'source_profile = unknown-key',
+			].join('\n'));
+			writeFileSync(path.join(home, '.aws', 'credentials'), '[unknown-key]\naws_access_key_id = AKIAFIXTUREUNKNOWN01\naws_secret_access_key = fixtureUnknownSecret0000000000000000001\n');
+			const sso = await runCliAsync(['verify', '--profile', 'sso-nowhere'], env());
+			assert.equal(sso.status, 1);
+			assert.match(sso.stdout, /verification failed \(misconfigured\)\n.*no \[sso-session corp\] section/);
+			const role = await runCliAsync(['verify', '--profile', 'unknown-role'], env());
+			assert.match(role.stdout, /access key ID of 'unknown-key' \(whose credentials 'unknown-role' uses\)/);
+			assert.ok(!role.stdout.includes('fixtureUnknownSecret') && !role.stdout.includes('AKIAFIXTUREUNKNOWN01'));
+		});
+
 		it('exits 2 on an unknown deploy tool', () => {
 			assert.equal(runCli(['verify', '--deploy', 'terraform'], env()).status, 2);
 		});

@@ -53,6 +53,10 @@ aws_secret_access_key = fixtureLimitedSecret00000000000000000001
 [newbie]
 aws_access_key_id = AKIAFIXTURENEWBIE001
 aws_secret_access_key = fixtureNewbieSecret000000000000000000001
+
+[example]
+aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 `;
 
 const config = `[profile sso-user]
@@ -72,10 +76,38 @@ source_profile = fixture-dev
 role_arn = arn:aws:iam::111122223333:role/MfaAdmin
 source_profile = fixture-dev
 mfa_serial = arn:aws:iam::111122223333:mfa/fixture-developer
+
+[profile sso-nowhere]
+sso_session = corp
+sso_account_id = 111122223333
+sso_role_name = ReadOnly
+
+[profile badrole]
+role_arn = arn:aws:iam::1111:role/x y
+source_profile = example
+
+[profile example-role]
+role_arn = arn:aws:iam::111122223333:role/Admin
+source_profile = example
+
+[profile unknown-role]
+role_arn = arn:aws:iam::111122223333:role/Admin
+source_profile = unknown-key
+
+[profile to-ghost]
+role_arn = arn:aws:iam::111122223333:role/Admin
+source_profile = ghost
+
+[profile no-program]
+credential_process = /no/such/credentials-program --token fixtureProcessToken01
+
+[profile no-program-on-path]
+credential_process = no-such-credentials-program
 `;
 
 const secrets = [devSecret, 'fixtureDefaultSecret00000000000000000001', 'fixtureDeploySecret000000000000000000001',
-	'fixtureSessionToken0000000000000000000000000000000001', 'AKIAFIXTUREDEV000001', 'AKIAFIXTUREDEFAULT01'];
+	'fixtureSessionToken0000000000000000000000000000000001', 'AKIAFIXTUREDEV000001', 'AKIAFIXTUREDEFAULT01',
+	'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'fixtureProcessToken01'];
 
 describe('Verify profile (AWS layer, real SDK, local endpoint)', function () {
 	this.timeout(30_000);
@@ -107,8 +139,14 @@ describe('Verify profile (AWS layer, real SDK, local endpoint)', function () {
 		rmSync(home, { recursive: true, force: true });
 	});
 
+	/** The profiles as the extension and the CLI hand them to verify: read from the files the SDK reads. */
+	const modelOnDisk = () => buildProfileModel(readStandard({
+		config: readFileSync(process.env.AWS_CONFIG_FILE!, 'utf8'),
+		credentials: readFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE!, 'utf8'),
+	}));
+
 	const verify = (profile: string, extra: Partial<VerifyRequest> = {}) =>
-		verifyProfile({ profile, timeoutMs: 5_000, now: Date.parse('2026-11-22T00:00:00Z'), ...extra });
+		verifyProfile({ profile, timeoutMs: 5_000, now: Date.parse('2026-11-22T00:00:00Z'), model: modelOnDisk(), ...extra });
 
 	function assertNoSecret(result: VerifyResult): void {
 		const text = JSON.stringify(result);
@@ -192,6 +230,58 @@ describe('Verify profile (AWS layer, real SDK, local endpoint)', function () {
 			assertNoSecret(result);
 		});
 	}
+
+	it('says which sso-session section is missing, instead of the SDK\'s TypeError, calling nothing', async () => {
+		const before = aws.requests.length;
+		const result = await verify('sso-nowhere');
+		assert.equal(!result.ok && result.failure.code, 'misconfigured', JSON.stringify(result));
+		assert.match(!result.ok ? result.failure.message : '', /'sso-nowhere' logs in through the sso-session 'corp', but the config file has no \[sso-session corp\] section/);
+		assert.equal(aws.requests.length, before);
+	});
+
+	it('names the malformed role ARN of the role, and the example keys of its source profile', async () => {
+		const result = await verify('badrole');
+		assert.equal(result.ok, false);
+		const message = !result.ok ? result.failure.message : '';
+		assert.match(message, /The role_arn of 'badrole' \("arn:aws:iam::1111:role\/x y"\) is not a role ARN/);
+		assert.match(message, /The keys of 'example' \(whose credentials 'badrole' uses\) are the AWS documentation's example keys/);
+		assert.doesNotMatch(message, /access key ID of 'badrole'/);
+		assert.deepEqual(!result.ok && result.failure.problems?.map((p) => [p.code, p.profile]), [['role-arn-format', 'badrole'], ['example-key', 'example']]);
+		assertNoSecret(result);
+	});
+
+	it('blames the source profile whose key AWS refused, not the role that was verified', async () => {
+		const unknown = await verify('unknown-role');
+		assert.equal(!unknown.ok && unknown.failure.code, 'invalid-key-id');
+		assert.match(!unknown.ok ? unknown.failure.message : '', /access key ID of 'unknown-key' \(whose credentials 'unknown-role' uses\)/);
+		const example = await verify('example-role');
+		assert.equal(!example.ok && example.failure.code, 'invalid-key-id');
+		assert.match(!example.ok ? example.failure.message : '', /access key ID of 'example' \(whose credentials 'example-role' uses\).* are the AWS documentation's example keys/);
+		assertNoSecret(example);
+	});
+
+	it('names a missing source profile, and a credential_process program that is not there', async () => {
+		const ghost = await verify('to-ghost');
+		assert.match(!ghost.ok ? ghost.failure.message : '', /The source_profile of 'to-ghost' names 'ghost', which is not defined in either file/);
+		const file = await verify('no-program');
+		assert.match(!file.ok ? file.failure.message : '', /The credential_process of 'no-program' runs "\/no\/such\/credentials-program", which does not exist/);
+		const onPath = await verify('no-program-on-path');
+		assert.match(!onPath.ok ? onPath.failure.message : '', /runs "no-such-credentials-program", which is in no folder of the PATH/);
+		assertNoSecret(file);
+	});
+
+	it('runs a credential_process program that is there, through the SDK', async () => {
+		const program = path.join(home, 'fixture-creds');
+		writeFileSync(program, `#!/bin/sh\necho '{"Version":1,"AccessKeyId":"AKIAFIXTUREDEV000001","SecretAccessKey":"${devSecret}"}'\n`, { mode: 0o755 });
+		writeFileSync(process.env.AWS_CONFIG_FILE!, `${config}\n[profile process-dev]\ncredential_process = ${program}\n`);
+		try {
+			const result = await verify('process-dev');
+			assert.ok(result.ok, JSON.stringify(result));
+			assert.equal(result.principal.kind, 'user');
+		} finally {
+			writeFileSync(process.env.AWS_CONFIG_FILE!, config);
+		}
+	});
 
 	it('maps an SSO profile without a live session to "Sign in", running aws sso login', async () => {
 		const result = await verify('sso-user');

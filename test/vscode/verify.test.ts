@@ -56,6 +56,14 @@ describe('Verify Profile (real SDK, local AWS endpoint)', function () {
 
 	after(() => api.setPrompts(undefined));
 
+	function profileNode(name: string): vscode.TreeItem {
+		return api.tree.allNodes().find((n) => n.label === name && /^profile/.test(n.contextValue ?? ''))!;
+	}
+
+	function tooltipOf(node: vscode.TreeItem): string {
+		return (node.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1');
+	}
+
 	async function verify(profile: string, answers: Parameters<typeof scripted>[0] = {}): Promise<Notice> {
 		api.setPrompts(scripted({ ...answers, notify: (message, actions, severity) => (notices.push({ message, actions, severity }), answers.notify?.(message, actions, severity)) }));
 		await vscode.commands.executeCommand('awsProfiles.verifyProfile', profile);
@@ -98,6 +106,63 @@ describe('Verify Profile (real SDK, local AWS endpoint)', function () {
 		assert.equal(notice.severity, 'error');
 		assert.match(notice.message, /temporary credentials of 'fixture-temp' have expired/);
 		assert.equal(api.verifications.get('fixture-temp')?.ok, false);
+		const node = profileNode('fixture-temp');
+		assert.equal((node.iconPath as vscode.ThemeIcon).id, 'error', 'a failed verification is an error');
+		assert.deepEqual((node.iconPath as vscode.ThemeIcon).color, new vscode.ThemeColor('list.errorForeground'));
+	});
+
+	it('says what the files say cannot work, naming the profile that holds it, before calling AWS', async () => {
+		const broken = await verify('fixture-broken');
+		assert.match(broken.message, /The source_profile of 'fixture-broken' names 'fixture-missing', which is not defined in either file/);
+		const config = readFileSync(api.files.configFile, 'utf8');
+		try {
+			writeFileSync(api.files.configFile, `${config}\n[profile fixture-nowhere]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\n`);
+			await api.store.reload();
+			notices.length = 0;
+			const sso = await verify('fixture-nowhere');
+			assert.equal(sso.severity, 'error');
+			assert.match(sso.message, /'fixture-nowhere' logs in through the sso-session 'corp', but the config file has no \[sso-session corp\] section/);
+			assert.doesNotMatch(sso.message, /TypeError/);
+		} finally {
+			writeFileSync(api.files.configFile, config);
+			await api.store.reload();
+		}
+	});
+
+	it('says, on success, that IAM refused to show the keys and policies: in the notification and the tooltip', async () => {
+		const credentials = readFileSync(api.files.credentialsFile, 'utf8');
+		try {
+			writeFileSync(api.files.credentialsFile, `${credentials}\n[fixture-limited]\naws_access_key_id = AKIAFIXTURELIMITED01\naws_secret_access_key = fixtureLimitedSecret00000000000000000001\n`);
+			await api.store.reload();
+			const notice = await verify('fixture-limited');
+			assert.match(notice.message, /^'fixture-limited' is arn:aws:iam::111122223333:user\/fixture-limited in account 111122223333\. IAM did not let this user read its own keys and policies/);
+			assert.equal(notice.severity, 'info');
+			await waitFor(() => /IAM did not let this user read its own keys and policies/.test(tooltipOf(profileNode('fixture-limited'))));
+			assert.ok(!notice.message.includes('fixtureLimitedSecret') && !tooltipOf(profileNode('fixture-limited')).includes('fixtureLimitedSecret'));
+		} finally {
+			writeFileSync(api.files.credentialsFile, credentials);
+			await api.store.reload();
+		}
+	});
+
+	it('shows one verification at a time: a newer one ends the one under way, whose result never shows', async () => {
+		let release!: (code: string) => void;
+		const code = new Promise<string>((resolve) => { release = resolve; });
+		let asked = false;
+		const earlier = api.verifications.get('fixture-mfa')?.at;
+		api.setPrompts(scripted({
+			// The first verification waits at its MFA code while the second one starts.
+			input: () => (asked = true, code as unknown as string),
+			notify: (message, actions, severity) => (notices.push({ message, actions, severity }), undefined),
+		}));
+		const first = vscode.commands.executeCommand('awsProfiles.verifyProfile', 'fixture-mfa');
+		await waitFor(() => asked);
+		const second = await verify('fixture-dev');
+		release('123456');
+		await first;
+		assert.match(second.message, /^'fixture-dev' is /);
+		assert.deepEqual(notices.map((notice) => notice.message.split(' ')[0]), ['\'fixture-dev\''], 'one notification, the newer verification\'s');
+		assert.equal(api.verifications.get('fixture-mfa')?.at, earlier, 'the ended verification records nothing');
 	});
 
 	it('offers to sign in when an SSO session has expired, running aws sso login in a terminal', async () => {
