@@ -8,11 +8,17 @@
 // list, map) so they parse cleanly; their value is opaque: CloudFormation computes it, not the tool. Aliases
 // are shared rather than copied (a chain of aliases cannot blow the tree up) and `<<` merge keys are applied,
 // as js-yaml (what Serverless uses) applies them. A document with an error gives no tree.
+//
+// Bounded (parseLimits.ts): the size first, then the nesting depth, measured on the library's lexer tokens
+// (linear) before its parser runs, then the nodes made, merged entries and aliases included. The library's own
+// duplicate-key check is quadratic in a map's keys (a flat 1 MB file took 6 s): it is off, and a duplicate key
+// is found here with a set, still an error as in js-yaml.
 
 import {
-	Document, isAlias, isMap, isScalar, isSeq, Node, parseDocument, Scalar, Tags, YAMLMap, YAMLSeq,
+	CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, Node, parseDocument, Scalar, Tags, YAMLMap, YAMLSeq,
 } from 'yaml';
 import type { ConfigNode, ExactText, MapNode } from './configTree';
+import { checkDepth, checkSize, maxNestingDepth, NodeBudget, ParseLimitError } from './parseLimits';
 import type { NameSyntax } from './profileReference';
 
 /** CloudFormation's short-form intrinsic functions. */
@@ -29,24 +35,124 @@ const customTags: Tags = cloudFormationTags.flatMap((tag): Tags => [
 
 const cloudFormationTagSet: ReadonlySet<string> = new Set(cloudFormationTags);
 
-/** The document's tree, or `undefined` when the text is not one valid YAML document. */
+/**
+ * The document's tree, or `undefined` when the text is not one valid YAML document. Throws a ParseLimitError
+ * for a text over a limit of parseLimits.ts.
+ */
 export function parseYamlTree(text: string): ConfigNode | undefined {
+	checkSize(text);
+	checkDepth(yamlNestingDepth(text));
 	let document;
 	try {
-		document = parseDocument(text, { customTags, merge: true, prettyErrors: false, keepSourceTokens: false });
+		document = parseDocument(text, { customTags, merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
 	} catch {
 		return undefined; // the parser reports errors rather than throwing; this is a belt for the braces
 	}
 	if (document.errors.length > 0 || !document.contents) {
 		return undefined;
 	}
-	return new YamlConverter(text, document).convert(document.contents);
+	try {
+		return new YamlConverter(text, document).convert(document.contents);
+	} catch (error) {
+		if (error instanceof DuplicateKey) {
+			return undefined;
+		}
+		throw error;
+	}
+}
+
+/**
+ * How deeply a YAML text nests, at most, from its lexer's tokens (linear; the lexer builds nothing): flow
+ * brackets exactly, block collections by the stack of growing indentations plus the `-` and `?` indicators
+ * that open a collection on the same line (`- - x`). Scalars, block scalars and comments are stepped over,
+ * so a bracket inside a string counts for nothing. It may count more than the parser nests, never less.
+ */
+export function yamlNestingDepth(text: string): number {
+	let flow = 0;
+	let deepest = 0;
+	let indents: number[] = [];
+	let lineStart = true;
+	let indent = 0;
+	let indicators = 0;
+	let scalarNext = false;
+	const content = (): void => {
+		if (lineStart && flow === 0) {
+			while (indents.length > 0 && indents[indents.length - 1] >= indent) {
+				indents.pop();
+			}
+			indents.push(indent);
+		}
+		lineStart = false;
+	};
+	for (const token of new Lexer().lex(text)) {
+		if (scalarNext) {
+			scalarNext = false;
+			if (token.endsWith('\n')) {
+				lineStart = true; // a block scalar's lines, up to the next line's start
+				indent = 0;
+				indicators = 0;
+			}
+			continue;
+		}
+		switch (CST.tokenType(token)) {
+			case 'newline':
+				lineStart = true;
+				indent = 0;
+				indicators = 0;
+				continue;
+			case 'space':
+				if (lineStart) {
+					indent = token.length;
+				}
+				continue;
+			case 'comment':
+			case 'byte-order-mark':
+				continue;
+			case 'doc-mode':
+				continue;
+			case 'doc-start':
+				indents = [];
+				flow = 0;
+				continue;
+			case 'scalar':
+				scalarNext = true;
+				content();
+				break;
+			case 'flow-map-start':
+			case 'flow-seq-start':
+				content();
+				flow++;
+				break;
+			case 'flow-map-end':
+			case 'flow-seq-end':
+				flow = Math.max(0, flow - 1);
+				break;
+			case 'seq-item-ind':
+			case 'explicit-key-ind':
+				content();
+				indicators++;
+				break;
+			default:
+				content();
+		}
+		deepest = Math.max(deepest, indents.length + indicators + flow);
+		if (deepest > maxNestingDepth) {
+			return deepest; // no need to read further
+		}
+	}
+	return deepest;
+}
+
+/** A key written twice in one map: an error for js-yaml, what Serverless parses with. */
+class DuplicateKey extends Error {
 }
 
 class YamlConverter {
 	/** Each YAML node converted once: an alias shares its anchor's tree. */
 	private readonly converted = new Map<Node, ConfigNode>();
 	private readonly converting = new Set<Node>();
+	/** Every node and every entry a merge copies counts: merge keys can multiply a small text. */
+	private readonly budget = new NodeBudget();
 
 	constructor(private readonly text: string, private readonly document: Document) {
 	}
@@ -65,6 +171,10 @@ class YamlConverter {
 			return this.opaqueScalar(yamlNode); // an alias inside its own anchor
 		}
 		this.converting.add(yamlNode);
+		this.budget.spend();
+		if (this.converting.size > maxNestingDepth) {
+			throw new ParseLimitError({ limit: 'depth', max: maxNestingDepth }); // aliases can nest what the text does not
+		}
 		const result = this.convertNew(yamlNode);
 		this.converting.delete(yamlNode);
 		this.converted.set(yamlNode, result);
@@ -100,12 +210,17 @@ class YamlConverter {
 			if (!isScalar(key) || key.value === null || key.value === undefined) {
 				continue; // a key that is a map or a list: never one a tool reads
 			}
+			const name = String(key.value);
+			if (entries.has(name)) {
+				throw new DuplicateKey();
+			}
 			const value = pair.value === null ? { kind: 'scalar' as const, value: null, span: this.spanOf(key) } : this.convert(pair.value);
-			entries.set(String(key.value), value);
+			entries.set(name, value);
 		}
 		// Keys written in the map win over merged ones; of two merged maps, the first wins (YAML's merge rule).
 		for (const merged of merges.flatMap((source) => (source.kind === 'seq' ? source.items : [source]))) {
 			if (merged.kind === 'map') {
+				this.budget.spend(merged.entries.size);
 				for (const [key, value] of merged.entries) {
 					if (!entries.has(key)) {
 						entries.set(key, value);
