@@ -131,7 +131,7 @@ function stringToken(text: string, start: number, quote: string): Token {
 	};
 }
 
-function templateToken(text: string, start: number, depth = 0): Token {
+function templateToken(text: string, start: number, depth = 1): Token {
 	checkDepth(depth);
 	let at = start + 1;
 	let plain = true;

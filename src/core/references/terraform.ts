@@ -143,7 +143,7 @@ function tokenize(text: string): Token[] {
 }
 
 /** A quoted string; a template (`${...}`, `%{...}`) may hold strings of its own. Ends at its line if unclosed. */
-function stringToken(text: string, start: number, depth = 0): Token {
+function stringToken(text: string, start: number, depth = 1): Token {
 	checkDepth(depth);
 	let at = start + 1;
 	let escaped = false;
