@@ -3,6 +3,8 @@
 //   dist/cli.js        the `aws-profiles` command
 //   dist/aws.js        the AWS layer with the AWS SDK inside, loaded on first use by the two above,
 //                      so that activating the extension never parses the SDK.
+//   dist/re2.js        re2js, the linear-time engine of user-supplied regular expressions (the naming
+//                      pattern), loaded on first use by the two above: a third of extension.js otherwise.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,14 @@ const awsLayerIsExternal = {
 	},
 };
 
+/** `require('re2js')` in the entries becomes a runtime require of the sibling bundle dist/re2.js. */
+const re2IsExternal = {
+	name: 're2-external',
+	setup(build) {
+		build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true }));
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -31,7 +41,7 @@ const common = {
 	logLevel: 'warning',
 	// ES module builds first: jsonc-parser's UMD build requires its own files at run time, which a bundle cannot.
 	mainFields: ['module', 'main'],
-	plugins: [awsLayerIsExternal],
+	plugins: [awsLayerIsExternal, re2IsExternal],
 };
 
 const builds = [
@@ -39,6 +49,7 @@ const builds = [
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
 		define: { VERSION_FROM_BUILD: JSON.stringify(version) } },
 	{ ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
+	{ ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', plugins: [] },
 ];
 
 /** The metafiles let a test check what went into each bundle (no SDK in dist/extension.js). */

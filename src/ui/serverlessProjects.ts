@@ -7,12 +7,14 @@
 // files are found when an AWS file is first linted, read (never run), and followed by a watcher from then on;
 // nothing is read when VS Code's own environment sets AWS_SDK_LOAD_CONFIG, under which the JavaScript SDK v2 reads
 // the config file too. A file opened or saved in the editor is read again, and a file deleted through VS Code
-// forgotten.
+// forgotten. Only files inside their workspace folder (by real path) and within the size of a project file are
+// read (workspaceFiles.ts).
 
 import * as vscode from 'vscode';
 import { findProfileReferences } from '../core/references/findReferences';
 import { isServerlessFile } from '../core/references/serverless';
 import { LegacySdkUse, legacySdkUsesOf } from '../core/references/legacySdkUses';
+import { readWorkspaceFile } from './workspaceFiles';
 
 const serverlessFiles = '**/serverless.{yml,yaml,json,js,cjs,mjs,ts}';
 
@@ -94,10 +96,8 @@ export class ServerlessProjects implements vscode.Disposable {
 
 	/** Reads one file; tells of it only when what it names for the v2 SDK changed (a save also fires the watcher). */
 	private async read(uri: vscode.Uri, notify = true): Promise<void> {
-		let text: string;
-		try {
-			text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-		} catch {
+		const text = await readWorkspaceFile(uri);
+		if (text === undefined) {
 			this.forget(uri, notify);
 			return;
 		}

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { DeployTool, deployToolTitle, deployTools, examplePolicy } from '../core/deployTools';
 import { describePinPlace, isPinnableFile, PinPlace, planProfilePin } from '../core/references/pinProfile';
 import type { Prompts } from './prompts';
+import { isInsideWorkspace } from './workspaceFiles';
 
 export const walkthroughId = 'awsProfiles.setup';
 
@@ -121,8 +122,10 @@ export class Walkthrough {
 		if (active && isPinnableFile(active.fileName)) {
 			return active;
 		}
-		const found = (await vscode.workspace.findFiles(projectFileCandidates, '**/node_modules/**', 200))
+		const candidates = (await vscode.workspace.findFiles(projectFileCandidates, '**/node_modules/**', 200))
 			.filter((uri) => isPinnableFile(uri.fsPath));
+		const inside = await Promise.all(candidates.map(isInsideWorkspace)); // never a link out of the workspace
+		const found = candidates.filter((_, i) => inside[i]);
 		if (found.length === 0) {
 			void this.prompts().notify('Open the project\'s serverless.yml, up.json, zappa_settings, samconfig or cdk.json, then pin the profile in it.', [], 'warning');
 			return undefined;

@@ -9,7 +9,8 @@
 //     all, its temporary keys or SSO token have expired: a warning;
 //   - a reference whose expression is wrong whatever the profiles are (`${self:...}` to nowhere): an error;
 //   - an unquoted fallback (`${opt:stage, dev}`): a warning, fixed by quoting it;
-//   - a reference that cannot be checked by reading (`${ssm:...}`): a hint saying why.
+//   - a reference that cannot be checked by reading (`${ssm:...}`): a hint saying why;
+//   - a file not read, over a limit (too large, too deeply nested): an info, so that it shows, never silence.
 // Pure: the caller gives the model, the clock and the names of the files searched, and shows the findings.
 
 import { expiryStatus } from '../expiry';
@@ -21,10 +22,11 @@ import type {
 	ErrorReference, NotCheckedReason, NotCheckedReference, ProfileReference, ReferenceError, ReferenceFileKind,
 	ReferenceWarning, ResolvedReference,
 } from './profileReference';
+import { limitText } from './parseLimits';
 import { ReferenceEdit, renameEdit } from './referenceEdits';
 
 export type ReferenceFindingCode =
-	| 'missing-profile' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked';
+	| 'missing-profile' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked' | 'file-not-checked';
 
 export type ReferenceSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -203,6 +205,12 @@ function unquotedFallback(reference: ProfileReference, warning: ReferenceWarning
 }
 
 function notChecked(reference: NotCheckedReference): ReferenceFinding {
+	if (reference.reason.why === 'file-limit') {
+		return {
+			code: 'file-not-checked', severity: 'info', range: reference.range, reference,
+			message: `Not checked: ${limitText(reference.reason.exceeded)}. No profile reference in this file was read.`,
+		};
+	}
 	return {
 		code: 'not-checked', severity: 'hint', range: reference.range, reference,
 		message: `The profile${stagesText(reference)} is not checked: ${reasonText(reference.reason)}.`,
@@ -235,6 +243,8 @@ function reasonText(reason: NotCheckedReason): string {
 			return 'the value is encrypted';
 		case 'unsupported-variable':
 			return `this variable is not resolved by reading (${reason.expression})`;
+		case 'file-limit':
+			return `the file is ${limitText(reason.exceeded)}`;
 	}
 }
 

@@ -10,6 +10,7 @@
 // and its kind are placeholders, not references.
 
 import { basename } from 'node:path';
+import { checkSize } from './parseLimits';
 import type { NameSyntax, ProfileReference } from './profileReference';
 import { createLineIndex, Span } from '../lineIndex';
 
@@ -52,7 +53,9 @@ export function dotenvStage(fileName: string): string | undefined {
 	return stage === '' || stage === 'local' || stage === 'defaults' ? undefined : stage;
 }
 
+/** The entries of a `.env` text; throws a ParseLimitError for a text larger than a project file may be. */
 export function parseDotenv(text: string): DotenvEntry[] {
+	checkSize(text);
 	const entries: DotenvEntry[] = [];
 	let at = 0;
 	while (at < text.length) {

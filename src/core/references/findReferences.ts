@@ -4,12 +4,14 @@
 
 // The entry point of the references core: which files hold profile references (by base name) and what they
 // are. Pure: the caller reads the file (and, for Serverless, the `.env` files beside it) and passes texts.
-// A file that does not parse gives no references; nothing here throws on a file's content.
+// A file that does not parse gives no references; nothing here throws on a file's content. A file over a limit
+// of parseLimits.ts (too large, too deeply nested) gives one not-checked reference that says so, never silence.
 
 import { findCdkReferences, isCdkFile } from './cdk';
 import { findDotenvReferences, isDotenvFile } from './dotenv';
 import { findPackageJsonReferences, isPackageJsonFile } from './packageJson';
-import type { FindOptions, ProfileReference, ReferenceFileKind } from './profileReference';
+import { checkSize, ParseLimit, ParseLimitError } from './parseLimits';
+import type { FindOptions, NotCheckedReference, ProfileReference, ReferenceFileKind } from './profileReference';
 import { findPulumiReferences, isPulumiStackFile } from './pulumi';
 import { findSamReferences, isSamFile } from './sam';
 import { findServerlessReferences, isServerlessFile } from './serverless';
@@ -55,8 +57,12 @@ export function findProfileReferences(fileName: string, text: string, options: F
 	}
 	let references: ProfileReference[];
 	try {
+		checkSize(text);
 		references = kind.find(fileName, text, options);
-	} catch {
+	} catch (error) {
+		if (error instanceof ParseLimitError) {
+			return [fileLimitReference(kind.kind, error.exceeded)];
+		}
 		// Every finder is written not to throw on any text; this only keeps a bug of ours from failing a whole scan.
 		return [];
 	}
@@ -64,4 +70,12 @@ export function findProfileReferences(fileName: string, text: string, options: F
 	return stage === undefined
 		? references
 		: references.filter((reference) => reference.stages.length === 0 || reference.stages.includes(stage));
+}
+
+/** What stands for the references of a file that was not read whole: one not-checked reference at its start. */
+export function fileLimitReference(kind: ReferenceFileKind, exceeded: ParseLimit): NotCheckedReference {
+	return {
+		kind, key: '', range: { offset: 0, length: 0, line: 0, column: 0 }, stages: [], warnings: [],
+		status: 'not-checked', reason: { why: 'file-limit', exceeded },
+	};
 }

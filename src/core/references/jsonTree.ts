@@ -5,12 +5,17 @@
 // JSON files (up.json, cdk.json, zappa_settings.json, serverless.json, package.json) as a config tree, parsed
 // by jsonc-parser, which keeps every node's offset. Strict JSON, as the tools read it (JSON.parse, Python's
 // json): a comment or a trailing comma is an error, and a file with an error gives no tree. Of two equal
-// keys the last wins, as in JSON.parse.
+// keys the last wins, as in JSON.parse. Bounded (parseLimits.ts): the size and the depth are checked by a
+// linear scan before the parser runs, so the recursive conversion below never meets a deep tree.
 
 import { Node, parseTree, ParseError } from 'jsonc-parser';
 import type { ConfigNode } from './configTree';
+import { checkDepth, checkSize, jsonNestingDepth } from './parseLimits';
 
+/** The tree, or `undefined` for a text that is not JSON; throws a ParseLimitError for a text over a limit. */
 export function parseJsonTree(text: string): ConfigNode | undefined {
+	checkSize(text);
+	checkDepth(jsonNestingDepth(text));
 	const errors: ParseError[] = [];
 	const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
 	if (errors.length > 0 || !root) {

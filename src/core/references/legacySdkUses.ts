@@ -7,6 +7,7 @@
 // is only in the config file (SSO, a role, credential_process) does not exist for them. The lint rule
 // `aws-files/config-only-profile` reports such a profile where it is defined.
 
+import { ParseLimitError } from './parseLimits';
 import type { ProfileReference } from './profileReference';
 import { frameworkMajorOf, isServerlessFile, parseServerlessTree } from './serverless';
 
@@ -26,7 +27,15 @@ export function legacySdkUsesOf(fileName: string, text: string, references: () =
 	if (!isServerlessFile(fileName)) {
 		return [];
 	}
-	const major = frameworkMajorOf(parseServerlessTree(fileName, text));
+	let major: number | undefined;
+	try {
+		major = frameworkMajorOf(parseServerlessTree(fileName, text));
+	} catch (error) {
+		if (error instanceof ParseLimitError) {
+			return []; // not read: the file's own finding (findReferences.ts) says so
+		}
+		throw error;
+	}
 	if (major === undefined || major >= 4) {
 		return [];
 	}

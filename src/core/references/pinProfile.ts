@@ -14,6 +14,7 @@ import { ConfigNode, mapEntries } from './configTree';
 import { findProfileReferences, referenceFileKind } from './findReferences';
 import { parseJsonTree } from './jsonTree';
 import { FileSyntax, insertSetting } from './keyInsertion';
+import { ParseLimitError } from './parseLimits';
 import type { ProfileReference, ReferenceFileKind } from './profileReference';
 import { encodeName, targetEdit } from './referenceEdits';
 import { parseTomlTree } from './tomlTree';
@@ -44,7 +45,15 @@ export function planProfilePin(fileName: string, text: string, profile: string):
 	if (!kind || !syntax) {
 		return { ok: false, reason: 'Open the project\'s serverless.yml (or .json), up.json, zappa_settings, samconfig or cdk.json to pin a profile in it.' };
 	}
-	const root = parseTree(syntax, text);
+	let root: ConfigNode | undefined;
+	try {
+		root = parseTree(syntax, text);
+	} catch (error) {
+		if (error instanceof ParseLimitError) {
+			return { ok: false, reason: `The file is ${error.message}: pin the profile by hand.` };
+		}
+		throw error;
+	}
 	if (root === undefined && text.trim() !== '') {
 		return { ok: false, reason: 'The file does not parse: fix it first.' };
 	}

@@ -12,6 +12,7 @@
 // written, when it is written in this file as one literal; otherwise the expression the tool reads), and
 // `rename` is the literal to replace when the profile is renamed or a typo fixed, wherever it is.
 
+import type { ParseLimit } from './parseLimits';
 import type { TextRange } from '../profileSet';
 
 /** Which tool's file the reference is in. */
@@ -66,7 +67,9 @@ export type NotCheckedReason =
 	/** A Pulumi `secure:` value. */
 	| { readonly why: 'encrypted' }
 	/** A variable source or form we do not resolve (`${sls:instanceId}`, `${strToBool(...)}`, a plugin's). */
-	| { readonly why: 'unsupported-variable'; readonly expression: string };
+	| { readonly why: 'unsupported-variable'; readonly expression: string }
+	/** The whole file was not read: it is over a limit of parseLimits.ts (too large, too deeply nested). */
+	| { readonly why: 'file-limit'; readonly exceeded: ParseLimit };
 
 /** Why a reference is wrong whatever the profiles are. */
 export type ReferenceError =

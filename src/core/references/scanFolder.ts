@@ -4,14 +4,17 @@
 
 // Every reference file under a project folder, read and searched: what the lint command and the extension's
 // workspace scan call. Bounded, since a folder can be anything: folders named in `skip` are not entered
-// (node_modules, .git, build outputs), a file over `maxFileBytes` is listed as skipped unread, a symbolic
-// link to a folder already visited (a loop) is not followed again, and the walk stops at `maxDepth` levels and
-// `maxEntries` directory entries. The only I/O of the references core; reading never runs anything.
+// (node_modules, .git, build outputs), a file over `maxFileBytes` is not read but gets a "not checked: too
+// large" reference (never silence), the walk stops at `maxDepth` levels and `maxEntries` directory entries, and
+// it never leaves the folder: a symbolic link is followed only when its real path is inside the folder's real
+// path (a link `up -> ..` or to /etc is not), and a folder already visited (a loop) is not entered again. The
+// only I/O of the references core; reading never runs anything.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isDotenvFile } from './dotenv';
-import { findProfileReferences, referenceFileKind } from './findReferences';
+import { fileLimitReference, findProfileReferences, referenceFileKind } from './findReferences';
+import { maxProjectFileChars } from './parseLimits';
 import type { DotenvFileText, ProfileReference, ReferenceFileKind } from './profileReference';
 import { isServerlessFile } from './serverless';
 
@@ -34,18 +37,27 @@ export interface ScannedFile {
 	readonly references: readonly ProfileReference[];
 	/** The text the references were found in (without a byte order mark); empty when the file was skipped. */
 	readonly text: string;
-	/** Set when the file was not read: it is larger than `maxFileBytes`, or could not be read. */
-	readonly skipped?: 'too-large' | 'unreadable';
+	/**
+	 * Set when the file was not read: it is larger than `maxFileBytes` (then its one reference says so), or could
+	 * not be read, or is a link out of the folder.
+	 */
+	readonly skipped?: 'too-large' | 'unreadable' | 'outside';
 }
 
 export const defaultSkippedFolders: readonly string[] = [
 	'node_modules', '.git', '.serverless', '.aws-sam', 'cdk.out', '.terraform', '.venv', 'venv', '__pycache__',
 ];
 
-const defaults = { maxFileBytes: 1024 * 1024, maxDepth: 20, maxEntries: 100_000 };
+const defaults = { maxFileBytes: maxProjectFileChars, maxDepth: 20, maxEntries: 100_000 };
+
+type Skipped = { readonly skipped: 'too-large'; readonly size: number } | { readonly skipped: 'unreadable' | 'outside' };
 
 export async function scanProjectFolder(folder: string, options: ScanOptions = {}): Promise<ScannedFile[]> {
-	const files = await listReferenceFiles(folder, options);
+	const root = await fs.realpath(folder).catch(() => undefined);
+	if (root === undefined) {
+		return [];
+	}
+	const files = await listReferenceFiles(folder, root, options);
 	const maxFileBytes = options.maxFileBytes ?? defaults.maxFileBytes;
 	const scanned: ScannedFile[] = [];
 	for (const file of files) {
@@ -53,12 +65,13 @@ export async function scanProjectFolder(folder: string, options: ScanOptions = {
 		if (!kind) {
 			continue;
 		}
-		const text = await readBounded(file, maxFileBytes);
+		const text = await readBounded(file, root, maxFileBytes);
 		if (typeof text !== 'string') {
-			scanned.push({ file, kind, references: [], text: '', skipped: text.skipped });
+			const references = text.skipped === 'too-large' ? [fileLimitReference(kind, { limit: 'size', size: text.size, max: maxFileBytes })] : [];
+			scanned.push({ file, kind, references, text: '', skipped: text.skipped });
 			continue;
 		}
-		const dotenvFiles = isServerlessFile(file) ? await dotenvFilesBeside(file, maxFileBytes) : [];
+		const dotenvFiles = isServerlessFile(file) ? await dotenvFilesBeside(file, root, maxFileBytes) : [];
 		const references = findProfileReferences(file, text, {
 			...(options.env ? { env: options.env } : {}),
 			...(options.stage !== undefined ? { stage: options.stage } : {}),
@@ -69,8 +82,14 @@ export async function scanProjectFolder(folder: string, options: ScanOptions = {
 	return scanned;
 }
 
-/** The reference files under `folder`, in path order. */
-async function listReferenceFiles(folder: string, options: ScanOptions): Promise<string[]> {
+/** Whether a real path is the real folder `root` or inside it. */
+export function isInsideFolder(root: string, real: string): boolean {
+	const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+	return real === root || real.startsWith(prefix);
+}
+
+/** The reference files under `folder` (whose real path is `root`), in path order; never a path out of it. */
+async function listReferenceFiles(folder: string, root: string, options: ScanOptions): Promise<string[]> {
 	const skip = new Set(options.skip ?? defaultSkippedFolders);
 	const maxDepth = options.maxDepth ?? defaults.maxDepth;
 	let budget = options.maxEntries ?? defaults.maxEntries;
@@ -78,7 +97,7 @@ async function listReferenceFiles(folder: string, options: ScanOptions): Promise
 	const found: string[] = [];
 	const walk = async (directory: string, depth: number): Promise<void> => {
 		const real = await fs.realpath(directory).catch(() => undefined);
-		if (real === undefined || visited.has(real) || depth > maxDepth) {
+		if (real === undefined || !isInsideFolder(root, real) || visited.has(real) || depth > maxDepth) {
 			return;
 		}
 		visited.add(real);
@@ -92,7 +111,9 @@ async function listReferenceFiles(folder: string, options: ScanOptions): Promise
 			let isDirectory = entry.isDirectory();
 			let isFile = entry.isFile();
 			if (entry.isSymbolicLink()) {
-				const target = await fs.stat(full).catch(() => undefined); // follows the link; a broken one is nothing
+				// Followed only to a place inside the folder; a broken link, or one out of the folder, is nothing.
+				const real = await fs.realpath(full).catch(() => undefined);
+				const target = real !== undefined && isInsideFolder(root, real) ? await fs.stat(real).catch(() => undefined) : undefined;
 				isDirectory = target?.isDirectory() ?? false;
 				isFile = target?.isFile() ?? false;
 			}
@@ -108,13 +129,13 @@ async function listReferenceFiles(folder: string, options: ScanOptions): Promise
 }
 
 /** The `.env` files next to a Serverless file, which Serverless may load. */
-async function dotenvFilesBeside(file: string, maxFileBytes: number): Promise<DotenvFileText[]> {
+async function dotenvFilesBeside(file: string, root: string, maxFileBytes: number): Promise<DotenvFileText[]> {
 	const directory = path.dirname(file);
 	const names = await fs.readdir(directory).catch(() => [] as string[]);
 	const result: DotenvFileText[] = [];
 	for (const name of names.filter(isDotenvFile).sort()) {
 		const full = path.join(directory, name);
-		const text = await readBounded(full, maxFileBytes);
+		const text = await readBounded(full, root, maxFileBytes);
 		if (typeof text === 'string') {
 			result.push({ file: full, text });
 		}
@@ -122,18 +143,43 @@ async function dotenvFilesBeside(file: string, maxFileBytes: number): Promise<Do
 	return result;
 }
 
-/** The file's text (without a byte order mark, as an editor shows it), or why it was not read. */
-async function readBounded(file: string, maxFileBytes: number): Promise<string | { skipped: 'too-large' | 'unreadable' }> {
+/**
+ * The file's text (without a byte order mark, as an editor shows it), or why it was not read: its real path is
+ * out of the folder `root`, it is not a regular file, or it is larger than `maxFileBytes` (checked on the open
+ * file too, and never more than that read, should it grow in between).
+ */
+async function readBounded(file: string, root: string, maxFileBytes: number): Promise<string | Skipped> {
 	try {
-		const stat = await fs.stat(file);
-		if (!stat.isFile()) {
-			return { skipped: 'unreadable' };
+		const real = await fs.realpath(file);
+		if (!isInsideFolder(root, real)) {
+			return { skipped: 'outside' };
 		}
-		if (stat.size > maxFileBytes) {
-			return { skipped: 'too-large' };
+		if (!(await fs.stat(real)).isFile()) {
+			return { skipped: 'unreadable' }; // a FIFO or a device: opening it could block or never end
 		}
-		const text = await fs.readFile(file, 'utf8');
-		return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+		const handle = await fs.open(real, 'r');
+		try {
+			const stat = await handle.stat();
+			if (!stat.isFile()) {
+				return { skipped: 'unreadable' };
+			}
+			if (stat.size > maxFileBytes) {
+				return { skipped: 'too-large', size: stat.size };
+			}
+			const buffer = Buffer.alloc(stat.size + 1);
+			let bytesRead = 0;
+			for (let read = -1; read !== 0 && bytesRead < buffer.length;) {
+				({ bytesRead: read } = await handle.read(buffer, bytesRead, buffer.length - bytesRead, bytesRead));
+				bytesRead += read;
+			}
+			if (bytesRead > maxFileBytes) {
+				return { skipped: 'too-large', size: bytesRead };
+			}
+			const text = buffer.toString('utf8', 0, bytesRead);
+			return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+		} finally {
+			await handle.close();
+		}
 	} catch {
 		return { skipped: 'unreadable' };
 	}

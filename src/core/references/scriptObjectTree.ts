@@ -8,9 +8,12 @@
 // string, a template without `${}`, a number, `true`) is kept with its position; anything else (a variable,
 // a call, `process.env.X || 'dev'`, a spread) is opaque: computed by code. The configuration is the first
 // object literal with a `service` or a `provider` key, wherever it is (`module.exports = {`, `const config:
-// AWS = {`, `return {` in a function).
+// AWS = {`, `return {` in a function). Bounded (parseLimits.ts): the size, the depth of object and array
+// literals and of templates nested in templates, past which a ParseLimitError is thrown; a budget of steps
+// keeps the parse linear.
 
 import type { ConfigNode, MapNode, ScalarNode, SeqNode } from './configTree';
+import { checkDepth, checkSize } from './parseLimits';
 import type { NameSyntax } from './profileReference';
 
 type TokenKind = 'string' | 'template' | 'number' | 'identifier' | 'punctuation';
@@ -26,7 +29,9 @@ interface Token {
 	readonly syntax?: NameSyntax;
 }
 
+/** The configuration object literal, if any; throws a ParseLimitError for a text over a limit. */
 export function parseScriptObjectTree(text: string): ConfigNode | undefined {
+	checkSize(text);
 	const tokens = tokenize(text);
 	const parser = new ObjectLiteralParser(tokens);
 	for (let i = 0; i < tokens.length; i++) {
@@ -126,7 +131,8 @@ function stringToken(text: string, start: number, quote: string): Token {
 	};
 }
 
-function templateToken(text: string, start: number): Token {
+function templateToken(text: string, start: number, depth = 1): Token {
+	checkDepth(depth);
 	let at = start + 1;
 	let plain = true;
 	while (at < text.length && text[at] !== '`') {
@@ -135,7 +141,7 @@ function templateToken(text: string, start: number): Token {
 			at += 2;
 		} else if (text.startsWith('${', at)) {
 			plain = false;
-			at = substitutionEnd(text, at + 2);
+			at = substitutionEnd(text, at + 2, depth + 1);
 		} else {
 			at++;
 		}
@@ -145,7 +151,7 @@ function templateToken(text: string, start: number): Token {
 }
 
 /** The end of a `${...}` in a template literal: the matching brace, stepping over nested strings and templates. */
-function substitutionEnd(text: string, from: number): number {
+function substitutionEnd(text: string, from: number, nesting: number): number {
 	let depth = 1;
 	let at = from;
 	while (at < text.length) {
@@ -153,7 +159,7 @@ function substitutionEnd(text: string, from: number): number {
 		if (char === '\'' || char === '"') {
 			at = stringToken(text, at, char).end;
 		} else if (char === '`') {
-			at = templateToken(text, at).end;
+			at = templateToken(text, at, nesting).end;
 		} else {
 			depth += char === '{' ? 1 : char === '}' ? -1 : 0;
 			at++;
@@ -208,7 +214,6 @@ function decodeEscapes(raw: string): string {
 
 // ---- object literal parser ----
 
-const maxDepth = 200;
 const closers: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 interface Parsed<T> {
@@ -237,9 +242,7 @@ class ObjectLiteralParser {
 	}
 
 	object(open: number, depth: number): Parsed<MapNode> | undefined {
-		if (depth > maxDepth) {
-			return undefined;
-		}
+		checkDepth(depth);
 		const entries = new Map<string, ConfigNode>();
 		let i = open + 1;
 		for (;;) {
@@ -326,6 +329,7 @@ class ObjectLiteralParser {
 	}
 
 	private array(open: number, depth: number): Parsed<SeqNode> | undefined {
+		checkDepth(depth);
 		const items: ConfigNode[] = [];
 		let i = open + 1;
 		while (this.tokens[i] && !this.is(i, ']') && this.step()) {

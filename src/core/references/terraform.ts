@@ -6,9 +6,11 @@
 // `terraform { backend "s3" { profile = "..." } }`. A small HCL scanner: it knows strings (with their
 // `${...}` / `%{...}` templates, which can nest strings), heredocs, the three comment forms, blocks and
 // attributes, enough to find those attributes and never be fooled by a `{` in a string. Only a literal string
-// is a name; `var.profile`, `local.x` or an interpolation is not-checked.
+// is a name; `var.profile`, `local.x` or an interpolation is not-checked. Bounded (parseLimits.ts): the size,
+// and the depth of blocks and of templates nested in strings, past which a ParseLimitError is thrown.
 
 import { extname } from 'node:path';
+import { checkDepth, checkSize } from './parseLimits';
 import type { ProfileReference } from './profileReference';
 import { createLineIndex, LineIndex } from '../lineIndex';
 
@@ -42,6 +44,7 @@ interface Block {
 }
 
 export function findTerraformReferences(text: string): ProfileReference[] {
+	checkSize(text);
 	const tokens = tokenize(text);
 	const body = new BodyParser(tokens).body(0, 0);
 	const lines = createLineIndex(text);
@@ -140,7 +143,8 @@ function tokenize(text: string): Token[] {
 }
 
 /** A quoted string; a template (`${...}`, `%{...}`) may hold strings of its own. Ends at its line if unclosed. */
-function stringToken(text: string, start: number): Token {
+function stringToken(text: string, start: number, depth = 1): Token {
+	checkDepth(depth);
 	let at = start + 1;
 	let escaped = false;
 	let template = false;
@@ -155,7 +159,7 @@ function stringToken(text: string, start: number): Token {
 				continue;
 			}
 			template = true;
-			at = templateEnd(text, at + 2);
+			at = templateEnd(text, at + 2, depth + 1);
 		} else {
 			at++;
 		}
@@ -167,12 +171,12 @@ function stringToken(text: string, start: number): Token {
 		: { kind: 'string', start, end, text: text.slice(start, end), literal: body };
 }
 
-function templateEnd(text: string, from: number): number {
+function templateEnd(text: string, from: number, nesting: number): number {
 	let depth = 1;
 	let at = from;
 	while (at < text.length && depth > 0) {
 		if (text[at] === '"') {
-			at = stringToken(text, at).end;
+			at = stringToken(text, at, nesting).end;
 			continue;
 		}
 		depth += text[at] === '{' ? 1 : text[at] === '}' ? -1 : 0;
@@ -182,7 +186,7 @@ function templateEnd(text: string, from: number): number {
 }
 
 function heredocEnd(text: string, start: number): number {
-	const marker = /^<<-?([A-Za-z_][\w-]*)/.exec(text.slice(start))?.[1] ?? '';
+	const marker = /^<<-?([A-Za-z_][\w-]*)/.exec(text.slice(start, start + 200))?.[1] ?? '';
 	let at = text.indexOf('\n', start) + 1;
 	while (at > 0 && at < text.length) {
 		const lineEnd = text.indexOf('\n', at);
@@ -197,7 +201,6 @@ function heredocEnd(text: string, start: number): number {
 
 // ---- blocks and attributes ----
 
-const maxDepth = 100;
 const openers: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
 
 class BodyParser {
@@ -234,7 +237,8 @@ class BodyParser {
 				labels.push(this.tokens[j].kind === 'string' ? stringValue(this.tokens[j]) : this.tokens[j].text);
 				j++;
 			}
-			if (this.tokens[j]?.text === '{' && depth < maxDepth) {
+			if (this.tokens[j]?.text === '{') {
+				checkDepth(depth + 1);
 				const inner = this.body(j + 1, depth + 1);
 				blocks.push({ type: token.text, labels, attributes: inner.attributes, blocks: inner.blocks });
 				i = inner.next;

@@ -9,10 +9,12 @@
 // other value (numbers, dates, arrays, inline tables, multi-line strings) by their delimiters, so a line inside
 // a multi-line string or array is never taken for a key. A string's position is used only when the scanned
 // characters equal the value smol-toml read at the same path (no escapes); otherwise the reference falls back
-// to the whole literal, or to its table's header.
+// to the whole literal, or to its table's header. Bounded (parseLimits.ts): the size, and the depth (arrays,
+// inline tables and dotted keys) by a linear scan before smol-toml parses, so `build` never meets a deep tree.
 
 import type { parse as ParseToml } from 'smol-toml' with { 'resolution-mode': 'import' };
 import type { ConfigNode } from './configTree';
+import { checkDepth, checkSize, maxNestingDepth, tomlNestingDepth } from './parseLimits';
 import type { NameSyntax } from './profileReference';
 import type { Span } from '../lineIndex';
 
@@ -32,10 +34,13 @@ interface ScanResult {
 	readonly tables: Map<string, Span>;
 }
 
+/** The tree, or `undefined` for a text smol-toml refuses; throws a ParseLimitError for a text over a limit. */
 export function parseTomlTree(text: string): ConfigNode | undefined {
+	checkSize(text);
+	checkDepth(tomlNestingDepth(text));
 	let value: unknown;
 	try {
-		value = parse(text);
+		value = parse(text, { maxDepth: maxNestingDepth });
 	} catch {
 		return undefined;
 	}

@@ -48,10 +48,12 @@ describe('Scanning a project folder', () => {
 		assert.deepEqual(await scanProjectFolder(folder, { skip: ['node_modules', '.git', '.serverless', 'vendor'] }), []);
 	});
 
-	it('lists a file over the size limit as skipped, unread', async () => {
+	it('lists a file over the size limit as skipped, unread, with a reference that says so', async () => {
 		write('serverless.yml', `provider:\n  profile: big\n#${'x'.repeat(2000)}\n`);
 		const [file] = await scanProjectFolder(folder, { maxFileBytes: 1000 });
-		assert.deepEqual([file.skipped, file.references], ['too-large', []]);
+		assert.deepEqual([file.skipped, file.text], ['too-large', '']);
+		assert.deepEqual(file.references.map((reference) => reference.status === 'not-checked' && reference.reason),
+			[{ why: 'file-limit', exceeded: { limit: 'size', size: 2027, max: 1000 } }]);
 	});
 
 	it('does not loop on a symbolic link to a parent folder', async function () {

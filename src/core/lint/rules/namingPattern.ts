@@ -4,8 +4,10 @@
 
 // A team's naming convention for profiles (`namingPattern`, e.g. `^(dev|staging|prod)-[a-z0-9-]+$`): the
 // pattern must match the whole name. A setting that is not a regular expression gives one finding instead
-// of none, so that a typo in the setting does not pass for a clean file.
+// of none, so that a typo in the setting does not pass for a clean file. The pattern comes from a setting (a
+// workspace's, or `--naming-pattern`), so it runs in linear time (linearPattern.ts), never by `RegExp`.
 
+import { compileLinearPattern } from '../linearPattern';
 import type { LintContext } from '../lintContext';
 import type { LintRule, RuleFinding } from '../rule';
 import { nameLabel } from '../toolNames';
@@ -20,15 +22,13 @@ export const namingPatternRule: LintRule = {
 		if (source === undefined || source === '') {
 			return;
 		}
-		let pattern: RegExp;
-		try {
-			pattern = new RegExp(`^(?:${source})$`);
-		} catch (error) {
-			yield settingFinding(context, error instanceof Error ? error.message : String(error));
+		const compiled = compileLinearPattern(source);
+		if (!compiled.ok) {
+			yield settingFinding(context, compiled.reason);
 			return;
 		}
 		for (const [name, section] of context.standard.profiles) {
-			if (pattern.test(name)) {
+			if (compiled.pattern.matchesWhole(name)) {
 				continue;
 			}
 			const label = nameLabel(name, '');
