@@ -20,6 +20,7 @@
 // - builds every error message from the path and the system error code only, never from content.
 // All disk access goes through a small port so the failures can be tested without touching Node's globals.
 
+import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
@@ -247,14 +248,16 @@ function readError(code: string | undefined, filePath: string): SafeWriteError {
 	return new SafeWriteError('ReadFailed', filePath, `Cannot read ${filePath}: ${describeSystemError(code)}.`, code);
 }
 
-/** Exact decoding: the BOM is kept as U+FEFF, and bytes that are not UTF-8 refuse the edit instead of becoming U+FFFD. */
+/**
+ * Exact decoding: the BOM is kept as U+FEFF, and bytes that are not UTF-8 refuse the edit instead of becoming U+FFFD.
+ * (isUtf8 then Buffer's decoding: several times faster than a fatal TextDecoder on a large file.)
+ */
 function decode(bytes: Uint8Array, filePath: string): string {
-	try {
-		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-	} catch {
+	if (!isUtf8(bytes)) {
 		throw new SafeWriteError('NotUtf8', filePath,
 			`${filePath} is not UTF-8 text; it is not edited, so that none of its bytes change.`);
 	}
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /**
