@@ -71,12 +71,32 @@ function isParseArgsError(error: unknown): boolean {
 declare const VERSION_FROM_BUILD: string | undefined;
 const VERSION = typeof VERSION_FROM_BUILD === 'string' ? VERSION_FROM_BUILD : 'development';
 
+/**
+ * Ends the process with `status` once standard output and error have handed every byte to the system. A pipe takes
+ * 64 KB at a time and Node queues the rest, which `process.exit` alone would drop (`list --json | wc -c` got 65,536
+ * bytes of 3 MB); the exit then comes right after, so no socket or timer a command left behind can keep the process
+ * alive. A reader that stops reading (`| head`) ends it too, quietly: nobody is left to read the rest.
+ */
+function exitWhenFlushed(status: number): void {
+	process.exitCode = status;
+	let open = 2;
+	const flushed = () => {
+		if (--open === 0) {
+			process.exit(status);
+		}
+	};
+	for (const stream of [process.stdout, process.stderr]) {
+		stream.on('error', () => process.exit(status));
+		stream.write('', flushed);
+	}
+}
+
 if (require.main === module) {
 	main(process.argv.slice(2), Output.console()).then(
-		(status) => process.exit(status),
+		(status) => exitWhenFlushed(status),
 		(error: unknown) => {
 			process.stderr.write(`aws-profiles: ${error instanceof Error ? error.message : String(error)}\n`);
-			process.exit(ExitStatus.Usage);
+			exitWhenFlushed(ExitStatus.Usage);
 		},
 	);
 }

@@ -14,6 +14,7 @@
 // another is in the pieces kept: the lines before the first header, every header that names one of the
 // edit's profiles or `DEFAULT` (shlex may unquote a name, a duplicate header makes the AWS CLI refuse the file,
 // a profile in both files is merged), the pieces an edit falls in, and the last piece (where sections are added).
+// `raw` may be the literal parse of the named sections only (parseRawProfileSections): it is read for those.
 
 import { readAwsCli } from './awsCliReader';
 import type { FileRole } from './profileFilesReader';
@@ -39,8 +40,8 @@ export function editDisagreement(texts: ByFile<string>, raw: ByFile<RawProfileFi
 				+ '(or [name] in the credentials file) first; the lint finding aws-files/compatibility offers that fix.';
 		}
 	}
-	const config = excerpt(texts.config, raw.config, edits.config, names);
-	const credentials = excerpt(texts.credentials, raw.credentials, edits.credentials, names);
+	const config = excerpt(texts.config, edits.config, names);
+	const credentials = excerpt(texts.credentials, edits.credentials, names);
 	const before = readBoth({ config: config.before, credentials: credentials.before });
 	const after = readBoth({ config: config.after, credentials: credentials.after });
 	const known = new Map(before.differences.map((difference) => [identity(difference), sights(difference)] as const));
@@ -121,22 +122,17 @@ function plainHeader(text: string, section: RawSection): boolean {
 }
 
 /** The pieces of one file the edit can change, before and after it. */
-function excerpt(text: string, raw: RawProfileFile, edits: readonly Edit[], names: readonly string[]): { before: string; after: string } {
-	const starts = [0];
-	for (const section of raw.sections) {
-		if (section.span.offset > starts[starts.length - 1]) {
-			starts.push(section.span.offset);
-		}
-	}
+function excerpt(text: string, edits: readonly Edit[], names: readonly string[]): { before: string; after: string } {
+	const starts = pieceStarts(text);
 	const endOf = (chunk: number) => chunk + 1 < starts.length ? starts[chunk + 1] : text.length;
 	const wanted = new Set<string>([...names, 'DEFAULT']);
 	const keep = new Set<number>([0, starts.length - 1]);
-	for (const section of raw.sections) {
-		const { offset, length } = section.header.span;
-		if (headerWords(text.slice(offset, offset + length)).some((word) => wanted.has(word))) {
-			keep.add(starts.lastIndexOf(section.span.offset));
+	starts.forEach((start, chunk) => {
+		const lineEnd = text.indexOf('\n', start);
+		if (headerWords(text.slice(start, lineEnd < 0 ? text.length : lineEnd)).some((word) => wanted.has(word))) {
+			keep.add(chunk);
 		}
-	}
+	});
 	for (const edit of edits) {
 		// Every piece the edit touches or borders (an insertion between two pieces may belong to either).
 		let chunk = Math.max(0, lastStartAtOrBefore(starts, edit.offset) - 1);
@@ -168,6 +164,20 @@ function excerpt(text: string, raw: RawProfileFile, edits: readonly Edit[], name
 		index = last + 1;
 	}
 	return { before, after };
+}
+
+/**
+ * Where the pieces start: the text's start, then every line that opens with `[` in the first column (a header, or
+ * a line both readers refuse). No value continues across such a line, for the standard or for configparser, so
+ * each piece reads alike alone and in the file. Found without the literal parse, which an edit of a large file
+ * makes of the sections it names only.
+ */
+function pieceStarts(text: string): number[] {
+	const starts = [0];
+	for (let at = text.indexOf('\n['); at >= 0; at = text.indexOf('\n[', at + 1)) {
+		starts.push(at + 1);
+	}
+	return starts;
 }
 
 /** The index of the last piece that starts at or before `offset`. */

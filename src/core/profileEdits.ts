@@ -17,7 +17,7 @@ import {
 } from './names';
 import type { FileRole } from './profileFilesReader';
 import { Keys } from './profileKeys';
-import { parseRawProfileFile, RawProfileFile } from './rawProfileFile';
+import { parseRawProfileFile, parseRawProfileSections, RawProfileFile } from './rawProfileFile';
 import {
 	appendSections,
 	deleteSections,
@@ -110,7 +110,7 @@ export function fileForNewProperty(key: string): FileRole {
 }
 
 export function planProfileEdit(files: FilePair, operation: ProfileOperation): EditPlan {
-	const planner = new Planner(files);
+	const planner = new Planner(files, sectionNamesOf(operation));
 	const plan = planOperation(planner, operation);
 	return plan.ok ? planner.checkAgreement(plan, namesOf(operation), operation.op !== 'rename') : plan;
 }
@@ -176,15 +176,41 @@ export function newProfileProperties(profile: NewProfile): Record<FileRole, [str
 	return { config, credentials };
 }
 
+/**
+ * The names of the sections an operation looks at, so that only those are parsed literally: the literal parse of a
+ * whole large file is most of an edit's time (a 16 MB pair: seconds). Undefined for all: a rename looks at every
+ * section's `source_profile`.
+ */
+function sectionNamesOf(operation: ProfileOperation): ReadonlySet<string> | undefined {
+	const names = (...list: (string | undefined)[]) => new Set(list.filter((name) => name !== undefined).map((name) => name.toLowerCase()));
+	switch (operation.op) {
+		case 'add': {
+			const { profile } = operation;
+			const source = profile.kind === 'assume-role' && 'sourceProfile' in profile.source ? profile.source.sourceProfile : undefined;
+			return names(profile.name, profile.kind === 'sso' ? profile.session.name : undefined, source);
+		}
+		case 'add-properties': {
+			const valueOf = (key: string) => operation.properties.find(([k]) => k.toLowerCase() === key)?.[1];
+			return names(operation.profile, valueOf(Keys.sourceProfile), valueOf(Keys.ssoSession));
+		}
+		case 'set':
+		case 'remove':
+		case 'delete': return names(operation.profile);
+		case 'rename': return undefined;
+	}
+}
+
 class Planner {
 	private readonly raw: Record<FileRole, RawProfileFile>;
 	private readonly edits: Record<FileRole, Edit[]> = { config: [], credentials: [] };
 	/** New sections go to the end of a file in one edit, so they are spaced as one block. */
 	private readonly appended: Record<FileRole, NewSection[]> = { config: [], credentials: [] };
 	private profileNames: ReadonlySet<string> | undefined;
+	private keptProfileNames: ReadonlySet<string> | undefined;
 
-	constructor(private readonly files: FilePair) {
-		this.raw = { config: parseRawProfileFile(files.config), credentials: parseRawProfileFile(files.credentials) };
+	constructor(private readonly files: FilePair, private readonly sectionNames?: ReadonlySet<string>) {
+		const parse = (text: string) => sectionNames ? parseRawProfileSections(text, sectionNames) : parseRawProfileFile(text);
+		this.raw = { config: parse(files.config), credentials: parse(files.credentials) };
 	}
 
 	add(profile: NewProfile): EditPlan {
@@ -367,6 +393,12 @@ class Planner {
 	}
 
 	private profileExists(name: string): boolean {
+		if (this.sectionNames?.has(name.toLowerCase())) {
+			// Whether a profile exists depends on its own sections alone, which are all among those kept.
+			this.keptProfileNames ??= new Set(readStandard({ config: keptText(this.raw.config, this.files.config),
+				credentials: keptText(this.raw.credentials, this.files.credentials) }).profiles.keys());
+			return this.keptProfileNames.has(name);
+		}
 		this.profileNames ??= new Set(readStandard(this.files).profiles.keys());
 		return this.profileNames.has(name);
 	}
@@ -385,6 +417,14 @@ class Planner {
 		}
 		return { ok: true, edits: this.edits };
 	}
+}
+
+/** The text of a file's parsed sections alone, each on lines of its own: for a reading of those sections only. */
+function keptText(raw: RawProfileFile, text: string): string {
+	return raw.sections.map(({ span }) => {
+		const section = text.slice(span.offset, span.offset + span.length);
+		return section.endsWith('\n') ? section : section + '\n';
+	}).join('');
 }
 
 function refuse(message: string): EditPlan {

@@ -8,9 +8,9 @@
 
 import type { FileLocations } from './fileLocations';
 import type { FileRole } from './profileFilesReader';
-import { planProfileEdit, ProfileOperation } from './profileEdits';
+import { FileEdits, FilePair, planProfileEdit, ProfileOperation } from './profileEdits';
+import { countSyntaxProblems } from './rawProfileFile';
 import { readForEdit, SafeWriteError, writeEdited, WriteOptions, WriteResult } from './safeWrite';
-import { readStandard } from './standardReader';
 import { applyEdits } from './textEdits';
 
 /** The operation cannot be done on these files (a name taken, a profile missing, an invalid value...). */
@@ -53,7 +53,7 @@ export async function applyProfileOperation(
 		config: applyEdits(texts.config, plan.edits.config),
 		credentials: applyEdits(texts.credentials, plan.edits.credentials),
 	};
-	assertNoNewSyntaxErrors(texts, next);
+	assertNoNewSyntaxErrors(texts, next, plan.edits);
 	const result: Partial<Record<FileRole, WriteResult>> = {};
 	for (const role of ['config', 'credentials'] as const) {
 		if (plan.edits[role].length > 0) {
@@ -63,9 +63,13 @@ export async function applyProfileOperation(
 	return result;
 }
 
-/** A safety net under the planner: an edit must never turn a file the SDKs read into one they refuse. */
-function assertNoNewSyntaxErrors(before: { config: string; credentials: string }, after: { config: string; credentials: string }): void {
-	const errors = (texts: typeof before) => readStandard(texts).problems.filter((problem) => problem.severity === 'error').length;
+/**
+ * A safety net under the planner: an edit must never turn a file the SDKs read into one they refuse. The standard's
+ * errors are its syntax problems, so they are counted in the edited files alone, without building a reading of them.
+ */
+function assertNoNewSyntaxErrors(before: FilePair, after: FilePair, edits: FileEdits): void {
+	const edited = (['config', 'credentials'] as const).filter((role) => edits[role].length > 0);
+	const errors = (texts: FilePair) => edited.reduce((sum, role) => sum + countSyntaxProblems(texts[role]), 0);
 	if (errors(after) > errors(before)) {
 		throw new ProfileEditError('The edit would break the file\'s syntax; nothing was written. Please report this.');
 	}

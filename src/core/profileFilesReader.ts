@@ -4,7 +4,10 @@
 
 import { promises as fs } from 'node:fs';
 import type { FileLocations } from './fileLocations';
+import { maxProfileFileBytes, tooLargeReason } from './profileFileSize';
 import { hashOf } from './safeWrite';
+
+export { maxProfileFileBytes } from './profileFileSize';
 
 /** One of the two files as read from disk: its text, or why there is none. */
 export type ReadFile =
@@ -18,12 +21,6 @@ export type FileRole = 'config' | 'credentials';
 export interface ProfileFilesSnapshot {
 	readonly files: readonly [ReadFile, ReadFile];
 }
-
-/**
- * The largest file read, in bytes: far more than any real config or credentials file (100,000 profiles take 15 MB).
- * A larger one is refused before it is read, rather than read whole into memory and parsed for seconds.
- */
-export const maxProfileFileBytes = 64 * 1024 * 1024;
 
 /**
  * The bytes of a config or credentials file. A file larger than maxProfileFileBytes is refused with an error whose
@@ -53,7 +50,7 @@ export function describeFileErrorCode(code: string | undefined): string {
 		case 'EISDIR':
 			return 'it is a folder, not a file';
 		case 'EFBIG':
-			return `it is larger than ${maxProfileFileBytes / (1024 * 1024)} MB, far more than any AWS config or credentials file, so it was not read`;
+			return tooLargeReason;
 		default:
 			return code ?? 'unknown error';
 	}

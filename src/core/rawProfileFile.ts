@@ -124,6 +124,25 @@ export function parseRawProfileFile(text: string): RawProfileFile {
 	return literal.result(parseRawLines(text, literal.sink));
 }
 
+/**
+ * The literal parse of the sections named in `names` only (lower case; a name matches in any case, so that whoever
+ * looks for a name among them finds every spelling of it): what an edit of a few sections needs of a large file.
+ * The others are scanned but nothing of them is kept, which is most of the cost of a full parse (an object per line:
+ * seconds and hundreds of MB for a 16 MB file). `lines` holds the lines from each kept header to the next header,
+ * and the file's last line; `sections` and `problems`, those of the kept sections.
+ */
+export function parseRawProfileSections(text: string, names: ReadonlySet<string>): RawProfileFile {
+	const literal = literalSink(text);
+	return literal.result(parseRawLines(text, new SectionFilter(literal.sink, text, names)));
+}
+
+/** How many syntax problems `text` has (those parseRawProfileFile lists), counted without keeping anything. */
+export function countSyntaxProblems(text: string): number {
+	const counter = new ProblemCounter();
+	parseRawLines(text, counter);
+	return counter.count;
+}
+
 /** A text and its literal parse, from before an edit. */
 export interface EarlierParse {
 	readonly text: string;
@@ -537,6 +556,78 @@ class RawFileBuilder implements RawFileSink {
 
 	private slice(range: TextRange): string {
 		return this.text.slice(range.offset, range.offset + range.length);
+	}
+}
+
+/** Tells its sink only what is about the sections of the names it keeps, and the file's last line. */
+class SectionFilter implements RawFileSink {
+	/** Whether the current line is kept: from a kept header to the next header. */
+	private keepLines = false;
+	/** Whether the open section is kept: a header's line comes before the section above it ends. */
+	private keepSection = false;
+
+	constructor(private readonly sink: RawFileSink, private readonly text: string, private readonly names: ReadonlySet<string>) { }
+
+	line(scanner: LineCursor): void {
+		if (scanner.kind === 'header') {
+			this.keepLines = this.names.has(this.text.slice(scanner.nameStart, scanner.nameEnd).toLowerCase());
+		}
+		if (this.keepLines || scanner.next === this.text.length) {
+			this.sink.line(scanner);
+		}
+	}
+
+	section(scanner: LineCursor): void {
+		this.keepSection = this.keepLines;
+		if (this.keepSection) {
+			this.sink.section(scanner);
+		}
+	}
+
+	property(scanner: LineCursor): void {
+		if (this.keepSection) {
+			this.sink.property(scanner);
+		}
+	}
+
+	indented(scanner: LineCursor): void {
+		if (this.keepSection) {
+			this.sink.indented(scanner);
+		}
+	}
+
+	endProperty(): void {
+		if (this.keepSection) {
+			this.sink.endProperty();
+		}
+	}
+
+	endSection(): void {
+		if (this.keepSection) {
+			this.sink.endSection();
+		}
+	}
+
+	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
+		if (this.keepLines) {
+			this.sink.problem(code, message, range);
+		}
+	}
+}
+
+/** Counts the problems, and keeps nothing. */
+class ProblemCounter implements RawFileSink {
+	count = 0;
+
+	line(): void { }
+	section(): void { }
+	property(): void { }
+	indented(): void { }
+	endProperty(): void { }
+	endSection(): void { }
+
+	problem(): void {
+		this.count++;
 	}
 }
 

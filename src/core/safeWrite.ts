@@ -11,18 +11,28 @@
 // - follows a symlinked file to its target (dotfiles setups link ~/.aws/credentials) instead of replacing
 //   the link with a plain file;
 // - keeps the file's mode; creates a new file 0600 and a missing folder 0700;
+// - refuses a read-only file (no write permission in its mode bits), which the rename would otherwise replace;
+// - refuses a file larger than the read path reads (profileFileSize.ts), before reading it;
 // - keeps the previous content as `<name>.bak`, `<name>.bak.1`, ... (0600) beside the path as named;
 // - on failure removes its temporary file and leaves the original untouched;
+// - removes the stale temporary files an earlier write left when it was killed midway (each a full copy of the
+//   file, secrets included), so that they never pile up (see removeStaleTemporaries for what it may remove);
 // - builds every error message from the path and the system error code only, never from content.
 // All disk access goes through a small port so the failures can be tested without touching Node's globals.
 
+import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
+import { maxProfileFileBytes, tooLargeReason } from './profileFileSize';
 
 /** The part of a file's stat this module reads. */
 export interface FileStats {
 	readonly mode: number;
+	readonly size: number;
+	readonly uid: number;
+	readonly gid: number;
+	readonly mtimeMs: number;
 	isFile(): boolean;
 	isDirectory(): boolean;
 	isSymbolicLink(): boolean;
@@ -39,7 +49,9 @@ export interface FileHandlePort {
 /** The file-system calls a safe write needs; `node:fs/promises` is one, a test's wrapper that fails on cue another. */
 export interface FileSystemPort {
 	readFile(path: string): Promise<Uint8Array>;
+	stat(path: string): Promise<FileStats>;
 	lstat(path: string): Promise<FileStats>;
+	readdir(path: string): Promise<string[]>;
 	readlink(path: string): Promise<string>;
 	mkdir(path: string, options: { recursive: true; mode: number }): Promise<string | undefined>;
 	open(path: string, flags: string, mode?: number): Promise<FileHandlePort>;
@@ -94,6 +106,10 @@ export type SafeWriteErrorCode =
 	| 'FolderNotWritable'
 	/** The bytes are not UTF-8, or the new text cannot be encoded as UTF-8: a round trip would change bytes. */
 	| 'NotUtf8'
+	/** The file, or the edited text, is larger than maxProfileFileBytes. */
+	| 'TooLarge'
+	/** The file's mode gives the user no write permission: it was made read-only on purpose. */
+	| 'ReadOnly'
 	| 'BackupFailed'
 	/** Any other reason the system gave for not reading: a path part that is not a folder, a link loop... */
 	| 'ReadFailed'
@@ -120,6 +136,14 @@ const newFolderMode = 0o700;
 const backupMode = 0o600;
 /** As many links as Linux follows before ELOOP. */
 const maxLinks = 40;
+/**
+ * How long since a temporary file of ours was last written before it is taken for a leftover: far longer than any
+ * write takes (a 64 MB file is written and synced in seconds), so that a write another process has in progress
+ * keeps its file.
+ */
+export const staleTemporaryAgeMs = 10 * 60 * 1000;
+/** The temporary files of the writes this process has in progress: never stale, however long a write stalls. */
+const temporariesInUse = new Set<string>();
 
 export async function readForEdit(filePath: string, options: ReadOptions = {}): Promise<EditableFile> {
 	const fs = options.fs ?? nodeFileSystem;
@@ -139,10 +163,12 @@ export async function writeEdited(file: EditableFile, newText: string, options: 
 	if (file.existed && newText === file.text) {
 		return { file, written: false, target, created: false, folderSynced: false };
 	}
-	const mode = before === undefined ? newFileMode : await modeOf(fs, target);
+	const mode = before === undefined ? newFileMode : writableMode(await statsOf(fs, target), file.path);
 	if (before === undefined) {
 		await ensureFolder(fs, path.dirname(target), file.path);
 	}
+	await removeStaleTemporaries(fs, target);
+	await removeStaleTemporaries(fs, backupPath(file.path, 0));
 	const temp = await writeTemporary(fs, target, bytes, mode, file.path);
 	let backup: string | undefined;
 	try {
@@ -155,6 +181,8 @@ export async function writeEdited(file: EditableFile, newText: string, options: 
 	} catch (error) {
 		await removeQuietly(fs, temp);
 		throw error;
+	} finally {
+		temporariesInUse.delete(temp);
 	}
 	const folderSynced = await syncFolder(fs, path.dirname(target));
 	return {
@@ -178,17 +206,36 @@ export function hashOf(bytes: Uint8Array): string {
 
 // --- reading ---
 
-/** The file's bytes now, or undefined when there is no file; a folder or an unreadable file is an error. */
+/**
+ * The file's bytes now, or undefined when there is no file; a folder, an unreadable file or one larger than the read
+ * path reads is an error. The size is checked before reading, so that no such file is ever read into memory.
+ */
 async function readCurrent(fs: FileSystemPort, filePath: string): Promise<Uint8Array | undefined> {
+	let bytes: Uint8Array;
 	try {
-		return await fs.readFile(filePath);
+		const { size } = await fs.stat(filePath);
+		if (size > maxProfileFileBytes) {
+			throw tooLarge(filePath);
+		}
+		bytes = await fs.readFile(filePath);
 	} catch (error) {
+		if (error instanceof SafeWriteError) {
+			throw error;
+		}
 		const code = systemCodeOf(error);
 		if (code === 'ENOENT') {
 			return undefined;
 		}
 		throw readError(code, filePath);
 	}
+	if (bytes.length > maxProfileFileBytes) { // it grew between the two calls
+		throw tooLarge(filePath);
+	}
+	return bytes;
+}
+
+function tooLarge(filePath: string): SafeWriteError {
+	return new SafeWriteError('TooLarge', filePath, `${filePath} was not edited: ${tooLargeReason}.`, 'EFBIG');
 }
 
 function readError(code: string | undefined, filePath: string): SafeWriteError {
@@ -201,23 +248,33 @@ function readError(code: string | undefined, filePath: string): SafeWriteError {
 	return new SafeWriteError('ReadFailed', filePath, `Cannot read ${filePath}: ${describeSystemError(code)}.`, code);
 }
 
-/** Exact decoding: the BOM is kept as U+FEFF, and bytes that are not UTF-8 refuse the edit instead of becoming U+FFFD. */
+/**
+ * Exact decoding: the BOM is kept as U+FEFF, and bytes that are not UTF-8 refuse the edit instead of becoming U+FFFD.
+ * (isUtf8 then Buffer's decoding: several times faster than a fatal TextDecoder on a large file.)
+ */
 function decode(bytes: Uint8Array, filePath: string): string {
-	try {
-		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-	} catch {
+	if (!isUtf8(bytes)) {
 		throw new SafeWriteError('NotUtf8', filePath,
 			`${filePath} is not UTF-8 text; it is not edited, so that none of its bytes change.`);
 	}
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
-/** A lone surrogate would be written as U+FFFD, so the file would not hold the text the edit made. */
+/**
+ * A lone surrogate would be written as U+FFFD, so the file would not hold the text the edit made. A text larger
+ * than the read path reads is refused too: the edit would make a file that the project could not read again.
+ */
 function encode(text: string, filePath: string): Uint8Array {
 	if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
 		throw new SafeWriteError('NotUtf8', filePath,
 			`The new text for ${filePath} has an unpaired UTF-16 surrogate and cannot be written as UTF-8.`);
 	}
-	return Buffer.from(text, 'utf8');
+	const bytes = Buffer.from(text, 'utf8');
+	if (bytes.length > maxProfileFileBytes) {
+		throw new SafeWriteError('TooLarge', filePath,
+			`${filePath} was not written: the edited file would be larger than ${maxProfileFileBytes / (1024 * 1024)} MB, more than the project reads.`);
+	}
+	return bytes;
 }
 
 // --- checks ---
@@ -284,12 +341,59 @@ async function readLink(fs: FileSystemPort, link: string, filePath: string): Pro
 	}
 }
 
-async function modeOf(fs: FileSystemPort, target: string): Promise<number> {
+async function statsOf(fs: FileSystemPort, target: string): Promise<FileStats> {
 	try {
-		return (await fs.lstat(target)).mode & 0o7777;
+		return await fs.lstat(target);
 	} catch (error) {
 		throw readError(systemCodeOf(error), target);
 	}
+}
+
+/** The file's mode, to give the new file; a read-only file is refused rather than replaced by the rename. */
+function writableMode(stats: FileStats, filePath: string): number {
+	const mode = stats.mode & 0o7777;
+	if (!modeLetsUserWrite(stats, currentUser())) {
+		throw new SafeWriteError('ReadOnly', filePath,
+			`${filePath} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); it was not changed. `
+			+ 'Give yourself write permission on it first (chmod u+w) if you mean to change it.');
+	}
+	return mode;
+}
+
+/** Who runs this process, where the platform has users (not Windows). */
+export interface UserIdentity {
+	readonly uid: number;
+	readonly gids: readonly number[];
+}
+
+function currentUser(): UserIdentity | undefined {
+	if (typeof process.getuid !== 'function' || typeof process.getgroups !== 'function' || typeof process.getgid !== 'function') {
+		return undefined;
+	}
+	return { uid: process.getuid(), gids: [process.getgid(), ...process.getgroups()] };
+}
+
+/**
+ * Whether the mode bits give `user` write permission on the file, as access(2) reads them: the owner's bit for its
+ * owner, the group's for a member, the others' for anyone else. Not access(2) itself, since the rename would replace
+ * a file its user cannot write, and root may write any file: root is refused only a file that no one may write
+ * (0444), which someone made read-only on purpose. Without users (Windows), the owner's bit is the read-only flag.
+ */
+export function modeLetsUserWrite(stats: Pick<FileStats, 'mode' | 'uid' | 'gid'>, user: UserIdentity | undefined): boolean {
+	const mode = stats.mode;
+	if (user === undefined) {
+		return (mode & 0o200) !== 0;
+	}
+	if (user.uid === 0) {
+		return (mode & 0o222) !== 0;
+	}
+	if (user.uid === stats.uid) {
+		return (mode & 0o200) !== 0;
+	}
+	if (user.gids.includes(stats.gid)) {
+		return (mode & 0o020) !== 0;
+	}
+	return (mode & 0o002) !== 0;
 }
 
 /** Creates the folder (and any missing parent) 0700, as the AWS CLI makes ~/.aws: it will hold secrets. */
@@ -307,9 +411,51 @@ function folderError(code: string | undefined, folder: string, filePath: string,
 		`Cannot ${action} ${folder}: ${describeSystemError(code)}; ${filePath} was not changed.`, code);
 }
 
+/** `.credentials.0123456789ab.tmp` beside `credentials`: hidden, and named for the file it will replace. */
 function temporaryPath(finalPath: string): string {
 	const name = `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`;
 	return path.join(path.dirname(finalPath), name);
+}
+
+/** Exactly the names temporaryPath gives for `finalPath`: nothing else beside it matches. */
+function temporaryNamePattern(finalPath: string): RegExp {
+	const name = path.basename(finalPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`^\\.${name}\\.[0-9a-f]{12}\\.tmp$`);
+}
+
+/**
+ * Removes what writes killed midway left beside `finalPath`: full copies of the file, secrets included. Only a file
+ * that is certainly one of ours is removed, so that no other program's file can be: its name is exactly one that
+ * temporaryPath gives for this very file (`.credentials.<12 hex digits>.tmp`, which no other program makes); it is a
+ * plain file (not a link, nor a folder); it belongs to the user running this process; no write of this process is
+ * using it; and it was last written more than staleTemporaryAgeMs ago, so a write still in progress in another
+ * process (another window, the CLI) keeps it. Best effort: nothing here ever fails the write.
+ */
+async function removeStaleTemporaries(fs: FileSystemPort, finalPath: string): Promise<void> {
+	const folder = path.dirname(finalPath);
+	const pattern = temporaryNamePattern(finalPath);
+	let names: string[];
+	try {
+		names = await fs.readdir(folder);
+	} catch {
+		return;
+	}
+	const uid = process.getuid?.();
+	for (const name of names) {
+		const candidate = path.join(folder, name);
+		if (!pattern.test(name) || temporariesInUse.has(candidate)) {
+			continue;
+		}
+		try {
+			const stats = await fs.lstat(candidate);
+			const ours = stats.isFile() && (uid === undefined || stats.uid === uid);
+			if (ours && Date.now() - stats.mtimeMs > staleTemporaryAgeMs) {
+				await fs.unlink(candidate);
+			}
+		} catch {
+			// gone meanwhile, or not ours to remove: either way, not this write's concern
+		}
+	}
 }
 
 /**
@@ -324,6 +470,8 @@ async function writeTemporary(fs: FileSystemPort, finalPath: string, bytes: Uint
 	} catch (error) {
 		throw folderError(systemCodeOf(error), path.dirname(finalPath), filePath, 'write a file in the folder');
 	}
+	// In use until the caller renames or removes it (and forgets it).
+	temporariesInUse.add(temp);
 	try {
 		await handle.writeFile(bytes);
 		await handle.sync();
@@ -331,12 +479,14 @@ async function writeTemporary(fs: FileSystemPort, finalPath: string, bytes: Uint
 	} catch (error) {
 		await closeQuietly(handle);
 		await removeQuietly(fs, temp);
+		temporariesInUse.delete(temp);
 		throw writeError(systemCodeOf(error), filePath);
 	}
 	try {
 		await handle.close();
 	} catch (error) {
 		await removeQuietly(fs, temp);
+		temporariesInUse.delete(temp);
 		throw writeError(systemCodeOf(error), filePath);
 	}
 	return temp;
@@ -382,6 +532,8 @@ async function keepBackup(fs: FileSystemPort, filePath: string, previous: Uint8A
 	} catch (error) {
 		await removeQuietly(fs, temp);
 		throw backupError(systemCodeOf(error), filePath, newest);
+	} finally {
+		temporariesInUse.delete(temp);
 	}
 	await syncFolder(fs, path.dirname(newest));
 	return newest;

@@ -19,6 +19,7 @@ import { findCdkReferences, isCdkFile } from '../../src/core/references/cdk';
 import { checkReferences } from '../../src/core/references/checkReferences';
 import { findDotenvReferences, isDotenvFile } from '../../src/core/references/dotenv';
 import { findProfileReferences, referenceFileKind } from '../../src/core/references/findReferences';
+import { ParseLimitError } from '../../src/core/references/parseLimits';
 import { legacySdkUsesOf } from '../../src/core/references/legacySdkUses';
 import { findPackageJsonReferences, isPackageJsonFile } from '../../src/core/references/packageJson';
 import { planProfilePin } from '../../src/core/references/pinProfile';
@@ -229,7 +230,7 @@ function resolvers(g: Gen): Prepared {
 		input: { name: file.name, text: mutated.text, options },
 		run() {
 			const finder = finderOf(file.name)!;
-			const references = finder.find(file.name, mutated.text, options);
+			const references = withinLimits(() => finder.find(file.name, mutated.text, options));
 			checkReferences(references, model, { searchedFiles: ['~/.aws/config'], now: Date.UTC(2026, 0, 1) });
 			legacySdkUsesOf(file.name, mutated.text, () => findProfileReferences(file.name, mutated.text));
 			const pin = planProfilePin(file.name, mutated.text, 'pinned');
@@ -238,6 +239,21 @@ function resolvers(g: Gen): Prepared {
 			}
 		},
 	};
+}
+
+/**
+ * A finder's references; none for a text past a parse limit. The parsers signal a limit with ParseLimitError,
+ * which findProfileReferences turns into a "not checked" finding: the one exception a finder may let out.
+ */
+function withinLimits(find: () => ProfileReference[]): ProfileReference[] {
+	try {
+		return find();
+	} catch (error) {
+		if (error instanceof ParseLimitError) {
+			return [];
+		}
+		throw error;
+	}
 }
 
 export const targets: Readonly<Record<string, Target>> = { readers, lint, edits, resolvers };

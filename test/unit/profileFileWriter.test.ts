@@ -3,10 +3,11 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync, readdirSync, truncateSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyProfileOperation, ProfileEditError } from '../../src/core/profileFileWriter';
+import { describeFileErrorCode, maxProfileFileBytes } from '../../src/core/profileFilesReader';
 import { readForEdit, SafeWriteError } from '../../src/core/safeWrite';
 
 const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzSECRET';
@@ -76,5 +77,18 @@ describe('Profile operations on disk', () => {
 		);
 		assert.equal(readFileSync(locations.credentialsFile, 'utf8'), `[dev]\naws_secret_access_key = ${secret}\n`);
 		assert.ok(!existsSync(`${locations.credentialsFile}.bak`));
+	});
+
+	it('refuses to edit a file larger than the read path reads, with the read path\'s words, writing nothing', async () => {
+		seed('', `[dev]\naws_secret_access_key = ${secret}\n`);
+		truncateSync(locations.configFile, maxProfileFileBytes + 1); // sparse: no disk is written
+		await assert.rejects(
+			applyProfileOperation(locations, { op: 'set', profile: 'dev', key: 'region', value: 'eu-west-1' }),
+			(error: unknown) => error instanceof SafeWriteError && error.code === 'TooLarge'
+				&& error.message === `${locations.configFile} was not edited: ${describeFileErrorCode('EFBIG')}.`,
+		);
+		assert.equal(readFileSync(locations.credentialsFile, 'utf8'), `[dev]\naws_secret_access_key = ${secret}\n`);
+		assert.equal(statSync(locations.configFile).size, maxProfileFileBytes + 1);
+		assert.deepEqual(readdirSync(path.join(home, '.aws')).sort(), ['config', 'credentials']);
 	});
 });

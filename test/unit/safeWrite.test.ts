@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { maxProfileFileBytes } from '../../src/core/profileFileSize';
 import {
-	backupPath, EditableFile, FileHandlePort, FileSystemPort, nodeFileSystem, readForEdit, SafeWriteError,
-	SafeWriteErrorCode, writeEdited,
+	backupPath, EditableFile, FileHandlePort, FileSystemPort, modeLetsUserWrite, nodeFileSystem, readForEdit, SafeWriteError,
+	SafeWriteErrorCode, staleTemporaryAgeMs, writeEdited,
 } from '../../src/core/safeWrite';
 
 const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -489,6 +490,191 @@ describe('Safe write of the AWS files', () => {
 				+ `no space left on the device (ENOSPC); ${file} was not changed.`);
 			assert.equal(fs.readFileSync(file, 'utf8'), credentials);
 			assert.deepEqual(leftovers(), []);
+		});
+	});
+
+	describe('leftover temporary files', () => {
+		/** Makes `name` in the folder look last written `ageMs` ago. */
+		function age(name: string, ageMs = staleTemporaryAgeMs + 60_000): void {
+			const then = new Date(Date.now() - ageMs);
+			fs.lutimesSync(path.join(dir, name), then, then);
+		}
+
+		it('removes those of this file that killed writes left, its own and its backup\'s, and nothing else', async function () {
+			if (!posix) {
+				this.skip();
+			}
+			fs.writeFileSync(file, credentials);
+			const stale = ['.credentials.0123456789ab.tmp', '.credentials.bak.a1b2c3d4e5f6.tmp'];
+			const kept = [
+				'.credentials.0123456789AB.tmp', // not a name we make: upper-case digits
+				'.credentials.0123456789a.tmp', // 11 digits
+				'.credentials.0123456789ab.tmp.keep',
+				'credentials.0123456789ab.tmp', // not hidden
+				'.credentials-old.0123456789ab.tmp', // another file's
+				'.xcredentials.0123456789ab.tmp',
+				'.credentials.bak.1.0123456789ab.tmp',
+				'.credentials.00000000000a.tmp', // ours, but written a moment ago: maybe another process's write in progress
+			];
+			for (const name of [...stale, ...kept]) {
+				fs.writeFileSync(path.join(dir, name), credentials, { mode: 0o600 });
+				age(name);
+			}
+			age('.credentials.00000000000a.tmp', 1000);
+			fs.mkdirSync(path.join(dir, '.credentials.fedcba987654.tmp')); // a folder
+			age('.credentials.fedcba987654.tmp');
+			fs.symlinkSync(file, path.join(dir, '.credentials.ffffffffffff.tmp')); // a link
+			age('.credentials.ffffffffffff.tmp');
+			kept.push('.credentials.fedcba987654.tmp', '.credentials.ffffffffffff.tmp');
+			if (isRoot) {
+				fs.writeFileSync(path.join(dir, '.credentials.abcdefabcdef.tmp'), 'another user\'s\n');
+				fs.chownSync(path.join(dir, '.credentials.abcdefabcdef.tmp'), 4242, 4242);
+				age('.credentials.abcdefabcdef.tmp');
+				kept.push('.credentials.abcdefabcdef.tmp');
+			}
+
+			await writeEdited(await readForEdit(file), credentials + '[dev]\n');
+			const names = fs.readdirSync(dir);
+			for (const name of stale) {
+				assert.ok(!names.includes(name), `${name} left`);
+			}
+			for (const name of kept) {
+				assert.ok(names.includes(name), `${name} removed`);
+			}
+			assert.deepEqual(names.filter((name) => !kept.includes(name)).sort(), ['credentials', 'credentials.bak']);
+		});
+
+		it('removes a leftover beside the link\'s target, and the backup\'s beside the link', async function () {
+			if (!posix) {
+				this.skip();
+			}
+			const real = path.join(dir, 'dotfiles');
+			fs.mkdirSync(real);
+			fs.writeFileSync(path.join(real, 'aws-credentials'), credentials);
+			fs.symlinkSync(path.join(real, 'aws-credentials'), file);
+			fs.writeFileSync(path.join(real, '.aws-credentials.0123456789ab.tmp'), credentials);
+			fs.writeFileSync(path.join(dir, '.credentials.bak.0123456789ab.tmp'), credentials);
+			age('dotfiles/.aws-credentials.0123456789ab.tmp');
+			age('.credentials.bak.0123456789ab.tmp');
+			await writeEdited(await readForEdit(file), 'x');
+			assert.deepEqual(fs.readdirSync(real), ['aws-credentials']);
+			assert.deepEqual(fs.readdirSync(dir).sort(), ['credentials', 'credentials.bak', 'dotfiles']);
+		});
+
+		it('keeps the temporary file of a write this process has in progress, however old', async () => {
+			fs.writeFileSync(file, credentials);
+			let release!: () => void;
+			const gate = new Promise<void>((resolve) => release = resolve);
+			let stalled!: () => void;
+			const reached = new Promise<void>((resolve) => stalled = resolve);
+			let reads = 0;
+			// The second read is the check just before the rename: the temporary file is written by then.
+			const stalling = withFaults({
+				readFile: async (name) => {
+					if (++reads === 2) {
+						stalled();
+						await gate;
+					}
+					return nodeFileSystem.readFile(name);
+				},
+			});
+			const first = writeEdited(await readForEdit(file), credentials + '# first\n', { fs: stalling, backups: 0 });
+			await reached;
+			const [temp] = leftovers().map((name) => path.join(dir, name));
+			assert.ok(temp, 'the stalled write has written its temporary file');
+			age(path.basename(temp));
+			await writeEdited(await readForEdit(file), credentials + '# second\n', { backups: 0 });
+			assert.ok(fs.existsSync(temp), 'the write in progress lost its temporary file');
+			release();
+			await rejection(first, 'ChangedOnDisk'); // the second write changed the file meanwhile
+			assert.equal(fs.readFileSync(file, 'utf8'), credentials + '# second\n');
+			assert.deepEqual(leftovers(), []);
+		});
+
+		it('never fails a write when a leftover cannot be removed', async () => {
+			fs.writeFileSync(file, credentials);
+			fs.writeFileSync(path.join(dir, '.credentials.0123456789ab.tmp'), credentials);
+			age('.credentials.0123456789ab.tmp');
+			const port = withFaults({ unlink: async () => { throw systemError('EPERM'); } });
+			await writeEdited(await readForEdit(file), 'x', { fs: port, backups: 0 });
+			assert.equal(fs.readFileSync(file, 'utf8'), 'x');
+		});
+	});
+
+	describe('read-only files', () => {
+		for (const mode of [0o444, 0o400, 0o555]) {
+			it(`refuses a file of mode 0${mode.toString(8)}, writing nothing and leaving no temporary file`, async function () {
+				if (!posix) {
+					this.skip();
+				}
+				fs.writeFileSync(file, credentials);
+				fs.chmodSync(file, mode);
+				const error = await rejection(writeEdited(await readForEdit(file), credentials + '[dev]\n'), 'ReadOnly');
+				assert.equal(error.message, `${file} is read-only (mode 0${mode.toString(8)}); it was not changed. `
+					+ 'Give yourself write permission on it first (chmod u+w) if you mean to change it.');
+				assert.equal(fs.readFileSync(file, 'utf8'), credentials);
+				assert.equal(modeOf(file), mode);
+				assert.deepEqual(fs.readdirSync(dir), ['credentials']);
+			});
+		}
+
+		it('refuses a read-only link target, and leaves the link alone', async function () {
+			if (!posix) {
+				this.skip();
+			}
+			const target = path.join(dir, 'target');
+			fs.writeFileSync(target, credentials);
+			fs.chmodSync(target, 0o444);
+			fs.symlinkSync(target, file);
+			await rejection(writeEdited(await readForEdit(file), 'x'), 'ReadOnly');
+			assert.equal(fs.readFileSync(target, 'utf8'), credentials);
+			assert.ok(fs.lstatSync(file).isSymbolicLink());
+		});
+
+		it('reads the mode bits as access(2) does, except that root is refused only a file no one may write', () => {
+			const user = { uid: 1000, gids: [1000, 27] };
+			const stats = (mode: number, uid = 1000, gid = 1000) => ({ mode: 0o100000 | mode, uid, gid });
+			assert.equal(modeLetsUserWrite(stats(0o644), user), true);
+			assert.equal(modeLetsUserWrite(stats(0o444), user), false);
+			assert.equal(modeLetsUserWrite(stats(0o464), user), false, 'the owner\'s bit decides for the owner');
+			assert.equal(modeLetsUserWrite(stats(0o464, 0, 27), user), true, 'a member of the group');
+			assert.equal(modeLetsUserWrite(stats(0o644, 0, 27), user), false);
+			assert.equal(modeLetsUserWrite(stats(0o646, 0, 0), user), true, 'anyone else');
+			assert.equal(modeLetsUserWrite(stats(0o644, 0, 0), user), false, 'another user\'s file the rename would replace');
+			const root = { uid: 0, gids: [0] };
+			assert.equal(modeLetsUserWrite(stats(0o600), root), true);
+			assert.equal(modeLetsUserWrite(stats(0o444), root), false);
+			assert.equal(modeLetsUserWrite(stats(0o666), undefined), true, 'no users: the read-only flag');
+			assert.equal(modeLetsUserWrite(stats(0o444), undefined), false);
+		});
+	});
+
+	describe('size', () => {
+		it('refuses to read for edit a file larger than the read path reads, before reading it', async () => {
+			fs.writeFileSync(file, '');
+			fs.truncateSync(file, maxProfileFileBytes + 1); // sparse: no disk is written
+			const read: string[] = [];
+			const port = withFaults({ readFile: async (name) => { read.push(name); return nodeFileSystem.readFile(name); } });
+			const error = await rejection(readForEdit(file, { fs: port }), 'TooLarge');
+			assert.equal(error.message,
+				`${file} was not edited: it is larger than 64 MB, far more than any AWS config or credentials file, so it was not read.`);
+			assert.deepEqual(read, []);
+		});
+
+		it('refuses when the file grew larger than the limit since it was read', async () => {
+			fs.writeFileSync(file, credentials);
+			const read = await readForEdit(file);
+			fs.truncateSync(file, maxProfileFileBytes + 1);
+			await rejection(writeEdited(read, 'x'), 'TooLarge');
+			assert.deepEqual(leftovers(), []);
+		});
+
+		it('refuses an edit that would make the file larger than the limit', async () => {
+			fs.writeFileSync(file, credentials);
+			const error = await rejection(writeEdited(await readForEdit(file), credentials + '#'.repeat(maxProfileFileBytes)), 'TooLarge');
+			assert.ok(error.message.startsWith(`${file} was not written: the edited file would be larger than 64 MB`), error.message);
+			assert.equal(fs.readFileSync(file, 'utf8'), credentials);
+			assert.deepEqual(fs.readdirSync(dir), ['credentials']);
 		});
 	});
 
