@@ -6,6 +6,9 @@
 // unreadable input. Honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE and HOME.
 
 import { parseArgs } from 'node:util';
+import { ProfileEditError } from '../core/profileFileWriter';
+import { SafeWriteError } from '../core/safeWrite';
+import { maskSecretsIn } from '../core/secretMasking';
 import type { Command, OptionValues } from './command';
 import { filesCommand } from './filesCommand';
 import { lintCommand } from './lintCommand';
@@ -14,7 +17,8 @@ import { ExitStatus, Output, UsageError } from './output';
 import { parseCommand } from './parseCommand';
 import { verifyCommand } from './verifyCommand';
 
-const commands: readonly Command[] = [listCommand, lintCommand, parseCommand, verifyCommand, filesCommand];
+/** Every command; the attack suite runs each of them with each of its options, so a new one is covered too. */
+export const commands: readonly Command[] = [listCommand, lintCommand, parseCommand, verifyCommand, filesCommand];
 
 function usage(): string {
 	const lines = ['Usage: aws-profiles <command> [options]', '', 'Commands:'];
@@ -37,7 +41,7 @@ export async function main(argv: readonly string[], out: Output): Promise<ExitSt
 	}
 	const command = commands.find((candidate) => candidate.name === name);
 	if (!command) {
-		out.error(`aws-profiles: unknown command '${name}'.\n\n${usage()}`);
+		out.error(`aws-profiles: unknown command '${maskSecretsIn(name)}'.\n\n${usage()}`);
 		return ExitStatus.Usage;
 	}
 	if (args.includes('--help') || args.includes('-h')) {
@@ -49,7 +53,7 @@ export async function main(argv: readonly string[], out: Output): Promise<ExitSt
 		return await command.run(values as OptionValues, out, positionals);
 	} catch (error) {
 		if (error instanceof UsageError || isParseArgsError(error)) {
-			out.error(`aws-profiles ${name}: ${(error as Error).message}`);
+			out.error(`aws-profiles ${name}: ${maskSecretsIn((error as Error).message)}`);
 			return ExitStatus.Usage;
 		}
 		throw error;
@@ -60,6 +64,18 @@ function isParseArgsError(error: unknown): boolean {
 	return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
 }
 
+/**
+ * What an error that reached the top may say: our own errors' messages, masked; an error the CLI did not make
+ * (Node's, the SDK's, a library's) can quote a file's content or a command line, so only its kind is named.
+ */
+function failureText(error: unknown): string {
+	if (error instanceof SafeWriteError || error instanceof ProfileEditError) {
+		return maskSecretsIn(error.message);
+	}
+	const name = error instanceof Error && /^[A-Za-z][\w.]{0,40}$/.test(error.name) ? ` (${error.name})` : '';
+	return `an unexpected error${name}.`;
+}
+
 declare const VERSION_FROM_BUILD: string | undefined;
 const VERSION = typeof VERSION_FROM_BUILD === 'string' ? VERSION_FROM_BUILD : 'development';
 
@@ -67,7 +83,7 @@ if (require.main === module) {
 	main(process.argv.slice(2), Output.console()).then(
 		(status) => process.exit(status),
 		(error: unknown) => {
-			process.stderr.write(`aws-profiles: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.stderr.write(`aws-profiles: ${failureText(error)}\n`);
 			process.exit(ExitStatus.Usage);
 		},
 	);

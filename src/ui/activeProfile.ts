@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { readSettings } from './settings';
+import { displayName, displayValue } from '../core/secretMasking';
 
 /** What the user chose for this workspace: a profile, or explicitly none. */
 type Choice = { readonly kind: 'profile'; readonly name: string } | { readonly kind: 'none' };
@@ -75,7 +76,7 @@ export class ActiveProfile implements vscode.Disposable {
 		}
 		collection.description = name === undefined
 			? 'AWS Profiles: no AWS profile (AWS_PROFILE cleared)'
-			: `AWS Profiles: AWS_PROFILE=${name}${settings.setRegion && region ? `, AWS_REGION=${region}` : ''}`;
+			: `AWS Profiles: AWS_PROFILE=${displayName(name)}${settings.setRegion && region ? `, AWS_REGION=${displayValue('region', region)}` : ''}`;
 	}
 
 	dispose(): void {
