@@ -16,7 +16,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Command } from '../../src/cli/command';
 import { commands } from '../../src/cli/main';
-import { maskSecretsIn } from '../../src/core/secretMasking';
 import { Canaries, LeakScanner, makeCanaries, writeCanaryFiles } from './canaries';
 
 const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -141,7 +140,8 @@ describe('Canary scan of the CLI', function () {
 				continue;
 			}
 			if (found.length > 0) {
-				leaks.push(`aws-profiles ${maskSecretsIn(runDescription.args.join(' '))}: ${found.join(', ')}`);
+				const shownArgs = runDescription.args.map((arg) => scanner.leaks(arg).length > 0 ? '<canary>' : arg);
+				leaks.push(`aws-profiles ${shownArgs.join(' ')}: ${found.join(', ')}`);
 			}
 		}
 		assert.ok(shown > 10, 'parse --show-secrets shows the canaries: the scan finds what is there');
