@@ -6,9 +6,8 @@
 // unreadable input. Honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE and HOME.
 
 import { parseArgs } from 'node:util';
-import { ProfileEditError } from '../core/profileFileWriter';
-import { SafeWriteError } from '../core/safeWrite';
 import { maskSecretsIn } from '../core/secretMasking';
+import { shownFailure } from '../core/shownFailure';
 import type { Command, OptionValues } from './command';
 import { filesCommand } from './filesCommand';
 import { lintCommand } from './lintCommand';
@@ -64,18 +63,6 @@ function isParseArgsError(error: unknown): boolean {
 	return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
 }
 
-/**
- * What an error that reached the top may say: our own errors' messages, masked; an error the CLI did not make
- * (Node's, the SDK's, a library's) can quote a file's content or a command line, so only its kind is named.
- */
-function failureText(error: unknown): string {
-	if (error instanceof SafeWriteError || error instanceof ProfileEditError) {
-		return maskSecretsIn(error.message);
-	}
-	const name = error instanceof Error && /^[A-Za-z][\w.]{0,40}$/.test(error.name) ? ` (${error.name})` : '';
-	return `an unexpected error${name}.`;
-}
-
 declare const VERSION_FROM_BUILD: string | undefined;
 const VERSION = typeof VERSION_FROM_BUILD === 'string' ? VERSION_FROM_BUILD : 'development';
 
@@ -83,7 +70,7 @@ if (require.main === module) {
 	main(process.argv.slice(2), Output.console()).then(
 		(status) => process.exit(status),
 		(error: unknown) => {
-			process.stderr.write(`aws-profiles: ${failureText(error)}\n`);
+			process.stderr.write(`aws-profiles: ${shownFailure(error)}\n`);
 			process.exit(ExitStatus.Usage);
 		},
 	);

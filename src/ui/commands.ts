@@ -3,9 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { ProfileEditError } from '../core/profileFileWriter';
-import { SafeWriteError } from '../core/safeWrite';
-import { maskSecretsIn } from '../core/secretMasking';
+import { isOwnError, shownFailure } from '../core/shownFailure';
 
 export type CommandTable = Readonly<Record<string, (...args: never[]) => unknown>>;
 
@@ -38,17 +36,7 @@ export function registerCommands(
 	}
 }
 
-/**
- * What a failure may tell the user. Only our own errors' messages are shown, masked: an error the extension
- * did not make (Node's, the SDK's, a library's) can quote a file's content, a command line or a request, so
- * it is named by its kind and system code alone.
- */
+/** What a failure may tell the user (shownFailure.ts): our own messages masked, any other error by its kind. */
 export function failureMessage(error: unknown): string {
-	if (error instanceof CommandError || error instanceof SafeWriteError || error instanceof ProfileEditError) {
-		return maskSecretsIn(error.message);
-	}
-	const code = (error as { code?: unknown } | undefined)?.code;
-	const name = error instanceof Error ? error.name : typeof error;
-	const kind = [name, typeof code === 'string' ? code : undefined].filter((part) => part !== undefined && /^[A-Za-z][\w.]{0,40}$/.test(part));
-	return `The command failed with an unexpected error${kind.length > 0 ? ` (${kind.join(' ')})` : ''}.`;
+	return isOwnError(error, [CommandError]) ? shownFailure(error, [CommandError]) : `The command failed with ${shownFailure(error)}.`;
 }
