@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { processFileLocations } from '../core/fileLocations';
 import type { Command } from './command';
 import { ExitStatus } from './output';
+import { displayName } from '../core/secretMasking';
 
 export const filesCommand: Command = {
 	name: 'files',
@@ -17,7 +18,7 @@ export const filesCommand: Command = {
 		for (const [label, path] of [['config', locations.configFile], ['credentials', locations.credentialsFile]]) {
 			out.line(`${label.padEnd(12)} ${path}${existsSync(path) ? '' : ' (missing)'}`);
 		}
-		out.line(`${'profile'.padEnd(12)} ${locations.profile}`);
+		out.line(`${'profile'.padEnd(12)} ${displayName(locations.profile)}`);
 		return ExitStatus.Ok;
 	},
 };

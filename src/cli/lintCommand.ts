@@ -7,7 +7,8 @@
 // are projects whose profile references (serverless.yml, up.json, zappa_settings, samconfig, cdk.json,
 // Terraform, Pulumi, .env, package.json) are checked against the profiles. Without arguments: the two files the
 // SDKs would read, and the current folder's project files. Exit status 1 when there is an error-level finding.
-// Output never holds a secret: the findings' messages are masked at the source.
+// Output never holds a secret: the findings' messages are masked at the source, and once more here
+// (secretMasking.ts's one rule) since a message can be put together from several quoted parts.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -29,6 +30,7 @@ import type { FileTexts, ReadingResult } from '../core/reading';
 import type { Command, OptionValues } from './command';
 import { ExitStatus, Output, UsageError } from './output';
 import { readChosenFiles } from './profileSources';
+import { maskSecretsIn } from '../core/secretMasking';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -251,7 +253,7 @@ function locate(findings: readonly Finding[], texts: FileTexts, paths: Partial<R
 	return findings.map((finding) => ({
 		rule: finding.ruleId,
 		severity: finding.severity,
-		message: finding.message,
+		message: maskSecretsIn(finding.message),
 		path: paths[finding.file] ?? finding.file,
 		start: { line: finding.range.line + 1, column: finding.range.column + 1 },
 		end: endOf(indexes[finding.file], finding.range.offset + finding.range.length),

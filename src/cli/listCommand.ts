@@ -3,7 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 // `aws-profiles list [--json]`: every profile of the two files with its kind, region and where it is
-// defined. Never a secret: an access key id only as `AKIA****ABCD`.
+// defined. Never a secret: an access key id only as `AKIA****ABCD`, a name or region shaped like a secret
+// masked (secretMasking.ts).
 
 import { processFileLocations } from '../core/fileLocations';
 import { kindLabel } from '../core/profileDisplay';
@@ -12,6 +13,7 @@ import { readStandard } from '../core/standardReader';
 import { ExitStatus, Output } from './output';
 import { readChosenFiles } from './profileSources';
 import type { Command } from './command';
+import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
 
 interface ListedProfile {
 	readonly name: string;
@@ -40,7 +42,7 @@ export const listCommand: Command = {
 		}
 		const errors = model.problems.filter((problem) => problem.severity === 'error');
 		for (const problem of errors) {
-			out.error(`${paths[problem.location.file] ?? problem.location.file}:${problem.location.range.line + 1}: ${problem.message}`);
+			out.error(`${paths[problem.location.file] ?? problem.location.file}:${problem.location.range.line + 1}: ${maskSecretsIn(problem.message)}`);
 		}
 		return errors.length > 0 ? ExitStatus.Findings : ExitStatus.Ok;
 	},
@@ -48,11 +50,11 @@ export const listCommand: Command = {
 
 function listed(entry: ProfileEntry, active: boolean, paths: { config?: string; credentials?: string }): ListedProfile {
 	return {
-		name: entry.name,
+		name: displayName(entry.name),
 		active,
 		kind: entry.kind.kind,
 		kindLabel: kindLabel(entry.kind),
-		...(entry.region === undefined ? {} : { region: entry.region }),
+		...(entry.region === undefined ? {} : { region: displayValue('region', entry.region) }),
 		...(entry.kind.kind === 'static-keys' ? { accessKeyId: entry.kind.maskedAccessKeyId } : {}),
 		definedIn: entry.section.headers.map((header) => ({
 			file: header.file,

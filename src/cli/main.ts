@@ -7,6 +7,8 @@
 
 import { parseArgs } from 'node:util';
 import { addCommand } from './addCommand';
+import { maskSecretsIn } from '../core/secretMasking';
+import { shownFailure } from '../core/shownFailure';
 import type { Command, OptionValues } from './command';
 import { deleteCommand } from './deleteCommand';
 import { filesCommand } from './filesCommand';
@@ -19,7 +21,8 @@ import { setCommand } from './setCommand';
 import { unsetCommand } from './unsetCommand';
 import { verifyCommand } from './verifyCommand';
 
-const commands: readonly Command[] = [
+/** Every command; the attack suite runs each of them with each of its options, so a new one is covered too. */
+export const commands: readonly Command[] = [
 	listCommand, lintCommand, parseCommand, verifyCommand, filesCommand,
 	setCommand, unsetCommand, renameCommand, deleteCommand, addCommand,
 ];
@@ -45,7 +48,7 @@ export async function main(argv: readonly string[], out: Output): Promise<ExitSt
 	}
 	const command = commands.find((candidate) => candidate.name === name);
 	if (!command) {
-		out.error(`aws-profiles: unknown command '${name}'.\n\n${usage()}`);
+		out.error(`aws-profiles: unknown command '${maskSecretsIn(name)}'.\n\n${usage()}`);
 		return ExitStatus.Usage;
 	}
 	if (args.includes('--help') || args.includes('-h')) {
@@ -57,7 +60,7 @@ export async function main(argv: readonly string[], out: Output): Promise<ExitSt
 		return await command.run(values as OptionValues, out, positionals);
 	} catch (error) {
 		if (error instanceof UsageError || isParseArgsError(error)) {
-			out.error(`aws-profiles ${name}: ${(error as Error).message}`);
+			out.error(`aws-profiles ${name}: ${maskSecretsIn((error as Error).message)}`);
 			return ExitStatus.Usage;
 		}
 		throw error;
@@ -95,7 +98,7 @@ if (require.main === module) {
 	main(process.argv.slice(2), Output.console()).then(
 		(status) => exitWhenFlushed(status),
 		(error: unknown) => {
-			process.stderr.write(`aws-profiles: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.stderr.write(`aws-profiles: ${shownFailure(error)}\n`);
 			exitWhenFlushed(ExitStatus.Usage);
 		},
 	);

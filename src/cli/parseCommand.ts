@@ -9,7 +9,7 @@
 import { loadAwsLayer } from '../aws/lazy';
 import { readAwsCli } from '../core/awsCliReader';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReaderName } from '../core/reading';
-import { displayValue } from '../core/secretMasking';
+import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
 import { readStandard, toReading } from '../core/standardReader';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
@@ -46,7 +46,8 @@ export const parseCommand: Command = {
 		const { texts } = await readChosenFiles({ config: values.config as string | undefined, credentials: values.credentials as string | undefined });
 		const result = await readers[reader as ReaderName](texts);
 		if (!result.ok) {
-			out.line(JSON.stringify({ error: result.error }, undefined, 2));
+			// A reader's refusal can quote the line it stopped at.
+			out.line(JSON.stringify({ error: values['show-secrets'] ? result.error : maskSecretsIn(result.error) }, undefined, 2));
 			return ExitStatus.Findings;
 		}
 		const reading = values['show-secrets'] ? result.reading : masked(result.reading);
@@ -56,10 +57,22 @@ export const parseCommand: Command = {
 };
 
 function masked(reading: Reading): Reading {
-	const maskSection = (section: ReadingSection): ReadingSection => Object.fromEntries(Object.entries(section).map(([key, value]) => [
+	const maskSection = (section: ReadingSection): ReadingSection => shownEntries(Object.entries(section).map(([key, text]) => [
 		key,
-		typeof value === 'string' ? displayValue(key, value) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, displayValue(k, v)])),
+		typeof text === 'string' ? displayValue(key, text) : shownEntries(Object.entries(text).map(([k, v]) => [k, displayValue(k, v)])),
 	]));
-	const maskAll = (sections: Reading['profiles']) => Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, maskSection(s)]));
+	const maskAll = (sections: Reading['profiles']) => shownEntries(Object.entries(sections).map(([name, section]) => [name, maskSection(section)]));
 	return { profiles: maskAll(reading.profiles), ssoSessions: maskAll(reading.ssoSessions) };
+}
+
+/**
+ * An object of the entries with their names as they may be shown: a name or key shaped like a secret (a
+ * pasted key as a section name, the line `wJalr...KEY = x`) is masked, and told apart by a number, not its text.
+ */
+function shownEntries<T>(entries: readonly (readonly [string, T])[]): Record<string, T> {
+	let masked = 0;
+	return Object.fromEntries(entries.map(([name, item]) => {
+		const shown = displayName(name);
+		return [shown === name ? name : `${shown} (${++masked})`, item];
+	}));
 }

@@ -16,6 +16,7 @@ import { readStandard } from '../core/standardReader';
 import type { Command } from './command';
 import { ExitStatus, Output, UsageError } from './output';
 import { readChosenFiles } from './profileSources';
+import { displayName, maskSecretsIn } from '../core/secretMasking';
 
 export const verifyCommand: Command = {
 	name: 'verify',
@@ -51,10 +52,11 @@ export const verifyCommand: Command = {
 			model,
 			...(deployTools ? { deployTools } : {}),
 		});
+		const shown = result.ok ? result : { ...result, failure: { ...result.failure, message: maskSecretsIn(result.failure.message) } };
 		if (values.json) {
-			out.line(JSON.stringify(result, undefined, 2));
+			out.line(JSON.stringify(shown, undefined, 2));
 		} else {
-			printResult(profile, result, out);
+			printResult(displayName(profile), shown, out);
 		}
 		return !result.ok || needsAttention(result) ? ExitStatus.Findings : ExitStatus.Ok;
 	},

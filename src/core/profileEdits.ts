@@ -33,6 +33,7 @@ import {
 } from './sectionEdits';
 import { readStandard } from './standardReader';
 import type { Edit } from './textEdits';
+import { displayName } from './secretMasking';
 
 /** The credential sources an assume-role profile may name instead of a source profile. */
 export type CredentialSource = 'Environment' | 'Ec2InstanceMetadata' | 'EcsContainer';
@@ -223,10 +224,10 @@ class Planner {
 			return invalid;
 		}
 		if (this.profileExists(profile.name)) {
-			return refuse(`A profile named '${profile.name}' already exists.`);
+			return refuse(`A profile named ${quotedName(profile.name)} already exists.`);
 		}
 		if (profile.kind === 'assume-role' && 'sourceProfile' in profile.source && !this.profileExists(profile.source.sourceProfile)) {
-			return refuse(`The source profile '${profile.source.sourceProfile}' does not exist.`);
+			return refuse(`The source profile ${quotedName(profile.source.sourceProfile)} does not exist.`);
 		}
 		if (profile.kind === 'sso') {
 			const session = this.planSsoSession(profile.session);
@@ -284,7 +285,7 @@ class Planner {
 			return invalid;
 		}
 		if (!this.profileExists(profile)) {
-			return refuse(`There is no profile named '${profile}'.`);
+			return refuse(`There is no profile named ${quotedName(profile)}.`);
 		}
 		const ref: SectionRef = { kind: 'profile', name: profile };
 		const file = this.fileDefining(ref, key) ?? fileForNewProperty(key);
@@ -307,7 +308,7 @@ class Planner {
 			this.edits[file].push(...removeProperty(findSections(this.raw[file], file, ref), key));
 		}
 		if (this.edits.config.length + this.edits.credentials.length === 0) {
-			return refuse(`The profile '${profile}' does not set '${key}'.`);
+			return refuse(`The profile ${quotedName(profile)} does not set ${quotedName(key)}.`);
 		}
 		return this.done();
 	}
@@ -323,10 +324,10 @@ class Planner {
 			return refuse('The default profile cannot be renamed, nor another profile renamed to default.');
 		}
 		if (!this.profileExists(from)) {
-			return refuse(`There is no profile named '${from}'.`);
+			return refuse(`There is no profile named ${quotedName(from)}.`);
 		}
 		if (this.profileExists(to)) {
-			return refuse(`A profile named '${to}' already exists.`);
+			return refuse(`A profile named ${quotedName(to)} already exists.`);
 		}
 		const continued = (['config', 'credentials'] as const).some((file) => this.raw[file].sections.some((section) => section.properties.some((property) =>
 			property.key.toLowerCase() === Keys.sourceProfile && property.continuations.length > 0 && property.line.assignment.value.length > 0
@@ -355,7 +356,7 @@ class Planner {
 			this.edits[file].push(...deleteSections(this.raw[file], findSections(this.raw[file], file, ref)));
 		}
 		if (this.edits.config.length + this.edits.credentials.length === 0) {
-			return refuse(`There is no profile named '${profile}'.`);
+			return refuse(`There is no profile named ${quotedName(profile)}.`);
 		}
 		return this.done();
 	}
@@ -369,10 +370,10 @@ class Planner {
 		const ref: SectionRef = { kind: 'sso-session', name: session.name };
 		const exists = findSections(this.raw.config, 'config', ref).length > 0;
 		if (!('startUrl' in session)) {
-			return exists ? undefined : refuse(`There is no sso-session named '${session.name}'.`);
+			return exists ? undefined : refuse(`There is no sso-session named ${quotedName(session.name)}.`);
 		}
 		if (exists) {
-			return refuse(`An sso-session named '${session.name}' already exists.`);
+			return refuse(`An sso-session named ${quotedName(session.name)} already exists.`);
 		}
 		const properties: [string, string][] = [[Keys.ssoStartUrl, session.startUrl], [Keys.ssoRegion, session.region]];
 		if (session.scopes) {
@@ -438,4 +439,9 @@ function firstFailure(validations: readonly Validation[]): EditPlan | undefined 
 		}
 	}
 	return undefined;
+}
+
+/** A name or key as a refusal quotes it: a name shaped like a secret is masked (names.ts, secretMasking.ts). */
+function quotedName(name: string): string {
+	return `'${displayName(name)}'`;
 }

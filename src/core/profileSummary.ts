@@ -3,8 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 // What a person is told about a profile (tree tooltip, status-bar tooltip, hover), as Markdown. Pure, so the
-// rule "never a secret" is tested here once: values shown go through secretMasking's displayValue, and the
-// only values shown at all are ones that are no secret (region, role ARN, account, program name).
+// rule "never a secret" is tested here once: every value and name shown goes through secretMasking.ts
+// (displayValue, displayName, maskSecretsIn), since a secret pasted under the wrong key or as a name is
+// still a secret.
 
 import { expiryStatus, Expiry } from './expiry';
 import { kindLabel, lacksSessionToken } from './profileDisplay';
@@ -12,7 +13,7 @@ import type { StaticKeysKind } from './profileKind';
 import type { ProfileEntry } from './profileModel';
 import type { RoleChain, RoleChainResult } from './roleChain';
 import { describeChainError } from './roleChain';
-import { displayValue } from './secretMasking';
+import { displayName, displayValue, maskSecretsIn } from './secretMasking';
 
 /** What verification found, when the user verified the profile (the AWS layer fills it in). */
 export interface VerificationSummary {
@@ -44,11 +45,11 @@ export function escapeMarkdown(text: string): string {
 
 export function profileSummary(entry: ProfileEntry, context: SummaryContext): string {
 	const lines: string[] = [];
-	lines.push(`**${escapeMarkdown(entry.name)}**${context.active ? ' (active)' : ''} · ${kindLabel(entry.kind)}`);
+	lines.push(`**${escapeMarkdown(displayName(entry.name))}**${context.active ? ' (active)' : ''} · ${kindLabel(entry.kind)}`);
 	lines.push('');
 	const facts: string[] = [];
 	if (entry.region) {
-		facts.push(`Region: ${escapeMarkdown(entry.region)}`);
+		facts.push(`Region: ${escapeMarkdown(displayValue('region', entry.region))}`);
 	}
 	facts.push(...kindFacts(entry));
 	if (entry.expiry) {
@@ -71,22 +72,22 @@ function kindFacts(entry: ProfileEntry): string[] {
 		case 'static-keys':
 			return [`Access key: \`${kind.maskedAccessKeyId}\` (${keysTerm(kind)})`];
 		case 'assume-role':
-			return [`Role: \`${kind.roleArn}\``, kind.source.kind === 'source-profile'
-				? `Source profile: ${escapeMarkdown(kind.source.profile)}`
-				: `Credential source: ${escapeMarkdown(kind.source.name)}`,
+			return [`Role: ${code(displayValue('role_arn', kind.roleArn))}`, kind.source.kind === 'source-profile'
+				? `Source profile: ${escapeMarkdown(displayName(kind.source.profile))}`
+				: `Credential source: ${escapeMarkdown(displayValue('credential_source', kind.source.name))}`,
 			...(kind.mfaSerial ? ['Asks for an MFA code'] : [])];
 		case 'web-identity':
-			return [`Role: \`${kind.roleArn}\` with a web identity token`];
+			return [`Role: ${code(displayValue('role_arn', kind.roleArn))} with a web identity token`];
 		case 'credential-process':
-			return [`Runs \`${kind.program}\` for credentials`];
+			return [`Runs ${code(displayValue('credential_process', kind.program))} for credentials`];
 		case 'sso':
 			return [
-				kind.token.kind === 'sso-session' ? `SSO session: ${escapeMarkdown(kind.token.session)}` : 'SSO (legacy settings in the profile)',
-				...(kind.accountId ? [`Account: ${escapeMarkdown(kind.accountId)}`] : []),
-				...(kind.roleName ? [`Role name: ${escapeMarkdown(kind.roleName)}`] : []),
+				kind.token.kind === 'sso-session' ? `SSO session: ${escapeMarkdown(displayName(kind.token.session))}` : 'SSO (legacy settings in the profile)',
+				...(kind.accountId ? [`Account: ${escapeMarkdown(displayValue('sso_account_id', kind.accountId))}`] : []),
+				...(kind.roleName ? [`Role name: ${escapeMarkdown(displayValue('sso_role_name', kind.roleName))}`] : []),
 			];
 		case 'login-session':
-			return [`Login session: ${escapeMarkdown(kind.session)}`];
+			return [`Login session: ${escapeMarkdown(displayName(kind.session))}`];
 		case 'none':
 			return ['No credentials: settings only'];
 	}
@@ -97,7 +98,7 @@ function expiryLine(expiry: Expiry, now: number): string {
 		return 'Not signed in (no cached SSO token)';
 	}
 	if (expiry.state === 'unreadable') {
-		return `Expiry unknown: ${expiry.reason}`;
+		return `Expiry unknown: ${maskSecretsIn(expiry.reason)}`;
 	}
 	const when = new Date(expiry.expiresAt).toISOString();
 	switch (expiryStatus(expiry, now)) {
@@ -115,15 +116,15 @@ function expiryLine(expiry: Expiry, now: number): string {
 function verificationLine(verification: VerificationSummary, now: number): string {
 	const when = relative(verification.at - now);
 	return verification.ok
-		? `Verified ${when}: ${verification.account ? `account ${verification.account}` : ''}${verification.arn ? `, \`${verification.arn}\`` : ''}${verification.warnings ? ` (${verification.warnings} warning${verification.warnings > 1 ? 's' : ''}, see the log)` : ''}${(verification.notes ?? []).map((note, index) => `${index === 0 ? '.' : ''} ${escapeMarkdown(note)}`).join('')}`
-		: `Verification failed ${when}: ${escapeMarkdown(verification.message)}`;
+		? `Verified ${when}: ${verification.account ? `account ${verification.account}` : ''}${verification.arn ? `, \`${verification.arn}\`` : ''}${verification.warnings ? ` (${verification.warnings} warning${verification.warnings > 1 ? 's' : ''}, see the log)` : ''}${(verification.notes ?? []).map((note, index) => `${index === 0 ? '.' : ''} ${escapeMarkdown(maskSecretsIn(note))}`).join('')}`
+		: `Verification failed ${when}: ${escapeMarkdown(maskSecretsIn(verification.message))}`;
 }
 
 function chainLine(chain: RoleChainResult): string {
 	if (!chain.ok) {
-		return `Role chain is broken: ${escapeMarkdown(describeChainError(chain.error))}`;
+		return `Role chain is broken: ${escapeMarkdown(maskSecretsIn(describeChainError(chain.error)))}`;
 	}
-	return `Role chain: ${chainSteps(chain.chain).map(escapeMarkdown).join(' → ')}`;
+	return `Role chain: ${chainSteps(chain.chain).map((step) => escapeMarkdown(displayName(step))).join(' → ')}`;
 }
 
 /** The profiles a role's credentials pass through, from where the first credentials come to the role itself. */
@@ -141,9 +142,14 @@ function definitionLines(entry: ProfileEntry): string[] {
 		const shown = displayValue(key, definition.value);
 		const safe = !unshownKeys.has(key) && shown === definition.value && !shown.includes('\n') && shown.length <= 80;
 		const value = safe ? ` = ${shown}` : '';
-		lines.push(`- \`${key}${value.replace(/`/g, "'")}\` ${definition.key.file}:${definition.key.range.line + 1}`);
+		lines.push(`- \`${displayName(key)}${value.replace(/`/g, "'")}\` ${definition.key.file}:${definition.key.range.line + 1}`);
 	}
 	return lines;
+}
+
+/** Text as inline code; a backtick in it would end the code early, so it becomes a quote. */
+function code(text: string): string {
+	return `\`${text.replace(/`/g, "'")}\``;
 }
 
 /** `in 2 h`, `3 min ago`: coarse, as a tooltip needs. */

@@ -417,10 +417,12 @@ function temporaryPath(finalPath: string): string {
 	return path.join(path.dirname(finalPath), name);
 }
 
-/** Exactly the names temporaryPath gives for `finalPath`: nothing else beside it matches. */
-function temporaryNamePattern(finalPath: string): RegExp {
-	const name = path.basename(finalPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return new RegExp(`^\\.${name}\\.[0-9a-f]{12}\\.tmp$`);
+/** Whether `entry` is exactly a name temporaryPath gives for `finalPath`: nothing else beside it is one. */
+function isTemporaryNameOf(entry: string, finalPath: string): boolean {
+	const prefix = `.${path.basename(finalPath)}.`;
+	const suffix = '.tmp';
+	return entry.length === prefix.length + 12 + suffix.length && entry.startsWith(prefix) && entry.endsWith(suffix)
+		&& /^[0-9a-f]{12}$/.test(entry.slice(prefix.length, prefix.length + 12));
 }
 
 /**
@@ -433,7 +435,6 @@ function temporaryNamePattern(finalPath: string): RegExp {
  */
 async function removeStaleTemporaries(fs: FileSystemPort, finalPath: string): Promise<void> {
 	const folder = path.dirname(finalPath);
-	const pattern = temporaryNamePattern(finalPath);
 	let names: string[];
 	try {
 		names = await fs.readdir(folder);
@@ -443,7 +444,7 @@ async function removeStaleTemporaries(fs: FileSystemPort, finalPath: string): Pr
 	const uid = process.getuid?.();
 	for (const name of names) {
 		const candidate = path.join(folder, name);
-		if (!pattern.test(name) || temporariesInUse.has(candidate)) {
+		if (!isTemporaryNameOf(name, finalPath) || temporariesInUse.has(candidate)) {
 			continue;
 		}
 		try {

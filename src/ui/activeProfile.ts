@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { readSettings } from './settings';
+import { displayName, displayValue } from '../core/secretMasking';
 
 /** What the user chose for this workspace: a profile, or explicitly none. */
 type Choice = { readonly kind: 'profile'; readonly name: string } | { readonly kind: 'none' };
@@ -85,7 +86,7 @@ export class ActiveProfile implements vscode.Disposable {
 		// VS Code puts the extension's name before the description in the stale-terminal notice itself.
 		collection.description = name === undefined
 			? 'no AWS profile (AWS_PROFILE cleared)'
-			: `AWS_PROFILE=${name}${settings.setRegion && region ? `, AWS_REGION=${region}` : ''}`;
+			: `AWS_PROFILE=${displayName(name)}${settings.setRegion && region ? `, AWS_REGION=${displayValue('region', region)}` : ''}`;
 	}
 
 	dispose(): void {

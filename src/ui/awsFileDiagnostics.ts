@@ -14,6 +14,7 @@ import type { TextRange } from '../core/profileSet';
 import type { FileTexts } from '../core/reading';
 import type { LegacySdkUse } from '../core/references/legacySdkUses';
 import type { ProfileStore } from './profileStore';
+import { maskSecretsIn } from '../core/secretMasking';
 
 export const awsLanguages: Readonly<Record<FileRole, string>> = { config: 'aws-config', credentials: 'aws-credentials' };
 const diagnosticSource = 'AWS Profiles';
@@ -210,11 +211,11 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 	}
 
 	private toDiagnostic(finding: Finding, run: LintRun): vscode.Diagnostic {
-		const diagnostic = new vscode.Diagnostic(toRange(run.texts[finding.file], finding.range), finding.message, severities[finding.severity]);
+		const diagnostic = new vscode.Diagnostic(toRange(run.texts[finding.file], finding.range), maskSecretsIn(finding.message), severities[finding.severity]);
 		diagnostic.source = diagnosticSource;
 		diagnostic.code = finding.ruleId;
 		diagnostic.relatedInformation = finding.related?.map((related) => new vscode.DiagnosticRelatedInformation(
-			new vscode.Location(run.uris[related.file], toRange(run.texts[related.file], related.range)), related.message));
+			new vscode.Location(run.uris[related.file], toRange(run.texts[related.file], related.range)), maskSecretsIn(related.message)));
 		return diagnostic;
 	}
 
@@ -226,7 +227,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		}
 		const actions: vscode.CodeAction[] = [];
 		for (const diagnostic of context.diagnostics.filter((d) => d.source === diagnosticSource)) {
-			const finding = run.findings.find((f) => f.file === role && f.ruleId === diagnostic.code && f.message === diagnostic.message
+			const finding = run.findings.find((f) => f.file === role && f.ruleId === diagnostic.code && maskSecretsIn(f.message) === diagnostic.message
 				&& toRange(run.texts[role], f.range).isEqual(diagnostic.range));
 			for (const fix of finding?.fixes ?? []) {
 				actions.push(this.toCodeAction(fix, diagnostic, run));
@@ -236,14 +237,14 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 	}
 
 	private toCodeAction(fix: QuickFix, diagnostic: vscode.Diagnostic, run: LintRun): vscode.CodeAction {
-		const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+		const action = new vscode.CodeAction(maskSecretsIn(fix.title), vscode.CodeActionKind.QuickFix);
 		action.diagnostics = [diagnostic];
 		action.isPreferred = fix.isPreferred;
 		if (fix.kind === 'action') {
 			const { action: todo } = fix;
 			action.command = todo.kind === 'chmod'
-				? { command: 'awsProfiles.fixFileMode', title: fix.title, arguments: [run.uris[todo.file].fsPath, todo.mode] }
-				: { command: 'awsProfiles.addProfile', title: fix.title, arguments: [todo.name] };
+				? { command: 'awsProfiles.fixFileMode', title: action.title, arguments: [run.uris[todo.file].fsPath, todo.mode] }
+				: { command: 'awsProfiles.addProfile', title: action.title, arguments: [todo.name] };
 			return action;
 		}
 		const edit = new vscode.WorkspaceEdit();

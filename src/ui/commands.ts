@@ -3,13 +3,18 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
+import { isOwnError, shownFailure } from '../core/shownFailure';
 
 export type CommandTable = Readonly<Record<string, (...args: never[]) => unknown>>;
 
+/** A failure the extension explains itself, in words of its own: its message is shown to the user. */
+export class CommandError extends Error {
+	override readonly name = 'CommandError';
+}
+
 /**
  * Registers every command of the table through one wrapper, so that every command reports a failure the
- * same way: in the log and as one notification. Messages come from our own errors, which never hold a
- * secret (see the core's error types).
+ * same way: in the log and as one notification.
  */
 export function registerCommands(
 	context: vscode.ExtensionContext,
@@ -21,7 +26,7 @@ export function registerCommands(
 			try {
 				return await handler(...args);
 			} catch (error) {
-				const message = error instanceof Error ? error.message : String(error);
+				const message = failureMessage(error);
 				log.error(`${id}: ${message}`);
 				void vscode.window.showErrorMessage(message);
 				return undefined;
@@ -29,4 +34,9 @@ export function registerCommands(
 		};
 		context.subscriptions.push(vscode.commands.registerCommand(id, run));
 	}
+}
+
+/** What a failure may tell the user (shownFailure.ts): our own messages masked, any other error by its kind. */
+export function failureMessage(error: unknown): string {
+	return isOwnError(error, [CommandError]) ? shownFailure(error, [CommandError]) : `The command failed with ${shownFailure(error)}.`;
 }

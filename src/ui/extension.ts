@@ -20,7 +20,7 @@ import { ProfileArgument, ProfileCommands, profileName } from './profileCommands
 import { ProfileStore } from './profileStore';
 import { ProjectReferences } from './projectReferences';
 import { ProfileTreeProvider, TreeContext } from './profileTree';
-import { Prompts, windowPrompts } from './prompts';
+import { maskedPrompts, Prompts, windowPrompts } from './prompts';
 import { affectsDiagnostics, affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
 import { SecretMaskDecorations } from './secretMaskDecorations';
 import { ServerlessProjects } from './serverlessProjects';
@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const active = new ActiveProfile(context, process.env.AWS_PROFILE);
 	const statusBar = new ProfileStatusBar();
 	const verifications = new Map<string, VerificationSummary>();
-	let prompts: Prompts = windowPrompts;
+	let prompts: Prompts = maskedPrompts(windowPrompts);
 	let filter = '';
 
 	const treeContext = (): TreeContext | undefined => store.current && {
@@ -217,7 +217,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			walkthrough,
 			serverlessProjects,
 			setPrompts: (replacement) => {
-				prompts = replacement ?? windowPrompts;
+				prompts = maskedPrompts(replacement ?? windowPrompts);
 			},
 		},
 	};

@@ -3,6 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
+import { CommandError } from './commands';
 import { validateProfileName } from '../core/names';
 import { kindLabel } from '../core/profileDisplay';
 import { applyProfileOperation } from '../core/profileFileWriter';
@@ -15,6 +16,7 @@ import type { ProfileStore } from './profileStore';
 import { ProfileNode } from './profileTree';
 import type { Prompts } from './prompts';
 import type { GroupBy } from './settings';
+import { displayName, displayValue } from '../core/secretMasking';
 
 export interface ProfileCommandDeps {
 	readonly store: ProfileStore;
@@ -61,7 +63,7 @@ export class ProfileCommands {
 			return this.addProfile();
 		}
 		if (chosen.profile !== undefined && !snapshot.model.profiles.has(chosen.profile)) {
-			throw new Error(`There is no profile named '${chosen.profile}' in your config or credentials file.`);
+			throw new CommandError(`There is no profile named '${chosen.profile}' in your config or credentials file.`);
 		}
 		await this.deps.active.set(chosen.profile, snapshot);
 		this.deps.log.info(`Switched to ${chosen.profile ?? 'no AWS profile'}.`);
@@ -73,8 +75,8 @@ export class ProfileCommands {
 		const active = this.deps.active.name(snapshot);
 		const recent = this.deps.active.recent(snapshot).filter((name) => snapshot?.model.profiles.has(name));
 		const item = (entry: ProfileEntry): ProfilePick => ({
-			label: `$(${entry.name === active ? 'check' : 'cloud'}) ${entry.name}`,
-			description: [entry.region, this.deps.accountOf(entry.name)].filter(Boolean).join(' · '),
+			label: `$(${entry.name === active ? 'check' : 'cloud'}) ${displayName(entry.name)}`,
+			description: [entry.region === undefined ? undefined : displayValue('region', entry.region), this.deps.accountOf(entry.name)].filter(Boolean).join(' · '),
 			detail: kindLabel(entry.kind),
 			profile: entry.name,
 		});
@@ -126,7 +128,7 @@ export class ProfileCommands {
 		const entry = await this.entryOf(argument);
 		const snapshot = await this.deps.store.snapshot();
 		const to = await this.deps.prompts().input({
-			title: `Rename AWS profile '${entry.name}'`,
+			title: `Rename AWS profile '${displayName(entry.name)}'`,
 			value: entry.name,
 			prompt: 'The new name. Profiles whose source_profile names it are updated too.',
 			validateInput: (value) => {
@@ -187,7 +189,7 @@ export class ProfileCommands {
 		const name = profileName(argument);
 		const entry = name === undefined ? undefined : snapshot.model.profiles.get(name);
 		if (!entry) {
-			throw new Error(name === undefined ? 'Pick a profile in the AWS Profiles view.' : `There is no profile named '${name}'.`);
+			throw new CommandError(name === undefined ? 'Pick a profile in the AWS Profiles view.' : `There is no profile named '${name}'.`);
 		}
 		return entry;
 	}

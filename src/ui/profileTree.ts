@@ -13,6 +13,7 @@ import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { describeChainError } from '../core/roleChain';
 import { chainSteps, profileSummary, VerificationSummary } from '../core/profileSummary';
 import { expiryStatus } from '../core/expiry';
+import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
 import type { GroupBy } from './settings';
 
 /** What a tree node needs besides the snapshot: which profile is active, what verification found. */
@@ -38,15 +39,16 @@ const kindIcons: Record<ProfileKind['kind'], string> = {
 export class ProfileNode extends vscode.TreeItem {
 	/** `group`: the group the node is listed under; a profile in both files is listed in two groups, and VS Code refuses two nodes with one id. */
 	constructor(readonly entry: ProfileEntry, context: TreeContext, group?: string) {
-		super(entry.name, entry.chain ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+		super(displayName(entry.name), entry.chain ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
 		const active = context.active === entry.name;
 		const verification = context.verification(entry.name);
 		this.id = group === undefined ? `profile:${entry.name}` : `group:${group}/profile:${entry.name}`;
 		this.contextValue = active ? 'profile.active' : 'profile';
-		this.description = [active ? 'active' : undefined, entry.region, verification?.account].filter(Boolean).join(' · ');
+		const region = entry.region === undefined ? undefined : displayValue('region', entry.region);
+		this.description = [active ? 'active' : undefined, region, verification?.account].filter(Boolean).join(' · ');
 		this.iconPath = iconFor(entry, context, verification);
 		this.tooltip = new vscode.MarkdownString(profileSummary(entry, { now: context.now, active, verification }));
-		this.accessibilityInformation = { label: `${entry.name}, ${kindLabel(entry.kind)}${active ? ', active' : ''}` };
+		this.accessibilityInformation = { label: `${displayName(entry.name)}, ${kindLabel(entry.kind)}${active ? ', active' : ''}` };
 	}
 }
 
@@ -76,8 +78,8 @@ function iconFor(entry: ProfileEntry, context: TreeContext, verification: Verifi
 
 /** One step of a role's source chain, under the role profile. */
 export class ChainStepNode extends vscode.TreeItem {
-	constructor(label: string, description: string) {
-		super(label, vscode.TreeItemCollapsibleState.None);
+	constructor(profile: string, description: string) {
+		super(displayName(profile), vscode.TreeItemCollapsibleState.None);
 		this.description = description;
 		this.iconPath = new vscode.ThemeIcon('arrow-small-right');
 		this.contextValue = 'chainStep';
@@ -87,8 +89,8 @@ export class ChainStepNode extends vscode.TreeItem {
 /** A broken chain, a broken file: what is wrong and, when it has a place, a click that opens it. */
 export class ErrorNode extends vscode.TreeItem {
 	constructor(label: string, tooltip: string, location?: { file: string; line: number }) {
-		super(label, vscode.TreeItemCollapsibleState.None);
-		this.tooltip = tooltip;
+		super(maskSecretsIn(label), vscode.TreeItemCollapsibleState.None);
+		this.tooltip = maskSecretsIn(tooltip);
 		this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
 		this.contextValue = 'error';
 		if (location) {

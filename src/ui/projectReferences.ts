@@ -11,6 +11,7 @@ import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
 import type { TextRange } from '../core/profileSet';
 import type { ProfileStore } from './profileStore';
+import { displayName, maskSecretsIn } from '../core/secretMasking';
 
 const source = 'AWS Profiles';
 const debounceMs = 200;
@@ -129,7 +130,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			}
 			if (finding.code === 'missing-profile' && finding.reference.status === 'resolved') {
 				const name = finding.reference.name;
-				const add = new vscode.CodeAction(`Add AWS Profile '${name}'...`, vscode.CodeActionKind.QuickFix);
+				const add = new vscode.CodeAction(`Add AWS Profile '${displayName(name)}'...`, vscode.CodeActionKind.QuickFix);
 				add.command = { command: 'awsProfiles.addProfile', title: add.title, arguments: [name] };
 				add.diagnostics = [diagnostic];
 				actions.push(add);
@@ -206,17 +207,17 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			const account = this.verification(reference.name)?.account;
 			const stages = reference.stages.length > 0 ? ` [${reference.stages.join(', ')}]` : '';
 			lenses.push(new vscode.CodeLens(range, {
-				title: `Deploys as ${reference.name}${account ? ` (${account})` : ''}${stages}`,
+				title: maskSecretsIn(`Deploys as ${reference.name}${account ? ` (${account})` : ''}${stages}`),
 				command: 'awsProfiles.switchProfile',
 				arguments: [reference.name],
-				tooltip: `Switch new terminals to ${reference.name}`,
+				tooltip: `Switch new terminals to ${displayName(reference.name)}`,
 			}));
 			if (active !== reference.name) {
 				lenses.push(new vscode.CodeLens(range, {
-					title: `Terminal uses ${active ?? 'no AWS profile'}`,
+					title: `Terminal uses ${active === undefined ? 'no AWS profile' : displayName(active)}`,
 					command: 'awsProfiles.switchProfile',
 					arguments: [reference.name],
-					tooltip: `Switch new terminals to ${reference.name}`,
+					tooltip: `Switch new terminals to ${displayName(reference.name)}`,
 				}));
 			}
 		}

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { FormatCheck } from '../core/credentialFormats';
+import { maskSecretsIn } from '../core/secretMasking';
 
 /** What a step of a multi-step input answers when the user presses its Back button. */
 // Symbol.for, so the integration tests (which load their own copy of this module) answer with the same symbol.
@@ -60,6 +61,19 @@ export const windowPrompts: Prompts = {
 		return Promise.resolve(show(message, ...actions));
 	},
 };
+
+/**
+ * The same prompts, with every message and detail they show masked (secretMasking.ts's rule): a notification
+ * or a confirmation quotes names and reasons, and none of them may carry a secret. Inputs and picks show
+ * what the user types or chooses among, and are left as they are.
+ */
+export function maskedPrompts(prompts: Prompts): Prompts {
+	return {
+		...prompts,
+		confirm: (message, detail, action) => prompts.confirm(maskSecretsIn(message), maskSecretsIn(detail), action),
+		notify: (message, actions, severity) => prompts.notify(maskSecretsIn(message), actions, severity),
+	};
+}
 
 function validationMessage(check: FormatCheck): vscode.InputBoxValidationMessage | undefined {
 	if (check.level === 'ok') {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { expiryStatus } from '../core/expiry';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { escapeMarkdown, profileSummary, VerificationSummary } from '../core/profileSummary';
+import { displayName, displayValue } from '../core/secretMasking';
 import type { Settings } from './settings';
 
 /** Everything the status-bar item shows is worked out from this state alone. */
@@ -34,12 +35,12 @@ export class ProfileStatusBar implements vscode.Disposable {
 		const health = healthOf(state);
 		this.item.text = state.active === undefined
 			? '$(cloud) No AWS profile'
-			: `$(cloud) ${state.active}${entry?.region ? ` · ${entry.region}` : ''}`;
+			: `$(cloud) ${displayName(state.active)}${entry?.region ? ` · ${displayValue('region', entry.region)}` : ''}`;
 		this.item.backgroundColor = health === 'ok' ? undefined : new vscode.ThemeColor(`statusBarItem.${health}Background`);
 		const tooltip = new vscode.MarkdownString(tooltipOf(state, health));
 		tooltip.isTrusted = { enabledCommands: ['awsProfiles.verifyProfile', 'awsProfiles.switchProfile'] };
 		this.item.tooltip = tooltip;
-		this.item.accessibilityInformation = { label: `AWS profile: ${state.active ?? 'none'}` };
+		this.item.accessibilityInformation = { label: `AWS profile: ${state.active === undefined ? 'none' : displayName(state.active)}` };
 	}
 
 	dispose(): void {
@@ -62,12 +63,12 @@ function tooltipOf(state: StatusState, health: Health): string {
 	const terminals = state.settings.injectProfile
 		? state.active === undefined
 			? 'New terminals and tasks get no `AWS_PROFILE`.'
-			: `New terminals and tasks get \`AWS_PROFILE=${state.active}\`.`
+			: `New terminals and tasks get \`AWS_PROFILE=${displayName(state.active)}\`.`
 		: 'Terminal injection is off (`awsProfiles.terminal.injectProfile`).';
 	const entry = state.active === undefined ? undefined : state.snapshot?.model.profiles.get(state.active);
 	const lines: string[] = [];
 	if (state.active !== undefined && !entry && state.snapshot) {
-		lines.push(`**${escapeMarkdown(state.active)}** does not exist in your config or credentials file.`);
+		lines.push(`**${escapeMarkdown(displayName(state.active))}** does not exist in your config or credentials file.`);
 	} else if (entry) {
 		lines.push(profileSummary(entry, { now: state.now, active: true, verification: state.verification }));
 	} else {
@@ -76,7 +77,9 @@ function tooltipOf(state: StatusState, health: Health): string {
 	if (health === 'error') {
 		lines.push('', 'Its credentials have expired.');
 	}
-	const verify = entry ? ` · [Verify](command:awsProfiles.verifyProfile?${encodeURIComponent(JSON.stringify([entry.name]))})` : '';
+	// A name shaped like a secret is not written even into the link: Verify then asks which profile.
+	const argument = entry && displayName(entry.name) === entry.name ? `?${encodeURIComponent(JSON.stringify([entry.name]))}` : '';
+	const verify = entry ? ` · [Verify](command:awsProfiles.verifyProfile${argument})` : '';
 	lines.push('', terminals, '', `Click to switch profile${verify}`);
 	return lines.join('\n');
 }

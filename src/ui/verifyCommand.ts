@@ -10,6 +10,7 @@ import type { VerificationSummary } from '../core/profileSummary';
 import { configuredEndpoint } from '../core/serviceEndpoints';
 import type { ProfileStore } from './profileStore';
 import type { Prompts } from './prompts';
+import { displayName, displayValue } from '../core/secretMasking';
 
 export interface VerifyDeps {
 	readonly store: ProfileStore;
@@ -81,14 +82,18 @@ export class VerifyCommand {
 		if (name === undefined) {
 			return undefined;
 		}
-		const tool = await this.deps.prompts().pick(deployItems, { title: `Can '${name}' deploy with...?`, placeHolder: 'The deploy tool whose IAM actions to simulate' });
+		const tool = await this.deps.prompts().pick(deployItems, { title: `Can '${displayName(name)}' deploy with...?`, placeHolder: 'The deploy tool whose IAM actions to simulate' });
 		return tool && this.verify(name, [tool.tool]);
 	}
 
 	private async pickProfile(): Promise<string | undefined> {
 		const snapshot = await this.deps.store.snapshot();
-		const items = [...snapshot.model.profiles.values()].map((entry) => ({ label: entry.name, description: entry.region }));
-		return (await this.deps.prompts().pick(items, { title: 'Verify AWS Profile', placeHolder: 'The profile to verify' }))?.label;
+		const items = [...snapshot.model.profiles.values()].map((entry) => ({
+			label: displayName(entry.name),
+			description: entry.region === undefined ? undefined : displayValue('region', entry.region),
+			profile: entry.name,
+		}));
+		return (await this.deps.prompts().pick(items, { title: 'Verify AWS Profile', placeHolder: 'The profile to verify' }))?.profile;
 	}
 
 	private async askMfaCode(serial: string): Promise<string> {

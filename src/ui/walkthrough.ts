@@ -8,6 +8,7 @@
 // opening it once, on the first run, for someone who has no profile yet.
 
 import * as vscode from 'vscode';
+import { CommandError } from './commands';
 import { DeployTool, deployToolTitle, deployTools, examplePolicy } from '../core/deployTools';
 import { describePinPlace, isPinnableFile, PinPlace, planProfilePin } from '../core/references/pinProfile';
 import type { Prompts } from './prompts';
@@ -69,7 +70,7 @@ export class Walkthrough {
 			return undefined;
 		}
 		if (!deployTools.includes(chosen)) {
-			throw new Error(`No example policy for '${String(chosen)}': the tools are ${deployTools.join(', ')}.`);
+			throw new CommandError(`No example policy for '${String(chosen)}': the tools are ${deployTools.join(', ')}.`);
 		}
 		await vscode.env.clipboard.writeText(examplePolicy(chosen));
 		void this.prompts().notify(
@@ -108,7 +109,7 @@ export class Walkthrough {
 			edit.replace(document.uri, range, change.content);
 		}
 		if (!await vscode.workspace.applyEdit(edit)) {
-			throw new Error(`Could not edit ${vscode.workspace.asRelativePath(document.uri)}.`);
+			throw new CommandError(`Could not edit ${vscode.workspace.asRelativePath(document.uri)}.`);
 		}
 		await vscode.window.showTextDocument(document);
 		this.reached('awsProfiles.pinnedOnce');

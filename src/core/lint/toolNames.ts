@@ -6,6 +6,7 @@
 // someone whose `serverless deploy` picks the wrong region.
 
 import type { ReaderName } from '../reading';
+import { looksSecret } from '../secretMasking';
 
 export const toolNames: { readonly [R in ReaderName]: string } = {
 	'standard': 'the SDKs that follow the shared standard (Go, Java, Rust, .NET...; Terraform)',
@@ -36,11 +37,10 @@ export function quoted(shown: string): string {
 
 /**
  * A key or a name as a message may quote it: when it looks like one. A "key" that is a pasted secret (the line
- * `wJalr...KEY = x`) or an access key id is never repeated; the finding's range shows where it is.
+ * `wJalr...KEY = x`) or an access key id (secretMasking.ts's one rule) is never repeated; the finding's range
+ * shows where it is.
  */
 export function nameLabel(name: string, fallback = 'this name'): string {
 	const shaped = /^[A-Za-z0-9_.:@%+/-]{1,64}$/.test(name);
-	const keyId = /(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}/.test(name);
-	const random = name.length >= 16 && !/[_\-.]/.test(name) && /\d/.test(name) && /[A-Za-z]/.test(name);
-	return shaped && !keyId && !random ? name : fallback;
+	return shaped && !looksSecret(name) ? name : fallback;
 }

@@ -18,6 +18,7 @@ import type { ProfileEntry, ProfileModel } from '../profileModel';
 import type { TextRange } from '../profileSet';
 import type { ChainError } from '../roleChain';
 import { didYouMean } from '../lint/didYouMean';
+import { maskSecretsIn } from '../secretMasking';
 import type {
 	ErrorReference, NotCheckedReason, NotCheckedReference, ProfileReference, ReferenceError, ReferenceFileKind,
 	ReferenceWarning, ResolvedReference,
@@ -91,7 +92,20 @@ export function checkReferences(
 			}
 		}
 	}
-	return findings;
+	return findings.map(masked);
+}
+
+/**
+ * The finding as it may be shown: its texts quote names, paths and expressions from the project file, any of
+ * which can be a pasted secret, so each goes through the one masking rule (the edits keep the real text).
+ */
+function masked(finding: ReferenceFinding): ReferenceFinding {
+	return {
+		...finding,
+		message: maskSecretsIn(finding.message),
+		...(finding.related ? { related: finding.related.map((related) => ({ ...related, message: maskSecretsIn(related.message) })) } : {}),
+		...(finding.fixes ? { fixes: finding.fixes.map((fix) => ({ ...fix, title: maskSecretsIn(fix.title) })) } : {}),
+	};
 }
 
 // ---- resolved names ----
