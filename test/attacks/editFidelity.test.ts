@@ -17,12 +17,11 @@ import * as assert from 'node:assert/strict';
 import { readJsSdk } from '../../src/aws/jsSdkReader';
 import type { FileRole } from '../../src/core/profileFilesReader';
 import { FilePair, newProfileProperties, planProfileEdit, ProfileOperation } from '../../src/core/profileEdits';
-import { parseRawProfileFile } from '../../src/core/rawProfileFile';
-import { findSections } from '../../src/core/sectionEdits';
 import { applyEdits, Edit } from '../../src/core/textEdits';
 import { Gen, random } from '../unit/seededRandom';
 import { awsCliAvailable, AwsCliInProcess, CliReading } from './awsCliInProcess';
 import { nastyPair, operation } from './nastyFiles';
+import { allowedRegions } from '../unit/editRegions';
 
 const cases = Number(process.env.EDIT_FIDELITY_CASES ?? 2000);
 const firstSeed = Number(process.env.EDIT_FIDELITY_SEED ?? 1);
@@ -79,28 +78,6 @@ function withoutEmpty(profiles: Profiles): Profiles {
 	return Object.fromEntries(Object.entries(profiles).filter(([, keys]) => Object.keys(keys).length > 0));
 }
 
-function allowedRegions(files: FilePair, role: FileRole, op: ProfileOperation): [number, number][] {
-	const raw = parseRawProfileFile(files[role]);
-	const regions: [number, number][] = [[files[role].length, files[role].length]];
-	const names = op.op === 'add' ? [op.profile.name] : op.op === 'rename' ? [op.from] : [op.profile];
-	for (const section of names.flatMap((name) => findSections(raw, role, { kind: 'profile', name }))) {
-		let stop = section.span.offset + section.span.length;
-		for (const line of raw.lines) {
-			if (line.span.offset === stop && line.kind === 'blank') {
-				stop += line.span.length;
-			}
-		}
-		regions.push([section.span.offset, stop]);
-	}
-	if (op.op === 'rename') {
-		for (const section of raw.sections) {
-			for (const property of section.properties.filter((p) => p.key.toLowerCase() === 'source_profile')) {
-				regions.push([property.span.offset, property.span.offset + property.span.length]);
-			}
-		}
-	}
-	return regions;
-}
 
 function assertEditsInside(files: FilePair, role: FileRole, op: ProfileOperation, edits: readonly Edit[], context: string): void {
 	const regions = allowedRegions(files, role, op);

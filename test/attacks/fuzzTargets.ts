@@ -15,21 +15,13 @@ import { lintRules } from '../../src/core/lint/ruleCatalog';
 import { FilePair, NewProfile, planProfileEdit, ProfileOperation } from '../../src/core/profileEdits';
 import { buildProfileModel } from '../../src/core/profileModel';
 import { parseRawProfileFile } from '../../src/core/rawProfileFile';
-import { findCdkReferences, isCdkFile } from '../../src/core/references/cdk';
 import { checkReferences } from '../../src/core/references/checkReferences';
-import { findDotenvReferences, isDotenvFile } from '../../src/core/references/dotenv';
-import { findProfileReferences, referenceFileKind } from '../../src/core/references/findReferences';
+import { isDotenvFile } from '../../src/core/references/dotenv';
+import { FileKind, fileKinds, findProfileReferences, referenceFileKind } from '../../src/core/references/findReferences';
 import { ParseLimitError } from '../../src/core/references/parseLimits';
 import { legacySdkUsesOf } from '../../src/core/references/legacySdkUses';
-import { findPackageJsonReferences, isPackageJsonFile } from '../../src/core/references/packageJson';
 import { planProfilePin } from '../../src/core/references/pinProfile';
 import type { FindOptions, ProfileReference, ReferenceFileKind } from '../../src/core/references/profileReference';
-import { findPulumiReferences, isPulumiStackFile } from '../../src/core/references/pulumi';
-import { findSamReferences, isSamFile } from '../../src/core/references/sam';
-import { findServerlessReferences, isServerlessFile } from '../../src/core/references/serverless';
-import { findTerraformReferences, isTerraformFile } from '../../src/core/references/terraform';
-import { findUpReferences, isUpFile } from '../../src/core/references/up';
-import { findZappaReferences, isZappaFile } from '../../src/core/references/zappa';
 import { readStandard, readStandardAndLiteral } from '../../src/core/standardReader';
 import { applyEdits } from '../../src/core/textEdits';
 import type { Gen } from '../unit/seededRandom';
@@ -187,26 +179,12 @@ function edits(g: Gen): Prepared {
 	};
 }
 
-type Finder = (fileName: string, text: string, options: FindOptions) => ProfileReference[];
-
-/** Each finder itself, without the catch of findProfileReferences, which would hide a throw. */
-const finders: readonly { readonly kind: ReferenceFileKind; readonly matches: (name: string) => boolean; readonly find: Finder }[] = [
-	{ kind: 'serverless', matches: isServerlessFile, find: findServerlessReferences },
-	{ kind: 'up', matches: isUpFile, find: (_, text) => findUpReferences(text) },
-	{ kind: 'zappa', matches: isZappaFile, find: findZappaReferences },
-	{ kind: 'sam', matches: isSamFile, find: findSamReferences },
-	{ kind: 'cdk', matches: isCdkFile, find: (_, text) => findCdkReferences(text) },
-	{ kind: 'terraform', matches: isTerraformFile, find: (_, text) => findTerraformReferences(text) },
-	{ kind: 'pulumi', matches: isPulumiStackFile, find: findPulumiReferences },
-	{ kind: 'dotenv', matches: isDotenvFile, find: findDotenvReferences },
-	{ kind: 'package-json', matches: isPackageJsonFile, find: (_, text) => findPackageJsonReferences(text) },
-];
-
-export function finderOf(name: string): (typeof finders)[number] | undefined {
-	return finders.find((finder) => finder.matches(name));
+/** Each finder itself (fileKinds), without the catch of findProfileReferences, which would hide a throw. */
+export function finderOf(name: string): FileKind | undefined {
+	return fileKinds.find((finder) => finder.matches(name));
 }
 
-export const finderKinds: readonly ReferenceFileKind[] = finders.map((finder) => finder.kind);
+export const finderKinds: readonly ReferenceFileKind[] = fileKinds.map((finder) => finder.kind);
 export { referenceFileKind };
 
 const model = buildProfileModel(readStandard({ config: '[profile dev]\nregion = us-east-1\n[default]\n', credentials: '[p]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n' }));

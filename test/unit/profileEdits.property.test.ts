@@ -9,11 +9,10 @@
 import * as assert from 'node:assert/strict';
 import type { FileRole } from '../../src/core/profileFilesReader';
 import { FilePair, planProfileEdit, ProfileOperation } from '../../src/core/profileEdits';
-import { parseRawProfileFile } from '../../src/core/rawProfileFile';
-import { findSections } from '../../src/core/sectionEdits';
 import { readStandard } from '../../src/core/standardReader';
 import { applyEdits, Edit } from '../../src/core/textEdits';
 import { Gen, random } from './seededRandom';
+import { allowedRegions } from './editRegions';
 
 
 const keys = ['region', 'output', 'role_arn', 'source_profile', 'aws_access_key_id', 'aws_secret_access_key', 'Region', 'x_custom'];
@@ -92,31 +91,6 @@ function model(files: FilePair): Model {
 	return result;
 }
 
-/** The regions of the original text an operation may touch: its profile's sections, the end of the file, and for a rename the source_profile values naming it. */
-function allowedRegions(files: FilePair, role: FileRole, op: ProfileOperation): [number, number][] {
-	const raw = parseRawProfileFile(files[role]);
-	const end = files[role].length;
-	const regions: [number, number][] = [[end, end]];
-	const name = op.op === 'add' ? op.profile.name : op.op === 'rename' ? op.from : op.profile;
-	for (const section of findSections(raw, role, { kind: 'profile', name })) {
-		let stop = section.span.offset + section.span.length;
-		// A deleted section takes the blank lines after it.
-		for (const line of raw.lines) {
-			if (line.span.offset === stop && line.kind === 'blank') {
-				stop += line.span.length;
-			}
-		}
-		regions.push([section.span.offset, stop]);
-	}
-	if (op.op === 'rename') {
-		for (const section of raw.sections) {
-			for (const property of section.properties.filter((p) => p.key.toLowerCase() === 'source_profile')) {
-				regions.push([property.span.offset, property.span.offset + property.span.length]);
-			}
-		}
-	}
-	return regions;
-}
 
 function expectedModel(before: Model, op: ProfileOperation): Model {
 	const next: Model = JSON.parse(JSON.stringify(before)) as Model;

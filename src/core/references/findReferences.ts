@@ -19,13 +19,14 @@ import { findTerraformReferences, isTerraformFile } from './terraform';
 import { findUpReferences, isUpFile } from './up';
 import { findZappaReferences, isZappaFile } from './zappa';
 
-interface FileKind {
+/** One kind of reference file: which files it is, and its finder (which may throw ParseLimitError, and nothing else). */
+export interface FileKind {
 	readonly kind: ReferenceFileKind;
 	readonly matches: (fileName: string) => boolean;
 	readonly find: (fileName: string, text: string, options: FindOptions) => ProfileReference[];
 }
 
-const fileKinds: readonly FileKind[] = [
+export const fileKinds: readonly FileKind[] = [
 	{ kind: 'serverless', matches: isServerlessFile, find: findServerlessReferences },
 	{ kind: 'up', matches: isUpFile, find: (_, text) => findUpReferences(text) },
 	{ kind: 'zappa', matches: isZappaFile, find: findZappaReferences },
