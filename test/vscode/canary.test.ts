@@ -81,7 +81,10 @@ describe('Canary scan of the editor', function () {
 		rmSync(projectFolder, { recursive: true, force: true });
 		await waitFor(() => api.store.current?.model.profiles.has(canaries.secretNames.defined) === false, 10_000);
 		if (previousActive !== undefined) {
-			await api.commands.switchProfile(previousActive);
+			// An earlier suite may have left a profile active that it has since removed: the switch refuses it.
+			if (api.store.current?.model.profiles.has(previousActive)) {
+				await api.commands.switchProfile(previousActive);
+			}
 		} else {
 			api.setPrompts(scripted({ pick: (items) => items.find((item) => (item as { none?: boolean }).none) }));
 			await api.commands.switchProfile();
