@@ -8,7 +8,7 @@ import {
 	checkSessionToken, checkStartUrl, FormatCheck,
 } from '../core/credentialFormats';
 import { knownRegions } from '../core/regions';
-import { validateProfileName, validateProperty, validateSsoSessionName } from '../core/names';
+import { validateProperty, validateSsoSessionName, validateWrittenProfileName } from '../core/names';
 import type { CredentialSource, NewProfile } from '../core/profileEdits';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { back, Prompts } from './prompts';
@@ -123,7 +123,7 @@ export class AddProfileWizard {
 		const name: Step = {
 			kind: 'input', key: 'name', prompt: 'A name for the profile, e.g. client-1-dev', placeholder: 'profile name',
 			validate: (value) => {
-				const valid = validateProfileName(value);
+				const valid = validateWrittenProfileName(value);
 				if (!valid.ok) {
 					return { level: 'error', message: valid.message };
 				}

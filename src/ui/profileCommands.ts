@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { CommandError } from './commands';
-import { validateProfileName } from '../core/names';
+import { validateWrittenProfileName } from '../core/names';
 import { kindLabel } from '../core/profileDisplay';
 import { applyProfileOperation } from '../core/profileFileWriter';
 import type { ProfileOperation } from '../core/profileEdits';
@@ -132,7 +132,7 @@ export class ProfileCommands {
 			value: entry.name,
 			prompt: 'The new name. Profiles whose source_profile names it are updated too.',
 			validateInput: (value) => {
-				const valid = validateProfileName(value);
+				const valid = validateWrittenProfileName(value);
 				if (!valid.ok) {
 					return valid.message;
 				}

@@ -60,6 +60,9 @@ describe('Add AWS Profile', () => {
 		assert.equal(name.validate?.('fixture-dev').level, 'error');
 		assert.equal(name.validate?.('a]b').level, 'error');
 		assert.equal(name.validate?.('two words').level, 'error');
+		// configparser (the AWS CLI, boto3) would lend a [DEFAULT] section's keys to every other profile.
+		const defaultName = name.validate?.('DEFAULT');
+		assert.ok(defaultName?.level === 'error' && /DEFAULT/.test(defaultName.message));
 		assert.equal(keyId.validate?.('AKIAIOSFODNN7EXAMPLE').level, 'error');
 		assert.equal(keyId.validate?.('AIDAFIXTURE000000001').level, 'error');
 		assert.equal(secretStep.validate?.('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY').level, 'error');
