@@ -75,9 +75,15 @@ describe('Canary scan of the editor', function () {
 	after(async () => {
 		api.setPrompts(undefined);
 		api.resetVerifications();
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 		writeFileSync(api.files.configFile, original.config);
 		writeFileSync(api.files.credentialsFile, original.credentials);
+		// Closed first, the editors' documents would keep the canaries' text for the suites after this one: VS Code
+		// stops following a file outside the workspace on disk once its last editor is closed.
+		const restored = (document: vscode.TextDocument) => document.uri.fsPath === api.files.configFile
+			? document.getText() === original.config
+			: document.uri.fsPath !== api.files.credentialsFile || document.getText() === original.credentials;
+		await waitFor(() => vscode.workspace.textDocuments.every(restored), 10_000);
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 		rmSync(projectFolder, { recursive: true, force: true });
 		await waitFor(() => api.store.current?.model.profiles.has(canaries.secretNames.defined) === false, 10_000);
 		if (previousActive !== undefined) {
