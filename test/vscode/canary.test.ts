@@ -75,16 +75,16 @@ describe('Canary scan of the editor', function () {
 	after(async () => {
 		api.setPrompts(undefined);
 		api.resetVerifications();
+		rmSync(projectFolder, { recursive: true, force: true });
 		writeFileSync(api.files.configFile, original.config);
 		writeFileSync(api.files.credentialsFile, original.credentials);
-		// Closed first, the editors' documents would keep the canaries' text for the suites after this one: VS Code
-		// stops following a file outside the workspace on disk once its last editor is closed.
-		const restored = (document: vscode.TextDocument) => document.uri.fsPath === api.files.configFile
-			? document.getText() === original.config
-			: document.uri.fsPath !== api.files.credentialsFile || document.getText() === original.credentials;
-		await waitFor(() => vscode.workspace.textDocuments.every(restored), 10_000);
+		// Each file's document is read again from disk: otherwise the suites after this one could get the canaries'
+		// text from it (VS Code does not follow a file outside the workspace on disk once its editor is closed).
+		for (const file of [api.files.configFile, api.files.credentialsFile]) {
+			await vscode.window.showTextDocument(vscode.Uri.file(file));
+			await vscode.commands.executeCommand('workbench.action.files.revert');
+		}
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-		rmSync(projectFolder, { recursive: true, force: true });
 		await waitFor(() => api.store.current?.model.profiles.has(canaries.secretNames.defined) === false, 10_000);
 		if (previousActive !== undefined) {
 			// An earlier suite may have left a profile active that it has since removed: the switch refuses it.
