@@ -8,8 +8,10 @@
 //   - Serverless Framework v3 and older: the JavaScript SDK v2, which reads only the credentials file unless
 //     AWS_SDK_LOAD_CONFIG is set;
 //   - SAM and Zappa: botocore, the AWS CLI's reader (awsCliReader.ts);
-//   - Terraform (the AWS provider) and Up: the Go SDK, whose reader follows the SDKs' shared suites, that is the
-//     standard the profile model is built on (standardReader.ts): nothing to add to what the model says.
+//   - Terraform (the AWS provider) and Up: the Go SDK. Its reader is taken to follow the SDKs' shared suites,
+//     the standard the profile model is built on (standardReader.ts), so nothing is added to what the model says.
+//     That is an assumption, not a measurement: no Go SDK runs here to compare with, as the AWS CLI and the JS SDK
+//     do; should it differ on a header, a reader of its own goes here.
 // Pulumi, .env files and package.json scripts name no one tool: the standard's reading stands for them.
 
 import { ParseLimitError } from './parseLimits';
