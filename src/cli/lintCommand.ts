@@ -21,9 +21,12 @@ import type { Finding, Severity } from '../core/lint/rule';
 import { ruleCatalog } from '../core/lint/ruleCatalog';
 import { createLineIndex, LineIndex } from '../core/lineIndex';
 import { buildProfileModel, ProfileModel } from '../core/profileModel';
-import { checkReferences } from '../core/references/checkReferences';
+import { readAwsCli } from '../core/awsCliReader';
+import { checkReferences, ReferenceFinding } from '../core/references/checkReferences';
+import { deployToolReaderOf } from '../core/references/deployToolReader';
 import { legacySdkUsesOf } from '../core/references/legacySdkUses';
 import { ScannedFile, scanProjectFolder } from '../core/references/scanFolder';
+import type { ToolReadings } from '../core/references/toolVisibility';
 import { readStandard } from '../core/standardReader';
 import { describeFileErrorCode, FileRole, readProfileFileBytes } from '../core/profileFilesReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
@@ -85,13 +88,16 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 				? await readGivenFiles(files)
 				: await readChosenFiles({ config: values.config as string | undefined, credentials: values.credentials as string | undefined });
 			const scanned = await scanFolders(folders, values.stage as string | undefined);
+			// The JS SDK's reading (the lint rules' already, so no other load of the SDK) also tells which profiles
+			// Serverless v4 and CDK see; the AWS CLI's (pure core), which SAM and Zappa see.
+			const jsSdk = await dependencies.readJsSdk(texts);
 			const findings = lintProfileFiles({
 				texts,
 				legacySdkUses: process.env.AWS_SDK_LOAD_CONFIG ? [] : scanned.flatMap((project) =>
 					legacySdkUsesOf(project.file, project.text, () => project.references, shownPath(project.file))),
 				fileModes: await modesOf(paths, dependencies.platform),
 				platform: dependencies.platform,
-				jsSdk: await dependencies.readJsSdk(texts),
+				jsSdk,
 				now: dependencies.now,
 				options: typeof values['naming-pattern'] === 'string' ? { namingPattern: values['naming-pattern'] } : {},
 			});
@@ -99,7 +105,12 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 			const searched = Object.values(paths).filter((file): file is string => file !== undefined);
 			const reported = [
 				...locate(findings, texts, paths),
-				...referenceReports(scanned, model, searched, dependencies.now()),
+				...referenceReports(scanned, model, {
+					searchedFiles: searched,
+					now: dependencies.now(),
+					awsFiles: paths,
+					readings: toolReadings(texts, jsSdk, scanned),
+				}),
 			];
 			out.line(format === 'json' ? JSON.stringify(reported.map(jsonEntry), undefined, 2)
 				: format === 'sarif' ? JSON.stringify(sarifLog(reported), undefined, 2)
@@ -204,10 +215,32 @@ async function scanFolders(folders: readonly string[], stage: string | undefined
 	return projects;
 }
 
-function referenceReports(projects: readonly ScannedFile[], model: ProfileModel, searchedFiles: readonly string[], now: number): Reported[] {
+/**
+ * What the deploy tools' readers see. AWS_SDK_LOAD_CONFIG is read from the CLI's own environment, the one the
+ * deploy run from this terminal sees. The AWS CLI's reading is made only when some project is SAM's or Zappa's.
+ */
+function toolReadings(texts: FileTexts, jsSdk: ReadingResult | undefined, projects: readonly ScannedFile[]): ToolReadings {
+	const needsAwsCli = projects.some((project) => project.kind === 'sam' || project.kind === 'zappa');
+	return {
+		texts,
+		...(jsSdk ? { jsSdk } : {}),
+		...(needsAwsCli ? { awsCli: readAwsCli(texts) } : {}),
+		sdkLoadConfig: Boolean(process.env.AWS_SDK_LOAD_CONFIG),
+	};
+}
+
+interface ReferenceCheck {
+	readonly searchedFiles: readonly string[];
+	readonly now: number;
+	readonly awsFiles: Partial<Record<FileRole, string>>;
+	readonly readings: ToolReadings;
+}
+
+function referenceReports(projects: readonly ScannedFile[], model: ProfileModel, check: ReferenceCheck): Reported[] {
 	const reports: Reported[] = [];
 	for (const project of projects) {
-		const findings = checkReferences(project.references, model, { searchedFiles, now });
+		const tool = deployToolReaderOf(project.kind, project.file, project.text);
+		const findings = checkReferences(project.references, model, { ...check, ...(tool ? { tool } : {}) });
 		if (findings.length === 0) {
 			continue;
 		}
@@ -220,10 +253,19 @@ function referenceReports(projects: readonly ScannedFile[], model: ProfileModel,
 				path: shownPath(project.file),
 				start: { line: finding.range.line + 1, column: finding.range.column + 1 },
 				end: endOf(index, finding.range.offset + finding.range.length),
+				...relatedOf(finding),
 			});
 		}
 	}
 	return reports;
+}
+
+/** The places in other files that explain a finding (the header a tool cannot see), 1-based. */
+function relatedOf(finding: ReferenceFinding): { related?: readonly Related[] } {
+	const related = (finding.related ?? []).flatMap((item) => item.file === undefined ? [] : [{
+		path: item.file, line: item.range.line + 1, column: item.range.column + 1, message: maskSecretsIn(item.message),
+	}]);
+	return related.length > 0 ? { related } : {};
 }
 
 /** A project file as reports name it: relative to the current folder. */
@@ -241,6 +283,12 @@ interface Reported {
 	readonly path: string;
 	readonly start: Position;
 	readonly end: Position;
+	readonly related?: readonly Related[];
+}
+
+interface Related extends Position {
+	readonly path: string;
+	readonly message: string;
 }
 
 interface Position {
@@ -282,8 +330,11 @@ function textReport(reported: readonly Reported[], checkedPaths: readonly string
 	return [...lines, '', counts.join(', ')].join('\n');
 }
 
-function jsonEntry({ rule, severity, message, path: file, start, end }: Reported) {
-	return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity, rule, message };
+function jsonEntry({ rule, severity, message, path: file, start, end, related }: Reported) {
+	return {
+		file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity, rule, message,
+		...(related ? { related: related.map((item) => ({ file: item.path, line: item.line, column: item.column, message: item.message })) } : {}),
+	};
 }
 
 const sarifLevels: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -306,7 +357,7 @@ function sarifLog(reported: readonly Reported[]) {
 				},
 			},
 			columnKind: 'utf16CodeUnits',
-			results: reported.map(({ rule, severity, message, path: file, start, end }) => ({
+			results: reported.map(({ rule, severity, message, path: file, start, end, related }) => ({
 				ruleId: rule,
 				...(ruleIndex.has(rule) ? { ruleIndex: ruleIndex.get(rule) } : {}),
 				level: sarifLevels[severity],
@@ -317,6 +368,15 @@ function sarifLog(reported: readonly Reported[]) {
 						region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
 					},
 				}],
+				...(related ? {
+					relatedLocations: related.map((item) => ({
+						physicalLocation: {
+							artifactLocation: { uri: pathToFileURL(path.resolve(item.path)).href },
+							region: { startLine: item.line, startColumn: item.column },
+						},
+						message: { text: item.message },
+					})),
+				} : {}),
 			})),
 		}],
 	};

@@ -4,8 +4,15 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { loadAwsLayer } from '../aws/lazy';
+import { readAwsCli } from '../core/awsCliReader';
+import type { FileTexts, ReadingResult } from '../core/reading';
+import { textsOf } from '../core/profileFilesReader';
+import type { ProfileSnapshot } from '../core/profileSnapshot';
+import { DeployToolReader, deployToolReaderOf } from '../core/references/deployToolReader';
+import type { ToolReadings } from '../core/references/toolVisibility';
 import { checkReferences, ReferenceFinding } from '../core/references/checkReferences';
-import { findProfileReferences, isReferenceFile } from '../core/references/findReferences';
+import { findProfileReferences, isReferenceFile, referenceFileKind } from '../core/references/findReferences';
 import type { ProfileReference } from '../core/references/profileReference';
 import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
@@ -40,6 +47,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 	/** Fires when a document's references were checked: the tests wait on it. */
 	readonly onDidCheck = this.checkedEmitter.event;
 	private readonly subscriptions: vscode.Disposable[] = [];
+	/** The tools' readings of the snapshot's files, made once a snapshot and only for the readers asked for. */
+	private readings: { snapshot: ProfileSnapshot; texts: FileTexts; awsCli?: ReadingResult; jsSdk?: Promise<ReadingResult | undefined> } | undefined;
 
 	constructor(
 		private readonly store: ProfileStore,
@@ -89,10 +98,23 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		if (document.isClosed) {
 			return;
 		}
-		const references = findProfileReferences(path.basename(document.fileName), document.getText());
+		const text = document.getText();
+		const version = document.version;
+		const references = findProfileReferences(path.basename(document.fileName), text);
+		const kind = referenceFileKind(document.fileName);
+		const tool = kind && deployToolReaderOf(kind, document.fileName, text);
+		const readings = tool ? await this.toolReadings(snapshot, tool) : undefined;
+		if (document.isClosed || document.version !== version) {
+			return; // typed again meanwhile: a newer check is on its way
+		}
 		const { configFile, credentialsFile } = this.store.locations;
 		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
-		const findings = checkReferences(references, snapshot.model, { searchedFiles: [credentialsFile, configFile], now: Date.now(), missingProfileSeverity });
+		const findings = checkReferences(references, snapshot.model, {
+			searchedFiles: [credentialsFile, configFile], now: Date.now(), missingProfileSeverity,
+			awsFiles: { config: configFile, credentials: credentialsFile },
+			...(tool ? { tool } : {}),
+			...(readings ? { readings } : {}),
+		});
 		this.checked.set(document.uri.toString(), { version: document.version, references, findings });
 		this.collection.set(document.uri, findings.map((finding) => {
 			const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, severities[finding.severity]);
@@ -101,10 +123,42 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			if (finding.code === 'not-checked') {
 				diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
 			}
+			const elsewhere = (finding.related ?? []).filter((related) => related.file !== undefined && path.isAbsolute(related.file));
+			if (finding.code === 'invisible-to-tool' && elsewhere.length > 0) {
+				// The header the tool does not read, in the AWS file: a link from the reference to it.
+				diagnostic.relatedInformation = elsewhere.map((related) => new vscode.DiagnosticRelatedInformation(
+					new vscode.Location(vscode.Uri.file(related.file!), new vscode.Range(related.range.line, related.range.column, related.range.line, related.range.column + related.range.length)),
+					maskSecretsIn(related.message)));
+			}
 			return diagnostic;
 		}));
 		this.lensesChanged.fire();
 		this.checkedEmitter.fire(document.uri);
+	}
+
+	/**
+	 * What the reader of this tool sees in the files on disk (the snapshot): the JS SDK's by its own loader (the AWS
+	 * layer, which the AWS files' lint loads too), the AWS CLI's by the core's reader. AWS_SDK_LOAD_CONFIG is the
+	 * extension host's, which new terminals inherit.
+	 */
+	private async toolReadings(snapshot: ProfileSnapshot, tool: DeployToolReader): Promise<ToolReadings> {
+		if (this.readings?.snapshot !== snapshot) {
+			this.readings = { snapshot, texts: textsOf(snapshot.files) };
+		}
+		const cached = this.readings;
+		if (tool.reader === 'aws-cli') {
+			cached.awsCli ??= readAwsCli(cached.texts);
+		}
+		if (tool.reader === 'js-sdk') {
+			cached.jsSdk ??= loadAwsLayer().readJsSdk(cached.texts).catch(() => undefined);
+		}
+		const jsSdk = cached.jsSdk ? await cached.jsSdk : undefined;
+		return {
+			texts: cached.texts,
+			...(cached.awsCli ? { awsCli: cached.awsCli } : {}),
+			...(jsSdk ? { jsSdk } : {}),
+			sdkLoadConfig: Boolean(process.env.AWS_SDK_LOAD_CONFIG),
+		};
 	}
 
 	private current(document: vscode.TextDocument): CheckedDocument | undefined {

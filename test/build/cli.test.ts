@@ -198,4 +198,47 @@ describe('The aws-profiles CLI bundle', () => {
 			assert.equal(runCli(['verify', '--deploy', 'terraform'], env()).status, 2);
 		});
 	});
+
+	describe('lint: the reader of the tool that deploys', () => {
+		let project: string;
+		beforeEach(() => {
+			mkdirSync(path.join(home, '.aws'));
+			writeFileSync(path.join(home, '.aws', 'config'), '[profile  ckl]\ncredential_process = /bin/true\n[profile lambda]# main\ncredential_process = /bin/true\n');
+			project = path.join(home, 'project');
+			mkdirSync(path.join(project, 'v4'), { recursive: true });
+			mkdirSync(path.join(project, 'v3'));
+			mkdirSync(path.join(project, 'sam'));
+			writeFileSync(path.join(project, 'v4', 'serverless.yml'), 'service: a\nprovider:\n  name: aws\n  profile: ckl\n');
+			writeFileSync(path.join(project, 'v3', 'serverless.yml'), 'service: b\nframeworkVersion: \'3\'\nprovider:\n  name: aws\n  profile: lambda\n');
+			writeFileSync(path.join(project, 'sam', 'samconfig.toml'), 'version = 0.1\n[default.deploy.parameters]\nprofile = "lambda"\n');
+		});
+
+		type Entry = { file: string; line: number; rule: string; message: string; related?: { file: string; line: number; column: number }[] };
+		const lint = (env: NodeJS.ProcessEnv = {}) => {
+			const result = runCli(['lint', '--format', 'json', project], { HOME: home, ...env });
+			return (JSON.parse(result.stdout) as Entry[]).filter((entry) => entry.rule.startsWith('profile-reference/'));
+		};
+
+		it('flags the reference the tool cannot see, naming the tool and why, linked to the header', () => {
+			const config = path.join(home, '.aws', 'config');
+			assert.deepEqual(lint().map(({ file, line, rule, message, related }) => ({ file: path.relative(project, path.resolve(file)), line, rule, message, related })), [
+				{
+					file: path.join('v3', 'serverless.yml'), line: 5, rule: 'profile-reference/invisible-to-tool',
+					message: 'Serverless Framework v3 reads the files with the JavaScript SDK v2, which reads only the credentials file unless '
+						+ 'AWS_SDK_LOAD_CONFIG=1 is set, and this profile is only in the config file (`[profile lambda]# main`): profile \'lambda\' does not exist for it.',
+					related: [{ file: config, line: 3, column: 1, message: 'The header Serverless Framework v3 does not read as profile \'lambda\'.' }],
+				},
+				{
+					file: path.join('v4', 'serverless.yml'), line: 4, rule: 'profile-reference/invisible-to-tool',
+					message: 'Serverless Framework v4 reads the files with the JavaScript SDK, which ignores the header `[profile  ckl]` (two spaces): '
+						+ 'profile \'ckl\' does not exist for it.',
+					related: [{ file: config, line: 1, column: 1, message: 'The header Serverless Framework v4 does not read as profile \'ckl\'.' }],
+				},
+			]);
+		});
+
+		it('takes AWS_SDK_LOAD_CONFIG from its own environment for Serverless v3', () => {
+			assert.deepEqual(lint({ AWS_SDK_LOAD_CONFIG: '1' }).map((entry) => entry.file.split(path.sep).slice(-2).join('/')), ['v4/serverless.yml']);
+		});
+	});
 });

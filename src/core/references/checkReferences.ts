@@ -5,6 +5,9 @@
 // The references of a project file checked against the profiles as the SDKs read them (the ProfileModel):
 //   - a name no profile has: an error, naming the files searched, with the closest names and a fix that
 //     writes one of them in the name's literal (wherever the name is written: custom.profiles.prod, a .env);
+//   - a profile the tool that deploys cannot see, though the standard does (its reader drops the header
+//     `[profile  ckl]`, or reads only the credentials file): a warning that names the tool, says why and links
+//     to the header (toolVisibility.ts);
 //   - a profile that cannot give credentials as it stands: its role chain is broken, it has no credentials at
 //     all, its temporary keys or SSO token have expired: a warning;
 //   - a reference whose expression is wrong whatever the profiles are (`${self:...}` to nowhere): an error;
@@ -23,11 +26,13 @@ import type {
 	ErrorReference, NotCheckedReason, NotCheckedReference, ProfileReference, ReferenceError, ReferenceFileKind,
 	ReferenceWarning, ResolvedReference,
 } from './profileReference';
+import type { DeployToolReader } from './deployToolReader';
 import { limitText } from './parseLimits';
 import { ReferenceEdit, renameEdit } from './referenceEdits';
+import { invisibility, ToolReadings } from './toolVisibility';
 
 export type ReferenceFindingCode =
-	| 'missing-profile' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked' | 'file-not-checked';
+	| 'missing-profile' | 'invisible-to-tool' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked' | 'file-not-checked';
 
 export type ReferenceSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -62,6 +67,12 @@ export interface CheckOptions {
 	readonly now: number;
 	/** A reference to a profile that does not exist: a warning unless the user wants it to fail a build. */
 	readonly missingProfileSeverity?: 'warning' | 'error';
+	/** The tool that deploys with this file and the reader it uses (deployToolReader.ts); absent: not checked. */
+	readonly tool?: DeployToolReader;
+	/** What the tools' readers see; absent: only the standard's reading (the model) is checked. */
+	readonly readings?: ToolReadings;
+	/** The AWS files by role, as related information names them (the header a tool cannot see). */
+	readonly awsFiles?: { readonly config?: string; readonly credentials?: string };
 }
 
 /**
@@ -115,6 +126,10 @@ function checkResolved(reference: ResolvedReference, model: ProfileModel, option
 	if (!entry) {
 		return [missingProfile(reference, model, options)];
 	}
+	const invisible = options.tool && options.readings ? invisibleToTool(reference, entry, options.tool, options.readings, options.awsFiles) : undefined;
+	if (invisible) {
+		return [invisible];
+	}
 	const broken = brokenReason(entry, options.now);
 	return broken === undefined ? [] : [{
 		code: 'broken-profile', severity: 'warning', range: reference.range, reference, related: relatedOf(reference),
@@ -138,6 +153,21 @@ function missingProfile(reference: ResolvedReference, model: ProfileModel, optio
 		message: `Profile ${quote(reference.name)}${stagesText(reference)} is not defined in ${where}.${hint}`,
 	};
 	return fixes.length > 0 ? { ...finding, fixes } : finding;
+}
+
+/** The tool's reader does not see the profile the standard sees: said on the reference, with the header as related. */
+function invisibleToTool(
+	reference: ResolvedReference, entry: ProfileEntry, tool: DeployToolReader, readings: ToolReadings, awsFiles: CheckOptions['awsFiles'],
+): ReferenceFinding | undefined {
+	const found = invisibility(entry, tool.reader, readings);
+	if (!found) {
+		return undefined;
+	}
+	const header: ReferenceRelated = { file: awsFiles?.[found.header.file] ?? `~/.aws/${found.header.file}`, range: found.header.range, message: `The header ${tool.tool} does not read as profile ${quote(reference.name)}.` };
+	return {
+		code: 'invisible-to-tool', severity: 'warning', range: reference.range, reference, related: [...relatedOf(reference) ?? [], header],
+		message: `${tool.tool} ${found.why}: profile ${quote(reference.name)}${stagesText(reference)} does not exist for it.`,
+	};
 }
 
 /** Why a defined profile cannot give credentials, when the files (and the SSO cache read) tell. */
