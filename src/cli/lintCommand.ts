@@ -199,9 +199,22 @@ async function splitTargets(targets: readonly string[], cwd: string): Promise<{ 
 async function scanFolders(folders: readonly string[], stage: string | undefined): Promise<ScannedFile[]> {
 	const projects: ScannedFile[] = [];
 	for (const folder of folders) {
-		projects.push(...await scanProjectFolder(folder, stage === undefined ? {} : { stage }));
+		// `${env:AWS_PROFILE, 'default'}` reads what a deploy started from here would read: this process's environment.
+		const env = { env: processEnvironment(), envSource: 'this terminal\'s environment' };
+		projects.push(...await scanProjectFolder(folder, stage === undefined ? env : { ...env, stage }));
 	}
 	return projects;
+}
+
+/** The CLI's own environment, its set variables only. */
+function processEnvironment(): Record<string, string> {
+	const env: Record<string, string> = {};
+	for (const [name, value] of Object.entries(process.env)) {
+		if (value !== undefined) {
+			env[name] = value;
+		}
+	}
+	return env;
 }
 
 function referenceReports(projects: readonly ScannedFile[], model: ProfileModel, searchedFiles: readonly string[], now: number): Reported[] {

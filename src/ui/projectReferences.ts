@@ -4,13 +4,14 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checkReferences, ReferenceFinding } from '../core/references/checkReferences';
+import { checkReferences, environmentText, ReferenceFinding } from '../core/references/checkReferences';
 import { findProfileReferences, isReferenceFile } from '../core/references/findReferences';
 import type { ProfileReference } from '../core/references/profileReference';
 import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
 import type { TextRange } from '../core/profileSet';
 import type { ProfileStore } from './profileStore';
+import { readSettings } from './settings';
 import { displayName, maskSecretsIn } from '../core/secretMasking';
 
 const source = 'AWS Profiles';
@@ -89,7 +90,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		if (document.isClosed) {
 			return;
 		}
-		const references = findProfileReferences(path.basename(document.fileName), document.getText());
+		const references = findProfileReferences(path.basename(document.fileName), document.getText(), this.terminalEnvironment());
 		const { configFile, credentialsFile } = this.store.locations;
 		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
 		const findings = checkReferences(references, snapshot.model, { searchedFiles: [credentialsFile, configFile], now: Date.now(), missingProfileSeverity });
@@ -105,6 +106,26 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		}));
 		this.lensesChanged.fire();
 		this.checkedEmitter.fire(document.uri);
+	}
+
+	/**
+	 * The environment a deploy started from a new terminal sees, which `${env:AWS_PROFILE, 'default'}` reads:
+	 * VS Code's own, with AWS_PROFILE set to the active profile when it is put into terminals (activeProfile.ts;
+	 * empty for "No AWS profile", which the tools read as unset).
+	 */
+	private terminalEnvironment(): { env: Record<string, string>; envSource: string } {
+		const env: Record<string, string> = {};
+		for (const [name, value] of Object.entries(process.env)) {
+			if (value !== undefined) {
+				env[name] = value;
+			}
+		}
+		if (!readSettings().injectProfile) {
+			return { env, envSource: 'VS Code\'s environment' };
+		}
+		const active = this.activeProfile();
+		delete env.AWS_PROFILE;
+		return { env: active === undefined ? env : { ...env, AWS_PROFILE: active }, envSource: 'the environment of new terminals (the active profile)' };
 	}
 
 	private current(document: vscode.TextDocument): CheckedDocument | undefined {
@@ -165,7 +186,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		const stages = reference.stages.length > 0 ? `\n\nStage${reference.stages.length > 1 ? 's' : ''}: ${reference.stages.join(', ')}` : '';
 		const text = entry
 			? profileSummary(entry, { now: Date.now(), active: this.activeProfile() === entry.name, verification: this.verification(entry.name) })
-			: `No profile named '${reference.name}' in your config or credentials file.`;
+			: `No profile named '${displayName(reference.name)}'${environmentText(reference)} in your config or credentials file.`;
 		return new vscode.Hover(new vscode.MarkdownString(text + stages), toRange(document, reference.range));
 	}
 

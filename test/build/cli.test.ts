@@ -148,6 +148,18 @@ describe('The aws-profiles CLI bundle', () => {
 				assert.match(result.stderr, /credentials: it is larger than 64 MB/, args.join(' '));
 			}
 		});
+
+		it('lint reads ${env:AWS_PROFILE, \'default\'} from its own environment, and says so', () => {
+			const project = path.join(home, 'project');
+			mkdirSync(project);
+			writeFileSync(path.join(project, 'serverless.yml'), 'service: s\nprovider:\n  name: aws\n  profile: ${env:AWS_PROFILE, \'default\'}\n');
+			writeFileSync(path.join(home, 'config'), '[profile work]\nregion = eu-west-1\n');
+			const env = { HOME: home, AWS_CONFIG_FILE: path.join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'creds') };
+			const lint = (extra: Record<string, string>) => runCli(['lint', '--format', 'json', project], { ...env, ...extra }).stdout;
+			assert.match(lint({}), /Profile 'default' is not defined/);
+			assert.doesNotMatch(lint({ AWS_PROFILE: 'work' }), /profile-reference\/missing-profile/);
+			assert.match(lint({ AWS_PROFILE: 'wrok' }), /Profile 'wrok' \(with AWS_PROFILE=wrok from this terminal's environment\) is not defined.*Did you mean 'work'/);
+		});
 	});
 
 	describe('verify (real SDK, local AWS endpoint)', function () {

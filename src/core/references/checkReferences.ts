@@ -18,7 +18,7 @@ import type { ProfileEntry, ProfileModel } from '../profileModel';
 import type { TextRange } from '../profileSet';
 import type { ChainError } from '../roleChain';
 import { didYouMean } from '../lint/didYouMean';
-import { maskSecretsIn } from '../secretMasking';
+import { displayValue, maskSecretsIn } from '../secretMasking';
 import type {
 	ErrorReference, NotCheckedReason, NotCheckedReference, ProfileReference, ReferenceError, ReferenceFileKind,
 	ReferenceWarning, ResolvedReference,
@@ -118,7 +118,7 @@ function checkResolved(reference: ResolvedReference, model: ProfileModel, option
 	const broken = brokenReason(entry, options.now);
 	return broken === undefined ? [] : [{
 		code: 'broken-profile', severity: 'warning', range: reference.range, reference, related: relatedOf(reference),
-		message: `Profile ${quote(reference.name)}${stagesText(reference)} cannot give credentials as it stands: ${broken}.`,
+		message: `Profile ${quote(reference.name)}${stagesText(reference)}${environmentText(reference)} cannot give credentials as it stands: ${broken}.`,
 	}];
 }
 
@@ -135,7 +135,7 @@ function missingProfile(reference: ResolvedReference, model: ProfileModel, optio
 	}
 	const finding: ReferenceFinding = {
 		code: 'missing-profile', severity: options.missingProfileSeverity ?? 'warning', range: reference.range, reference, related: relatedOf(reference),
-		message: `Profile ${quote(reference.name)}${stagesText(reference)} is not defined in ${where}.${hint}`,
+		message: `Profile ${quote(reference.name)}${stagesText(reference)}${environmentText(reference)} is not defined in ${where}.${hint}`,
 	};
 	return fixes.length > 0 ? { ...finding, fixes } : finding;
 }
@@ -273,6 +273,16 @@ function relatedOf(reference: ResolvedReference): ReferenceRelated[] | undefined
 		related.push({ file: reference.rename.file, range: reference.rename.range, message: 'The name is written here.' });
 	}
 	return related.length > 0 ? related : undefined;
+}
+
+/** ` (with AWS_PROFILE=work from the CLI's environment)`: the name was read from the environment given. */
+export function environmentText(reference: ProfileReference): string {
+	if (reference.status !== 'resolved' || !reference.environment) {
+		return '';
+	}
+	const assignments = reference.environment.variables.map((variable) => `${variable.name}=${displayValue(variable.name, variable.value)}`);
+	const source = reference.environment.source === undefined ? '' : ` from ${reference.environment.source}`;
+	return ` (with ${assignments.join(', ')}${source})`;
 }
 
 const stageWords: Partial<Record<ReferenceFileKind, string>> = { sam: 'environment', pulumi: 'stack' };

@@ -112,6 +112,15 @@ export interface ResolvedReference extends ReferenceBase {
 	readonly name: string;
 	/** Absent when the name is not written as one literal (`${self:service}-${sls:stage}`, an environment variable). */
 	readonly rename?: RenameTarget;
+	/** Set when the name was read from the environment given (`FindOptions.env`), to say so in messages. */
+	readonly environment?: EnvironmentUse;
+}
+
+/** The variables of the environment given that a name was read from, and what that environment is. */
+export interface EnvironmentUse {
+	readonly variables: readonly { readonly name: string; readonly value: string }[];
+	/** `FindOptions.envSource`: "the CLI's environment", "the environment of new terminals". */
+	readonly source?: string;
 }
 
 export interface NotCheckedReference extends ReferenceBase {
@@ -128,8 +137,13 @@ export type ProfileReference = ResolvedReference | NotCheckedReference | ErrorRe
 
 /** What a finder is given besides the text. */
 export interface FindOptions {
-	/** The environment `${env:X}` reads. Empty by default: the scan never reads the machine's environment itself. */
+	/**
+	 * The environment `${env:X}` reads: the one the deploy will see (the CLI's own, the editor's new terminals').
+	 * Empty by default: the finders never read the machine's environment themselves.
+	 */
 	readonly env?: Readonly<Record<string, string>>;
+	/** What `env` is, for messages: "the CLI's environment". */
+	readonly envSource?: string;
 	/** `.env` files next to a Serverless file, which Serverless loads (see serverless.ts), by path. */
 	readonly dotenvFiles?: readonly DotenvFileText[];
 	/** Only this stage (as `--stage`); otherwise every stage the file declares. */

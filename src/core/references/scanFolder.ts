@@ -25,6 +25,8 @@ export interface ScanOptions {
 	readonly skip?: readonly string[];
 	/** The environment `${env:X}` reads (empty by default: never the process's own). */
 	readonly env?: Readonly<Record<string, string>>;
+	/** What `env` is, for messages (`FindOptions.envSource`). */
+	readonly envSource?: string;
 	readonly maxFileBytes?: number;
 	readonly maxDepth?: number;
 	readonly maxEntries?: number;
@@ -74,6 +76,7 @@ export async function scanProjectFolder(folder: string, options: ScanOptions = {
 		const dotenvFiles = isServerlessFile(file) ? await dotenvFilesBeside(file, root, maxFileBytes) : [];
 		const references = findProfileReferences(file, text, {
 			...(options.env ? { env: options.env } : {}),
+			...(options.envSource !== undefined ? { envSource: options.envSource } : {}),
 			...(options.stage !== undefined ? { stage: options.stage } : {}),
 			dotenvFiles,
 		});
