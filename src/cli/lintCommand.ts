@@ -11,6 +11,7 @@
 // (secretMasking.ts's one rule) since a message can be put together from several quoted parts.
 
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadAwsLayer } from '../aws/lazy';
@@ -24,6 +25,7 @@ import { buildProfileModel, ProfileModel } from '../core/profileModel';
 import { checkReferences } from '../core/references/checkReferences';
 import { legacySdkUsesOf } from '../core/references/legacySdkUses';
 import { ScannedFile, scanProjectFolder } from '../core/references/scanFolder';
+import { sharedFilesLookup } from '../core/references/sharedFiles';
 import { readStandard } from '../core/standardReader';
 import { describeFileErrorCode, FileRole, readProfileFileBytes } from '../core/profileFilesReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
@@ -99,7 +101,7 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 			const searched = Object.values(paths).filter((file): file is string => file !== undefined);
 			const reported = [
 				...locate(findings, texts, paths),
-				...referenceReports(scanned, model, searched, dependencies.now()),
+				...referenceReports(scanned, model, searched, dependencies.now(), { texts, shown: paths }),
 			];
 			out.line(format === 'json' ? JSON.stringify(reported.map(jsonEntry), undefined, 2)
 				: format === 'sarif' ? JSON.stringify(sarifLog(reported), undefined, 2)
@@ -200,7 +202,7 @@ async function scanFolders(folders: readonly string[], stage: string | undefined
 	const projects: ScannedFile[] = [];
 	for (const folder of folders) {
 		// `${env:AWS_PROFILE, 'default'}` reads what a deploy started from here would read: this process's environment.
-		const env = { env: processEnvironment(), envSource: 'this terminal\'s environment' };
+		const env = { env: processEnvironment(), envSource: 'this terminal\'s environment', home: process.env.HOME || os.homedir() };
 		projects.push(...await scanProjectFolder(folder, stage === undefined ? env : { ...env, stage }));
 	}
 	return projects;
@@ -217,10 +219,13 @@ function processEnvironment(): Record<string, string> {
 	return env;
 }
 
-function referenceReports(projects: readonly ScannedFile[], model: ProfileModel, searchedFiles: readonly string[], now: number): Reported[] {
+function referenceReports(
+	projects: readonly ScannedFile[], model: ProfileModel, searchedFiles: readonly string[], now: number, usual: Parameters<typeof sharedFilesLookup>[1],
+): Reported[] {
 	const reports: Reported[] = [];
 	for (const project of projects) {
-		const findings = checkReferences(project.references, model, { searchedFiles, now });
+		const sharedFiles = project.sharedFiles ? { sharedFiles: sharedFilesLookup(project.sharedFiles, usual) } : {};
+		const findings = checkReferences(project.references, model, { searchedFiles, now, ...sharedFiles });
 		if (findings.length === 0) {
 			continue;
 		}

@@ -25,6 +25,7 @@ import type {
 } from './profileReference';
 import { limitText } from './parseLimits';
 import { ReferenceEdit, renameEdit } from './referenceEdits';
+import type { SharedFilesLookup, SharedFilesModel } from './sharedFiles';
 
 export type ReferenceFindingCode =
 	| 'missing-profile' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked' | 'file-not-checked';
@@ -62,6 +63,8 @@ export interface CheckOptions {
 	readonly now: number;
 	/** A reference to a profile that does not exist: a warning unless the user wants it to fail a build. */
 	readonly missingProfileSeverity?: 'warning' | 'error';
+	/** Terraform: the profiles of the files a block names (`shared_credentials_files`), read by the caller. */
+	readonly sharedFiles?: SharedFilesLookup;
 }
 
 /**
@@ -110,16 +113,27 @@ function masked(finding: ReferenceFinding): ReferenceFinding {
 
 // ---- resolved names ----
 
-function checkResolved(reference: ResolvedReference, model: ProfileModel, options: CheckOptions): ReferenceFinding[] {
+function checkResolved(reference: ResolvedReference, usual: ProfileModel, options: CheckOptions): ReferenceFinding[] {
+	const shared = options.sharedFiles?.(reference);
+	const model = shared?.model ?? usual;
 	const entry = model.profiles.get(reference.name);
 	if (!entry) {
-		return [missingProfile(reference, model, options)];
+		return [withUnread(missingProfile(reference, model, shared ? { ...options, searchedFiles: shared.searchedFiles } : options), shared)];
 	}
 	const broken = brokenReason(entry, options.now);
-	return broken === undefined ? [] : [{
+	return broken === undefined ? [] : [withUnread({
 		code: 'broken-profile', severity: 'warning', range: reference.range, reference, related: relatedOf(reference),
 		message: `Profile ${quote(reference.name)}${stagesText(reference)}${environmentText(reference)} cannot give credentials as it stands: ${broken}.`,
-	}];
+	}, shared)];
+}
+
+/** A finding on a Terraform profile whose block names files: says which of them do not exist or were not read. */
+function withUnread(finding: ReferenceFinding, shared: SharedFilesModel | undefined): ReferenceFinding {
+	const unread = [
+		...(shared?.missing ?? []).map((file) => `${file} does not exist`),
+		...(shared?.notRead ?? []).map((file) => `${file} was not read (out of the project and home folders, or not a file)`),
+	];
+	return unread.length === 0 ? finding : { ...finding, message: `${finding.message} Named by the block: ${unread.join('; ')}.` };
 }
 
 function missingProfile(reference: ResolvedReference, model: ProfileModel, options: CheckOptions): ReferenceFinding {
@@ -247,6 +261,10 @@ function reasonText(reason: NotCheckedReason): string {
 			return 'this file sets its own provider.variableSyntax';
 		case 'terraform-expression':
 			return `it is computed by Terraform (${reason.expression})`;
+		case 'terraform-variable':
+			return `var.${reason.variable} has no default and no value in this module's terraform.tfvars or *.auto.tfvars (it is given with -var, TF_VAR_${reason.variable} or at the prompt)`;
+		case 'terraform-invalid':
+			return `the value is not valid HCL (${reason.text.length > 60 ? `${reason.text.slice(0, 57)}...` : reason.text}): a placeholder filled in before Terraform runs?`;
 		case 'code':
 			return 'it is computed by code, which is never run';
 		case 'cloudformation-function':
