@@ -2,10 +2,15 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkReferences, environmentText, ReferenceFinding } from '../core/references/checkReferences';
-import { findProfileReferences, isReferenceFile } from '../core/references/findReferences';
+import { findProfileReferences, isReferenceFile, referenceFileKind } from '../core/references/findReferences';
+import { readSharedFiles, terraformModuleFiles } from '../core/references/scanFolder';
+import { sharedFilesLookup, SharedFilesText } from '../core/references/sharedFiles';
+import { textsOf } from '../core/profileFilesReader';
 import type { ProfileReference } from '../core/references/profileReference';
 import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
@@ -90,10 +95,16 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		if (document.isClosed) {
 			return;
 		}
-		const references = findProfileReferences(path.basename(document.fileName), document.getText(), this.terminalEnvironment());
+		const terraform = await this.terraformModule(document);
+		if (document.isClosed) {
+			return;
+		}
+		const references = findProfileReferences(path.basename(document.fileName), document.getText(), { ...this.terminalEnvironment(), ...terraform.options });
 		const { configFile, credentialsFile } = this.store.locations;
+		const shared = await terraform.sharedFiles(references);
+		const sharedFiles = shared.length > 0 ? { sharedFiles: sharedFilesLookup(shared, { texts: textsOf(snapshot.files), shown: { config: configFile, credentials: credentialsFile } }) } : {};
 		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
-		const findings = checkReferences(references, snapshot.model, { searchedFiles: [credentialsFile, configFile], now: Date.now(), missingProfileSeverity });
+		const findings = checkReferences(references, snapshot.model, { searchedFiles: [credentialsFile, configFile], now: Date.now(), missingProfileSeverity, ...sharedFiles });
 		this.checked.set(document.uri.toString(), { version: document.version, references, findings });
 		this.collection.set(document.uri, findings.map((finding) => {
 			const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, severities[finding.severity]);
@@ -106,6 +117,26 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		}));
 		this.lensesChanged.fire();
 		this.checkedEmitter.fire(document.uri);
+	}
+
+	/**
+	 * For a Terraform file on disk: its module's other files (variable values) and a reader of the files its
+	 * blocks name for the profile, both bounded to the workspace folder (and the home folder for named files).
+	 */
+	private async terraformModule(document: vscode.TextDocument): Promise<{
+		options: { moduleFiles?: Awaited<ReturnType<typeof terraformModuleFiles>> };
+		sharedFiles: (references: readonly ProfileReference[]) => Promise<SharedFilesText[]>;
+	}> {
+		if (document.uri.scheme !== 'file' || referenceFileKind(document.fileName) !== 'terraform') {
+			return { options: {}, sharedFiles: async () => [] };
+		}
+		const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? path.dirname(document.fileName);
+		const root = await fs.realpath(folder).catch(() => folder);
+		const moduleFiles = await terraformModuleFiles(document.fileName, root);
+		return {
+			options: moduleFiles.length > 0 ? { moduleFiles } : {},
+			sharedFiles: (references) => readSharedFiles(references, document.fileName, root, os.homedir()),
+		};
 	}
 
 	/**
