@@ -160,6 +160,19 @@ describe('The aws-profiles CLI bundle', () => {
 			assert.doesNotMatch(lint({ AWS_PROFILE: 'work' }), /profile-reference\/missing-profile/);
 			assert.match(lint({ AWS_PROFILE: 'wrok' }), /Profile 'wrok' \(with AWS_PROFILE=wrok from this terminal's environment\) is not defined.*Did you mean 'work'/);
 		});
+
+		it('lint checks a Terraform profile against the files its block names, and says when one is missing', () => {
+			const project = path.join(home, 'infra');
+			mkdirSync(project);
+			writeFileSync(path.join(project, 'main.tf'), 'provider "aws" {\n  profile = var.p\n  shared_credentials_files = ["~/.aws/tf", "./creds"]\n}\n');
+			writeFileSync(path.join(project, 'terraform.tfvars'), 'p = "tf-deploy"\n');
+			writeFileSync(path.join(home, 'config'), '[profile tf-deploy]\nregion = eu-west-1\n');
+			const env = { HOME: home, AWS_CONFIG_FILE: path.join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'creds') };
+			const missing = runCli(['lint', '--format', 'json', project], env).stdout;
+			assert.match(missing, /cannot give credentials as it stands.*Named by the block: ~\/\.aws\/tf does not exist/);
+			writeFileSync(path.join(project, 'creds'), '[tf-deploy]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+			assert.doesNotMatch(runCli(['lint', '--format', 'json', project], env).stdout, /profile-reference\/(missing|broken)-profile/);
+		});
 	});
 
 	describe('verify (real SDK, local AWS endpoint)', function () {

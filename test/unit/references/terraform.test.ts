@@ -216,5 +216,16 @@ describe('Terraform references', () => {
 				fs.rmSync(outside, { recursive: true, force: true });
 			}
 		});
+
+		it('never reads a named file or a tfvars file over the size limit', async () => {
+			write(path.join(folder, 'main.tf'), 'provider "aws" {\n  profile = var.p\n  shared_credentials_files = ["big"]\n}\n');
+			write(path.join(folder, 'terraform.tfvars'), `p = "tf"\n${'#'.repeat(400)}\n`);
+			write(path.join(folder, 'big'), `[tf]\n${keys}${'#'.repeat(400)}\n`);
+			const [main] = await scanProjectFolder(folder, { home, maxFileBytes: 300 });
+			assert.deepEqual(main.references.map((reference) => reference.status === 'not-checked' && reference.reason.why), ['terraform-variable']);
+			write(path.join(folder, 'terraform.tfvars'), 'p = "tf"\n');
+			const [again] = await scanProjectFolder(folder, { home, maxFileBytes: 300 });
+			assert.deepEqual(again.sharedFiles?.[0].files.map((file) => file.state), ['not-read']);
+		});
 	});
 });
