@@ -218,7 +218,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		const text = entry
 			? profileSummary(entry, { now: Date.now(), active: this.activeProfile() === entry.name, verification: this.verification(entry.name) })
 			: `No profile named '${displayName(reference.name)}'${environmentText(reference)} in your config or credentials file.`;
-		return new vscode.Hover(new vscode.MarkdownString(text + stages), toRange(document, reference.range));
+		const environment = entry && reference.environment ? `\n\nThe name is read${environmentText(reference)}.` : '';
+		return new vscode.Hover(new vscode.MarkdownString(text + stages + environment), toRange(document, reference.range));
 	}
 
 	provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
