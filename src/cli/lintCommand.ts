@@ -11,6 +11,7 @@
 // (secretMasking.ts's one rule) since a message can be put together from several quoted parts.
 
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadAwsLayer } from '../aws/lazy';
@@ -27,6 +28,7 @@ import { deployToolReaderOf } from '../core/references/deployToolReader';
 import { legacySdkUsesOf } from '../core/references/legacySdkUses';
 import { ScannedFile, scanProjectFolder } from '../core/references/scanFolder';
 import type { ToolReadings } from '../core/references/toolVisibility';
+import { sharedFilesLookup } from '../core/references/sharedFiles';
 import { readStandard } from '../core/standardReader';
 import { describeFileErrorCode, FileRole, readProfileFileBytes } from '../core/profileFilesReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
@@ -110,7 +112,7 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 					now: dependencies.now(),
 					awsFiles: paths,
 					readings: toolReadings(texts, jsSdk, scanned),
-				}),
+				}, { texts, shown: paths }),
 			];
 			out.line(format === 'json' ? JSON.stringify(reported.map(jsonEntry), undefined, 2)
 				: format === 'sarif' ? JSON.stringify(sarifLog(reported), undefined, 2)
@@ -210,7 +212,9 @@ async function splitTargets(targets: readonly string[], cwd: string): Promise<{ 
 async function scanFolders(folders: readonly string[], stage: string | undefined): Promise<ScannedFile[]> {
 	const projects: ScannedFile[] = [];
 	for (const folder of folders) {
-		projects.push(...await scanProjectFolder(folder, stage === undefined ? {} : { stage }));
+		// `${env:AWS_PROFILE, 'default'}` reads what a deploy started from here would read: this process's environment.
+		const env = { env: processEnvironment(), envSource: 'this terminal\'s environment', home: process.env.HOME || os.homedir() };
+		projects.push(...await scanProjectFolder(folder, stage === undefined ? env : { ...env, stage }));
 	}
 	return projects;
 }
@@ -236,11 +240,23 @@ interface ReferenceCheck {
 	readonly readings: ToolReadings;
 }
 
-function referenceReports(projects: readonly ScannedFile[], model: ProfileModel, check: ReferenceCheck): Reported[] {
+/** The CLI's own environment, its set variables only. */
+function processEnvironment(): Record<string, string> {
+	const env: Record<string, string> = {};
+	for (const [name, value] of Object.entries(process.env)) {
+		if (value !== undefined) {
+			env[name] = value;
+		}
+	}
+	return env;
+}
+
+function referenceReports(projects: readonly ScannedFile[], model: ProfileModel, check: ReferenceCheck, usual: Parameters<typeof sharedFilesLookup>[1]): Reported[] {
 	const reports: Reported[] = [];
 	for (const project of projects) {
 		const tool = deployToolReaderOf(project.kind, project.file, project.text);
-		const findings = checkReferences(project.references, model, { ...check, ...(tool ? { tool } : {}) });
+		const sharedFiles = project.sharedFiles ? { sharedFiles: sharedFilesLookup(project.sharedFiles, usual) } : {};
+		const findings = checkReferences(project.references, model, { ...check, ...(tool ? { tool } : {}), ...sharedFiles });
 		if (findings.length === 0) {
 			continue;
 		}

@@ -2,6 +2,8 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadAwsLayer } from '../aws/lazy';
@@ -11,13 +13,16 @@ import { textsOf } from '../core/profileFilesReader';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { DeployToolReader, deployToolReaderOf } from '../core/references/deployToolReader';
 import type { ToolReadings } from '../core/references/toolVisibility';
-import { checkReferences, ReferenceFinding } from '../core/references/checkReferences';
 import { findProfileReferences, isReferenceFile, referenceFileKind } from '../core/references/findReferences';
+import { checkReferences, environmentText, ReferenceFinding } from '../core/references/checkReferences';
+import { readSharedFiles, terraformModuleFiles } from '../core/references/scanFolder';
+import { sharedFilesLookup, SharedFilesText } from '../core/references/sharedFiles';
 import type { ProfileReference } from '../core/references/profileReference';
 import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
 import type { TextRange } from '../core/profileSet';
 import type { ProfileStore } from './profileStore';
+import { readSettings } from './settings';
 import { displayName, maskSecretsIn } from '../core/secretMasking';
 
 const source = 'AWS Profiles';
@@ -100,7 +105,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		}
 		const text = document.getText();
 		const version = document.version;
-		const references = findProfileReferences(path.basename(document.fileName), text);
+		const terraform = await this.terraformModule(document);
+		const references = findProfileReferences(path.basename(document.fileName), text, { ...this.terminalEnvironment(), ...terraform.options });
 		const kind = referenceFileKind(document.fileName);
 		const tool = kind && deployToolReaderOf(kind, document.fileName, text);
 		const readings = tool ? await this.toolReadings(snapshot, tool) : undefined;
@@ -108,12 +114,15 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			return; // typed again meanwhile: a newer check is on its way
 		}
 		const { configFile, credentialsFile } = this.store.locations;
+		const shared = await terraform.sharedFiles(references);
+		const sharedFiles = shared.length > 0 ? { sharedFiles: sharedFilesLookup(shared, { texts: textsOf(snapshot.files), shown: { config: configFile, credentials: credentialsFile } }) } : {};
 		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
 		const findings = checkReferences(references, snapshot.model, {
 			searchedFiles: [credentialsFile, configFile], now: Date.now(), missingProfileSeverity,
 			awsFiles: { config: configFile, credentials: credentialsFile },
 			...(tool ? { tool } : {}),
 			...(readings ? { readings } : {}),
+			...sharedFiles,
 		});
 		this.checked.set(document.uri.toString(), { version: document.version, references, findings });
 		this.collection.set(document.uri, findings.map((finding) => {
@@ -159,6 +168,46 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			...(jsSdk ? { jsSdk } : {}),
 			sdkLoadConfig: Boolean(process.env.AWS_SDK_LOAD_CONFIG),
 		};
+	}
+
+	/**
+	 * For a Terraform file on disk: its module's other files (variable values) and a reader of the files its
+	 * blocks name for the profile, both bounded to the workspace folder (and the home folder for named files).
+	 */
+	private async terraformModule(document: vscode.TextDocument): Promise<{
+		options: { moduleFiles?: Awaited<ReturnType<typeof terraformModuleFiles>> };
+		sharedFiles: (references: readonly ProfileReference[]) => Promise<SharedFilesText[]>;
+	}> {
+		if (document.uri.scheme !== 'file' || referenceFileKind(document.fileName) !== 'terraform') {
+			return { options: {}, sharedFiles: async () => [] };
+		}
+		const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? path.dirname(document.fileName);
+		const root = await fs.realpath(folder).catch(() => folder);
+		const moduleFiles = await terraformModuleFiles(document.fileName, root);
+		return {
+			options: moduleFiles.length > 0 ? { moduleFiles } : {},
+			sharedFiles: (references) => readSharedFiles(references, document.fileName, root, os.homedir()),
+		};
+	}
+
+	/**
+	 * The environment a deploy started from a new terminal sees, which `${env:AWS_PROFILE, 'default'}` reads:
+	 * VS Code's own, with AWS_PROFILE set to the active profile when it is put into terminals (activeProfile.ts;
+	 * empty for "No AWS profile", which the tools read as unset).
+	 */
+	private terminalEnvironment(): { env: Record<string, string>; envSource: string } {
+		const env: Record<string, string> = {};
+		for (const [name, value] of Object.entries(process.env)) {
+			if (value !== undefined) {
+				env[name] = value;
+			}
+		}
+		if (!readSettings().injectProfile) {
+			return { env, envSource: 'VS Code\'s environment' };
+		}
+		const active = this.activeProfile();
+		delete env.AWS_PROFILE;
+		return { env: active === undefined ? env : { ...env, AWS_PROFILE: active }, envSource: 'the environment of new terminals (the active profile)' };
 	}
 
 	private current(document: vscode.TextDocument): CheckedDocument | undefined {
@@ -219,8 +268,9 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		const stages = reference.stages.length > 0 ? `\n\nStage${reference.stages.length > 1 ? 's' : ''}: ${reference.stages.join(', ')}` : '';
 		const text = entry
 			? profileSummary(entry, { now: Date.now(), active: this.activeProfile() === entry.name, verification: this.verification(entry.name) })
-			: `No profile named '${reference.name}' in your config or credentials file.`;
-		return new vscode.Hover(new vscode.MarkdownString(text + stages), toRange(document, reference.range));
+			: `No profile named '${displayName(reference.name)}'${environmentText(reference)} in your config or credentials file.`;
+		const environment = entry && reference.environment ? `\n\nThe name is read${environmentText(reference)}.` : '';
+		return new vscode.Hover(new vscode.MarkdownString(text + stages + environment), toRange(document, reference.range));
 	}
 
 	provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {

@@ -148,6 +148,31 @@ describe('The aws-profiles CLI bundle', () => {
 				assert.match(result.stderr, /credentials: it is larger than 64 MB/, args.join(' '));
 			}
 		});
+
+		it('lint reads ${env:AWS_PROFILE, \'default\'} from its own environment, and says so', () => {
+			const project = path.join(home, 'project');
+			mkdirSync(project);
+			writeFileSync(path.join(project, 'serverless.yml'), 'service: s\nprovider:\n  name: aws\n  profile: ${env:AWS_PROFILE, \'default\'}\n');
+			writeFileSync(path.join(home, 'config'), '[profile work]\nregion = eu-west-1\n');
+			const env = { HOME: home, AWS_CONFIG_FILE: path.join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'creds') };
+			const lint = (extra: Record<string, string>) => runCli(['lint', '--format', 'json', project], { ...env, ...extra }).stdout;
+			assert.match(lint({}), /Profile 'default' is not defined/);
+			assert.doesNotMatch(lint({ AWS_PROFILE: 'work' }), /profile-reference\/missing-profile/);
+			assert.match(lint({ AWS_PROFILE: 'wrok' }), /Profile 'wrok' \(with AWS_PROFILE=wrok from this terminal's environment\) is not defined.*Did you mean 'work'/);
+		});
+
+		it('lint checks a Terraform profile against the files its block names, and says when one is missing', () => {
+			const project = path.join(home, 'infra');
+			mkdirSync(project);
+			writeFileSync(path.join(project, 'main.tf'), 'provider "aws" {\n  profile = var.p\n  shared_credentials_files = ["~/.aws/tf", "./creds"]\n}\n');
+			writeFileSync(path.join(project, 'terraform.tfvars'), 'p = "tf-deploy"\n');
+			writeFileSync(path.join(home, 'config'), '[profile tf-deploy]\nregion = eu-west-1\n');
+			const env = { HOME: home, AWS_CONFIG_FILE: path.join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'creds') };
+			const missing = runCli(['lint', '--format', 'json', project], env).stdout;
+			assert.match(missing, /cannot give credentials as it stands.*Named by the block: ~\/\.aws\/tf does not exist/);
+			writeFileSync(path.join(project, 'creds'), '[tf-deploy]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+			assert.doesNotMatch(runCli(['lint', '--format', 'json', project], env).stdout, /profile-reference\/(missing|broken)-profile/);
+		});
 	});
 
 	describe('verify (real SDK, local AWS endpoint)', function () {

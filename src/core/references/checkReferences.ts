@@ -21,7 +21,7 @@ import type { ProfileEntry, ProfileModel } from '../profileModel';
 import type { TextRange } from '../profileSet';
 import type { ChainError } from '../roleChain';
 import { didYouMean } from '../lint/didYouMean';
-import { maskSecretsIn } from '../secretMasking';
+import { displayValue, maskSecretsIn } from '../secretMasking';
 import type {
 	ErrorReference, NotCheckedReason, NotCheckedReference, ProfileReference, ReferenceError, ReferenceFileKind,
 	ReferenceWarning, ResolvedReference,
@@ -30,6 +30,7 @@ import type { DeployToolReader } from './deployToolReader';
 import { limitText } from './parseLimits';
 import { ReferenceEdit, renameEdit } from './referenceEdits';
 import { invisibility, ToolReadings } from './toolVisibility';
+import type { SharedFilesLookup, SharedFilesModel } from './sharedFiles';
 
 export type ReferenceFindingCode =
 	| 'missing-profile' | 'invisible-to-tool' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked' | 'file-not-checked';
@@ -73,6 +74,8 @@ export interface CheckOptions {
 	readonly readings?: ToolReadings;
 	/** The AWS files by role, as related information names them (the header a tool cannot see). */
 	readonly awsFiles?: { readonly config?: string; readonly credentials?: string };
+	/** Terraform: the profiles of the files a block names (`shared_credentials_files`), read by the caller. */
+	readonly sharedFiles?: SharedFilesLookup;
 }
 
 /**
@@ -121,20 +124,31 @@ function masked(finding: ReferenceFinding): ReferenceFinding {
 
 // ---- resolved names ----
 
-function checkResolved(reference: ResolvedReference, model: ProfileModel, options: CheckOptions): ReferenceFinding[] {
+function checkResolved(reference: ResolvedReference, usual: ProfileModel, options: CheckOptions): ReferenceFinding[] {
+	const shared = options.sharedFiles?.(reference);
+	const model = shared?.model ?? usual;
 	const entry = model.profiles.get(reference.name);
 	if (!entry) {
-		return [missingProfile(reference, model, options)];
+		return [withUnread(missingProfile(reference, model, shared ? { ...options, searchedFiles: shared.searchedFiles } : options), shared)];
 	}
 	const invisible = options.tool && options.readings ? invisibleToTool(reference, entry, options.tool, options.readings, options.awsFiles) : undefined;
 	if (invisible) {
 		return [invisible];
 	}
 	const broken = brokenReason(entry, options.now);
-	return broken === undefined ? [] : [{
+	return broken === undefined ? [] : [withUnread({
 		code: 'broken-profile', severity: 'warning', range: reference.range, reference, related: relatedOf(reference),
-		message: `Profile ${quote(reference.name)}${stagesText(reference)} cannot give credentials as it stands: ${broken}.`,
-	}];
+		message: `Profile ${quote(reference.name)}${stagesText(reference)}${environmentText(reference)} cannot give credentials as it stands: ${broken}.`,
+	}, shared)];
+}
+
+/** A finding on a Terraform profile whose block names files: says which of them do not exist or were not read. */
+function withUnread(finding: ReferenceFinding, shared: SharedFilesModel | undefined): ReferenceFinding {
+	const unread = [
+		...(shared?.missing ?? []).map((file) => `${file} does not exist`),
+		...(shared?.notRead ?? []).map((file) => `${file} was not read (out of the project and home folders, or not a file)`),
+	];
+	return unread.length === 0 ? finding : { ...finding, message: `${finding.message} Named by the block: ${unread.join('; ')}.` };
 }
 
 function missingProfile(reference: ResolvedReference, model: ProfileModel, options: CheckOptions): ReferenceFinding {
@@ -150,7 +164,7 @@ function missingProfile(reference: ResolvedReference, model: ProfileModel, optio
 	}
 	const finding: ReferenceFinding = {
 		code: 'missing-profile', severity: options.missingProfileSeverity ?? 'warning', range: reference.range, reference, related: relatedOf(reference),
-		message: `Profile ${quote(reference.name)}${stagesText(reference)} is not defined in ${where}.${hint}`,
+		message: `Profile ${quote(reference.name)}${stagesText(reference)}${environmentText(reference)} is not defined in ${where}.${hint}`,
 	};
 	return fixes.length > 0 ? { ...finding, fixes } : finding;
 }
@@ -277,6 +291,10 @@ function reasonText(reason: NotCheckedReason): string {
 			return 'this file sets its own provider.variableSyntax';
 		case 'terraform-expression':
 			return `it is computed by Terraform (${reason.expression})`;
+		case 'terraform-variable':
+			return `var.${reason.variable} has no default and no value in this module's terraform.tfvars or *.auto.tfvars (it is given with -var, TF_VAR_${reason.variable} or at the prompt)`;
+		case 'terraform-invalid':
+			return `the value is not valid HCL (${reason.text.length > 60 ? `${reason.text.slice(0, 57)}...` : reason.text}): a placeholder filled in before Terraform runs?`;
 		case 'code':
 			return 'it is computed by code, which is never run';
 		case 'cloudformation-function':
@@ -303,6 +321,16 @@ function relatedOf(reference: ResolvedReference): ReferenceRelated[] | undefined
 		related.push({ file: reference.rename.file, range: reference.rename.range, message: 'The name is written here.' });
 	}
 	return related.length > 0 ? related : undefined;
+}
+
+/** ` (with AWS_PROFILE=work from the CLI's environment)`: the name was read from the environment given. */
+export function environmentText(reference: ProfileReference): string {
+	if (reference.status !== 'resolved' || !reference.environment) {
+		return '';
+	}
+	const assignments = reference.environment.variables.map((variable) => `${variable.name}=${displayValue(variable.name, variable.value)}`);
+	const source = reference.environment.source === undefined ? '' : ` from ${reference.environment.source}`;
+	return ` (with ${assignments.join(', ')}${source})`;
 }
 
 const stageWords: Partial<Record<ReferenceFileKind, string>> = { sam: 'environment', pulumi: 'stack' };

@@ -32,7 +32,9 @@ export const fileKinds: readonly FileKind[] = [
 	{ kind: 'zappa', matches: isZappaFile, find: findZappaReferences },
 	{ kind: 'sam', matches: isSamFile, find: findSamReferences },
 	{ kind: 'cdk', matches: isCdkFile, find: (_, text) => findCdkReferences(text) },
-	{ kind: 'terraform', matches: isTerraformFile, find: (_, text) => findTerraformReferences(text) },
+	{ kind: 'terraform', matches: isTerraformFile, find: (file, text, options) => findTerraformReferences(text, {
+		file, ...(options.moduleFiles ? { moduleFiles: options.moduleFiles } : {}), ...(options.env ? { env: options.env } : {}),
+	}) },
 	{ kind: 'pulumi', matches: isPulumiStackFile, find: findPulumiReferences },
 	{ kind: 'dotenv', matches: isDotenvFile, find: findDotenvReferences },
 	{ kind: 'package-json', matches: isPackageJsonFile, find: (_, text) => findPackageJsonReferences(text) },

@@ -58,6 +58,10 @@ export type NotCheckedReason =
 	| { readonly why: 'custom-variable-syntax' }
 	/** Terraform: `var.profile`, `local.x`, `"${...}"`. */
 	| { readonly why: 'terraform-expression'; readonly expression: string }
+	/** Terraform: `var.x` with no default and no value in the module's `terraform.tfvars` / `*.auto.tfvars`. */
+	| { readonly why: 'terraform-variable'; readonly variable: string }
+	/** Terraform: a value that is not HCL (`##AWS_PROFILE##`, `{{ profile }}`): a placeholder filled in before Terraform runs. */
+	| { readonly why: 'terraform-invalid'; readonly text: string }
 	/** A value computed by JavaScript or TypeScript code (serverless.js/.ts), which is never run. */
 	| { readonly why: 'code' }
 	/** A CloudFormation intrinsic function (`!Ref`, `!Sub`...): resolved by CloudFormation, not by the tool. */
@@ -112,6 +116,23 @@ export interface ResolvedReference extends ReferenceBase {
 	readonly name: string;
 	/** Absent when the name is not written as one literal (`${self:service}-${sls:stage}`, an environment variable). */
 	readonly rename?: RenameTarget;
+	/** Terraform: the files the profile is read from instead of the usual ones, as written (terraform.ts). */
+	readonly sharedFiles?: SharedFiles;
+	/** Set when the name was read from the environment given (`FindOptions.env`), to say so in messages. */
+	readonly environment?: EnvironmentUse;
+}
+
+/** `shared_credentials_files` / `shared_config_files` as written: absent, the usual file of that role. */
+export interface SharedFiles {
+	readonly credentials?: readonly string[];
+	readonly config?: readonly string[];
+}
+
+/** The variables of the environment given that a name was read from, and what that environment is. */
+export interface EnvironmentUse {
+	readonly variables: readonly { readonly name: string; readonly value: string }[];
+	/** `FindOptions.envSource`: "the CLI's environment", "the environment of new terminals". */
+	readonly source?: string;
 }
 
 export interface NotCheckedReference extends ReferenceBase {
@@ -128,12 +149,19 @@ export type ProfileReference = ResolvedReference | NotCheckedReference | ErrorRe
 
 /** What a finder is given besides the text. */
 export interface FindOptions {
-	/** The environment `${env:X}` reads. Empty by default: the scan never reads the machine's environment itself. */
+	/**
+	 * The environment `${env:X}` reads: the one the deploy will see (the CLI's own, the editor's new terminals').
+	 * Empty by default: the finders never read the machine's environment themselves.
+	 */
 	readonly env?: Readonly<Record<string, string>>;
+	/** What `env` is, for messages: "the CLI's environment". */
+	readonly envSource?: string;
 	/** `.env` files next to a Serverless file, which Serverless loads (see serverless.ts), by path. */
 	readonly dotenvFiles?: readonly DotenvFileText[];
 	/** Only this stage (as `--stage`); otherwise every stage the file declares. */
 	readonly stage?: string;
+	/** Terraform: the module's (the folder's) other `.tf` files and its `terraform.tfvars` / `*.auto.tfvars`, by path. */
+	readonly moduleFiles?: readonly DotenvFileText[];
 }
 
 export interface DotenvFileText {

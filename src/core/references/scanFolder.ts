@@ -17,6 +17,8 @@ import { fileLimitReference, findProfileReferences, referenceFileKind } from './
 import { maxProjectFileChars } from './parseLimits';
 import type { DotenvFileText, ProfileReference, ReferenceFileKind } from './profileReference';
 import { isServerlessFile } from './serverless';
+import { SharedFileRead, SharedFileRole, sharedFilesKey, SharedFilesText } from './sharedFiles';
+import { isTerraformFile, isTerraformVariablesFile, sharedFilePaths } from './terraform';
 
 export interface ScanOptions {
 	/** Only this stage's references (see `FindOptions.stage`). */
@@ -25,6 +27,10 @@ export interface ScanOptions {
 	readonly skip?: readonly string[];
 	/** The environment `${env:X}` reads (empty by default: never the process's own). */
 	readonly env?: Readonly<Record<string, string>>;
+	/** What `env` is, for messages (`FindOptions.envSource`). */
+	readonly envSource?: string;
+	/** The home folder, for `~` in Terraform's `shared_credentials_files`; without it such a file is not read. */
+	readonly home?: string;
 	readonly maxFileBytes?: number;
 	readonly maxDepth?: number;
 	readonly maxEntries?: number;
@@ -42,6 +48,8 @@ export interface ScannedFile {
 	 * not be read, or is a link out of the folder.
 	 */
 	readonly skipped?: 'too-large' | 'unreadable' | 'outside';
+	/** Terraform: the files its blocks name for their profile (`shared_credentials_files`), read. */
+	readonly sharedFiles?: readonly SharedFilesText[];
 }
 
 export const defaultSkippedFolders: readonly string[] = [
@@ -72,12 +80,16 @@ export async function scanProjectFolder(folder: string, options: ScanOptions = {
 			continue;
 		}
 		const dotenvFiles = isServerlessFile(file) ? await dotenvFilesBeside(file, root, maxFileBytes) : [];
+		const moduleFiles = kind === 'terraform' ? await terraformModuleFiles(file, root, maxFileBytes) : [];
 		const references = findProfileReferences(file, text, {
 			...(options.env ? { env: options.env } : {}),
+			...(options.envSource !== undefined ? { envSource: options.envSource } : {}),
 			...(options.stage !== undefined ? { stage: options.stage } : {}),
 			dotenvFiles,
+			...(moduleFiles.length > 0 ? { moduleFiles } : {}),
 		});
-		scanned.push({ file, kind, references, text });
+		const sharedFiles = kind === 'terraform' ? await readSharedFiles(references, file, root, options.home, maxFileBytes) : [];
+		scanned.push({ file, kind, references, text, ...(sharedFiles.length > 0 ? { sharedFiles } : {}) });
 	}
 	return scanned;
 }
@@ -141,6 +153,67 @@ async function dotenvFilesBeside(file: string, root: string, maxFileBytes: numbe
 		}
 	}
 	return result;
+}
+
+/** The other files of a Terraform module (its folder): `.tf` files and `terraform.tfvars` / `*.auto.tfvars`. */
+export async function terraformModuleFiles(file: string, root: string, maxFileBytes: number = defaults.maxFileBytes): Promise<DotenvFileText[]> {
+	const directory = path.dirname(file);
+	const names = await fs.readdir(directory).catch(() => [] as string[]);
+	const result: DotenvFileText[] = [];
+	for (const name of names.filter((candidate) => isTerraformFile(candidate) || isTerraformVariablesFile(candidate)).sort()) {
+		const full = path.join(directory, name);
+		if (full === file) {
+			continue;
+		}
+		const text = await readBounded(full, root, maxFileBytes);
+		if (typeof text === 'string') {
+			result.push({ file: full, text });
+		}
+	}
+	return result;
+}
+
+/**
+ * The files Terraform blocks name for their profile, each read when it is in the project folder `root` or the
+ * home folder (the usual place, `~/.aws/...`), a regular file and not over the size limit; never elsewhere.
+ */
+export async function readSharedFiles(
+	references: readonly ProfileReference[], file: string, root: string, home: string | undefined, maxFileBytes: number = defaults.maxFileBytes,
+): Promise<SharedFilesText[]> {
+	const result = new Map<string, SharedFilesText>();
+	const homeReal = home === undefined ? undefined : await fs.realpath(home).catch(() => undefined);
+	for (const reference of references) {
+		if (reference.status !== 'resolved' || !reference.sharedFiles || result.has(sharedFilesKey(reference.sharedFiles))) {
+			continue;
+		}
+		const files: SharedFileRead[] = [];
+		for (const role of ['credentials', 'config'] as const) {
+			for (const written of reference.sharedFiles[role] ?? []) {
+				files.push(await readSharedFile(role, written, path.dirname(file), root, home, homeReal, maxFileBytes));
+			}
+		}
+		result.set(sharedFilesKey(reference.sharedFiles), { written: reference.sharedFiles, files });
+	}
+	return [...result.values()];
+}
+
+async function readSharedFile(
+	role: SharedFileRole, written: string, moduleFolder: string, root: string, home: string | undefined, homeReal: string | undefined, maxFileBytes: number,
+): Promise<SharedFileRead> {
+	if (home === undefined && written.startsWith('~')) {
+		return { role, shown: written, state: 'not-read' };
+	}
+	const [full] = sharedFilePaths([written], moduleFolder, home ?? '');
+	const shown = home !== undefined && isInsideFolder(home, full) ? `~${full.slice(home.length)}` : full;
+	const exists = await fs.stat(full).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT' && error.code !== 'ENOTDIR');
+	if (!exists) {
+		return { role, shown, state: 'missing' };
+	}
+	let text = await readBounded(full, root, maxFileBytes);
+	if (typeof text !== 'string' && text.skipped === 'outside' && homeReal !== undefined) {
+		text = await readBounded(full, homeReal, maxFileBytes);
+	}
+	return typeof text === 'string' ? { role, shown, state: 'read', text } : { role, shown, state: 'not-read' };
 }
 
 /**

@@ -83,17 +83,39 @@ export function findServerlessReferences(fileName: string, text: string, options
 	const stageWarnings = stageExpressionWarnings(root, lines, envFor);
 	const references: ProfileReference[] = [];
 	for (const target of targets) {
+		const used = new Map<string, string>();
 		const outcomes = (target.stage !== undefined ? [target.stage] : stages).map((stage) => {
-			const result = resolveServerlessNode(target.node, { root, lines, stage, env: envFor(stage) });
+			const result = resolveServerlessNode(target.node, { root, lines, stage, env: recordingGiven(envFor(stage), options, used) });
 			// A stage-specific resolver is that stage's whatever its value; a value that read the stage also
 			// depends on how the stage is written (`provider.stage: ${opt:stage, dev}`), and warns of it.
 			return target.stage !== undefined
 				? { stage, result: { ...result, usesStage: true } }
 				: { stage, result: result.usesStage ? { ...result, warnings: [...result.warnings, ...stageWarnings] } : result };
 		});
-		references.push(...mergeOutcomes(target, outcomes, lines));
+		references.push(...mergeOutcomes(target, outcomes, lines).map((reference) => withEnvironment(reference, used, options)));
 	}
 	return references;
+}
+
+/** The lookup, noting in `used` each variable read from the environment given (not from a `.env` file). */
+function recordingGiven(lookup: EnvLookup, options: FindOptions, used: Map<string, string>): EnvLookup {
+	const given = options.env ?? {};
+	return (name) => {
+		const value = lookup(name);
+		if (value && value.origin === undefined && Object.prototype.hasOwnProperty.call(given, name)) {
+			used.set(name, value.value);
+		}
+		return value;
+	};
+}
+
+/** A name read from the environment given says so, and which environment it was (see FindOptions.envSource). */
+function withEnvironment(reference: ProfileReference, used: ReadonlyMap<string, string>, options: FindOptions): ProfileReference {
+	if (reference.status !== 'resolved' || used.size === 0) {
+		return reference;
+	}
+	const variables = [...used].map(([name, value]) => ({ name, value }));
+	return { ...reference, environment: options.envSource === undefined ? { variables } : { variables, source: options.envSource } };
 }
 
 /** The warnings of `provider.stage`'s expression, which decides the stage whenever a profile depends on it. */

@@ -2,20 +2,34 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// Terraform (`*.tf`): `provider "aws" { profile = "..." }` (every such block, aliases included) and
-// `terraform { backend "s3" { profile = "..." } }`. A small HCL scanner: it knows strings (with their
-// `${...}` / `%{...}` templates, which can nest strings), heredocs, the three comment forms, blocks and
-// attributes, enough to find those attributes and never be fooled by a `{` in a string. Only a literal string
-// is a name; `var.profile`, `local.x` or an interpolation is not-checked. Bounded (parseLimits.ts): the size,
-// and the depth of blocks and of templates nested in strings, past which a ParseLimitError is thrown.
+// Terraform (`*.tf`): `provider "aws" { profile = "..." }` (every such block, aliases included),
+// `terraform { backend "s3" { profile = "..." } }` and `data "terraform_remote_state" { backend = "s3",
+// config = { profile = "..." } }`. A small HCL scanner: it knows strings (with their `${...}` / `%{...}`
+// templates, which can nest strings), heredocs, the three comment forms, blocks and attributes, enough to find
+// those attributes and never be fooled by a `{` in a string. A literal string is a name; `var.x` is the
+// variable's value as Terraform picks it in the module (its folder): the last of its `default`, TF_VAR_x of
+// the environment given, `terraform.tfvars`, then `*.auto.tfvars` in name order; the caller passes the
+// module's other files (FindOptions.moduleFiles), since reading them is I/O. `local.x` or an interpolation is
+// not-checked, and so is a value that is not HCL at all (`profile = ##AWS_PROFILE##`, a placeholder filled in
+// before Terraform runs), never silence. `shared_credentials_files` / `shared_config_files` (and the older
+// `shared_credentials_file`) of the same block are kept as written on the reference: the files the Go SDK
+// reads the profile from instead of the usual ones (the caller reads them, see terraformFiles.ts). Bounded
+// (parseLimits.ts): the size, and the depth of blocks and of templates nested in strings, past which a
+// ParseLimitError is thrown.
 
-import { extname } from 'node:path';
-import { checkDepth, checkSize } from './parseLimits';
-import type { ProfileReference } from './profileReference';
+import { basename, extname, resolve } from 'node:path';
+import { checkDepth, checkSize, ParseLimitError } from './parseLimits';
+import type { DotenvFileText, NotCheckedReason, ProfileReference, RenameTarget, SharedFiles } from './profileReference';
 import { createLineIndex, LineIndex } from '../lineIndex';
 
 export function isTerraformFile(fileName: string): boolean {
 	return extname(fileName) === '.tf';
+}
+
+/** The files of a module Terraform reads besides its `.tf` files: variable values. */
+export function isTerraformVariablesFile(fileName: string): boolean {
+	const name = basename(fileName);
+	return name === 'terraform.tfvars' || name.endsWith('.auto.tfvars');
 }
 
 type TokenKind = 'identifier' | 'string' | 'heredoc' | 'newline' | 'punctuation' | 'other';
@@ -34,6 +48,8 @@ interface Token {
 interface Attribute {
 	readonly name: string;
 	readonly tokens: readonly Token[];
+	/** Where the value starts (after the `=` or `:`), for a value the scanner took for a comment. */
+	readonly valueStart: number;
 }
 
 interface Block {
@@ -43,47 +59,273 @@ interface Block {
 	readonly blocks: readonly Block[];
 }
 
-export function findTerraformReferences(text: string): ProfileReference[] {
+export interface TerraformFindOptions {
+	/** The path of the file, to tell it from the module's other files. */
+	readonly file?: string;
+	/** The module's other `.tf` files and its `terraform.tfvars` / `*.auto.tfvars`. */
+	readonly moduleFiles?: readonly DotenvFileText[];
+	/** The environment given: TF_VAR_x. */
+	readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The attributes of a block that name the files the profile is read from, as the Go SDK's config knows them. */
+const sharedFileAttributes: Record<string, keyof SharedFiles> = {
+	shared_credentials_files: 'credentials', shared_credentials_file: 'credentials', shared_config_files: 'config',
+};
+
+export function findTerraformReferences(text: string, options: TerraformFindOptions = {}): ProfileReference[] {
 	checkSize(text);
-	const tokens = tokenize(text);
-	const body = new BodyParser(tokens).body(0, 0);
+	const body = parseBody(text);
 	const lines = createLineIndex(text);
+	const module = new ModuleVariables({ text, lines, body, variables: true }, options);
 	const references: ProfileReference[] = [];
 	for (const block of body.blocks) {
 		if (block.type === 'provider' && block.labels[0] === 'aws') {
-			references.push(...profileAttributes(block, 'provider "aws"', lines, text));
+			references.push(...profileAttributes(block.attributes, 'provider "aws"', lines, text, module));
 		}
 		if (block.type === 'terraform') {
 			for (const backend of block.blocks) {
 				if (backend.type === 'backend' && backend.labels[0] === 's3') {
-					references.push(...profileAttributes(backend, 'terraform backend "s3"', lines, text));
+					references.push(...profileAttributes(backend.attributes, 'terraform backend "s3"', lines, text, module));
 				}
+			}
+		}
+		if (block.type === 'data' && block.labels[0] === 'terraform_remote_state' && literalOf(attribute(block, 'backend')) === 's3') {
+			const config = attribute(block, 'config');
+			if (config) {
+				const where = `data "terraform_remote_state" "${block.labels[1] ?? ''}".config`;
+				references.push(...profileAttributes(objectAttributes(config.tokens), where, lines, text, module));
 			}
 		}
 	}
 	return references;
 }
 
-function profileAttributes(block: Block, where: string, lines: LineIndex, text: string): ProfileReference[] {
-	return block.attributes.filter((attribute) => attribute.name === 'profile' && attribute.tokens.length > 0).map((attribute) => {
-		const first = attribute.tokens[0];
-		const last = attribute.tokens[attribute.tokens.length - 1];
-		const key = `${where}.profile`;
-		if (attribute.tokens.length === 1 && first.kind === 'string' && !first.template) {
-			const value = stringValue(first);
-			const exact = first.literal !== undefined;
-			const range = exact ? lines.rangeOf(first.start + 1, value.length) : lines.rangeOf(first.start, first.end - first.start);
-			const base = { kind: 'terraform' as const, key, range, stages: [], warnings: [] };
-			return exact
-				? { ...base, status: 'resolved' as const, name: value, rename: { range, syntax: 'hcl-string' as const } }
-				: { ...base, status: 'resolved' as const, name: value };
+function parseBody(text: string): Block {
+	return new BodyParser(tokenize(text)).body(0, 0);
+}
+
+function attribute(block: Block, name: string): Attribute | undefined {
+	return block.attributes.find((candidate) => candidate.name === name);
+}
+
+function literalOf(attribute: Attribute | undefined): string | undefined {
+	const token = attribute?.tokens.length === 1 ? attribute.tokens[0] : undefined;
+	return token?.kind === 'string' && !token.template ? stringValue(token) : undefined;
+}
+
+/** The items of an object constructor `{ profile = "x", region = "y" }` (keys as identifiers or strings). */
+function objectAttributes(tokens: readonly Token[]): Attribute[] {
+	if (tokens[0]?.text !== '{' || tokens[tokens.length - 1]?.text !== '}') {
+		return [];
+	}
+	const inner = tokens.slice(1, -1);
+	const attributes: Attribute[] = [];
+	let depth = 0;
+	let item: Token[] = [];
+	const flush = (): void => {
+		const [key, separator, ...value] = item;
+		if (key && (key.kind === 'identifier' || key.kind === 'string') && (separator?.text === '=' || separator?.text === ':')) {
+			attributes.push({ name: key.kind === 'string' ? stringValue(key) : key.text, tokens: value, valueStart: separator.end });
 		}
-		const expression = text.slice(first.start, last.end);
+		item = [];
+	};
+	for (const token of inner) {
+		if (token.kind === 'punctuation' && '{[('.includes(token.text)) {
+			depth++;
+		} else if (token.kind === 'punctuation' && '}])'.includes(token.text)) {
+			depth--;
+		}
+		if (depth === 0 && (token.kind === 'newline' || (token.kind === 'punctuation' && token.text === ','))) {
+			flush();
+		} else if (token.kind !== 'newline') {
+			item.push(token);
+		}
+	}
+	flush();
+	return attributes;
+}
+
+type Value =
+	| { readonly kind: 'name'; readonly name: string; readonly rename?: RenameTarget }
+	| { readonly kind: 'not-checked'; readonly reason: NotCheckedReason };
+
+function profileAttributes(attributes: readonly Attribute[], where: string, lines: LineIndex, text: string, module: ModuleVariables): ProfileReference[] {
+	const shared = sharedFilesOf(attributes, text);
+	return attributes.filter((candidate) => candidate.name === 'profile').map((profile): ProfileReference | undefined => {
+		const key = `${where}.profile`;
+		const base = { kind: 'terraform' as const, key, stages: [], warnings: [] };
+		const tokens = profile.tokens;
+		if (tokens.length === 0 || !isExpression(tokens)) {
+			// `profile = ##AWS_PROFILE##` reads as a comment, `{{ profile }}` as nothing Terraform takes.
+			const lineEnd = text.indexOf('\n', profile.valueStart);
+			const raw = text.slice(profile.valueStart, lineEnd < 0 ? text.length : lineEnd).trim();
+			if (raw === '') {
+				return undefined;
+			}
+			const start = text.indexOf(raw, profile.valueStart);
+			return { ...base, range: lines.rangeOf(start, raw.length), status: 'not-checked', reason: { why: 'terraform-invalid', text: raw } };
+		}
+		const first = tokens[0];
+		const last = tokens[tokens.length - 1];
+		const range = lines.rangeOf(first.start, last.end - first.start);
+		const value = valueOf(tokens, text, lines, module);
+		if (value.kind === 'not-checked') {
+			return { ...base, range, status: 'not-checked', reason: value.reason };
+		}
+		if (value.name === '') {
+			return undefined;
+		}
+		if (shared.kind === 'not-checked') {
+			return { ...base, range, status: 'not-checked', reason: shared.reason };
+		}
+		// The literal in this file is what to underline; a variable's value written elsewhere underlines `var.x`.
+		const ownLiteral = value.rename && value.rename.file === undefined;
 		return {
-			kind: 'terraform' as const, key, range: lines.rangeOf(first.start, last.end - first.start), stages: [], warnings: [],
-			status: 'not-checked' as const, reason: { why: 'terraform-expression' as const, expression },
+			...base, range: ownLiteral && value.rename && tokens.length === 1 ? value.rename.range : range, status: 'resolved', name: value.name,
+			...(value.rename ? { rename: value.rename } : {}),
+			...(shared.files ? { sharedFiles: shared.files } : {}),
 		};
-	}).filter((reference) => reference.status !== 'resolved' || reference.name !== '');
+	}).filter((reference): reference is ProfileReference => reference !== undefined);
+}
+
+/** A profile's value: a literal, a variable of the module, or something Terraform computes. */
+function valueOf(tokens: readonly Token[], text: string, lines: LineIndex, module: ModuleVariables): Value {
+	const first = tokens[0];
+	const last = tokens[tokens.length - 1];
+	if (tokens.length === 1 && first.kind === 'string' && !first.template) {
+		const name = stringValue(first);
+		if (isPlaceholder(name)) {
+			return { kind: 'not-checked', reason: { why: 'terraform-invalid', text: name } };
+		}
+		return first.literal !== undefined
+			? { kind: 'name', name, rename: { range: lines.rangeOf(first.start + 1, name.length), syntax: 'hcl-string' } }
+			: { kind: 'name', name };
+	}
+	if (tokens.length === 3 && first.text === 'var' && tokens[1].text === '.' && last.kind === 'identifier') {
+		return module.value(last.text);
+	}
+	return { kind: 'not-checked', reason: { why: 'terraform-expression', expression: text.slice(first.start, last.end) } };
+}
+
+/** `##AWS_PROFILE##`, `{{ profile }}`, `<%= profile %>`: a template's placeholder, filled in before Terraform runs. */
+function isPlaceholder(value: string): boolean {
+	return /^##.*##$|^\{\{.*\}\}$|^<%.*%>$/s.test(value.trim());
+}
+
+/** Whether the tokens can start an HCL expression: not `{{`, `<%`, `@X@` or the like. */
+function isExpression(tokens: readonly Token[]): boolean {
+	const [first, second] = tokens;
+	if (first.kind === 'other') {
+		return ['-', '!'].includes(first.text);
+	}
+	return !(first.text === '{' && second?.text === '{');
+}
+
+type SharedFilesOf = { readonly kind: 'files'; readonly files?: SharedFiles } | { readonly kind: 'not-checked'; readonly reason: NotCheckedReason };
+
+/** The files a block names for its profile, when written as literals. */
+function sharedFilesOf(attributes: readonly Attribute[], text: string): SharedFilesOf {
+	const files: { credentials?: string[]; config?: string[] } = {};
+	for (const candidate of attributes) {
+		const role = sharedFileAttributes[candidate.name];
+		if (!role || candidate.tokens.length === 0) {
+			continue;
+		}
+		const strings = candidate.tokens.filter((token) => token.kind === 'string');
+		const others = candidate.tokens.filter((token) => token.kind !== 'string' && !(token.kind === 'punctuation' && '[],'.includes(token.text)) && token.kind !== 'newline');
+		if (others.length > 0 || strings.some((token) => token.template)) {
+			const first = candidate.tokens[0];
+			const last = candidate.tokens[candidate.tokens.length - 1];
+			return { kind: 'not-checked', reason: { why: 'terraform-expression', expression: text.slice(first.start, last.end) } };
+		}
+		files[role] = [...(files[role] ?? []), ...strings.map(stringValue)];
+	}
+	return files.credentials || files.config ? { kind: 'files', files } : { kind: 'files' };
+}
+
+/** The files a reference's profile is read from: `~` is the home folder, a relative path is from the module's folder. */
+export function sharedFilePaths(written: readonly string[], moduleFolder: string, home: string): string[] {
+	return written.map((file) => (file === '~' || file.startsWith('~/') ? home + file.slice(1) : resolve(moduleFolder, file)));
+}
+
+/** A file of the module, parsed; `file` absent: the file the references are in. */
+interface Source {
+	readonly file?: string;
+	readonly text: string;
+	readonly lines: LineIndex;
+	readonly body: Block;
+	/** `.tf` (its `variable` blocks' defaults) rather than `.tfvars` (assignments). */
+	readonly variables: boolean;
+}
+
+/** The values a module's variables get, by Terraform's order (a later source wins). */
+class ModuleVariables {
+	private parsed: Source[] | undefined;
+
+	constructor(private readonly own: Source, private readonly options: TerraformFindOptions) {
+	}
+
+	value(name: string): Value {
+		const sources = this.sources();
+		let found: Value | undefined;
+		for (const source of sources.filter((candidate) => candidate.variables)) {
+			for (const block of source.body.blocks.filter((candidate) => candidate.type === 'variable' && candidate.labels[0] === name)) {
+				const fallback = block.attributes.find((candidate) => candidate.name === 'default');
+				found = fallback ? this.literal(fallback, source) : found;
+			}
+		}
+		const fromEnv = this.options.env?.[`TF_VAR_${name}`];
+		found = fromEnv === undefined ? found : { kind: 'name', name: fromEnv };
+		for (const source of sources.filter((candidate) => !candidate.variables)) {
+			for (const assignment of source.body.attributes.filter((candidate) => candidate.name === name)) {
+				found = this.literal(assignment, source);
+			}
+		}
+		return found ?? { kind: 'not-checked', reason: { why: 'terraform-variable', variable: name } };
+	}
+
+	private literal(candidate: Attribute, source: Source): Value {
+		const tokens = candidate.tokens;
+		const [token] = tokens;
+		if (tokens.length === 1 && token.kind === 'string' && token.literal !== undefined) {
+			const range = source.lines.rangeOf(token.start + 1, token.literal.length);
+			return { kind: 'name', name: token.literal, rename: source.file === undefined ? { range, syntax: 'hcl-string' } : { file: source.file, range, syntax: 'hcl-string' } };
+		}
+		if (tokens.length === 1 && token.kind === 'string' && !token.template) {
+			return { kind: 'name', name: stringValue(token) };
+		}
+		const expression = tokens.length > 0 ? source.text.slice(tokens[0].start, tokens[tokens.length - 1].end) : '';
+		return { kind: 'not-checked', reason: { why: 'terraform-expression', expression } };
+	}
+
+	/** This file and the module's `.tf` files (variable blocks), then `terraform.tfvars`, then `*.auto.tfvars` by name. */
+	private sources(): Source[] {
+		if (this.parsed) {
+			return this.parsed;
+		}
+		const others = (this.options.moduleFiles ?? []).filter((other) => other.file !== this.options.file);
+		const tf = others.filter((other) => isTerraformFile(other.file));
+		const tfvars = others.filter((other) => basename(other.file) === 'terraform.tfvars');
+		const auto = others.filter((other) => basename(other.file).endsWith('.auto.tfvars')).sort((a, b) => (basename(a.file) < basename(b.file) ? -1 : 1));
+		const parse = (text: string, file: string | undefined, variables: boolean): Source[] => {
+			try {
+				checkSize(text);
+				return [{ ...(file === undefined ? {} : { file }), text, lines: createLineIndex(text), body: parseBody(text), variables }];
+			} catch (error) {
+				if (error instanceof ParseLimitError) {
+					return []; // another file over a limit tells nothing here (it gets its own note when scanned)
+				}
+				throw error;
+			}
+		};
+		this.parsed = [
+			this.own,
+			...tf.flatMap((other) => parse(other.text, other.file, true)),
+			...[...tfvars, ...auto].flatMap((other) => parse(other.text, other.file, false)),
+		];
+		return this.parsed;
+	}
 }
 
 function stringValue(token: Token): string {
@@ -227,7 +469,7 @@ class BodyParser {
 			const next = this.tokens[i + 1];
 			if (next?.kind === 'punctuation' && next.text === '=') {
 				const end = this.expressionEnd(i + 2);
-				attributes.push({ name: token.text, tokens: this.tokens.slice(i + 2, end) });
+				attributes.push({ name: token.text, tokens: this.tokens.slice(i + 2, end), valueStart: next.end });
 				i = end;
 				continue;
 			}

@@ -81,6 +81,34 @@ describe('Checking references', () => {
 		});
 	});
 
+	describe('${env:AWS_PROFILE, \'default\'} read against the environment the deploy will see', () => {
+		const file = 'provider:\n  profile: ${env:AWS_PROFILE, \'default\'}\n';
+		const source = 'this terminal\'s environment';
+		const cases: { name: string; options: FindOptions; expected: string[] }[] = [
+			{ name: 'no environment given: the fallback', options: {}, expected: ['missing-profile: Profile \'default\' is not defined'] },
+			{ name: 'AWS_PROFILE unset: the fallback', options: { env: { HOME: '/h' }, envSource: source }, expected: ['missing-profile: Profile \'default\' is not defined'] },
+			{ name: 'AWS_PROFILE names a profile: no finding', options: { env: { AWS_PROFILE: 'acme-dev' }, envSource: source }, expected: [] },
+			{
+				name: 'AWS_PROFILE names no profile: says where it came from', options: { env: { AWS_PROFILE: 'acme-dve' }, envSource: source },
+				expected: ['missing-profile: Profile \'acme-dve\' (with AWS_PROFILE=acme-dve from this terminal\'s environment) is not defined'],
+			},
+			{
+				name: 'a broken profile from the environment', options: { env: { AWS_PROFILE: 'region-only' }, envSource: source },
+				expected: ['broken-profile: Profile \'region-only\' (with AWS_PROFILE=region-only from this terminal\'s environment) cannot give credentials'],
+			},
+			{
+				name: 'a secret-shaped value is masked', options: { env: { AWS_PROFILE: 'AKIAIOSFODNN7EXAMPLE' } },
+				expected: ['missing-profile: Profile \'AKIA****MPLE\' (with AWS_PROFILE=AKIA****MPLE) is not defined'],
+			},
+		];
+		for (const { name, options, expected } of cases) {
+			it(name, () => {
+				const findings = check('/p/serverless.yml', file, standardModel, options);
+				assert.deepEqual(findings.map((finding) => `${finding.code}: ${finding.message}`.slice(0, expected[findings.indexOf(finding)]?.length ?? 0)), expected);
+			});
+		}
+	});
+
 	describe('a profile that cannot give credentials', () => {
 		const cases: [string, RegExp][] = [
 			['region-only', /has no credentials/],

@@ -77,7 +77,7 @@ describe('References of other tools', () => {
 			assert.deepEqual(rows('main.tf', fixture('terraform/main.tf')), [
 				['terraform backend "s3".profile', 'tf-state-admin', 'tf-state-admin', ''],
 				['provider "aws".profile', 'tf-deployer', 'tf-deployer', ''],
-				['provider "aws".profile', 'terraform-expression', 'var.us_profile', ''],
+				['provider "aws".profile', 'terraform-variable', 'var.us_profile', ''],
 				['provider "aws".profile', 'terraform-expression', '"${var.prefix}-deployer"', ''],
 			]);
 		});
