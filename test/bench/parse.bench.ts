@@ -22,6 +22,7 @@ import { readAwsCli } from '../../src/core/awsCliReader';
 import { readStandard } from '../../src/core/standardReader';
 import { readOurs, readWithJsSdk } from './benchReaders';
 import { GeneratedFiles, writeGeneratedFiles } from './generateProfiles';
+import { reportTargets } from './targets';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
@@ -207,11 +208,7 @@ async function main(): Promise<number> {
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
-	for (const failure of failures) {
-		console.log(`MISSED: ${failure}`);
-	}
-	console.log(failures.length === 0 ? '\nAll targets met.' : `\n${failures.length} target(s) missed.`);
-	return failures.length === 0 ? 0 : 1;
+	return reportTargets(failures);
 }
 
 main().then((status) => process.exit(status), (error: unknown) => {

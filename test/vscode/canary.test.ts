@@ -10,29 +10,12 @@
 // and the notifications (a failed verification, a command failing on an error the extension did not make).
 
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
 import { Canaries, LeakScanner, makeCanaries } from '../attacks/canaries';
-import { activateExtension, sandboxRoot, scripted, testingApi, waitFor } from './helpers';
-
-/** Every file VS Code wrote for the extension's output channel, under the sandbox's user data. */
-function logText(): string {
-	const files: string[] = [];
-	const walk = (folder: string) => {
-		for (const entry of readdirSync(folder)) {
-			const file = path.join(folder, entry);
-			if (statSync(file).isDirectory()) {
-				walk(file);
-			} else if (entry.endsWith('AWS Profiles.log')) {
-				files.push(file);
-			}
-		}
-	};
-	walk(path.join(sandboxRoot(), 'user-data', 'logs'));
-	return files.map((file) => readFileSync(file, 'utf8')).join('\n');
-}
+import { activateExtension, logText, scripted, testingApi, waitFor } from './helpers';
 
 function textOf(value: string | vscode.MarkdownString | vscode.TreeItemLabel | { value: string } | undefined): string {
 	if (value === undefined) {

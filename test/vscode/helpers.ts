@@ -2,7 +2,7 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsProfilesApi, TestingApi } from '../../src/ui/extension';
@@ -193,4 +193,21 @@ export function scripted(answers: ScriptedAnswers): Prompts {
 			return item;
 		},
 	};
+}
+
+/** Every file VS Code wrote for the extension's output channel, under the sandbox's user data. */
+export function logText(): string {
+	const files: string[] = [];
+	const walk = (folder: string) => {
+		for (const entry of readdirSync(folder)) {
+			const file = path.join(folder, entry);
+			if (statSync(file).isDirectory()) {
+				walk(file);
+			} else if (entry.endsWith('AWS Profiles.log')) {
+				files.push(file);
+			}
+		}
+	};
+	walk(path.join(sandboxRoot(), 'user-data', 'logs'));
+	return files.map((file) => readFileSync(file, 'utf8')).join('\n');
 }

@@ -6,11 +6,10 @@
 // harness started (AWS_ENDPOINT_URL), which checks the signatures against its seed.
 
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
-import { sandboxRoot, scripted, testingApi, waitFor } from './helpers';
+import { logText, scripted, testingApi, waitFor } from './helpers';
 
 interface Notice {
 	readonly message: string;
@@ -22,23 +21,6 @@ const secrets = [
 	'fixtureDevSecret000000000000000000000001', 'fixtureDefaultSecret00000000000000000001', 'fixtureTempSecret00000000000000000000001',
 	'fixtureSessionToken0000000000000000000000000000000001', 'AKIAFIXTUREDEV000001', 'AKIAFIXTUREDEFAULT01', 'ASIAFIXTURETEMP00001',
 ];
-
-/** Every file VS Code wrote for the extension's output channel, under the sandbox's user data. */
-function logText(): string {
-	const files: string[] = [];
-	const walk = (folder: string) => {
-		for (const entry of readdirSync(folder)) {
-			const file = path.join(folder, entry);
-			if (statSync(file).isDirectory()) {
-				walk(file);
-			} else if (entry.endsWith('AWS Profiles.log')) {
-				files.push(file);
-			}
-		}
-	};
-	walk(path.join(sandboxRoot(), 'user-data', 'logs'));
-	return files.map((file) => readFileSync(file, 'utf8')).join('\n');
-}
 
 describe('Verify Profile (real SDK, local AWS endpoint)', function () {
 	this.timeout(30_000);
