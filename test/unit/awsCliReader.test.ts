@@ -342,17 +342,17 @@ describe('AWS CLI reader', () => {
 			}
 		});
 
-		it('reads a 1 MB file quickly', () => {
+		// Its time is the benchmark's (npm run bench, "ours: AWS CLI reading model"), never a unit test's.
+		it('reads a 1 MB file whole', () => {
 			let text = '';
-			for (let i = 0; text.length < 1_000_000; i++) {
-				text += `[profile p${i}]\nregion = us-east-1 # main\naws_access_key_id = AKIDEXAMPLE${i}\ns3 =\n  max_concurrent_requests = 10\n\n`;
+			let count = 0;
+			for (; text.length < 1_000_000; count++) {
+				text += `[profile p${count}]\nregion = us-east-1 # main\naws_access_key_id = AKIDEXAMPLE${count}\ns3 =\n  max_concurrent_requests = 10\n\n`;
 			}
-			assert.ok(text.length >= 1_000_000);
-			const start = process.hrtime.bigint();
 			const result = readAwsCli({ config: text, credentials: text.replace(/\[profile /g, '[') });
-			const ms = Number(process.hrtime.bigint() - start) / 1e6;
 			assert.ok(result.ok);
-			assert.ok(ms < 1000, `took ${ms} ms`);
+			assert.equal(Object.keys(result.reading.profiles).length, count);
+			assert.equal(result.reading.profiles[`p${count - 1}`].region, 'us-east-1 # main');
 		});
 	});
 });

@@ -83,9 +83,7 @@ describe('Serverless variables (resolver)', () => {
 		it('resolves each path once, and refuses a value that doubles itself', () => {
 			const levels = Array.from({ length: 40 }, (_, i) => `  l${i}: \${self:custom.l${i + 1}}-\${self:custom.l${i + 1}}`);
 			const yaml = `custom:\n${levels.join('\n')}\n  l40: x\nprovider:\n  profile: \${self:custom.l0}\n`;
-			const started = Date.now();
 			const run = resolve(yaml, 'provider.profile');
-			assert.ok(Date.now() - started < 2000);
 			assert.equal(short(run), 'error:invalid-variable'); // 2^40 characters: refused, not built
 		});
 
