@@ -185,6 +185,9 @@ export function looksRandom(run: string): boolean {
 	if (letters < 16 || Number(upper) + Number(lower) + Number(digit) < 2) {
 		return false;
 	}
+	if (!(upper && lower) && digit && hasLongMixedSegment(run)) {
+		return true;
+	}
 	if (letters >= 32 && hexShape.test(run)) {
 		return true;
 	}
@@ -204,5 +207,35 @@ function withoutPadding(run: string): string {
 		end--;
 	}
 	return run.slice(0, end);
+}
+
+/** Separators people put between the words of a name or key. */
+const separators = new Set(['-', '_', '.', '/', ':', '@', '+', '=']);
+
+/**
+ * A stretch of 24 or more letters and digits with no separator, holding both: a secret seen in one case, as a key
+ * name is (the readers lower-case keys), where the word measure above fails (a lower-cased random string falls into
+ * long runs of letters). People write long names in words apart (`sso_registration_scopes`, `team-a1-prod`);
+ * an unbroken 24 characters that also mix in digits are a pasted secret or id.
+ */
+function hasLongMixedSegment(run: string): boolean {
+	let length = 0;
+	let letter = false;
+	let digit = false;
+	for (const character of run) {
+		if (separators.has(character)) {
+			length = 0;
+			letter = false;
+			digit = false;
+			continue;
+		}
+		length++;
+		letter ||= /[A-Za-z]/.test(character);
+		digit ||= character >= '0' && character <= '9';
+		if (length >= 24 && letter && digit) {
+			return true;
+		}
+	}
+	return false;
 }
 

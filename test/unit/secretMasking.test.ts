@@ -124,4 +124,19 @@ describe('Secret masking by shape', () => {
 		assert.ok(caught20 > 1600, String(caught20));
 	});
 
+	it('catches a secret seen in one case, as a pasted secret is when it stands as a key (the readers lower-case keys)', () => {
+		const random = seededRandom(19);
+		const alphanumeric = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+		const draw = () => Array.from({ length: 40 }, () => alphanumeric[Math.floor(random() * alphanumeric.length)]).join('');
+		for (let i = 0; i < 2000; i++) {
+			const secret = draw();
+			if (/[0-9]/.test(secret)) {
+				assert.equal(displayName(secret.toLowerCase()), '****', secret.toLowerCase());
+			}
+		}
+		// Names written in words stay, however long.
+		assert.equal(displayName('organizationaccountaccessrole'), 'organizationaccountaccessrole');
+		assert.equal(displayName('sso_registration_scopes_for_the_whole_team_2024'), 'sso_registration_scopes_for_the_whole_team_2024');
+	});
+
 });
