@@ -38,19 +38,24 @@ export class ProfileStore implements vscode.Disposable {
 		return this.latest;
 	}
 
-	/** The last snapshot, reading the files the first time it is asked for. */
+	/**
+	 * The newest snapshot: the one being read when a read is under way (a watcher's, after a write), so that a
+	 * command never acts on the files as they were before; the first call reads the files.
+	 */
 	snapshot(): Promise<ProfileSnapshot> {
-		return this.latest ? Promise.resolve(this.latest) : this.reading ?? this.reload();
+		return this.reading ?? this.reload();
 	}
 
+	/** Reads the files again; resolves to the newest snapshot, which a read started meanwhile may give. */
 	reload(): Promise<ProfileSnapshot> {
-		const reading = loadProfileSnapshot(this.locationsNow).then((snapshot) => {
+		const reading: Promise<ProfileSnapshot> = loadProfileSnapshot(this.locationsNow).then((snapshot) => {
 			// A slower, older read must not replace a newer one.
-			if (this.reading === reading) {
-				this.latest = snapshot;
-				this.report(snapshot);
-				this.changed.fire(snapshot);
+			if (this.reading !== reading) {
+				return this.reading!;
 			}
+			this.latest = snapshot;
+			this.report(snapshot);
+			this.changed.fire(snapshot);
 			return snapshot;
 		});
 		this.reading = reading;
