@@ -176,6 +176,8 @@ describe('Profiles view, status bar and switching', () => {
 			writeFileSync(api.files.configFile, '');
 			writeFileSync(api.files.credentialsFile, '');
 			await api.store.reload();
+			// A watcher's reload, started after this one by the writes, supersedes it: wait for the empty files.
+			await waitFor(() => api.store.current?.model.profiles.size === 0);
 			assert.deepEqual(api.tree.getChildren(), [], 'no node hides the welcome view');
 		} finally {
 			writeFileSync(api.files.configFile, original.config);
