@@ -133,6 +133,14 @@ export function chainSteps(chain: RoleChain): string[] {
 	return steps.filter((step, i) => i === 0 || step !== steps[i - 1]);
 }
 
+/**
+ * Where a role's credentials come from, the role itself left out: the role's children in the Profiles view,
+ * under the role's own node. Empty when the role is its own base (`credential_source`).
+ */
+export function sourceSteps(chain: RoleChain): string[] {
+	return chainSteps(chain).slice(0, -1);
+}
+
 /** Keys whose value is never shown even though it is no credential: a command line can carry a password. */
 const unshownKeys = new Set(['credential_process']);
 

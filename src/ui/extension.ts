@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { DeployTool } from '../core/deployTools';
 import type { FileLocations } from '../core/fileLocations';
 import type { VerificationSummary } from '../core/profileSummary';
+import { maskSecretsIn } from '../core/secretMasking';
 import { chmod } from 'node:fs/promises';
 import { ActiveProfile } from './activeProfile';
 import { AwsFileDiagnostics } from './awsFileDiagnostics';
@@ -45,6 +46,7 @@ export interface TestingApi {
 	readonly activationMs: number;
 	readonly store: ProfileStore;
 	readonly tree: ProfileTreeProvider;
+	readonly treeView: vscode.TreeView<unknown>;
 	readonly statusBar: vscode.StatusBarItem;
 	readonly terminalEnvironment: vscode.EnvironmentVariableCollection;
 	readonly commands: ProfileCommands;
@@ -80,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		now: Date.now(),
 	};
 	const tree = new ProfileTreeProvider(treeContext);
+	const treeView = vscode.window.createTreeView('awsProfiles.profiles', { treeDataProvider: tree, showCollapseAll: true });
 	const refreshViews = () => {
 		const snapshot = store.current;
 		const name = active.name(snapshot);
@@ -88,6 +91,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		void vscode.commands.executeCommand('setContext', 'awsProfiles.loaded', snapshot !== undefined);
 		void vscode.commands.executeCommand('setContext', 'awsProfiles.hasProfiles', (snapshot?.model.profiles.size ?? 0) > 0);
 		void vscode.commands.executeCommand('setContext', 'awsProfiles.filtered', filter !== '');
+		// Beside the view's title: a filtered view is otherwise taken for one that lost profiles.
+		treeView.description = filterDescription(filter);
 	};
 	const commands = new ProfileCommands({
 		store,
@@ -125,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 
 	context.subscriptions.push(
 		log, store, active, statusBar, tree,
-		vscode.window.createTreeView('awsProfiles.profiles', { treeDataProvider: tree, showCollapseAll: true }),
+		treeView,
 		store.onDidChange((snapshot) => {
 			active.applyToTerminals(snapshot);
 			refreshViews();
@@ -203,6 +208,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			activationMs,
 			store,
 			tree,
+			treeView,
 			statusBar: statusBar.item,
 			terminalEnvironment: context.environmentVariableCollection,
 			commands,
@@ -221,6 +227,11 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			},
 		},
 	};
+}
+
+/** What the view's title says of the filter; what the user typed, with anything shaped like a secret masked. */
+function filterDescription(filter: string): string | undefined {
+	return filter === '' ? undefined : `filter: ${maskSecretsIn(filter)}`;
 }
 
 export function deactivate(): void {

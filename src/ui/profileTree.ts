@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import type { FileRole } from '../core/profileFilesReader';
+import { FileRole, textsOf } from '../core/profileFilesReader';
 import { createLineIndex, LineIndex } from '../core/lineIndex';
 import { isTemporaryKeys, kindLabel, lacksSessionToken } from '../core/profileDisplay';
 import type { ProfileEntry } from '../core/profileModel';
@@ -11,8 +11,9 @@ import type { ProfileKind } from '../core/profileKind';
 import type { Problem } from '../core/profileSet';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { describeChainError } from '../core/roleChain';
-import { chainSteps, profileSummary, VerificationSummary } from '../core/profileSummary';
+import { profileSummary, sourceSteps, VerificationSummary } from '../core/profileSummary';
 import { expiryStatus } from '../core/expiry';
+import { ignoredSections } from '../core/ignoredSections';
 import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
 import type { GroupBy } from './settings';
 
@@ -101,6 +102,19 @@ export class ErrorNode extends vscode.TreeItem {
 	}
 }
 
+/** A section the SDKs skip for its header (`[dev]` in the config file): why, and a click that opens the header. */
+export class HintNode extends vscode.TreeItem {
+	constructor(label: string, tooltip: string, location: { file: string; line: number }) {
+		super(maskSecretsIn(label), vscode.TreeItemCollapsibleState.None);
+		this.tooltip = maskSecretsIn(tooltip);
+		this.iconPath = new vscode.ThemeIcon('info');
+		this.contextValue = 'hint';
+		const uri = vscode.Uri.file(location.file);
+		const selection = new vscode.Range(location.line, 0, location.line, 0);
+		this.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection }] };
+	}
+}
+
 export class GroupNode extends vscode.TreeItem {
 	constructor(label: string, readonly children: readonly vscode.TreeItem[]) {
 		super(label, vscode.TreeItemCollapsibleState.Expanded);
@@ -110,7 +124,7 @@ export class GroupNode extends vscode.TreeItem {
 	}
 }
 
-type Node = ProfileNode | ChainStepNode | ErrorNode | GroupNode;
+type Node = ProfileNode | ChainStepNode | ErrorNode | HintNode | GroupNode;
 
 /**
  * The Profiles view: every profile of both files, by the model the store built. Rebuilt lazily: `refresh()`
@@ -167,7 +181,8 @@ function rootNodes(context: TreeContext): Node[] {
 		.filter((entry) => filter === '' || matchesFilter(entry, filter, context))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const profiles = (list: ProfileEntry[], group?: string) => list.map((entry) => new ProfileNode(entry, context, group));
-	const errors = fileErrorNodes(context.snapshot);
+	const lineIndexes = new Map<FileRole, LineIndex>();
+	const errors = [...fileErrorNodes(context.snapshot, lineIndexes), ...ignoredSectionNodes(context.snapshot, lineIndexes)];
 	switch (context.groupBy) {
 		case 'none':
 			return [...errors, ...profiles(entries)];
@@ -205,12 +220,12 @@ function chainNodes(entry: ProfileEntry): Node[] {
 		const message = describeChainError(entry.chain.error);
 		return [new ErrorNode('Broken role chain', message)];
 	}
-	const steps = chainSteps(entry.chain.chain);
+	const steps = sourceSteps(entry.chain.chain);
 	return steps.map((step, i) => new ChainStepNode(step, i === 0 ? 'credentials come from here' : 'assumes a role'));
 }
 
 /** The syntax errors of a broken file: the view still shows what could be read, and says where the problem is. */
-function fileErrorNodes(snapshot: ProfileSnapshot): ErrorNode[] {
+function fileErrorNodes(snapshot: ProfileSnapshot, lineIndexes: Map<FileRole, LineIndex>): ErrorNode[] {
 	const nodes: ErrorNode[] = [];
 	for (const file of snapshot.files) {
 		if (file.kind === 'unreadable') {
@@ -218,7 +233,6 @@ function fileErrorNodes(snapshot: ProfileSnapshot): ErrorNode[] {
 		}
 	}
 	const errors = snapshot.model.problems.filter((problem: Problem) => problem.severity === 'error');
-	const lineIndexes = new Map<FileRole, LineIndex>();
 	for (const problem of errors) {
 		const file = snapshot.files.find((f) => f.role === problem.location.file);
 		const line = file?.kind === 'read' ? editorLine(file.text, problem.location.range.offset, file.role, lineIndexes) : problem.location.range.line;
@@ -226,6 +240,19 @@ function fileErrorNodes(snapshot: ProfileSnapshot): ErrorNode[] {
 			file ? { file: file.path, line } : undefined));
 	}
 	return nodes;
+}
+
+/** The sections the SDKs skip for their header's form, each with the lint rule's reason. */
+function ignoredSectionNodes(snapshot: ProfileSnapshot, lineIndexes: Map<FileRole, LineIndex>): HintNode[] {
+	return ignoredSections(textsOf(snapshot.files), snapshot.model.problems).flatMap((ignored) => {
+		const file = snapshot.files.find((f) => f.role === ignored.file);
+		if (file?.kind !== 'read') {
+			return [];
+		}
+		const line = editorLine(file.text, ignored.range.offset, file.role, lineIndexes);
+		const label = `${ignored.header} is not a profile (${fileLabel(ignored.file)}, line ${line + 1})`;
+		return [new HintNode(label, ignored.reason, { file: file.path, line })];
+	});
 }
 
 /**

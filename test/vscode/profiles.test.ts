@@ -69,9 +69,9 @@ describe('Profiles view, status bar and switching', () => {
 		assert.equal(snapshot.model.profiles.size, 9);
 	});
 
-	it('shows a role\'s source chain, and a broken chain as an error node', () => {
+	it('shows a role\'s source chain (without the role again), and a broken chain as an error node', () => {
 		const admin = profileNodes(api).find((node) => node.label === 'fixture-admin')!;
-		assert.deepEqual(api.tree.getChildren(admin).map((node) => node.label), ['fixture-dev', 'fixture-admin']);
+		assert.deepEqual(api.tree.getChildren(admin).map((node) => node.label), ['fixture-dev']);
 		const broken = profileNodes(api).find((node) => node.label === 'fixture-broken')!;
 		const [error] = api.tree.getChildren(broken);
 		assert.equal(error.label, 'Broken role chain');
@@ -176,6 +176,8 @@ describe('Profiles view, status bar and switching', () => {
 			writeFileSync(api.files.configFile, '');
 			writeFileSync(api.files.credentialsFile, '');
 			await api.store.reload();
+			// A watcher's reload, started after this one by the writes, supersedes it: wait for the empty files.
+			await waitFor(() => api.store.current?.model.profiles.size === 0);
 			assert.deepEqual(api.tree.getChildren(), [], 'no node hides the welcome view');
 		} finally {
 			writeFileSync(api.files.configFile, original.config);
@@ -325,8 +327,60 @@ describe('Profiles view, status bar and switching', () => {
 		api.setPrompts(scripted({ input: () => 'sso' }));
 		await vscode.commands.executeCommand('awsProfiles.filter');
 		assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['fixture-sso']);
+		assert.equal(api.treeView.description, 'filter: sso', 'the view says it is filtered');
 		await vscode.commands.executeCommand('awsProfiles.clearFilter');
 		assert.equal(profileNodes(api).length, 9);
+		assert.equal(api.treeView.description, undefined);
+	});
+
+	it('says why a section in the other file\'s form is not a profile, with a click that opens its header', async () => {
+		const config = api.files.configFile;
+		const credentials = api.files.credentialsFile;
+		const before = { config: readFileSync(config, 'utf8'), credentials: readFileSync(credentials, 'utf8') };
+		try {
+			writeFileSync(config, `${before.config}\n[fixture-plain]\nregion = eu-west-1\n`);
+			writeFileSync(credentials, `${before.credentials}\n[profile fixture-prefixed]\naws_access_key_id = AKIAFIXTUREHINT00001\naws_secret_access_key = ${'h'.repeat(40)}\n`);
+			await waitFor(() => api.tree.getChildren().filter((node) => node.contextValue === 'hint').length === 2);
+			const hints = api.tree.getChildren().filter((node) => node.contextValue === 'hint');
+			const configLine = before.config.split('\n').length;
+			const credentialsLine = before.credentials.split('\n').length;
+			assert.deepEqual(hints.map((node) => node.label), [
+				`[fixture-plain] is not a profile (config file, line ${configLine + 1})`,
+				`[profile fixture-prefixed] is not a profile (credentials file, line ${credentialsLine + 1})`,
+			]);
+			assert.match(String(hints[0].tooltip), /Write it \[profile fixture-plain\]/);
+			assert.match(String(hints[1].tooltip), /Write it \[fixture-prefixed\]/);
+			assert.ok(!profileNodes(api).some((node) => /fixture-(plain|prefixed)/.test(String(node.label))), 'neither is listed as a profile');
+			await vscode.commands.executeCommand(hints[1].command!.command, ...hints[1].command!.arguments!);
+			const editor = vscode.window.activeTextEditor;
+			assert.equal(editor?.document.uri.fsPath, credentials);
+			assert.equal(editor?.document.lineAt(editor.selection.active.line).text, '[profile fixture-prefixed]');
+			const texts = visibleTexts(api).join('\n');
+			assert.ok(!texts.includes('h'.repeat(40)) && !texts.includes('AKIAFIXTUREHINT00001'), 'no key in the view');
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+			writeFileSync(config, before.config);
+			writeFileSync(credentials, before.credentials);
+			await waitFor(() => !api.tree.getChildren().some((node) => node.contextValue === 'hint'));
+		}
+	});
+
+	it('names the view once in its header, and no command repeats its category', () => {
+		type Manifest = { contributes: {
+			viewsContainers: { activitybar: { id: string; title: string }[] };
+			views: Record<string, { id: string; name: string }[]>;
+			commands: { command: string; title: string; category?: string }[];
+		} };
+		const { contributes } = vscode.extensions.getExtension('aws-profiles.aws-profiles')!.packageJSON as Manifest;
+		// VS Code heads a container holding one view "CONTAINER: VIEW", and only once when the two are the same.
+		const [container] = contributes.viewsContainers.activitybar;
+		assert.deepEqual(contributes.views[container.id].map((view) => view.name), [container.title]);
+		// The palette shows "Category: Title": "AWS Profiles: Add AWS Profile..." said it twice.
+		for (const { command, title, category } of contributes.commands) {
+			const repeated = category?.replace(/s$/i, '').toLowerCase();
+			assert.ok(repeated === undefined || !title.toLowerCase().includes(repeated), `${command}: '${category}: ${title}'`);
+		}
+		assert.equal(contributes.commands.find((c) => c.command === 'awsProfiles.addProfile')?.title, 'Add Profile...');
 	});
 
 	it('opens a profile\'s definition at its section', async () => {

@@ -13,7 +13,7 @@ import { didYouMean } from '../didYouMean';
 import { fileFix, headerText, replace } from '../fixEdits';
 import { awsCliOwnSections } from '../knownKeys';
 import { fileOf, LintContext, LintedSection, sectionAt } from '../lintContext';
-import type { LintRule, RuleFinding } from '../rule';
+import type { ContextRule, LintRule, RuleFinding } from '../rule';
 import { problemsFor } from '../problemRules';
 
 const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'services'];
@@ -25,7 +25,7 @@ export function closeSectionKind(prefix: string): SectionKind | undefined {
 	return exact ?? didYouMean(lower, sectionKinds, 1)[0] as SectionKind | undefined;
 }
 
-export const sectionPrefixRule: LintRule = {
+export const sectionPrefixRule: ContextRule = {
 	id: 'aws-files/section-prefix',
 	doc: 'A header in the other file\'s form (`[profile x]` in credentials, `[x]` in config) or with a misspelt prefix (`[profiel x]`): the SDKs ignore the section.',
 	severity: 'warning',
