@@ -5,6 +5,8 @@
 // The shapes of the values a person types when adding a profile: access key ids, secrets, role and MFA ARNs,
 // account ids. Each check answers in plain words and never repeats a secret.
 
+import { checkRegion } from './regions';
+
 export type FormatCheck =
 	| { readonly level: 'ok' }
 	/** Allowed, but probably a mistake: say so and let the user go on. */
@@ -89,4 +91,43 @@ export function checkDurationSeconds(text: string): FormatCheck {
 
 export function checkStartUrl(url: string): FormatCheck {
 	return /^https:\/\/\S+$/.test(url) ? ok : { level: 'error', message: 'The SSO start URL is an https:// address, e.g. https://my-company.awsapps.com/start.' };
+}
+
+/** What STS allows in `RoleSessionName`: the AWS CLI and the SDKs send it as written, and STS refuses any other. */
+const roleSessionNamePattern = /^[\w+=,.@-]{2,64}$/;
+
+export function checkRoleSessionName(name: string): FormatCheck {
+	return name === '' || roleSessionNamePattern.test(name)
+		? ok
+		: { level: 'error', message: 'A role session name is 2 to 64 letters, digits and + = , . @ _ - (no spaces).' };
+}
+
+/** One OAuth scope of IAM Identity Center: words joined by colons, such as sso:account:access or codewhisperer:completions. */
+const registrationScopePattern = /^[A-Za-z0-9_-]+(:[A-Za-z0-9_.-]+)+$/;
+
+/** `sso_registration_scopes`: scopes separated by commas, as the AWS CLI splits them; empty asks for none. */
+export function checkRegistrationScopes(scopes: string): FormatCheck {
+	if (scopes.trim() === '') {
+		return ok;
+	}
+	return scopes.split(',').every((scope) => registrationScopePattern.test(scope.trim()))
+		? ok
+		: { level: 'error', message: 'Registration scopes are separated by commas and look like sso:account:access.' };
+}
+
+/**
+ * A region typed by hand, by the lint's one check (regions.ts): a name no partition allows is certainly a
+ * mistake, one shaped like a region but unknown to this version is a new region or a typo (`eu-west-4`).
+ * Both only warn, as the lint does: a region newer than the extension must stay possible.
+ */
+export function checkRegionName(name: string): FormatCheck {
+	if (name === '') {
+		return ok;
+	}
+	const check = checkRegion(name);
+	switch (check.kind) {
+		case 'known': return ok;
+		case 'unknown': return { level: 'warning', message: `Not a region of the ${check.partition} partition known to this version: a new region, or a typo?` };
+		case 'invalid': return { level: 'warning', message: 'Not an AWS region name (such as us-east-1 or eu-west-2): every call would fail.' };
+	}
 }

@@ -318,3 +318,17 @@ export function loginSessionOf(section: Section): LoginSessionKind | IgnoredReas
 	// The JS SDK tests this one for truth, not for presence: an empty value is no login session.
 	return session === '' ? { why: 'missing-key', key: Keys.loginSession } : { kind: 'login-session', session };
 }
+
+/**
+ * Whether a profile of this kind can give credentials to another one (a role's `source_profile`): not a
+ * config-only profile, not an SSO profile without account and role (only a bearer token), not an `ASIA`
+ * key without its session token (AWS rejects every request signed with it).
+ */
+export function givesCredentials(kind: ProfileKind): boolean {
+	switch (kind.kind) {
+		case 'none': return false;
+		case 'sso': return kind.accountId !== undefined && kind.roleName !== undefined;
+		case 'static-keys': return !(kind.term === 'long-term' && kind.keyIdPrefix === 'ASIA');
+		default: return true;
+	}
+}

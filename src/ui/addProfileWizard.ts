@@ -4,9 +4,11 @@
 
 import * as vscode from 'vscode';
 import {
-	checkAccessKeyId, checkAccountId, checkDurationSeconds, checkMfaSerial, checkRoleArn, checkSecretAccessKey,
-	checkSessionToken, checkStartUrl, FormatCheck,
+	checkAccessKeyId, checkAccountId, checkDurationSeconds, checkMfaSerial, checkRegionName, checkRegistrationScopes, checkRoleArn,
+	checkRoleSessionName, checkSecretAccessKey, checkSessionToken, checkStartUrl, FormatCheck,
 } from '../core/credentialFormats';
+import { kindLabel } from '../core/profileDisplay';
+import { givesCredentials } from '../core/profileKind';
 import { knownRegions } from '../core/regions';
 import { validateProperty, validateSsoSessionName, validateWrittenProfileName } from '../core/names';
 import type { CredentialSource, NewProfile } from '../core/profileEdits';
@@ -35,7 +37,8 @@ interface PickStep {
 	readonly key: string;
 	readonly placeholder: string;
 	readonly items: (answers: Answers) => Item[];
-	readonly freeText?: boolean;
+	/** Typed text that matches no item is taken as it is, with this check's warning shown on it. */
+	readonly freeText?: (value: string) => FormatCheck;
 	readonly when?: (answers: Answers) => boolean;
 }
 
@@ -64,9 +67,11 @@ export class AddProfileWizard {
 
 	async run(initialName?: string): Promise<NewProfile | undefined> {
 		const kind = await this.prompts.pickStep<Item>({
-			title: 'Add AWS Profile', step: 1, totalSteps: 1, placeholder: 'How does this profile get credentials?',
+			// The total depends on the kind, not known yet: VS Code then shows the step alone, not "1/1".
+			title: 'Add AWS Profile', step: 1, totalSteps: undefined, placeholder: 'How does this profile get credentials?',
+			// QuickPick details are plain text: no Markdown, so no backticks.
 			items: [
-				{ label: '$(key) Access keys', detail: 'An IAM user\'s access key ID and secret, as `aws configure` writes them.', value: 'static' },
+				{ label: '$(key) Access keys', detail: 'An IAM user\'s access key ID and secret, as aws configure writes them.', value: 'static' },
 				{ label: '$(link) Assume a role', detail: 'A role assumed with another profile\'s credentials or the environment\'s.', value: 'assume-role' },
 				{ label: '$(organization) IAM Identity Center (SSO)', detail: 'Sign in through your organization\'s AWS access portal.', value: 'sso' },
 				{ label: '$(terminal) credential_process', detail: 'A program that prints credentials (aws-vault, granted, 1Password...).', value: 'credential-process' },
@@ -81,17 +86,22 @@ export class AddProfileWizard {
 
 	private async ask(kind: Kind, steps: readonly Step[], initialName?: string): Promise<Answers | undefined> {
 		const answers: Answers = { ...(initialName ? { name: initialName } : {}), ...(kind === 'sso' ? { scopes: 'sso:account:access' } : {}) };
+		// What each input shows when asked again: the answer, or the text typed before Back (a secret too).
+		const shown: Answers = { ...answers };
 		let index = 0;
 		while (index < steps.length) {
-			const active = steps.filter((step) => step.when?.(answers) ?? true);
 			const step = steps[index];
 			if (step.when && !step.when(answers)) {
 				index++;
 				continue;
 			}
-			const info = { title: `Add AWS Profile: ${kindTitles[kind]}`, step: active.indexOf(step) + 2, totalSteps: active.length + 1 };
+			// Numbered among all the kind's steps, so the total never changes; a step that does not apply is skipped over.
+			const info = { title: `Add AWS Profile: ${kindTitles[kind]}`, step: index + 2, totalSteps: steps.length + 1 };
 			const answer = step.kind === 'input'
-				? await this.prompts.inputStep({ ...info, prompt: step.prompt, placeholder: step.placeholder, password: step.password, value: answers[step.key], validate: (value) => step.validate(value, answers) })
+				? await this.prompts.inputStep({
+					...info, prompt: step.prompt, placeholder: step.placeholder, password: step.password, value: shown[step.key],
+					validate: (value) => step.validate(value, answers), onBack: (typed) => { shown[step.key] = typed; },
+				})
 				: await this.askPick(step, info, answers);
 			if (answer === undefined) {
 				return undefined;
@@ -104,17 +114,19 @@ export class AddProfileWizard {
 				continue;
 			}
 			answers[step.key] = answer;
+			shown[step.key] = answer;
 			index++;
 		}
 		return answers;
 	}
 
 	private async askPick(step: PickStep, info: { title: string; step: number; totalSteps: number }, answers: Answers): Promise<string | typeof back | undefined> {
+		const check = step.freeText;
 		const picked = await this.prompts.pickStep<Item>({
 			...info,
 			placeholder: step.placeholder,
 			items: step.items(answers),
-			freeText: step.freeText ? (text) => ({ label: text, description: 'use this value', value: text }) : undefined,
+			freeText: check ? (text) => freeTextItem(text, check(text)) : undefined,
 		});
 		return picked === undefined || picked === back ? picked : picked.value;
 	}
@@ -130,13 +142,14 @@ export class AddProfileWizard {
 				return this.snapshot.model.profiles.has(value) ? { level: 'error', message: `A profile named '${value}' already exists.` } : ok;
 			},
 		};
-		const region: Step = { kind: 'pick', key: 'region', placeholder: 'Default region for this profile (type any region name)', items: () => this.regionItems(), freeText: true };
+		const region: Step = { kind: 'pick', key: 'region', placeholder: 'Default region for this profile (type any region name)', items: () => this.regionItems(), freeText: checkRegionName };
 		switch (kind) {
 			case 'static': return [
 				name,
 				{ kind: 'input', key: 'accessKeyId', prompt: 'Access key ID (from IAM > Users > Security credentials)', placeholder: 'AKIA...', validate: checkAccessKeyId },
 				{ kind: 'input', key: 'secretAccessKey', prompt: 'Secret access key (shown once, when the key was created)', password: true, validate: checkSecretAccessKey },
-				{ kind: 'input', key: 'sessionToken', prompt: 'Session token (only for temporary ASIA... keys; leave empty otherwise)', password: true, validate: (value, answers) => both(plainValue('aws_session_token'), (v) => checkSessionToken(answers.accessKeyId ?? '', v))(value) },
+				// Asked only for temporary (ASIA) keys: long-term (AKIA) keys have no session token.
+				{ kind: 'input', key: 'sessionToken', prompt: 'Session token (temporary ASIA... keys come with one)', password: true, when: (a) => a.accessKeyId?.startsWith('ASIA') ?? false, validate: (value, answers) => both(plainValue('aws_session_token'), (v) => checkSessionToken(answers.accessKeyId ?? '', v))(value) },
 				region,
 				{ kind: 'pick', key: 'output', placeholder: 'Output format of the AWS CLI (optional)', items: () => ['', 'json', 'yaml', 'text', 'table'].map((value) => ({ label: value || '(none)', value })) },
 			];
@@ -146,7 +159,7 @@ export class AddProfileWizard {
 				{ kind: 'pick', key: 'source', placeholder: 'Whose credentials assume the role?', items: () => this.sourceItems() },
 				{ kind: 'input', key: 'mfaSerial', prompt: 'MFA device ARN, if the role requires MFA (optional)', validate: checkMfaSerial },
 				{ kind: 'input', key: 'externalId', prompt: 'External ID, if the role\'s trust policy asks for one (optional)', validate: plainValue('external_id') },
-				{ kind: 'input', key: 'roleSessionName', prompt: 'Role session name (optional)', validate: plainValue('role_session_name') },
+				{ kind: 'input', key: 'roleSessionName', prompt: 'Role session name (optional)', validate: both(plainValue('role_session_name'), checkRoleSessionName) },
 				{ kind: 'input', key: 'durationSeconds', prompt: 'Session duration in seconds, 900 to 43200 (optional; default 3600)', validate: checkDurationSeconds },
 				region,
 			];
@@ -155,10 +168,10 @@ export class AddProfileWizard {
 				{ kind: 'pick', key: 'session', placeholder: 'Which sso-session (your organization\'s AWS access portal)?', items: () => this.sessionItems() },
 				{ kind: 'input', key: 'sessionName', prompt: 'A name for the new sso-session, e.g. my-company', when: (a) => a.session === newSession, validate: (value) => this.newSessionName(value) },
 				{ kind: 'input', key: 'startUrl', prompt: 'The start URL of your AWS access portal', placeholder: 'https://my-company.awsapps.com/start', when: (a) => a.session === newSession, validate: checkStartUrl },
-				{ kind: 'pick', key: 'ssoRegion', placeholder: 'The region of IAM Identity Center', when: (a) => a.session === newSession, items: () => this.regionItems().filter((item) => item.value !== ''), freeText: true },
-				{ kind: 'input', key: 'scopes', prompt: 'Registration scopes', when: (a) => a.session === newSession, validate: plainValue('sso_registration_scopes') },
+				{ kind: 'pick', key: 'ssoRegion', placeholder: 'The region of IAM Identity Center', when: (a) => a.session === newSession, items: () => this.regionItems().filter((item) => item.value !== ''), freeText: checkRegionName },
+				{ kind: 'input', key: 'scopes', prompt: 'Registration scopes, separated by commas', placeholder: 'sso:account:access', when: (a) => a.session === newSession, validate: both(plainValue('sso_registration_scopes'), checkRegistrationScopes) },
 				{ kind: 'input', key: 'accountId', prompt: 'AWS account ID to sign in to', placeholder: '123456789012', validate: checkAccountId },
-				{ kind: 'input', key: 'roleName', prompt: 'Permission set (role) name in that account', placeholder: 'AdministratorAccess', validate: (value) => value === '' ? { level: 'error', message: 'The role name is required.' } : plainValue('sso_role_name')(value) },
+				{ kind: 'input', key: 'roleName', prompt: 'Permission set (role) name in that account', placeholder: 'ReadOnlyAccess', validate: (value) => value === '' ? { level: 'error', message: 'The role name is required.' } : plainValue('sso_role_name')(value) },
 				region,
 			];
 			case 'credential-process': return [
@@ -181,9 +194,10 @@ export class AddProfileWizard {
 	}
 
 	private sourceItems(): Item[] {
-		const profiles = [...this.snapshot.model.profiles.keys()].sort();
+		// Only profiles that can give credentials: a config-only one would fail the role at its first call.
+		const profiles = [...this.snapshot.model.profiles].filter(([, entry]) => givesCredentials(entry.kind)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
 		return [
-			...profiles.map((value) => ({ label: `$(cloud) ${value}`, description: 'source profile', value })),
+			...profiles.map(([value, entry]) => ({ label: `$(cloud) ${value}`, description: `source profile (${kindLabel(entry.kind)})`, value })),
 			...credentialSources.map((value) => ({ label: `$(server) ${value}`, description: 'credential source', value: `$source:${value}` })),
 		];
 	}
@@ -210,6 +224,11 @@ const kindTitles: Record<Kind, string> = {
 	'sso': 'IAM Identity Center',
 	'credential-process': 'credential_process',
 };
+
+/** A typed value offered as an item, with the check's warning under it. */
+function freeTextItem(text: string, check: FormatCheck): Item {
+	return { label: text, description: 'use this value', ...(check.level === 'ok' ? {} : { detail: `$(warning) ${check.message}` }), value: text };
+}
 
 /** The step before `index` that applies to these answers (skipped steps are skipped going back too). */
 function previousIndex(steps: readonly Step[], index: number, answers: Answers): number {

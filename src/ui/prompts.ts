@@ -14,7 +14,8 @@ export type Back = typeof back;
 export interface StepInfo {
 	readonly title: string;
 	readonly step: number;
-	readonly totalSteps: number;
+	/** Left out while it is not known yet (the first step of a wizard): VS Code then shows the step alone. */
+	readonly totalSteps: number | undefined;
 }
 
 export interface InputStepOptions extends StepInfo {
@@ -24,6 +25,8 @@ export interface InputStepOptions extends StepInfo {
 	readonly password?: boolean;
 	/** Checked as the user types: an error blocks the step, a warning only shows. */
 	readonly validate?: (value: string) => FormatCheck;
+	/** Told the text typed so far when the user presses Back, so the step can show it again. */
+	readonly onBack?: (typed: string) => void;
 }
 
 export interface PickStepOptions<T extends vscode.QuickPickItem> extends StepInfo {
@@ -124,7 +127,10 @@ function inputStep(options: InputStepOptions): Promise<string | Back | undefined
 				finish(box.value);
 			}
 		}),
-		box.onDidTriggerButton(() => finish(back)),
+		box.onDidTriggerButton(() => {
+			options.onBack?.(box.value);
+			finish(back);
+		}),
 	]);
 }
 

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { analyzeProfileKind, profileKindOf, programOf } from '../../src/core/profileKind';
+import { analyzeProfileKind, givesCredentials, profileKindOf, programOf } from '../../src/core/profileKind';
 import type { Section } from '../../src/core/profileSet';
 import { fakeProfileSet } from './fakeProfileSet';
 
@@ -207,6 +207,31 @@ describe('Profile kind', () => {
 	describe('helpers', () => {
 		it('takes a quoted program path whole', () => {
 			assert.equal(programOf('"C:\\Program Files\\creds.exe" --profile x'), 'C:\\Program Files\\creds.exe');
+		});
+	});
+
+	describe('gives credentials', () => {
+		it('is true for the kinds that yield credentials', () => {
+			for (const properties of <Record<string, string>[]>[
+				{ aws_access_key_id: longTermId, aws_secret_access_key: secret },
+				{ aws_access_key_id: temporaryId, aws_secret_access_key: secret, aws_session_token: 'token' },
+				{ role_arn: roleArn, source_profile: 'base' },
+				{ credential_process: 'aws-vault export --format=json base' },
+				{ sso_session: 'corp', sso_account_id: '123456789012', sso_role_name: 'ReadOnlyAccess' },
+				{ role_arn: roleArn, web_identity_token_file: '/token' },
+			]) {
+				assert.equal(givesCredentials(kindOf(properties)), true, JSON.stringify(Object.keys(properties)));
+			}
+		});
+
+		it('is false for a config-only profile, an SSO profile without account and role, an ASIA key without its token', () => {
+			for (const properties of <Record<string, string>[]>[
+				{ region: 'eu-west-1' },
+				{ sso_session: 'corp' },
+				{ aws_access_key_id: temporaryId, aws_secret_access_key: secret },
+			]) {
+				assert.equal(givesCredentials(kindOf(properties)), false, JSON.stringify(Object.keys(properties)));
+			}
 		});
 	});
 });

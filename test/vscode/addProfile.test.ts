@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
-import type { InputStepOptions } from '../../src/ui/prompts';
+import type { InputStepOptions, PickStepOptions, Prompts } from '../../src/ui/prompts';
 import { activateExtension, scripted, ScriptedAnswers, StepAnswer, testingApi } from './helpers';
 
 const back = Symbol.for('awsProfiles.back') as StepAnswer;
@@ -41,7 +41,7 @@ describe('Add AWS Profile', () => {
 	it('adds access keys: the secret to the credentials file, the rest to the config file, byte for byte', async () => {
 		const notified: string[] = [];
 		await add({
-			steps: ['static', 'fixture-new', 'AKIAFIXTURENEW000001', secret, '', 'eu-central-1', 'json'],
+			steps: ['static', 'fixture-new', 'AKIAFIXTURENEW000001', secret, 'eu-central-1', 'json'],
 			notify: (message, actions) => (notified.push(message, ...actions), 'Switch to it'),
 		});
 		assert.equal(readFileSync(api.files.credentialsFile, 'utf8'),
@@ -72,7 +72,7 @@ describe('Add AWS Profile', () => {
 	});
 
 	it('goes back a step with Back, and writes nothing when the user escapes', async () => {
-		await add({ steps: ['static', 'fixture-first', back, 'fixture-second', 'AKIAFIXTURESECOND001', secret, '', '', ''] });
+		await add({ steps: ['static', 'fixture-first', back, 'fixture-second', 'AKIAFIXTURESECOND001', secret, '', ''] });
 		const credentials = readFileSync(api.files.credentialsFile, 'utf8');
 		assert.match(credentials, /\[fixture-second\]/);
 		assert.doesNotMatch(credentials, /fixture-first/);
@@ -100,5 +100,103 @@ describe('Add AWS Profile', () => {
 		await vscode.commands.executeCommand('awsProfiles.addProfile', 'fixture-from-quick-fix');
 		assert.equal((asked[1] as InputStepOptions).value, 'fixture-from-quick-fix');
 		assert.equal(readFileSync(api.files.configFile, 'utf8'), `${original.config}\n[profile fixture-from-quick-fix]\ncredential_process = aws-vault export --format=json fixture\n`);
+	});
+
+	type Asked = NonNullable<ScriptedAnswers['asked']>;
+	type Pick = PickStepOptions<vscode.QuickPickItem & { value?: string }>;
+	const inputNamed = (asked: Asked, prompt: RegExp) => asked.find((o): o is InputStepOptions => 'prompt' in o && prompt.test(o.prompt))!;
+	const pickNamed = (asked: Asked, placeholder: RegExp) => asked.find((o) => !('prompt' in o) && placeholder.test(o.placeholder ?? '')) as Pick;
+
+	it('numbers the steps against a total known from the kind, the same whichever way the answers go', async () => {
+		const runs: Record<string, ScriptedAnswers['steps']> = {
+			'static AKIA': ['static', 'fixture-count1', 'AKIAFIXTURECOUNT0001', secret, '', ''],
+			'static ASIA': ['static', 'fixture-count2', 'ASIAFIXTURECOUNT0002', secret, 'token', '', ''],
+			'sso existing': ['sso', 'fixture-count3', 'fixture-corp', '111122223333', 'ReadOnly', ''],
+			'sso new': ['sso', 'fixture-count4', '$new', 'fixture-count-portal', 'https://portal.awsapps.com/start', 'eu-north-1', 'sso:account:access', '111122223333', 'ReadOnly', ''],
+		};
+		const totals: Record<string, number[]> = {};
+		for (const [run, steps] of Object.entries(runs)) {
+			const asked: Asked = [];
+			await add({ steps, asked });
+			assert.equal(asked[0].step, 1);
+			assert.equal(asked[0].totalSteps, undefined, `${run}: the first step does not claim to be the only one`);
+			const later = asked.slice(1);
+			assert.ok(later.every((o, i) => i === 0 ? o.step === 2 : o.step > later[i - 1].step), `${run}: steps go up: ${later.map((o) => o.step)}`);
+			assert.equal(later.at(-1)!.step, later[0].totalSteps, `${run}: the last step is the total`);
+			totals[run] = later.map((o) => o.totalSteps!);
+		}
+		assert.deepEqual(totals['static AKIA'], [7, 7, 7, 7, 7]);
+		assert.deepEqual(totals['static ASIA'], [7, 7, 7, 7, 7, 7]);
+		assert.deepEqual(totals['sso existing'], [10, 10, 10, 10, 10]);
+		assert.deepEqual(totals['sso new'], Array(9).fill(10));
+	});
+
+	it('shows plain text in the kind picker, without Markdown backticks', async () => {
+		const asked: Asked = [];
+		await add({ steps: ['credential-process', 'fixture-plain', 'fixture-creds', ''], asked });
+		for (const item of (asked[0] as Pick).items) {
+			assert.doesNotMatch(`${item.label} ${item.description ?? ''} ${item.detail ?? ''}`, /`/);
+		}
+	});
+
+	it('asks the session token only for ASIA keys', async () => {
+		const asked: Asked = [];
+		await add({ steps: ['static', 'fixture-akia', 'AKIAFIXTUREAKIA00001', secret, '', ''], asked });
+		assert.equal(inputNamed(asked, /session token/i), undefined, 'no session token step for AKIA keys');
+		assert.match(readFileSync(api.files.credentialsFile, 'utf8'), /\[fixture-akia\]\naws_access_key_id = AKIAFIXTUREAKIA00001\naws_secret_access_key = \S+\n$/);
+	});
+
+	it('keeps a typed secret when the user goes Back and comes again', async () => {
+		const asked: Asked = [];
+		const steps: ScriptedAnswers['steps'] = ['static', 'fixture-kept', 'AKIAFIXTUREKEPT00001', back, 'AKIAFIXTUREKEPT00001', secret, '', ''];
+		const base = scripted({ steps, asked });
+		let typedOnce = false;
+		const prompts: Prompts = {
+			...base,
+			inputStep: (options) => {
+				if (/secret access key/i.test(options.prompt) && !typedOnce) {
+					typedOnce = true;
+					options.onBack?.(secret); // typed, not accepted, then Back
+				}
+				return base.inputStep(options);
+			},
+		};
+		api.setPrompts(prompts);
+		await vscode.commands.executeCommand('awsProfiles.addProfile');
+		assert.deepEqual(steps, []);
+		const secretSteps = asked.filter((o): o is InputStepOptions => 'prompt' in o && /secret access key/i.test(o.prompt));
+		assert.equal(secretSteps.length, 2);
+		assert.equal(secretSteps[0].value, undefined);
+		assert.equal(secretSteps[1].value, secret, 'the secret typed before Back is there again');
+	});
+
+	it('offers as source profiles only those that can give credentials', async () => {
+		const asked: Asked = [];
+		await add({ steps: ['assume-role', 'fixture-role2', 'arn:aws:iam::111122223333:role/Deploy', 'fixture-dev', '', '', '', '', ''], asked });
+		const offered = pickNamed(asked, /Whose credentials/).items.map((item) => item.value);
+		for (const profile of ['default', 'fixture-dev', 'fixture-temp', 'fixture-admin', 'fixture-sso', 'fixture-process']) {
+			assert.ok(offered.includes(profile), profile);
+		}
+		assert.ok(!offered.includes('fixture-settings'), 'a config-only profile gives no credentials');
+	});
+
+	it('checks role session names, registration scopes and typed regions; suggests a least-privilege permission set', async () => {
+		const role: Asked = [];
+		await add({ steps: ['assume-role', 'fixture-role3', 'arn:aws:iam::111122223333:role/Deploy', 'fixture-dev', '', '', 'ci-deploy', '', 'eu-west-1'], asked: role });
+		const sessionName = inputNamed(role, /Role session name/);
+		assert.equal(sessionName.validate?.('bad session name!').level, 'error');
+		assert.equal(sessionName.validate?.('').level, 'ok');
+		const region = pickNamed(role, /Default region/);
+		assert.match(region.freeText?.('eu-west-4').detail ?? '', /new region, or a typo/);
+		assert.equal(region.freeText?.('eu-west-1').detail, undefined);
+
+		const sso: Asked = [];
+		await add({ steps: ['sso', 'fixture-sso3', '$new', 'fixture-portal3', 'https://portal.awsapps.com/start', 'eu-north-1', 'sso:account:access', '111122223333', 'ReadOnly', ''], asked: sso });
+		const scopes = inputNamed(sso, /Registration scopes/);
+		assert.equal(scopes.validate?.('111122223333').level, 'error');
+		assert.equal(scopes.validate?.('sso:account:access,codewhisperer:completions').level, 'ok');
+		assert.match(pickNamed(sso, /region of IAM Identity Center/).freeText?.('eu-west-4').detail ?? '', /new region, or a typo/);
+		const roleName = inputNamed(sso, /Permission set/);
+		assert.equal(roleName.placeholder, 'ReadOnlyAccess', 'the walkthrough warns against AdministratorAccess');
 	});
 });
