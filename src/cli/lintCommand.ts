@@ -29,6 +29,7 @@ import { legacySdkUsesOf } from '../core/references/legacySdkUses';
 import { ScannedFile, scanProjectFolder } from '../core/references/scanFolder';
 import type { ToolReadings } from '../core/references/toolVisibility';
 import { sharedFilesLookup } from '../core/references/sharedFiles';
+import { setVariables } from '../core/references/profileReference';
 import { readStandard } from '../core/standardReader';
 import { describeFileErrorCode, FileRole, readProfileFileBytes } from '../core/profileFilesReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
@@ -213,7 +214,7 @@ async function scanFolders(folders: readonly string[], stage: string | undefined
 	const projects: ScannedFile[] = [];
 	for (const folder of folders) {
 		// `${env:AWS_PROFILE, 'default'}` reads what a deploy started from here would read: this process's environment.
-		const env = { env: processEnvironment(), envSource: 'this terminal\'s environment', home: process.env.HOME || os.homedir() };
+		const env = { env: setVariables(process.env), envSource: 'this terminal\'s environment', home: process.env.HOME || os.homedir() };
 		projects.push(...await scanProjectFolder(folder, stage === undefined ? env : { ...env, stage }));
 	}
 	return projects;
@@ -238,17 +239,6 @@ interface ReferenceCheck {
 	readonly now: number;
 	readonly awsFiles: Partial<Record<FileRole, string>>;
 	readonly readings: ToolReadings;
-}
-
-/** The CLI's own environment, its set variables only. */
-function processEnvironment(): Record<string, string> {
-	const env: Record<string, string> = {};
-	for (const [name, value] of Object.entries(process.env)) {
-		if (value !== undefined) {
-			env[name] = value;
-		}
-	}
-	return env;
 }
 
 function referenceReports(projects: readonly ScannedFile[], model: ProfileModel, check: ReferenceCheck, usual: Parameters<typeof sharedFilesLookup>[1]): Reported[] {

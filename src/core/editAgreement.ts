@@ -17,6 +17,7 @@
 // `raw` may be the literal parse of the named sections only (parseRawProfileSections): it is read for those.
 
 import { readAwsCli } from './awsCliReader';
+import { lastStartAtOrBefore } from './lineIndex';
 import type { FileRole } from './profileFilesReader';
 import type { RawProfileFile, RawSection } from './rawProfileFile';
 import type { ReadingResult } from './reading';
@@ -178,21 +179,6 @@ function pieceStarts(text: string): number[] {
 		starts.push(at + 1);
 	}
 	return starts;
-}
-
-/** The index of the last piece that starts at or before `offset`. */
-function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
-	let low = 0;
-	let high = starts.length - 1;
-	while (low < high) {
-		const middle = (low + high + 1) >>> 1;
-		if (starts[middle] <= offset) {
-			low = middle;
-		} else {
-			high = middle - 1;
-		}
-	}
-	return low;
 }
 
 /** The words of a header line, without brackets or quotes: `[profile "dev"] # x` gives profile, dev, #, x. */

@@ -25,7 +25,7 @@ export function createLineIndex(text: string): LineIndex {
 	const rangeOf = (offset: number, length: number): TextRange => {
 		const start = Math.max(0, Math.min(offset, text.length));
 		const end = Math.max(start, Math.min(start + Math.max(0, length), text.length));
-		const line = lineAt(starts, start);
+		const line = lastStartAtOrBefore(starts, start);
 		return textRange(start, end, line, starts[line]);
 	};
 	return { rangeOf, spanRange: (span) => rangeOf(span.offset, span.length) };
@@ -47,8 +47,8 @@ function lineStarts(text: string): number[] {
 	return starts;
 }
 
-/** The last line starting at or before `offset` (binary search). */
-function lineAt(starts: readonly number[], offset: number): number {
+/** The index of the last of the ascending `starts` at or before `offset` (binary search): a line, a piece. */
+export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
 	let low = 0;
 	let high = starts.length - 1;
 	while (low < high) {

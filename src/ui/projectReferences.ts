@@ -17,7 +17,7 @@ import { findProfileReferences, isReferenceFile, referenceFileKind } from '../co
 import { checkReferences, environmentText, ReferenceFinding } from '../core/references/checkReferences';
 import { readSharedFiles, terraformModuleFiles } from '../core/references/scanFolder';
 import { sharedFilesLookup, SharedFilesText } from '../core/references/sharedFiles';
-import type { ProfileReference } from '../core/references/profileReference';
+import { ProfileReference, setVariables } from '../core/references/profileReference';
 import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
 import type { TextRange } from '../core/profileSet';
@@ -196,12 +196,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 	 * empty for "No AWS profile", which the tools read as unset).
 	 */
 	private terminalEnvironment(): { env: Record<string, string>; envSource: string } {
-		const env: Record<string, string> = {};
-		for (const [name, value] of Object.entries(process.env)) {
-			if (value !== undefined) {
-				env[name] = value;
-			}
-		}
+		const env = setVariables(process.env);
 		if (!readSettings().injectProfile) {
 			return { env, envSource: 'VS Code\'s environment' };
 		}

@@ -169,3 +169,14 @@ export interface DotenvFileText {
 	readonly file: string;
 	readonly text: string;
 }
+
+/** An environment's set variables only (`process.env` may hold undefined values): what `${env:X}` reads. */
+export function setVariables(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+	const variables: Record<string, string> = {};
+	for (const [name, value] of Object.entries(env)) {
+		if (value !== undefined) {
+			variables[name] = value;
+		}
+	}
+	return variables;
+}
