@@ -3,8 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 // `npm test` (after `tsc -p .` has type-checked and compiled everything): lint, bundle, the unit tests, the
-// attack suite (test/attacks), the build tests (bundles, .vsix, CLI), then the integration tests inside a real
-// VS Code. Every step runs even when an earlier one failed, and the run ends with one line `N passed, N failed`.
+// differential suite against the real AWS CLI (test/differential), the attack suite (test/attacks), the build
+// tests (bundles, .vsix, CLI), then the integration tests inside a real VS Code. Every step runs even when an
+// earlier one failed, and the run ends with one line `N passed, N failed`.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -71,6 +72,9 @@ async function main(): Promise<number> {
 	const build = runCheck('bundle', process.execPath, [path.join(projectRoot, 'esbuild.mjs')]);
 	results.push(build);
 	results.push(await runMocha('unit tests', 'unit'));
+	// The differential suite against the real AWS CLI: some 400 Python starts, minutes rather than seconds,
+	// so it is apart from the unit tests that a maintainer runs every few minutes.
+	results.push(await runMocha('differential', 'differential', 900_000));
 	// The attacks of the security trial (test/attacks): slower than unit tests, bounded to a few minutes.
 	results.push(await runMocha('attack suite', 'attacks', 120_000));
 	if (build.failed === 0) {

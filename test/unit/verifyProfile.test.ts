@@ -331,10 +331,9 @@ describe('Verify profile (AWS layer, real SDK, local endpoint)', function () {
 	it('gives up after the timeout on an endpoint that never answers, and can be cancelled', async () => {
 		aws.setFault('hang');
 		try {
-			const started = Date.now();
+			// Without the timeout this would hang until mocha's own timeout fails the test.
 			const result = await verify('fixture-dev', { timeoutMs: 500 });
 			assert.equal(!result.ok && result.failure.code, 'timeout');
-			assert.ok(Date.now() - started < 4_000);
 			const controller = new AbortController();
 			setTimeout(() => controller.abort(), 100);
 			const cancelled = await verify('fixture-dev', { abortSignal: controller.signal });

@@ -41,7 +41,7 @@ import * as path from 'node:path';
 import { readAwsCli } from '../../src/core/awsCliReader';
 import type { FileRole } from '../../src/core/profileFilesReader';
 import type { FileTexts, Reading, ReadingSection, ReadingValue } from '../../src/core/reading';
-import { loadSuite } from './suites';
+import { loadSuite } from '../unit/suites';
 
 const awsBinary = process.env.AWS_CLI_PATH ?? '/usr/bin/aws';
 // Two at a time is what a 2-core machine gains from; more cores, more workers (up to 4).
