@@ -3,7 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 // Region names, from the partitions the SDKs ship (botocore `data/partitions.json`, the same file every SDK's
-// endpoint resolver embeds): each partition has a pattern its regions follow and the regions it has today. A
+// endpoint resolver embeds; test/unit/regions.test.ts checks this copy against the installed JS SDK's and the AWS
+// CLI's, so that updating either shows what changed): each partition has a pattern its regions follow and the regions it has today. A
 // name that follows a pattern but is not listed may be a region newer than this list (info); one that follows
 // none is a mistake the SDKs pass on to a host name that does not exist, or to a signature AWS rejects.
 // The patterns are the partitions' own, written with lower-case letters only: a region in upper case would
@@ -24,7 +25,8 @@ export const partitions: readonly Partition[] = [
 			'ap-south-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
 			'ap-southeast-6', 'ap-southeast-7', 'aws-global', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2',
 			'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'il-central-1',
-			'me-central-1', 'me-south-1', 'mx-central-1', 'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+			'me-central-1', 'me-south-1', 'me-west-1', 'mx-central-1', 'sa-east-1', 'sa-west-1', 'us-east-1', 'us-east-2',
+			'us-west-1', 'us-west-2',
 		],
 	},
 	{ id: 'aws-cn', pattern: /^cn-[a-z]+-\d+$/, regions: ['aws-cn-global', 'cn-north-1', 'cn-northwest-1'] },
