@@ -1,8 +1,10 @@
 // Builds the three bundles of the extension:
 //   dist/extension.js  the VS Code extension (CommonJS, `vscode` external)
 //   dist/cli.js        the `aws-profiles` command
-//   dist/aws.js        the AWS layer with the AWS SDK inside, loaded on first use by the two above,
+//   dist/aws.js        the AWS layer with the AWS SDK's clients inside, loaded on first use by the two above,
 //                      so that activating the extension never parses the SDK.
+//   dist/jsSdkReader.js the JS SDK's own config file loader alone (what lint compares with), loaded on first
+//                      use: `aws-profiles lint` and the editor's lint need it, not the SDK's clients.
 //   dist/re2.js        re2js, the linear-time engine of user-supplied regular expressions (the naming
 //                      pattern), loaded on first use by the two above: a third of extension.js otherwise.
 // Usage: node esbuild.mjs [--production] [--watch]
@@ -14,11 +16,14 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** The entries reach the AWS layer only through `require('./aws.js')`, which must stay a runtime require. */
+/**
+ * The entries reach the AWS layer and the JS SDK reader only through `require('./aws.js')` and
+ * `require('./jsSdkReader.js')`, which must stay runtime requires.
+ */
 const awsLayerIsExternal = {
 	name: 'aws-layer-external',
 	setup(build) {
-		build.onResolve({ filter: /^\.\/aws\.js$/ }, (args) => ({ path: args.path, external: true }));
+		build.onResolve({ filter: /^\.\/(aws|jsSdkReader)\.js$/ }, (args) => ({ path: args.path, external: true }));
 	},
 };
 
@@ -49,6 +54,7 @@ const builds = [
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
 		define: { VERSION_FROM_BUILD: JSON.stringify(version) } },
 	{ ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
+	{ ...common, entryPoints: { jsSdkReader: 'src/aws/jsSdkReader.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', plugins: [] },
 ];
 

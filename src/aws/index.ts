@@ -2,11 +2,9 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// The AWS layer: everything that runs the AWS SDK for JavaScript v3, its calls and its own config loader.
+// The AWS layer: everything that runs the AWS SDK for JavaScript v3's clients (STS, IAM) and their calls.
 // Loaded lazily (see lazy.ts); the extension and the CLI reach it only through loadAwsLayer().
 
-export { jsSdkVersions, readJsSdk, readJsSdkFromDisk } from './jsSdkReader';
-export type { JsSdkReading, JsSdkReadingResult } from './jsSdkReader';
 export { verifyProfile, principalOf } from './verifyProfile';
 export type { VerifyRequest, VerifyResult, Finding, AccessKeyInfo, DeployCheck, Principal } from './verifyProfile';
 export type { VerifyFailure, FailureCode } from './verifyFailure';

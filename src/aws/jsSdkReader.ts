@@ -67,7 +67,7 @@ export async function readJsSdkFromDisk(paths: Pick<FileLocations, 'configFile' 
 
 /** The installed packages the reading comes from, for the README and `aws-profiles --version`. */
 export function jsSdkVersions(): readonly PackageVersion[] {
-	// Literal requires, so the bundler inlines each manifest into dist/aws.js.
+	// Literal requires, so the bundler inlines each manifest into dist/jsSdkReader.js.
 	/* eslint-disable @typescript-eslint/no-require-imports -- see above */
 	const manifests = [
 		require('@aws-sdk/credential-providers/package.json'),

@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadAwsLayer } from '../aws/lazy';
+import { loadJsSdkReader } from '../aws/lazy';
 import type { Clock } from '../core/expiry';
 import { Platform, platformOf } from '../core/fileLocations';
 import { lintProfileFiles } from '../core/lint/lintFiles';
@@ -53,7 +53,7 @@ export interface LintCommandDependencies {
 const defaultDependencies: LintCommandDependencies = {
 	readJsSdk: async (texts) => {
 		try {
-			return await loadAwsLayer().readJsSdk(texts);
+			return await loadJsSdkReader().readJsSdk(texts);
 		} catch {
 			return undefined; // no AWS bundle next to the CLI (a development build): lint without the JS SDK's reading
 		}

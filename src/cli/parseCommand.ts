@@ -6,7 +6,7 @@
 // `{"profiles": {...}, "ssoSessions": {...}}`, or `{"error": "..."}` (exit 1) when the reader refuses them.
 // Three readers: the SDKs' standard, the AWS CLI's (botocore), and the JavaScript SDK's own loader.
 
-import { loadAwsLayer } from '../aws/lazy';
+import { loadJsSdkReader } from '../aws/lazy';
 import { readAwsCli } from '../core/awsCliReader';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReaderName } from '../core/reading';
 import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
@@ -20,7 +20,7 @@ const readers: Record<ReaderName, (texts: FileTexts) => Promise<ReadingResult>> 
 	'aws-cli': async (texts) => readAwsCli(texts),
 	// The JavaScript SDK's loader lives in the lazily loaded AWS bundle.
 	'js-sdk': async (texts) => {
-		const { reading } = await loadAwsLayer().readJsSdk(texts);
+		const { reading } = await loadJsSdkReader().readJsSdk(texts);
 		return { ok: true, reading: { profiles: reading.profiles, ssoSessions: reading.ssoSessions } };
 	},
 };

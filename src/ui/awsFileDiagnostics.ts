@@ -4,7 +4,7 @@
 
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { loadAwsLayer } from '../aws/lazy';
+import { loadJsSdkReader } from '../aws/lazy';
 import { platformOf } from '../core/fileLocations';
 import { createLineIndex, LineIndex } from '../core/lineIndex';
 import type { Finding, QuickFix, Severity, SeveritySetting } from '../core/lint/rule';
@@ -158,7 +158,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		const otherText = otherDocument?.getText() ?? (onDisk?.kind === 'read' ? onDisk.text : undefined);
 		const texts: FileTexts = { [role]: document.getText(), ...(otherText === undefined ? {} : { [other]: otherText }) };
 		const version = document.version;
-		const jsSdk = await loadAwsLayer().readJsSdk(texts);
+		const jsSdk = await loadJsSdkReader().readJsSdk(texts);
 		if (document.version !== version || document.isClosed || this.closedTabs.has(document.uri.toString())) {
 			return; // typed again meanwhile (a newer run is on its way), or closed
 		}

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadAwsLayer } from '../aws/lazy';
+import { loadJsSdkReader } from '../aws/lazy';
 import { readAwsCli } from '../core/awsCliReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
 import { textsOf } from '../core/profileFilesReader';
@@ -159,7 +159,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			cached.awsCli ??= readAwsCli(cached.texts);
 		}
 		if (tool.reader === 'js-sdk') {
-			cached.jsSdk ??= loadAwsLayer().readJsSdk(cached.texts).catch(() => undefined);
+			cached.jsSdk ??= loadJsSdkReader().readJsSdk(cached.texts).catch(() => undefined);
 		}
 		const jsSdk = cached.jsSdk ? await cached.jsSdk : undefined;
 		return {

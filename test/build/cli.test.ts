@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../harness/codeServer';
@@ -108,6 +108,21 @@ describe('The aws-profiles CLI bundle', () => {
 			assert.deepEqual(read('aws-cli'), { profiles: { x: { region: 'us-east-1 # main' }, y: { region: 'b' } }, ssoSessions: {} });
 			// The JavaScript SDK drops a header with two spaces.
 			assert.deepEqual(read('js-sdk'), { profiles: { x: { region: 'us-east-1' } }, ssoSessions: {} });
+		});
+
+		it('reads with the JS SDK\'s loader alone: parse and lint work without the AWS layer (dist/aws.js) beside the CLI', () => {
+			const bin = path.join(home, 'bin');
+			mkdirSync(bin);
+			for (const bundle of ['cli.js', 'jsSdkReader.js', 're2.js']) {
+				copyFileSync(path.join(projectRoot, 'dist', bundle), path.join(bin, bundle));
+			}
+			const run = (args: string[]) => spawnSync(process.execPath, [path.join(bin, 'cli.js'), ...args],
+				{ cwd: home, env: { ...cleanEnvironment(), HOME: home }, encoding: 'utf8' });
+			assert.deepEqual(JSON.parse(run(['parse', '--config', config, '--reader', 'js-sdk', '--json']).stdout),
+				{ profiles: { x: { region: 'us-east-1' } }, ssoSessions: {} });
+			const findings = JSON.parse(run(['lint', '--config', config, '--format', 'json']).stdout) as { rule: string; line: number }[];
+			assert.ok(findings.some((finding) => finding.rule === 'aws-files/compatibility' && finding.line === 3),
+				'the JS SDK\'s reading is compared: it drops [profile  y]');
 		});
 
 		it('prints {"error"} and exits 1 when the standard refuses the input', () => {
