@@ -6,16 +6,17 @@
 // `@smithy/shared-ini-file-loader` (a re-export of `@smithy/core/config`, the module the SDK's credential
 // providers import), never a copy of its parser. Serverless v4, CDK and SST read the files this way.
 //
-// The loader reads paths only, so the texts to judge are written to a private scratch folder and passed
-// through its public `filepath`/`configFilepath` options with `ignoreCache`. The other way in, the
-// `externalDataInterceptor` hook, is marked @internal ("for testing only") in the installed typings, and
-// it is a process-wide table that overrides the reads of every caller of the module, including the SDK
-// calls our own AWS layer makes: not a hook to build on.
+// The loader reads paths only. The texts the editor judges (unsaved, on every keystroke) are handed to it
+// through its `externalDataInterceptor`, under two paths of our own that no file has and no other caller
+// reads, so no secret is written to disk and nothing else the SDK reads is affected; in the extension this
+// module is a bundle of its own (dist/jsSdkReader.js) with its own copy of the loader, apart from the one the
+// SDK's clients use. The hook is marked @internal in the installed typings: test/unit/jsSdkReader.test.ts pins
+// it, so an SDK update that changes it fails there first. The last few readings are kept by their texts, as the
+// lint and the project references of one edit ask for the same texts.
 
-import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadSharedConfigFiles, loadSsoSessionData, parseKnownFiles } from '@smithy/shared-ini-file-loader';
+import { externalDataInterceptor, loadSharedConfigFiles, loadSsoSessionData, parseKnownFiles } from '@smithy/shared-ini-file-loader';
 import type { FileLocations } from '../core/fileLocations';
 import type { FileTexts, Reading, ReadingSection } from '../core/reading';
 
@@ -45,16 +46,42 @@ type ParsedIniData = Awaited<ReturnType<typeof parseKnownFiles>>;
 const nonProfilePrefixes = ['sso-session.', 'services.'];
 
 /**
- * What the JS SDK sees in these texts. An absent text is an absent file (the loader takes it as empty, as it
- * does an empty one). Rejects only if the scratch files cannot be written, never because of their content.
+ * What the JS SDK sees in these texts. An absent text is an absent file, which the loader takes as empty, as it
+ * does an empty one. Nothing is written to disk; the same texts asked for again give the same reading.
  */
 export function readJsSdk(texts: FileTexts): Promise<JsSdkReadingResult> {
-	return scratch.use(async (folder) => {
-		const configFile = path.join(folder, 'config');
-		const credentialsFile = path.join(folder, 'credentials');
-		await Promise.all([writePrivate(configFile, texts.config), writePrivate(credentialsFile, texts.credentials)]);
-		return { ok: true, reading: await readWithLoader({ configFile, credentialsFile }) };
-	});
+	const config = texts.config ?? '';
+	const credentials = texts.credentials ?? '';
+	const known = recentReadings.find((entry) => entry.config === config && entry.credentials === credentials);
+	if (known) {
+		return known.result;
+	}
+	const result = readInMemory(config, credentials);
+	recentReadings.unshift({ config, credentials, result });
+	recentReadings.length = Math.min(recentReadings.length, keptReadings);
+	return result;
+}
+
+/** How many readings are kept by their texts: those of one edit (lint, references, hover) and the one before. */
+const keptReadings = 4;
+const recentReadings: { config: string; credentials: string; result: Promise<JsSdkReadingResult> }[] = [];
+
+/**
+ * The two paths the texts are handed to the loader under: a folder that is never made, named for this process,
+ * so no file has them and no other reader of the SDK's files asks for them.
+ */
+function inMemoryPaths(): Pick<FileLocations, 'configFile' | 'credentialsFile'> {
+	const folder = path.join(os.tmpdir(), `aws-profiles-js-sdk-in-memory-${process.pid}`);
+	return { configFile: path.join(folder, 'config'), credentialsFile: path.join(folder, 'credentials') };
+}
+
+function readInMemory(config: string, credentials: string): Promise<JsSdkReadingResult> {
+	const paths = inMemoryPaths();
+	externalDataInterceptor.interceptFile(paths.configFile, config);
+	externalDataInterceptor.interceptFile(paths.credentialsFile, credentials);
+	// The loader looks the paths up as it is called, before it awaits anything: a reading started later
+	// replaces the texts only for itself.
+	return readWithLoader(paths).then((reading) => ({ ok: true, reading }));
 }
 
 /**
@@ -87,10 +114,13 @@ export function jsSdkVersions(): readonly PackageVersion[] {
  */
 async function readWithLoader(paths: Pick<FileLocations, 'configFile' | 'credentialsFile'>): Promise<JsSdkReading> {
 	const init = { configFilepath: paths.configFile, filepath: paths.credentialsFile, ignoreCache: true };
-	const files = await loadSharedConfigFiles(init);
-	const merged = await parseKnownFiles(init);
-	// No ignoreCache option here: it reads the cache entry the two calls above have just refreshed.
-	const ssoSessions = await loadSsoSessionData({ configFilepath: paths.configFile });
+	// All three start before the first await, so they read the same texts (see readInMemory). The last one
+	// takes no ignoreCache option: from disk, it reads the cache entry the two calls before have just refreshed.
+	const [files, merged, ssoSessions] = await Promise.all([
+		loadSharedConfigFiles(init),
+		parseKnownFiles(init),
+		loadSsoSessionData({ configFilepath: paths.configFile }),
+	]);
 	const isConfigOnlySection = (key: string) =>
 		nonProfilePrefixes.some((prefix) => key.startsWith(prefix)) && key in files.configFile && !(key in files.credentialsFile);
 	return {
@@ -118,53 +148,3 @@ function plainSection(section: ParsedIniData[string]): ReadingSection {
 		Object.entries(section).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
 	);
 }
-
-/** Writes a text readable by this user only; an absent text is no file at all. */
-async function writePrivate(file: string, text: string | undefined): Promise<void> {
-	if (text !== undefined) {
-		await fs.writeFile(file, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
-	}
-}
-
-/**
- * A private folder (0700, under the OS temp folder, never ~/.aws) that exists only while one reading runs.
- * Readings run one at a time and reuse the same folder name, because the loader caches every path it reads
- * for the life of the process: fresh names would grow that cache by two entries (and two copies of the
- * texts) per reading. If someone else takes the name between two readings, a new one is made.
- */
-class ScratchFolder {
-	private name: string | undefined;
-	private queue: Promise<unknown> = Promise.resolve();
-
-	use<T>(body: (folder: string) => Promise<T>): Promise<T> {
-		const run = this.queue.then(() => this.runAlone(body));
-		this.queue = run.catch(() => undefined);
-		return run;
-	}
-
-	private async runAlone<T>(body: (folder: string) => Promise<T>): Promise<T> {
-		const folder = await this.create();
-		try {
-			return await body(folder);
-		} finally {
-			await fs.rm(folder, { recursive: true, force: true });
-		}
-	}
-
-	private async create(): Promise<string> {
-		// The OS temp folder is read each time (TMPDIR may change, as in the tests).
-		if (this.name !== undefined && path.dirname(this.name) === os.tmpdir()) {
-			try {
-				// mkdir fails if the name exists, so a folder it makes is ours alone.
-				await fs.mkdir(this.name, { mode: 0o700 });
-				return this.name;
-			} catch {
-				// Taken in the meantime: fall through to a new name.
-			}
-		}
-		this.name = await fs.mkdtemp(path.join(os.tmpdir(), 'aws-profiles-js-sdk-'));
-		return this.name;
-	}
-}
-
-const scratch = new ScratchFolder();

@@ -271,59 +271,47 @@ describe('JS SDK reader', () => {
 		});
 	});
 
-	describe('scratch files', () => {
-		it('writes the texts readable by the user only, in a private folder, and removes them', async () => {
-			const seen: { folder: number; files: Record<string, number> }[] = [];
-			const promises = fs.promises as { rm: typeof fs.promises.rm };
-			const realRm = promises.rm;
-			promises.rm = async (target, options) => {
-				const files = Object.fromEntries(fs.readdirSync(target).map((name) => [name, fs.statSync(path.join(String(target), name)).mode & 0o777]));
-				seen.push({ folder: fs.statSync(target).mode & 0o777, files });
-				return realRm(target, options);
-			};
-			try {
-				await js('[profile a]\nx = 1\n', '[a]\naws_secret_access_key = s\n');
-			} finally {
-				promises.rm = realRm;
-			}
-			if (process.platform !== 'win32') {
-				assert.deepEqual(seen, [{ folder: 0o700, files: { config: 0o600, credentials: 0o600 } }]);
-			}
-			assert.deepEqual(fs.readdirSync(temp.folder()), []);
-		});
-
-		it('writes no file for an absent text', async () => {
-			const written: string[] = [];
+	describe('in memory', () => {
+		it('writes no file: the texts, secrets included, never reach the disk', async () => {
 			const promises = fs.promises as { writeFile: typeof fs.promises.writeFile };
 			const realWrite = promises.writeFile;
-			promises.writeFile = (file, ...rest) => {
-				written.push(path.basename(String(file)));
-				return realWrite(file, ...rest);
-			};
+			const written: string[] = [];
+			promises.writeFile = (file, ...rest) => (written.push(String(file)), realWrite(file, ...rest));
 			try {
-				await js(undefined, '[a]\nx = 1\n');
+				assert.deepEqual(await profiles('[profile a]\nx = 1\n', '[a]\naws_secret_access_key = s\n'), { a: { x: '1', aws_secret_access_key: 's' } });
 			} finally {
 				promises.writeFile = realWrite;
 			}
-			assert.deepEqual(written, ['credentials']);
+			assert.deepEqual(written, []);
+			assert.deepEqual(fs.readdirSync(temp.folder()), []);
 		});
 
 		it('gives each of many concurrent readings its own texts', async () => {
 			const names = Array.from({ length: 12 }, (_, i) => `p${i}`);
 			const readings = await Promise.all(names.map((name) => js(`[profile ${name}]\nx = ${name}\n`, `[${name}]\ny = 1\n`)));
 			readings.forEach((reading, i) => assert.deepEqual(reading.profiles, { [names[i]]: { x: names[i], y: '1' } }));
-			assert.deepEqual(fs.readdirSync(temp.folder()), []);
 		});
 
-		it('never writes under the real ~/.aws and never reads it: an absent file stays absent', async () => {
+		it('gives the same texts asked for again the reading it made, without reading them again', async () => {
+			const texts = { config: '[profile same]\nx = 1\n', credentials: '[same]\ny = 2\n' };
+			const first = await readJsSdk(texts);
+			await readJsSdk({ config: '[profile other]\n' });
+			assert.equal(await readJsSdk({ ...texts }), first);
+			assert.notEqual(await readJsSdk({ config: texts.config }), first, 'an absent credentials text is another input');
+		});
+
+		it('leaves the SDK\'s reads of real files alone, and never reads the real ~/.aws: an absent file stays absent', async () => {
 			const home = fs.mkdtempSync(path.join(os.tmpdir(), 'home-'));
 			const saved = { HOME: process.env.HOME, AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE };
 			try {
 				fs.mkdirSync(path.join(home, '.aws'));
-				fs.writeFileSync(path.join(home, '.aws', 'config'), '[profile home]\nx = 1\n');
+				const paths = { configFile: path.join(home, '.aws', 'config'), credentialsFile: path.join(home, '.aws', 'credentials') };
+				fs.writeFileSync(paths.configFile, '[profile home]\nx = 1\n');
 				process.env.HOME = home;
 				delete process.env.AWS_CONFIG_FILE;
 				assert.deepEqual(await profiles(undefined, undefined), {});
+				assert.deepEqual(await profiles('[profile memory]\nx = 2\n'), { memory: { x: '2' } });
+				assert.deepEqual((await readJsSdkFromDisk(paths)).reading.profiles, { home: { x: '1' } });
 				assert.deepEqual(fs.readdirSync(path.join(home, '.aws')), ['config']);
 			} finally {
 				Object.entries(saved).forEach(([name, value]) => value === undefined ? delete process.env[name] : process.env[name] = value);
