@@ -103,10 +103,13 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
 	throw new Error(`code-server did not answer on ${url} within ${timeoutMs} ms`);
 }
 
-/** The workbench URL that opens the workspace with our extension in development mode (and, optionally, tests). */
-export function workbenchUrl(server: RunningCodeServer, workspace: string, extensionTestsPath?: string): string {
+/**
+ * The workbench URL that opens the workspace with our extension in development mode (and, optionally, tests).
+ * The extension is this project's unless `extensionPath` names another build of it (the activation bench's).
+ */
+export function workbenchUrl(server: RunningCodeServer, workspace: string, extensionTestsPath?: string, extensionPath = projectRoot): string {
 	const remote = (file: string) => `vscode-remote://localhost:${server.port}${file}`;
-	const payload: [string, string][] = [['extensionDevelopmentPath', remote(projectRoot)]];
+	const payload: [string, string][] = [['extensionDevelopmentPath', remote(extensionPath)]];
 	if (extensionTestsPath) {
 		payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
 	}
@@ -147,7 +150,13 @@ export async function runSuitesInWorkbench(
 	server: RunningCodeServer,
 	sandbox: Sandbox,
 	extensionTestsPaths: readonly string[],
-	options: { timeoutMs: number; onLog: (line: string) => void; onSuiteEnd?: (suite: string, result: TestRunResult) => void },
+	options: {
+		timeoutMs: number;
+		onLog: (line: string) => void;
+		onSuiteEnd?: (suite: string, result: TestRunResult) => void;
+		/** The build of the extension to load, for each suite in turn (this project's when absent). */
+		extensionPaths?: readonly string[];
+	},
 ): Promise<TestRunResult> {
 	const browser = await launchBrowser();
 	try {
@@ -178,12 +187,12 @@ export async function runSuitesInWorkbench(
 			}
 		});
 		let total: TestRunResult = { exitCode: 0, passed: 0, failed: 0 };
-		for (const suite of extensionTestsPaths) {
+		for (const [index, suite] of extensionTestsPaths.entries()) {
 			counts = { passed: 0, failed: 0 };
 			const exited = new Promise<number>((resolve) => {
 				onExit = resolve;
 			});
-			await page.goto(workbenchUrl(server, sandbox.workspace, suite));
+			await page.goto(workbenchUrl(server, sandbox.workspace, suite, options.extensionPaths?.[index]));
 			const exitCode = await Promise.race([exited, timeAfter(options.timeoutMs, options.onLog)]);
 			const result = { exitCode, ...counts };
 			options.onSuiteEnd?.(suite, result);
