@@ -2,355 +2,172 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// TOML files (samconfig.toml, zappa_settings.toml) as a config tree. smol-toml decides what the document
-// means (and whether it is valid at all: a file it refuses gives no tree), but it keeps no positions. So a
-// small scanner walks the same text for where each single-line string value is written: it tracks the current
-// table (`[a.b]`, `[[a]]` with its index), reads dotted keys (bare, "basic", 'literal'), and steps over every
-// other value (numbers, dates, arrays, inline tables, multi-line strings) by their delimiters, so a line inside
-// a multi-line string or array is never taken for a key. A string's position is used only when the scanned
-// characters equal the value smol-toml read at the same path (no escapes); otherwise the reference falls back
-// to the whole literal, or to its table's header. Bounded (parseLimits.ts): the size, and the depth (arrays,
-// inline tables and dotted keys) by a linear scan before smol-toml parses, so `build` never meets a deep tree.
+// TOML files (samconfig.toml, zappa_settings.toml) as a config tree, through toml-eslint-parser: one parser that
+// both decides what the document means (a file it refuses, such as one that defines a key twice, gives no tree)
+// and says where each piece is written. Tables (`[a.b]`, `[[a]]`), dotted keys and inline tables all land in the
+// one tree of maps and lists that the finders walk; a string is underlined exactly when it is written on one line
+// without escapes. Bounded (parseLimits.ts): the size, and the depth (arrays, inline tables and dotted keys) by a
+// linear scan before the parser, which recurses, ever sees the text.
 
-import type { parse as ParseToml } from 'smol-toml' with { 'resolution-mode': 'import' };
-import type { ConfigNode } from './configTree';
-import { checkDepth, checkSize, maxNestingDepth, tomlNestingDepth } from './parseLimits';
-import type { NameSyntax } from './profileReference';
+import type { AST, parseTOML as ParseToml } from 'toml-eslint-parser' with { 'resolution-mode': 'import' };
+import type { ConfigNode, MapNode, ScalarNode } from './configTree';
+import { checkDepth, checkSize, tomlNestingDepth } from './parseLimits';
 import type { Span } from '../lineIndex';
 
-// smol-toml is an ES module with a CommonJS build; this CommonJS module takes the latter (as esbuild does).
+// toml-eslint-parser is an ES module; Node 20.19+ and esbuild both let this CommonJS module require it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parse } = require('smol-toml') as { parse: typeof ParseToml };
+const { parseTOML } = require('toml-eslint-parser') as { parseTOML: typeof ParseToml };
 
-interface ScannedString {
+/** A table being filled in: later tables and dotted keys add to maps made earlier. */
+interface OpenMap {
+	readonly kind: 'open-map';
+	readonly entries: Map<string, Entry>;
+	span: Span;
+}
+
+/** An array of tables (`[[a]]`), whose last element later tables add to (`[a.b]`). */
+interface OpenSeq {
+	readonly kind: 'open-seq';
+	readonly items: OpenMap[];
 	readonly span: Span;
-	readonly contentOffset: number;
-	readonly raw: string;
-	readonly syntax: NameSyntax;
 }
 
-interface ScanResult {
-	readonly strings: Map<string, ScannedString>;
-	readonly tables: Map<string, Span>;
+/** What a key holds while the tree is built: an open table, or a value that is complete as written. */
+type Entry = OpenMap | OpenSeq | ConfigNode;
+
+function openMap(span: Span): OpenMap {
+	return { kind: 'open-map', entries: new Map(), span };
 }
 
-/** The tree, or `undefined` for a text smol-toml refuses; throws a ParseLimitError for a text over a limit. */
+/** The tree, or `undefined` for a text the parser refuses; throws a ParseLimitError for a text over a limit. */
 export function parseTomlTree(text: string): ConfigNode | undefined {
 	checkSize(text);
 	checkDepth(tomlNestingDepth(text));
-	let value: unknown;
+	let program: ReturnType<typeof ParseToml>;
 	try {
-		value = parse(text, { maxDepth: maxNestingDepth });
+		program = parseTOML(text);
 	} catch {
 		return undefined;
 	}
-	const scan = new TomlScanner(text).scan();
-	return build(value, [], scan, { offset: 0, length: 0 });
-}
-
-function pathKey(path: readonly string[]): string {
-	return JSON.stringify(path);
-}
-
-function build(value: unknown, path: string[], scan: ScanResult, fallback: Span): ConfigNode {
-	if (Array.isArray(value)) {
-		const span = scan.tables.get(pathKey(path)) ?? fallback;
-		return { kind: 'seq', items: value.map((item, index) => build(item, [...path, String(index)], scan, span)), span };
-	}
-	if (value instanceof Date) {
-		return { kind: 'scalar', value: String(value), span: fallback };
-	}
-	if (typeof value === 'object' && value !== null) {
-		const span = scan.tables.get(pathKey(path)) ?? fallback;
-		const entries = new Map<string, ConfigNode>();
-		for (const [key, child] of Object.entries(value)) {
-			entries.set(key, build(child, [...path, key], scan, span));
-		}
-		return { kind: 'map', entries, span };
-	}
-	if (typeof value === 'string') {
-		const scanned = scan.strings.get(pathKey(path));
-		if (!scanned) {
-			return { kind: 'scalar', value, span: fallback };
-		}
-		return scanned.raw === value
-			? { kind: 'scalar', value, span: scanned.span, exact: { offset: scanned.contentOffset, syntax: scanned.syntax } }
-			: { kind: 'scalar', value, span: scanned.span };
-	}
-	if (typeof value === 'number' || typeof value === 'boolean') {
-		return { kind: 'scalar', value, span: fallback };
-	}
-	return { kind: 'scalar', value: typeof value === 'bigint' ? String(value) : null, span: fallback };
-}
-
-const bareKeyCharacter = /[A-Za-z0-9_-]/;
-
-/** The scanner; every method returns or advances `this.at`, and never throws (a surprise skips the line). */
-class TomlScanner {
-	private at = 0;
-	private table: string[] = [];
-	/** `[[a]]` tables by resolved path, with the index of their last element. */
-	private readonly arrayTables = new Map<string, number>();
-	private readonly strings = new Map<string, ScannedString>();
-	private readonly tables = new Map<string, Span>();
-
-	constructor(private readonly text: string) {
-	}
-
-	scan(): ScanResult {
-		while (this.at < this.text.length) {
-			const before = this.at;
-			this.skipTrivia(true);
-			if (this.at >= this.text.length) {
-				break;
-			}
-			const ok = this.text[this.at] === '[' ? this.header() : this.keyValue();
-			if (!ok || this.at === before) {
-				this.skipLine();
-			}
-		}
-		return { strings: this.strings, tables: this.tables };
-	}
-
-	private header(): boolean {
-		const start = this.at;
-		const isArray = this.text.startsWith('[[', this.at);
-		this.at += isArray ? 2 : 1;
-		const keys = this.key();
-		this.skipSpaces();
-		const close = isArray ? ']]' : ']';
-		if (!keys || !this.text.startsWith(close, this.at)) {
-			return false;
-		}
-		this.at += close.length;
-		const span = { offset: start, length: this.at - start };
-		if (isArray) {
-			const full = [...this.resolvePath(keys.slice(0, -1)), keys[keys.length - 1]];
-			const index = (this.arrayTables.get(pathKey(full)) ?? -1) + 1;
-			this.arrayTables.set(pathKey(full), index);
-			this.tables.set(pathKey(full), span);
-			this.table = [...full, String(index)];
+	const root = openMap({ offset: 0, length: 0 });
+	for (const item of program.body[0].body) {
+		if (item.type === 'TOMLKeyValue') {
+			addKeyValue(root, item);
 		} else {
-			this.table = this.resolvePath(keys);
-		}
-		this.tables.set(pathKey(this.table), span);
-		return true;
-	}
-
-	/** A header's path with the index of the current element inserted after every `[[array]]` on the way. */
-	private resolvePath(keys: readonly string[]): string[] {
-		const resolved: string[] = [];
-		for (const key of keys) {
-			resolved.push(key);
-			const index = this.arrayTables.get(pathKey(resolved));
-			if (index !== undefined) {
-				resolved.push(String(index));
-			}
-		}
-		return resolved;
-	}
-
-	private keyValue(): boolean {
-		return this.keyValueUnder(this.table);
-	}
-
-	/** `key = value`, its key read under `path` (the current table, or an inline table's). */
-	private keyValueUnder(path: readonly string[]): boolean {
-		const keys = this.key();
-		this.skipSpaces();
-		if (!keys || this.text[this.at] !== '=') {
-			return false;
-		}
-		this.at++;
-		this.skipSpaces();
-		return this.value([...path, ...keys]);
-	}
-
-	/** A dotted key: `a`, `"a b".c`, `'x'`. */
-	private key(): string[] | undefined {
-		const keys: string[] = [];
-		for (;;) {
-			this.skipSpaces();
-			const part = this.keyPart();
-			if (part === undefined) {
-				return undefined;
-			}
-			keys.push(part);
-			this.skipSpaces();
-			if (this.text[this.at] !== '.') {
-				return keys;
-			}
-			this.at++;
+			addTable(root, item);
 		}
 	}
+	return close(root);
+}
 
-	private keyPart(): string | undefined {
-		const quote = this.text[this.at];
-		if (quote === '"' || quote === '\'') {
-			const end = this.stringEnd(this.at, quote);
-			if (end === undefined) {
-				return undefined;
-			}
-			const raw = this.text.slice(this.at + 1, end);
-			this.at = end + 1;
-			return quote === '"' ? decodeBasic(raw) : raw;
-		}
-		const start = this.at;
-		while (this.at < this.text.length && bareKeyCharacter.test(this.text[this.at])) {
-			this.at++;
-		}
-		return this.at > start ? this.text.slice(start, this.at) : undefined;
-	}
+function spanOf(node: { range: [number, number] }): Span {
+	return { offset: node.range[0], length: node.range[1] - node.range[0] };
+}
 
-	private value(path: string[]): boolean {
-		const text = this.text;
-		if (text.startsWith('"""', this.at) || text.startsWith('\'\'\'', this.at)) {
-			return this.multilineString(text.slice(this.at, this.at + 3));
-		}
-		const first = text[this.at];
-		if (first === '"' || first === '\'') {
-			const end = this.stringEnd(this.at, first);
-			if (end === undefined) {
-				return false;
-			}
-			this.strings.set(pathKey(path), {
-				span: { offset: this.at, length: end + 1 - this.at },
-				contentOffset: this.at + 1,
-				raw: text.slice(this.at + 1, end),
-				syntax: first === '"' ? 'toml-basic' : 'toml-literal',
-			});
-			this.at = end + 1;
-			return true;
-		}
-		if (first === '[') {
-			return this.array(path);
-		}
-		if (first === '{') {
-			return this.inlineTable(path);
-		}
-		// A number, a boolean, a date: up to what can follow a value.
-		while (this.at < text.length && !',]}#\r\n'.includes(text[this.at])) {
-			this.at++;
-		}
-		return true;
-	}
+function keyNames(key: AST.TOMLKey): string[] {
+	return key.keys.map((part) => part.type === 'TOMLBare' ? part.name : part.value);
+}
 
-	private array(path: string[]): boolean {
-		this.at++;
-		for (let index = 0; ; index++) {
-			this.skipTrivia(true);
-			if (this.text[this.at] === ']') {
-				this.at++;
-				return true;
-			}
-			if (this.at >= this.text.length || !this.value([...path, String(index)])) {
-				return false;
-			}
-			this.skipTrivia(true);
-			if (this.text[this.at] === ',') {
-				this.at++;
-			} else if (this.text[this.at] !== ']') {
-				return false;
-			}
+/** The table at a path of keys below `map`, made where missing (with `span`). */
+function mapAt(map: OpenMap, path: readonly string[], span: Span): OpenMap {
+	let current = map;
+	for (const key of path) {
+		const child = current.entries.get(key);
+		if (child?.kind === 'open-map') {
+			current = child;
+		} else if (child?.kind === 'open-seq') {
+			current = child.items[child.items.length - 1];
+		} else {
+			// Missing. (A complete value here, such as an inline table, cannot be added to: the parser has
+			// refused such a text already.)
+			const made = openMap(span);
+			current.entries.set(key, made);
+			current = made;
 		}
 	}
+	return current;
+}
 
-	private inlineTable(path: string[]): boolean {
-		this.at++;
-		for (;;) {
-			this.skipTrivia(true);
-			if (this.text[this.at] === '}') {
-				this.at++;
-				return true;
-			}
-			if (!this.keyValueUnder(path)) {
-				return false;
-			}
-			this.skipTrivia(true);
-			if (this.text[this.at] === ',') {
-				this.at++;
-			} else if (this.text[this.at] !== '}') {
-				return false;
-			}
+/** `[a.b]` adds to (or makes) the table a.b; `[[a]]` appends a table to the array a. */
+function addTable(root: OpenMap, table: AST.TOMLTable): void {
+	const names = keyNames(table.key);
+	const span = spanOf(table);
+	let target: OpenMap;
+	if (table.kind === 'array') {
+		const parent = mapAt(root, names.slice(0, -1), span);
+		const last = names[names.length - 1];
+		let seq = parent.entries.get(last);
+		if (seq?.kind !== 'open-seq') {
+			seq = { kind: 'open-seq', items: [], span };
+			parent.entries.set(last, seq);
 		}
+		target = openMap(span);
+		seq.items.push(target);
+	} else {
+		target = mapAt(root, names, span);
+		target.span = span;
 	}
+	table.body.forEach((keyValue) => addKeyValue(target, keyValue));
+}
 
-	private multilineString(delimiter: string): boolean {
-		let at = this.at + 3;
-		while (at < this.text.length) {
-			if (delimiter === '"""' && this.text[at] === '\\') {
-				at += 2;
-				continue;
-			}
-			if (this.text.startsWith(delimiter, at)) {
-				at += 3;
-				// Up to two quotes right before the delimiter belong to the content: `""""` ends after four.
-				for (let extra = 0; extra < 2 && this.text[at] === delimiter[0]; extra++) {
-					at++;
-				}
-				this.at = at;
-				return true;
-			}
-			at++;
-		}
-		return false;
-	}
+function addKeyValue(map: OpenMap, keyValue: AST.TOMLKeyValue): void {
+	const names = keyNames(keyValue.key);
+	const parent = mapAt(map, names.slice(0, -1), spanOf(keyValue));
+	parent.entries.set(names[names.length - 1], contentNode(keyValue.value));
+}
 
-	/** The index of the closing quote of a one-line string starting at `start`, if it closes on its line. */
-	private stringEnd(start: number, quote: string): number | undefined {
-		for (let at = start + 1; at < this.text.length; at++) {
-			const char = this.text[at];
-			if (char === '\n' || char === '\r') {
-				return undefined;
-			}
-			if (quote === '"' && char === '\\') {
-				at++;
-			} else if (char === quote) {
-				return at;
-			}
-		}
-		return undefined;
-	}
-
-	private skipSpaces(): void {
-		while (this.text[this.at] === ' ' || this.text[this.at] === '\t') {
-			this.at++;
-		}
-	}
-
-	/** Spaces, comments and (when `newlines`) line ends. */
-	private skipTrivia(newlines: boolean): void {
-		for (;;) {
-			this.skipSpaces();
-			const char = this.text[this.at];
-			if (char === '#') {
-				this.skipLine();
-			} else if (newlines && (char === '\n' || char === '\r')) {
-				this.at++;
-			} else {
-				return;
-			}
-		}
-	}
-
-	private skipLine(): void {
-		while (this.at < this.text.length && this.text[this.at] !== '\n') {
-			this.at++;
-		}
-		if (this.at < this.text.length) {
-			this.at++;
-		}
+function contentNode(node: AST.TOMLContentNode): ConfigNode {
+	switch (node.type) {
+		case 'TOMLArray':
+			return arrayNode(node);
+		case 'TOMLInlineTable':
+			return inlineTableNode(node);
+		default:
+			return scalarNode(node);
 	}
 }
 
-/** A basic string's escapes, for keys only (a value's position is used only when it has none). */
-function decodeBasic(raw: string): string {
-	if (!raw.includes('\\')) {
-		return raw;
+function arrayNode(node: AST.TOMLArray): ConfigNode {
+	return { kind: 'seq', items: node.elements.map(contentNode), span: spanOf(node) };
+}
+
+function inlineTableNode(node: AST.TOMLInlineTable): MapNode {
+	const map = openMap(spanOf(node));
+	node.body.forEach((keyValue) => addKeyValue(map, keyValue));
+	return closeMap(map);
+}
+
+function scalarNode(node: AST.TOMLValue): ScalarNode {
+	const span = spanOf(node);
+	switch (node.kind) {
+		case 'string': {
+			// Exact only on one line and without escapes: then the characters between the quotes are the value.
+			const exact = !node.multiline && span.length === node.value.length + 2
+				? { offset: span.offset + 1, syntax: node.style === 'basic' ? 'toml-basic' as const : 'toml-literal' as const }
+				: undefined;
+			return exact ? { kind: 'scalar', value: node.value, span, exact } : { kind: 'scalar', value: node.value, span };
+		}
+		case 'integer':
+			return { kind: 'scalar', value: Number.isSafeInteger(node.value) ? node.value : String(node.bigint), span };
+		case 'float':
+		case 'boolean':
+			return { kind: 'scalar', value: node.value, span };
+		default:
+			return { kind: 'scalar', value: node.datetime, span };
 	}
-	try {
-		return JSON.parse(`"${raw}"`) as string;
-	} catch {
-		return raw;
+}
+
+function close(entry: Entry): ConfigNode {
+	switch (entry.kind) {
+		case 'open-map':
+			return closeMap(entry);
+		case 'open-seq':
+			return { kind: 'seq', items: entry.items.map(closeMap), span: entry.span };
+		default:
+			return entry;
 	}
+}
+
+function closeMap(map: OpenMap): MapNode {
+	return { kind: 'map', entries: new Map([...map.entries].map(([key, child]) => [key, close(child)])), span: map.span };
 }
