@@ -120,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		record: (name, summary) => {
 			verifications.set(name, summary);
 			if (summary.ok) {
-				walkthrough.reached('awsProfiles.verifiedOnce');
+				walkthrough.reached('verifyProfile');
 			}
 			refreshViews();
 			diagnostics.relintOpenFiles();
@@ -155,7 +155,16 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		diagnostics, masks, references, serverlessProjects,
 		serverlessProjects.onDidChange(() => diagnostics.relintOpenFiles()),
 		active.onDidChange(() => references.recheckAll()),
-		active.onDidChange(() => walkthrough.reached('awsProfiles.switchedOnce')),
+		active.onDidChange((name) => {
+			if (name !== undefined) {
+				walkthrough.reached('switchProfile');
+			}
+		}),
+		store.onDidChange((snapshot) => {
+			if (snapshot.model.profiles.size > 0) {
+				walkthrough.reached('addProfile');
+			}
+		}),
 		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
 	);
 
@@ -190,7 +199,11 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		},
 	});
 	refreshViews();
-	void store.reload().then(() => walkthrough.offerOnFirstRun(store.current?.model.profiles.size ?? 0));
+	void store.reload().then(async () => {
+		const profileCount = store.current?.model.profiles.size ?? 0;
+		await walkthrough.offerOnFirstRun(profileCount);
+		await walkthrough.catchUp({ profileCount, profileChosen: active.chosen() });
+	});
 
 	const activationMs = ownTime();
 	log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
