@@ -15,6 +15,7 @@ import { AwsFileDiagnostics } from './awsFileDiagnostics';
 import { AwsFileLanguageFeatures } from './awsFileLanguageFeatures';
 import { registerCommands } from './commands';
 import { registerDebugInjection } from './debugInjection';
+import { keepBackupsOfEditorSaves } from './editorSaveBackups';
 import { openProfileFile } from './fileCommands';
 import { createLog } from './log';
 import { ProfileArgument, ProfileCommands, profileName } from './profileCommands';
@@ -111,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		() => serverlessProjects.uses());
 	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
 	const masks = new SecretMaskDecorations(isAwsFile);
+	const saveBackups = keepBackupsOfEditorSaves(isAwsFile, log, (message) => void prompts.notify(message, [], 'warning'));
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name));
 	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
 	const verify = new VerifyCommand({
@@ -152,7 +154,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			}
 		}),
 		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
-		diagnostics, masks, references, serverlessProjects,
+		diagnostics, masks, saveBackups, references, serverlessProjects,
 		serverlessProjects.onDidChange(() => diagnostics.relintOpenFiles()),
 		active.onDidChange(() => references.recheckAll()),
 		active.onDidChange((name) => {
