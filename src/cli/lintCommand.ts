@@ -106,7 +106,7 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 				options: typeof values['naming-pattern'] === 'string' ? { namingPattern: values['naming-pattern'] } : {},
 			});
 			const model = buildProfileModel(readStandard(texts));
-			const searched = Object.values(paths).filter((file): file is string => file !== undefined);
+			const searched = Object.values(paths).filter((file): file is string => file !== undefined).map(withTilde);
 			const reported = [
 				...locate(findings, texts, paths),
 				...referenceReports(scanned, model, {
@@ -114,7 +114,7 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 					now: dependencies.now(),
 					awsFiles: paths,
 					readings: toolReadings(texts, jsSdk, scanned),
-				}, { texts, shown: paths }),
+				}, { texts, shown: { ...(paths.config ? { config: withTilde(paths.config) } : {}), ...(paths.credentials ? { credentials: withTilde(paths.credentials) } : {}) } }),
 			];
 			out.line(format === 'json' ? JSON.stringify(reported.map(jsonEntry), undefined, 2)
 				: format === 'sarif' ? JSON.stringify(sarifLog(reported), undefined, 2)
