@@ -28,7 +28,7 @@ export function keepBackupsOfEditorSaves(
 			}
 		}, (error: unknown) => {
 			// The save goes on (an editor cannot refuse it from here): say that it has no backup, and why.
-			const reason = error instanceof SafeWriteError ? error.message.replace(/;[^;]*$/, '') : 'an unexpected error';
+			const reason = error instanceof SafeWriteError ? `the backup could not be kept (${error.systemCode ?? error.code})` : 'an unexpected error';
 			log.warn(`The editor saved ${shownPath(document.uri.fsPath)} without a backup: ${reason}.`);
 			warn(`${shownPath(document.uri.fsPath)} was saved without a backup: ${reason}.`);
 		}));

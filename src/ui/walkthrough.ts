@@ -107,12 +107,6 @@ export class Walkthrough {
 		return done;
 	}
 
-	/** Forgets the recorded steps and those marked in this window (for the tests; VS Code's marks stay). */
-	async forgetProgress(): Promise<void> {
-		this.marked.clear();
-		await this.context.globalState.update(stepsDoneKey, undefined);
-	}
-
 	private recorded(): SetupStep[] {
 		return setupStepsDone(this.context.globalState.get(stepsDoneKey), {});
 	}
