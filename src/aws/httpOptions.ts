@@ -11,6 +11,7 @@ import type { AgentConnectOpts } from 'agent-base';
 import type { ClientRequest } from 'node:http';
 import { Agent } from 'node:https';
 import { HttpsProxyAgent } from 'https-proxy-agent';
+import { shownPath } from '../core/displayPath';
 
 export interface HttpSettings {
 	readonly timeoutMs: number;
@@ -53,7 +54,7 @@ function readCaBundle(file: string): string {
 	try {
 		return readFileSync(file, 'utf8');
 	} catch (error) {
-		throw Object.assign(new Error(`The CA bundle ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`), { name: 'CaBundleError' });
+		throw Object.assign(new Error(`The CA bundle ${shownPath(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`), { name: 'CaBundleError' });
 	}
 }
 

@@ -11,6 +11,7 @@ import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { applyEdit, describeWrite, FilesForEdit, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
 import { askLine, isTerminal } from './standardInput';
+import { shownPath } from '../core/displayPath';
 
 export const deleteCommand: Command = {
 	name: 'delete',
@@ -46,7 +47,7 @@ async function confirm(files: FilesForEdit, profile: string): Promise<void> {
 		throw new UsageError(`not deleting profile '${shown(profile)}': there is no terminal to confirm in; add --yes to delete it.`);
 	}
 	const roles = [...new Set<FileRole>(section.headers.map((header) => header.file))];
-	const answer = await askLine(`Delete the AWS profile '${shown(profile)}' from ${roles.map((role) => files[role].path).join(' and ')}? `
+	const answer = await askLine(`Delete the AWS profile '${shown(profile)}' from ${roles.map((role) => shownPath(files[role].path)).join(' and ')}? `
 		+ 'A backup of each file is kept. [y/N] ', false);
 	if (!/^y(es)?$/i.test(answer.trim())) {
 		throw new UsageError(`not confirmed; profile '${shown(profile)}' was not deleted.`);

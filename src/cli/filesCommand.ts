@@ -7,6 +7,7 @@ import { processFileLocations } from '../core/fileLocations';
 import type { Command } from './command';
 import { ExitStatus } from './output';
 import { displayName } from '../core/secretMasking';
+import { shownPath } from '../core/displayPath';
 
 export const filesCommand: Command = {
 	name: 'files',
@@ -16,7 +17,7 @@ export const filesCommand: Command = {
 	run(_values, out) {
 		const locations = processFileLocations();
 		for (const [label, path] of [['config', locations.configFile], ['credentials', locations.credentialsFile]]) {
-			out.line(`${label.padEnd(12)} ${path}${existsSync(path) ? '' : ' (missing)'}`);
+			out.line(`${label.padEnd(12)} ${shownPath(path)}${existsSync(path) ? '' : ' (missing)'}`);
 		}
 		out.line(`${'profile'.padEnd(12)} ${displayName(locations.profile)}`);
 		return ExitStatus.Ok;

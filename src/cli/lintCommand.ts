@@ -37,6 +37,7 @@ import type { Command, OptionValues } from './command';
 import { ExitStatus, Output, UsageError } from './output';
 import { readChosenFiles } from './profileSources';
 import { maskSecretsIn } from '../core/secretMasking';
+import { shownPath as withTilde } from '../core/displayPath';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -105,7 +106,7 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 				options: typeof values['naming-pattern'] === 'string' ? { namingPattern: values['naming-pattern'] } : {},
 			});
 			const model = buildProfileModel(readStandard(texts));
-			const searched = Object.values(paths).filter((file): file is string => file !== undefined);
+			const searched = Object.values(paths).filter((file): file is string => file !== undefined).map(withTilde);
 			const reported = [
 				...locate(findings, texts, paths),
 				...referenceReports(scanned, model, {
@@ -113,7 +114,7 @@ export function createLintCommand(dependencies: LintCommandDependencies = defaul
 					now: dependencies.now(),
 					awsFiles: paths,
 					readings: toolReadings(texts, jsSdk, scanned),
-				}, { texts, shown: paths }),
+				}, { texts, shown: { ...(paths.config ? { config: withTilde(paths.config) } : {}), ...(paths.credentials ? { credentials: withTilde(paths.credentials) } : {}) } }),
 			];
 			out.line(format === 'json' ? JSON.stringify(reported.map(jsonEntry), undefined, 2)
 				: format === 'sarif' ? JSON.stringify(sarifLog(reported), undefined, 2)
@@ -323,12 +324,12 @@ function endOf(index: LineIndex, offset: number): Position {
 // ---- Formats ----
 
 function textReport(reported: readonly Reported[], checkedPaths: readonly string[]): string {
-	const checked = checkedPaths.join(' and ');
+	const checked = checkedPaths.map(withTilde).join(' and ');
 	if (reported.length === 0) {
 		return `No problems found${checked ? ` in ${checked}` : ''}.`;
 	}
 	const lines = reported.map(({ rule, severity, message, path: file, start }) =>
-		`${file}:${start.line}:${start.column}: ${severity} ${message} [${rule}]`);
+		`${withTilde(file)}:${start.line}:${start.column}: ${severity} ${message} [${rule}]`);
 	const counts = (['error', 'warning', 'info', 'hint'] as const)
 		.map((severity) => [severity, reported.filter((report) => report.severity === severity).length] as const)
 		.filter(([, count]) => count > 0)

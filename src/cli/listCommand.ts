@@ -14,6 +14,7 @@ import { ExitStatus, Output } from './output';
 import { readChosenFiles } from './profileSources';
 import type { Command } from './command';
 import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
+import { shownPath } from '../core/displayPath';
 
 interface ListedProfile {
 	readonly name: string;
@@ -42,7 +43,7 @@ export const listCommand: Command = {
 		}
 		const errors = model.problems.filter((problem) => problem.severity === 'error');
 		for (const problem of errors) {
-			out.error(`${paths[problem.location.file] ?? problem.location.file}:${problem.location.range.line + 1}: ${maskSecretsIn(problem.message)}`);
+			out.error(`${shownPath(paths[problem.location.file] ?? problem.location.file)}:${problem.location.range.line + 1}: ${maskSecretsIn(problem.message)}`);
 		}
 		return errors.length > 0 ? ExitStatus.Findings : ExitStatus.Ok;
 	},

@@ -17,6 +17,7 @@ import { EditableFile, readForEdit, SafeWriteError, WriteResult } from '../core/
 import { readStandard } from '../core/standardReader';
 import type { OptionValues } from './command';
 import { UsageError } from './output';
+import { shownPath } from '../core/displayPath';
 
 /** The two files as read before an edit: what the command decides on, and the hashes the write checks. */
 export interface FilesForEdit {
@@ -58,15 +59,15 @@ export function writtenFiles(result: ApplyResult): WriteResult[] {
 		.filter((written): written is WriteResult => written !== undefined);
 }
 
-/** `/home/me/.aws/credentials (backup: /home/me/.aws/credentials.bak)`, or what else became of the file. */
+/** `~/.aws/credentials (backup: ~/.aws/credentials.bak)`, or what else became of the file. */
 export function describeWrite(written: WriteResult): string {
 	if (!written.written) {
-		return `${written.file.path} (unchanged)`;
+		return `${shownPath(written.file.path)} (unchanged)`;
 	}
 	if (written.created) {
-		return `${written.file.path} (a new file, readable by you only)`;
+		return `${shownPath(written.file.path)} (a new file, readable by you only)`;
 	}
-	return written.backup ? `${written.file.path} (backup: ${written.backup})` : written.file.path;
+	return written.backup ? `${shownPath(written.file.path)} (backup: ${shownPath(written.backup)})` : shownPath(written.file.path);
 }
 
 /**

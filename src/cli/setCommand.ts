@@ -10,6 +10,7 @@ import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { applyEdit, checkPlainKey, chosenProfile, describeWrite, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
 import { askLine, isTerminal, readInputValue } from './standardInput';
+import { shownPath } from '../core/displayPath';
 
 export const setCommand: Command = {
 	name: 'set',
@@ -39,7 +40,7 @@ export const setCommand: Command = {
 		for (const written of writtenFiles(result)) {
 			out.line(written.written
 				? `Set ${shown(key)} of ${exists ? '' : 'the new '}profile '${shown(profile)}' in ${describeWrite(written)}.`
-				: `${shown(key)} of profile '${shown(profile)}' already has that value in ${written.file.path}; nothing was written.`);
+				: `${shown(key)} of profile '${shown(profile)}' already has that value in ${shownPath(written.file.path)}; nothing was written.`);
 		}
 		return ExitStatus.Ok;
 	},

@@ -17,13 +17,15 @@
 // - on failure removes its temporary file and leaves the original untouched;
 // - removes the stale temporary files an earlier write left when it was killed midway (each a full copy of the
 //   file, secrets included), so that they never pile up (see removeStaleTemporaries for what it may remove);
-// - builds every error message from the path and the system error code only, never from content.
+// - builds every error message from the path (`~/.aws/...` under the home folder) and the system error code
+//   only, never from content.
 // All disk access goes through a small port so the failures can be tested without touching Node's globals.
 
 import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
+import { shownPath } from './displayPath';
 import { maxProfileFileBytes, tooLargeReason } from './profileFileSize';
 
 /** The part of a file's stat this module reads. */
@@ -195,6 +197,22 @@ export async function writeEdited(file: EditableFile, newText: string, options: 
 	};
 }
 
+/**
+ * Keeps the file's content on disk as its newest backup (the older ones shifted), as writeEdited does before
+ * it replaces the file: for a write this module does not make, the editor's save of a document (a quick fix
+ * saved by auto-save). Nothing when the file is missing or already holds `newText`; the backup made, if any.
+ */
+export async function keepBackupBeforeSave(filePath: string, newText: string, options: WriteOptions = {}): Promise<string | undefined> {
+	const fs = options.fs ?? nodeFileSystem;
+	const backups = checkBackupCount(options.backups ?? defaultBackupCount);
+	const before = await readCurrent(fs, filePath);
+	if (before === undefined || backups === 0 || Buffer.from(before).equals(Buffer.from(newText, 'utf8'))) {
+		return undefined;
+	}
+	await removeStaleTemporaries(fs, backupPath(filePath, 0));
+	return keepBackup(fs, filePath, before, backups);
+}
+
 /** The name of the `index`-th backup: 0 is the newest, `credentials.bak`; then `credentials.bak.1`... */
 export function backupPath(filePath: string, index: number): string {
 	return index === 0 ? `${filePath}.bak` : `${filePath}.bak.${index}`;
@@ -235,17 +253,17 @@ async function readCurrent(fs: FileSystemPort, filePath: string): Promise<Uint8A
 }
 
 function tooLarge(filePath: string): SafeWriteError {
-	return new SafeWriteError('TooLarge', filePath, `${filePath} was not edited: ${tooLargeReason}.`, 'EFBIG');
+	return new SafeWriteError('TooLarge', filePath, `${shownPath(filePath)} was not edited: ${tooLargeReason}.`, 'EFBIG');
 }
 
 function readError(code: string | undefined, filePath: string): SafeWriteError {
 	if (code === 'EISDIR') {
-		return new SafeWriteError('IsFolder', filePath, `Cannot use ${filePath}: it is a folder, not a file.`, code);
+		return new SafeWriteError('IsFolder', filePath, `Cannot use ${shownPath(filePath)}: it is a folder, not a file.`, code);
 	}
 	if (code === 'EACCES' || code === 'EPERM') {
-		return new SafeWriteError('Unreadable', filePath, `Cannot read ${filePath}: ${describeSystemError(code)}.`, code);
+		return new SafeWriteError('Unreadable', filePath, `Cannot read ${shownPath(filePath)}: ${describeSystemError(code)}.`, code);
 	}
-	return new SafeWriteError('ReadFailed', filePath, `Cannot read ${filePath}: ${describeSystemError(code)}.`, code);
+	return new SafeWriteError('ReadFailed', filePath, `Cannot read ${shownPath(filePath)}: ${describeSystemError(code)}.`, code);
 }
 
 /**
@@ -255,7 +273,7 @@ function readError(code: string | undefined, filePath: string): SafeWriteError {
 function decode(bytes: Uint8Array, filePath: string): string {
 	if (!isUtf8(bytes)) {
 		throw new SafeWriteError('NotUtf8', filePath,
-			`${filePath} is not UTF-8 text; it is not edited, so that none of its bytes change.`);
+			`${shownPath(filePath)} is not UTF-8 text; it is not edited, so that none of its bytes change.`);
 	}
 	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
@@ -267,12 +285,12 @@ function decode(bytes: Uint8Array, filePath: string): string {
 function encode(text: string, filePath: string): Uint8Array {
 	if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
 		throw new SafeWriteError('NotUtf8', filePath,
-			`The new text for ${filePath} has an unpaired UTF-16 surrogate and cannot be written as UTF-8.`);
+			`The new text for ${shownPath(filePath)} has an unpaired UTF-16 surrogate and cannot be written as UTF-8.`);
 	}
 	const bytes = Buffer.from(text, 'utf8');
 	if (bytes.length > maxProfileFileBytes) {
 		throw new SafeWriteError('TooLarge', filePath,
-			`${filePath} was not written: the edited file would be larger than ${maxProfileFileBytes / (1024 * 1024)} MB, more than the project reads.`);
+			`${shownPath(filePath)} was not written: the edited file would be larger than ${maxProfileFileBytes / (1024 * 1024)} MB, more than the project reads.`);
 	}
 	return bytes;
 }
@@ -296,7 +314,7 @@ async function assertUnchanged(fs: FileSystemPort, file: EditableFile, target: s
 
 function changedOnDisk(filePath: string, why: string): SafeWriteError {
 	return new SafeWriteError('ChangedOnDisk', filePath,
-		`${filePath} was not written: ${why}. Read it again and redo the change.`);
+		`${shownPath(filePath)} was not written: ${why}. Read it again and redo the change.`);
 }
 
 function checkBackupCount(count: number): number {
@@ -354,7 +372,7 @@ function writableMode(stats: FileStats, filePath: string): number {
 	const mode = stats.mode & 0o7777;
 	if (!modeLetsUserWrite(stats, currentUser())) {
 		throw new SafeWriteError('ReadOnly', filePath,
-			`${filePath} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); it was not changed. `
+			`${shownPath(filePath)} is read-only (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); it was not changed. `
 			+ 'Give yourself write permission on it first (chmod u+w) if you mean to change it.');
 	}
 	return mode;
@@ -408,7 +426,7 @@ async function ensureFolder(fs: FileSystemPort, folder: string, filePath: string
 function folderError(code: string | undefined, folder: string, filePath: string, action: string): SafeWriteError {
 	const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
 	return new SafeWriteError(denied ? 'FolderNotWritable' : 'WriteFailed', filePath,
-		`Cannot ${action} ${folder}: ${describeSystemError(code)}; ${filePath} was not changed.`, code);
+		`Cannot ${action} ${shownPath(folder)}: ${describeSystemError(code)}; ${shownPath(filePath)} was not changed.`, code);
 }
 
 /** `.credentials.0123456789ab.tmp` beside `credentials`: hidden, and named for the file it will replace. */
@@ -495,7 +513,7 @@ async function writeTemporary(fs: FileSystemPort, finalPath: string, bytes: Uint
 
 function writeError(code: string | undefined, filePath: string): SafeWriteError {
 	return new SafeWriteError('WriteFailed', filePath,
-		`Cannot write ${filePath}: ${describeSystemError(code)}; it was not changed.`, code);
+		`Cannot write ${shownPath(filePath)}: ${describeSystemError(code)}; it was not changed.`, code);
 }
 
 async function replace(fs: FileSystemPort, temp: string, target: string, filePath: string): Promise<void> {
@@ -555,7 +573,7 @@ async function shiftBackup(fs: FileSystemPort, from: string, to: string): Promis
 
 function backupError(code: string | undefined, filePath: string, backup: string): SafeWriteError {
 	return new SafeWriteError('BackupFailed', filePath,
-		`Cannot keep a backup of ${filePath} as ${backup}: ${describeSystemError(code)}; ${filePath} was not changed.`, code);
+		`Cannot keep a backup of ${shownPath(filePath)} as ${shownPath(backup)}: ${describeSystemError(code)}; ${shownPath(filePath)} was not changed.`, code);
 }
 
 // --- best-effort steps ---

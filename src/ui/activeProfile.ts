@@ -43,6 +43,15 @@ export class ActiveProfile implements vscode.Disposable {
 	}
 
 	/**
+	 * Whether a profile was made active on purpose: chosen in this workspace, or given as AWS_PROFILE to the
+	 * editor; not "No AWS profile", nor `default` taken for want of a choice.
+	 */
+	chosen(): boolean {
+		const choice = this.context.workspaceState.get<Choice>(choiceKey);
+		return choice ? choice.kind === 'profile' : Boolean(this.inherited);
+	}
+
+	/**
 	 * The names used recently in this workspace, the latest first. The active profile is among them even before
 	 * the first switch: it is the one in use since the window opened.
 	 */

@@ -127,6 +127,7 @@ export class AddProfileWizard {
 			placeholder: step.placeholder,
 			items: step.items(answers),
 			freeText: check ? (text) => freeTextItem(text, check(text)) : undefined,
+			isValue: check ? (text) => check(text).level === 'ok' : undefined,
 		});
 		return picked === undefined || picked === back ? picked : picked.value;
 	}

@@ -15,6 +15,7 @@ import type { FileTexts } from '../core/reading';
 import type { LegacySdkUse } from '../core/references/legacySdkUses';
 import type { ProfileStore } from './profileStore';
 import { maskSecretsIn } from '../core/secretMasking';
+import { shownPath } from '../core/displayPath';
 
 export const awsLanguages: Readonly<Record<FileRole, string>> = { config: 'aws-config', credentials: 'aws-credentials' };
 const diagnosticSource = 'AWS Profiles';
@@ -111,7 +112,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		clearTimeout(this.timers.get(key));
 		this.timers.set(key, setTimeout(() => {
 			this.timers.delete(key);
-			void this.lint(document, role).catch((error: unknown) => this.log.error(`Linting ${document.uri.fsPath} failed: ${String((error as Error)?.name)}`));
+			void this.lint(document, role).catch((error: unknown) => this.log.error(`Linting ${shownPath(document.uri.fsPath)} failed: ${String((error as Error)?.name)}`));
 		}, debounceMs));
 	}
 

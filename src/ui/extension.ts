@@ -15,6 +15,7 @@ import { AwsFileDiagnostics } from './awsFileDiagnostics';
 import { AwsFileLanguageFeatures } from './awsFileLanguageFeatures';
 import { registerCommands } from './commands';
 import { registerDebugInjection } from './debugInjection';
+import { keepBackupsOfEditorSaves } from './editorSaveBackups';
 import { openProfileFile } from './fileCommands';
 import { createLog } from './log';
 import { ProfileArgument, ProfileCommands, profileName } from './profileCommands';
@@ -111,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		() => serverlessProjects.uses());
 	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
 	const masks = new SecretMaskDecorations(isAwsFile);
+	const saveBackups = keepBackupsOfEditorSaves(isAwsFile, log, (message) => void prompts.notify(message, [], 'warning'));
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name));
 	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
 	const verify = new VerifyCommand({
@@ -120,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		record: (name, summary) => {
 			verifications.set(name, summary);
 			if (summary.ok) {
-				walkthrough.reached('awsProfiles.verifiedOnce');
+				walkthrough.reached('verifyProfile');
 			}
 			refreshViews();
 			diagnostics.relintOpenFiles();
@@ -152,10 +154,19 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			}
 		}),
 		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
-		diagnostics, masks, references, serverlessProjects,
+		diagnostics, masks, saveBackups, references, serverlessProjects,
 		serverlessProjects.onDidChange(() => diagnostics.relintOpenFiles()),
 		active.onDidChange(() => references.recheckAll()),
-		active.onDidChange(() => walkthrough.reached('awsProfiles.switchedOnce')),
+		active.onDidChange((name) => {
+			if (name !== undefined) {
+				walkthrough.reached('switchProfile');
+			}
+		}),
+		store.onDidChange((snapshot) => {
+			if (snapshot.model.profiles.size > 0) {
+				walkthrough.reached('addProfile');
+			}
+		}),
 		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
 	);
 
@@ -190,7 +201,11 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		},
 	});
 	refreshViews();
-	void store.reload().then(() => walkthrough.offerOnFirstRun(store.current?.model.profiles.size ?? 0));
+	void store.reload().then(async () => {
+		const profileCount = store.current?.model.profiles.size ?? 0;
+		await walkthrough.offerOnFirstRun(profileCount);
+		await walkthrough.catchUp({ profileCount, profileChosen: active.chosen() });
+	});
 
 	const activationMs = ownTime();
 	log.info(`Activated in ${activationMs.toFixed(1)} ms.`);

@@ -3,6 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
+import { shownPath } from '../core/displayPath';
 import type { FileRole } from '../core/profileFilesReader';
 import type { ProfileStore } from './profileStore';
 
@@ -13,7 +14,7 @@ export async function openProfileFile(store: ProfileStore, role: FileRole): Prom
 	try {
 		await vscode.workspace.fs.stat(uri);
 	} catch {
-		void vscode.window.showInformationMessage(`There is no AWS ${role} file at ${path} yet.`);
+		void vscode.window.showInformationMessage(`There is no AWS ${role} file at ${shownPath(path)} yet.`);
 		return;
 	}
 	await vscode.window.showTextDocument(uri, { preview: false });

@@ -17,6 +17,7 @@ import { ProfileNode } from './profileTree';
 import type { Prompts } from './prompts';
 import type { GroupBy } from './settings';
 import { displayName, displayValue } from '../core/secretMasking';
+import { shownPath } from '../core/displayPath';
 
 export interface ProfileCommandDeps {
 	readonly store: ProfileStore;
@@ -178,7 +179,7 @@ export class ProfileCommands {
 		const result = await applyProfileOperation(this.deps.store.locations, operation, { basedOn: hashesOf(snapshot) });
 		for (const written of Object.values(result)) {
 			if (written?.backup) {
-				this.deps.log.info(`Kept a backup of ${written.file.path} at ${written.backup}.`);
+				this.deps.log.info(`Kept a backup of ${shownPath(written.file.path)} at ${shownPath(written.backup)}.`);
 			}
 		}
 		await this.deps.store.reload();

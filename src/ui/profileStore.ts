@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FileLocations } from '../core/fileLocations';
 import { loadProfileSnapshot, ProfileSnapshot } from '../core/profileSnapshot';
+import { shownPath } from '../core/displayPath';
 
 /** Changes to the files come in bursts (an editor's save, an atomic rename): read once they settle. */
 const settleMs = 30;
@@ -72,11 +73,11 @@ export class ProfileStore implements vscode.Disposable {
 	private report(snapshot: ProfileSnapshot): void {
 		for (const file of snapshot.files) {
 			if (file.kind === 'unreadable') {
-				this.log.warn(`Cannot read ${file.path}: ${file.reason}.`);
+				this.log.warn(`Cannot read ${shownPath(file.path)}: ${file.reason}.`);
 			}
 		}
 		const errors = snapshot.model.problems.filter((problem) => problem.severity === 'error').length;
-		this.log.info(`Read ${snapshot.model.profiles.size} profiles from ${this.locationsNow.configFile} and ${this.locationsNow.credentialsFile}`
+		this.log.info(`Read ${snapshot.model.profiles.size} profiles from ${shownPath(this.locationsNow.configFile)} and ${shownPath(this.locationsNow.credentialsFile)}`
 			+ (errors > 0 ? ` (${errors} syntax errors).` : '.'));
 	}
 

@@ -16,6 +16,7 @@ import { expiryStatus } from '../core/expiry';
 import { ignoredSections } from '../core/ignoredSections';
 import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
 import type { GroupBy } from './settings';
+import { shownPath } from '../core/displayPath';
 
 /** What a tree node needs besides the snapshot: which profile is active, what verification found. */
 export interface TreeContext {
@@ -229,7 +230,7 @@ function fileErrorNodes(snapshot: ProfileSnapshot, lineIndexes: Map<FileRole, Li
 	const nodes: ErrorNode[] = [];
 	for (const file of snapshot.files) {
 		if (file.kind === 'unreadable') {
-			nodes.push(new ErrorNode(`Cannot read the ${file.role} file`, `${file.path}: ${file.reason}`));
+			nodes.push(new ErrorNode(`Cannot read the ${file.role} file`, `${shownPath(file.path)}: ${file.reason}`));
 		}
 	}
 	const errors = snapshot.model.problems.filter((problem: Problem) => problem.severity === 'error');

@@ -24,6 +24,7 @@ import type { TextRange } from '../core/profileSet';
 import type { ProfileStore } from './profileStore';
 import { readSettings } from './settings';
 import { displayName, maskSecretsIn } from '../core/secretMasking';
+import { shownPath } from '../core/displayPath';
 
 const source = 'AWS Profiles';
 const debounceMs = 200;
@@ -115,10 +116,10 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		}
 		const { configFile, credentialsFile } = this.store.locations;
 		const shared = await terraform.sharedFiles(references);
-		const sharedFiles = shared.length > 0 ? { sharedFiles: sharedFilesLookup(shared, { texts: textsOf(snapshot.files), shown: { config: configFile, credentials: credentialsFile } }) } : {};
+		const sharedFiles = shared.length > 0 ? { sharedFiles: sharedFilesLookup(shared, { texts: textsOf(snapshot.files), shown: { config: shownPath(configFile), credentials: shownPath(credentialsFile) } }) } : {};
 		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
 		const findings = checkReferences(references, snapshot.model, {
-			searchedFiles: [credentialsFile, configFile], now: Date.now(), missingProfileSeverity,
+			searchedFiles: [credentialsFile, configFile].map(shownPath), now: Date.now(), missingProfileSeverity,
 			awsFiles: { config: configFile, credentials: credentialsFile },
 			...(tool ? { tool } : {}),
 			...(readings ? { readings } : {}),

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { FormatCheck } from '../core/credentialFormats';
 import { maskSecretsIn } from '../core/secretMasking';
+import { typedChoice } from '../core/typedChoice';
 
 /** What a step of a multi-step input answers when the user presses its Back button. */
 // Symbol.for, so the integration tests (which load their own copy of this module) answer with the same symbol.
@@ -34,6 +35,8 @@ export interface PickStepOptions<T extends vscode.QuickPickItem> extends StepInf
 	readonly placeholder?: string;
 	/** When set, typed text that matches no item can be taken as an item of its own. */
 	readonly freeText?: (text: string) => T;
+	/** Whether typed text is a value by itself: Enter then takes it, whichever item is active (typedChoice.ts). */
+	readonly isValue?: (text: string) => boolean;
 }
 
 /**
@@ -141,14 +144,38 @@ function pickStep<T extends vscode.QuickPickItem>(options: PickStepOptions<T>): 
 		items: options.items, ignoreFocusOut: true, matchOnDescription: true,
 		buttons: options.step > 1 ? [vscode.QuickInputButtons.Back] : [],
 	});
+	const freeText = options.freeText;
+	if (!freeText) {
+		return answerOf<T>(pick, (finish) => [
+			pick.onDidAccept(() => finish(pick.selectedItems[0])),
+			pick.onDidTriggerButton(() => finish(back)),
+		]);
+	}
+	const typedItems = new WeakSet<T>();
+	const typedItem = (text: string) => {
+		const item = freeText(text);
+		typedItems.add(item);
+		return item;
+	};
+	let shown: T | undefined;
 	return answerOf<T>(pick, (finish) => [
 		pick.onDidChangeValue((text) => {
-			if (options.freeText) {
-				const exact = options.items.some((item) => item.label === text);
-				pick.items = text && !exact ? [options.freeText(text), ...options.items] : options.items;
+			const wanted = text !== '' && !options.items.some((item) => item.label === text);
+			if (!wanted && shown === undefined) {
+				return; // the list is as it should be: replacing it would only reset the active item
 			}
+			// Last, so every other item keeps its place: VS Code names the item accepted by its place in the list
+			// it showed, which may be the list before this one.
+			shown = wanted ? typedItem(text) : undefined;
+			pick.items = shown ? [...options.items, shown] : options.items;
 		}),
-		pick.onDidAccept(() => finish(pick.selectedItems[0])),
+		pick.onDidAccept(() => {
+			const choice = typedChoice(pick.value, options.items, pick.selectedItems[0], {
+				isTypedItem: (item) => typedItems.has(item),
+				isValue: (text) => options.isValue?.(text) ?? false,
+			});
+			finish(typeof choice === 'string' ? typedItem(choice) : choice);
+		}),
 		pick.onDidTriggerButton(() => finish(back)),
 	]);
 }

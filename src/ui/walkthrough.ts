@@ -4,20 +4,39 @@
 
 // The "Set up AWS credentials" walkthrough (package.json `contributes.walkthroughs`): the commands of its step
 // buttons that exist for it alone (copy an example IAM policy, pin the active profile in the project's file),
-// the context keys its steps complete on (a profile exists, a verification succeeded, a switch, a pin), and
-// opening it once, on the first run, for someone who has no profile yet.
+// its steps' progress (a profile exists, a verification succeeded, a switch, a pin), and opening it once, on
+// the first run, for someone who has no profile yet.
+//
+// Progress is not left to the steps' `onContext:` events alone. VS Code takes a context key that already
+// holds when it registers the walkthrough for an event seen, and never completes the step on it in that
+// window; it registers an extension's walkthrough only after asking its experiment service (up to 5 s,
+// offline), by which time `awsProfiles.hasProfiles` is set. And context keys die with the window. So each
+// step done is also marked through VS Code's own command, and recorded in global state for the next window.
 
 import * as vscode from 'vscode';
 import { CommandError } from './commands';
 import { DeployTool, deployToolTitle, deployTools, examplePolicy } from '../core/deployTools';
 import { describePinPlace, isPinnableFile, PinPlace, planProfilePin } from '../core/references/pinProfile';
 import type { Prompts } from './prompts';
-import { isInsideWorkspace } from './workspaceFiles';
+import { findProfileReferences } from '../core/references/findReferences';
+import { SetupFacts, SetupStep, setupStepsDone } from '../core/walkthroughProgress';
+import { isInsideWorkspace, readWorkspaceFile } from './workspaceFiles';
 
 export const walkthroughId = 'awsProfiles.setup';
 
 /** The context keys the walkthrough's steps complete on (`onContext:` events), set once something happened. */
-export type WalkthroughMilestone = 'awsProfiles.verifiedOnce' | 'awsProfiles.switchedOnce' | 'awsProfiles.pinnedOnce';
+const contextKeys: Record<SetupStep, string> = {
+	addProfile: 'awsProfiles.hasProfiles', // set (and unset) with the profiles by the view
+	verifyProfile: 'awsProfiles.verifiedOnce',
+	switchProfile: 'awsProfiles.switchedOnce',
+	pinProfile: 'awsProfiles.pinnedOnce',
+};
+
+/** Where the steps done are recorded (global state), for the windows to come. */
+const stepsDoneKey = 'awsProfiles.walkthroughStepsDone';
+
+/** How many project files are read to find a pinned profile; a workspace with more has one among them anyway. */
+const maxProjectFilesRead = 50;
 
 /** Where the first run was recorded (global state): the walkthrough opens by itself at most once per machine. */
 const offeredKey = 'awsProfiles.walkthroughOffered';
@@ -31,6 +50,9 @@ export class Walkthrough {
 		private readonly prompts: () => Prompts,
 		private readonly activeProfile: () => string | undefined,
 	) { }
+
+	/** The steps marked in this window: VS Code is told once each. */
+	private readonly marked = new Set<SetupStep>();
 
 	/** Opens the walkthrough on the extension's first run when there is no profile; returns whether it did. */
 	async offerOnFirstRun(profileCount: number): Promise<boolean> {
@@ -53,11 +75,67 @@ export class Walkthrough {
 
 	async open(): Promise<void> {
 		await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${this.context.extension.id}#${walkthroughId}`, false);
+		// Again, now that VS Code surely knows the walkthrough: a step marked before it did may not have taken.
+		await Promise.all([...this.marked].map((step) => this.markInVsCode(step)));
 	}
 
-	/** Marks a step done; VS Code keeps a completed step completed. */
-	reached(milestone: WalkthroughMilestone): void {
-		void vscode.commands.executeCommand('setContext', milestone, true);
+	/** Marks a step done, in this window and the next ones; VS Code keeps a completed step completed. */
+	reached(step: SetupStep): void {
+		if (this.marked.has(step)) {
+			return;
+		}
+		this.marked.add(step);
+		if (step !== 'addProfile') {
+			void vscode.commands.executeCommand('setContext', contextKeys[step], true);
+		}
+		void this.markInVsCode(step);
+		const recorded = this.recorded();
+		if (!recorded.includes(step)) {
+			void this.context.globalState.update(stepsDoneKey, [...recorded, step]);
+		}
+	}
+
+	/**
+	 * Marks the steps recorded by earlier windows and those the setup shows done (`facts`); the project files
+	 * are looked at unless `facts` says whether one pins a profile. Resolves once VS Code was told.
+	 */
+	async catchUp(facts: SetupFacts): Promise<SetupStep[]> {
+		const known = { ...facts, pinnedInProject: facts.pinnedInProject ?? await this.projectPinsProfile() };
+		const done = setupStepsDone(this.context.globalState.get(stepsDoneKey), known);
+		done.forEach((step) => this.reached(step));
+		await Promise.all(done.map((step) => this.markInVsCode(step)));
+		return done;
+	}
+
+	private recorded(): SetupStep[] {
+		return setupStepsDone(this.context.globalState.get(stepsDoneKey), {});
+	}
+
+	private async markInVsCode(step: SetupStep): Promise<void> {
+		try {
+			// VS Code's own "Mark Step Complete". Before VS Code has registered the walkthrough it records the
+			// mark and then fails: the step shows done once registered.
+			await vscode.commands.executeCommand('welcome.markStepComplete', `${this.context.extension.id}#${walkthroughId}#${step}`);
+		} catch {
+			// recorded anyway, or an editor without walkthroughs: the context key is all it can have
+		}
+	}
+
+	/** Whether a project file of the workspace (serverless.yml, up.json, zappa_settings...) names a profile. */
+	private async projectPinsProfile(): Promise<boolean> {
+		const candidates = (await vscode.workspace.findFiles(projectFileCandidates, '**/node_modules/**', maxProjectFilesRead))
+			.filter((uri) => isPinnableFile(uri.fsPath));
+		for (const uri of candidates) {
+			const text = await readWorkspaceFile(uri);
+			try {
+				if (text !== undefined && findProfileReferences(uri.fsPath, text).length > 0) {
+					return true;
+				}
+			} catch {
+				// a file too deep or too large to read is not a pin we can see
+			}
+		}
+		return false;
 	}
 
 	/** Copies the example IAM policy of a deploy tool (the actions the verify command simulates). */
@@ -112,7 +190,7 @@ export class Walkthrough {
 			throw new CommandError(`Could not edit ${vscode.workspace.asRelativePath(document.uri)}.`);
 		}
 		await vscode.window.showTextDocument(document);
-		this.reached('awsProfiles.pinnedOnce');
+		this.reached('pinProfile');
 		void this.prompts().notify(`Pinned '${profile}' as ${describePinPlace(place)} in ${vscode.workspace.asRelativePath(document.uri)}. Save the file to keep it.`, []);
 		return true;
 	}

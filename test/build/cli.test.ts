@@ -52,12 +52,18 @@ describe('The aws-profiles CLI bundle', () => {
 		writeFileSync(path.join(home, '.aws', 'config'), '[default]\n');
 		const byHome = runCli(['files'], { HOME: home });
 		assert.equal(byHome.status, 0);
-		assert.match(byHome.stdout, new RegExp(`config +${path.join(home, '.aws', 'config')}\n`));
-		assert.match(byHome.stdout, /credentials +.*credentials \(missing\)/);
+		// Under HOME as ~/..., the way the README and the user write them.
+		assert.match(byHome.stdout, /^config +~\/\.aws\/config\n/m);
+		assert.match(byHome.stdout, /^credentials +~\/\.aws\/credentials \(missing\)\n/m);
+		assert.ok(!byHome.stdout.includes(home), 'no absolute path under HOME');
 
 		const byEnv = runCli(['files'], { HOME: home, AWS_CONFIG_FILE: '~/other-config', AWS_PROFILE: 'dev' });
-		assert.match(byEnv.stdout, new RegExp(`config +${path.join(home, 'other-config')} \\(missing\\)`));
+		assert.match(byEnv.stdout, /^config +~\/other-config \(missing\)/m);
 		assert.match(byEnv.stdout, /profile +dev/);
+
+		const outside = path.join(path.dirname(home), 'elsewhere-config');
+		const byPath = runCli(['files'], { HOME: home, AWS_CONFIG_FILE: outside });
+		assert.match(byPath.stdout, new RegExp(`^config +${outside} \\(missing\\)`, 'm'), 'a file outside HOME stays absolute');
 	});
 
 	describe('list', () => {

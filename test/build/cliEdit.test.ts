@@ -49,6 +49,9 @@ describe('The aws-profiles edit commands', function () {
 	});
 	afterEach(() => rmSync(home, { recursive: true, force: true }));
 
+	/** How the CLI names a file under HOME: `~/.aws/config`. */
+	const tilde = (file: string) => `~${file.slice(home.length)}`;
+
 	/** Runs the bundle with no AWS_* of the caller's, checking that its output holds no secret or part of one. */
 	function run(args: string[], input = '', env: NodeJS.ProcessEnv = {}): Run {
 		const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
@@ -139,7 +142,7 @@ describe('The aws-profiles edit commands', function () {
 			writeBase();
 			const result = run(['set', 'region', 'eu-west-2', '--profile', 'dev']);
 			assert.equal(result.status, 0, result.stderr);
-			assert.equal(result.stdout, `Set region of profile 'dev' in ${config} (backup: ${config}.bak).\n`);
+			assert.equal(result.stdout, `Set region of profile 'dev' in ${tilde(config)} (backup: ${tilde(config)}.bak).\n`);
 			assert.equal(readFileSync(config, 'utf8'), baseConfig.replace('region = eu-west-1', 'region = eu-west-2'));
 			assert.equal(statSync(config).mode & 0o777, 0o644);
 			assertBackup(config, baseConfig);
@@ -152,7 +155,7 @@ describe('The aws-profiles edit commands', function () {
 			writeBase();
 			const result = run(['set', 'aws_secret_access_key', '-', '--profile', 'dev'], `${secret}\n`);
 			assert.equal(result.status, 0, result.stderr);
-			assert.equal(result.stdout, `Set aws_secret_access_key of profile 'dev' in ${credentials} (backup: ${credentials}.bak).\n`);
+			assert.equal(result.stdout, `Set aws_secret_access_key of profile 'dev' in ${tilde(credentials)} (backup: ${tilde(credentials)}.bak).\n`);
 			assert.equal(readFileSync(credentials, 'utf8'), baseCredentials.replace(oldSecret, secret));
 			assertBackup(credentials, baseCredentials);
 			assert.equal(readFileSync(config, 'utf8'), baseConfig);
@@ -165,7 +168,7 @@ describe('The aws-profiles edit commands', function () {
 		it('creates a profile that does not exist, as aws configure set does, in new files readable by the user only', () => {
 			let result = run(['set', 'region', 'ap-south-1', '--profile', 'fresh']);
 			assert.equal(result.status, 0, result.stderr);
-			assert.equal(result.stdout, `Set region of the new profile 'fresh' in ${config} (a new file, readable by you only).\n`);
+			assert.equal(result.stdout, `Set region of the new profile 'fresh' in ${tilde(config)} (a new file, readable by you only).\n`);
 			assert.equal(readFileSync(config, 'utf8'), '[profile fresh]\nregion = ap-south-1\n');
 			assert.equal(statSync(config).mode & 0o777, 0o600);
 			assert.equal(statSync(aws).mode & 0o777, 0o700);
@@ -191,7 +194,7 @@ describe('The aws-profiles edit commands', function () {
 			writeBase();
 			const result = run(['set', 'region', 'eu-west-1', '--profile', 'dev']);
 			assert.equal(result.status, 0);
-			assert.equal(result.stdout, `region of profile 'dev' already has that value in ${config}; nothing was written.\n`);
+			assert.equal(result.stdout, `region of profile 'dev' already has that value in ${tilde(config)}; nothing was written.\n`);
 			assert.ok(!existsSync(`${config}.bak`));
 		});
 
@@ -246,7 +249,7 @@ describe('The aws-profiles edit commands', function () {
 			writeBase();
 			const result = run(['unset', 'aws_secret_access_key', '--profile', 'dev']);
 			assert.equal(result.status, 0, result.stderr);
-			assert.equal(result.stdout, `Removed aws_secret_access_key from profile 'dev' in ${credentials} (backup: ${credentials}.bak).\n`);
+			assert.equal(result.stdout, `Removed aws_secret_access_key from profile 'dev' in ${tilde(credentials)} (backup: ${tilde(credentials)}.bak).\n`);
 			assert.equal(readFileSync(credentials, 'utf8'), baseCredentials.replace(`aws_secret_access_key = ${oldSecret}\n`, ''));
 			assertBackup(credentials, baseCredentials);
 			assert.equal(readFileSync(config, 'utf8'), baseConfig);
@@ -277,8 +280,8 @@ describe('The aws-profiles edit commands', function () {
 			const result = run(['rename', 'dev', 'development']);
 			assert.equal(result.status, 0, result.stderr);
 			assert.equal(result.stdout, [
-				`Renamed profile 'dev' to 'development' in ${config} (backup: ${config}.bak).`,
-				`Renamed profile 'dev' to 'development' in ${credentials} (backup: ${credentials}.bak).`,
+				`Renamed profile 'dev' to 'development' in ${tilde(config)} (backup: ${tilde(config)}.bak).`,
+				`Renamed profile 'dev' to 'development' in ${tilde(credentials)} (backup: ${tilde(credentials)}.bak).`,
 				'The source_profile of \'admin\', \'audit\' now names \'development\'.',
 				'',
 			].join('\n'));
@@ -316,8 +319,8 @@ describe('The aws-profiles edit commands', function () {
 			const result = run(['delete', 'dev', '--yes']);
 			assert.equal(result.status, 0, result.stderr);
 			assert.equal(result.stdout, [
-				`Deleted profile 'dev' from ${config} (backup: ${config}.bak).`,
-				`Deleted profile 'dev' from ${credentials} (backup: ${credentials}.bak).`,
+				`Deleted profile 'dev' from ${tilde(config)} (backup: ${tilde(config)}.bak).`,
+				`Deleted profile 'dev' from ${tilde(credentials)} (backup: ${tilde(credentials)}.bak).`,
 				'',
 			].join('\n'));
 			assert.equal(readFileSync(config, 'utf8'), baseConfig.replace('[profile dev]\n# the dev account\nregion = eu-west-1\noutput = json\n\n', ''));
@@ -331,7 +334,7 @@ describe('The aws-profiles edit commands', function () {
 			const before = folderState();
 			const declined = onTerminal(['delete', 'dev'], 'n', home);
 			assert.equal(declined.status, 2);
-			assert.match(declined.output, new RegExp(`Delete the AWS profile 'dev' from ${config} and ${credentials}\\? .*\\[y/N\\]`));
+			assert.match(declined.output, new RegExp(`Delete the AWS profile 'dev' from ${tilde(config)} and ${tilde(credentials)}\\? .*\\[y/N\\]`));
 			assert.match(declined.output, /not confirmed; profile 'dev' was not deleted/);
 			assert.deepEqual(folderState(), before);
 			const confirmed = onTerminal(['delete', 'dev'], 'y', home);
@@ -368,8 +371,8 @@ describe('The aws-profiles edit commands', function () {
 			const result = run(['add', 'ci'], lines.join('\r\n') + '\r\n');
 			assert.equal(result.status, 0, result.stderr);
 			assert.equal(result.stdout, [
-				`Added profile 'ci' (region, output) to ${config} (backup: ${config}.bak).`,
-				`Added profile 'ci' (aws_access_key_id, aws_secret_access_key) to ${credentials} (backup: ${credentials}.bak).`,
+				`Added profile 'ci' (region, output) to ${tilde(config)} (backup: ${tilde(config)}.bak).`,
+				`Added profile 'ci' (aws_access_key_id, aws_secret_access_key) to ${tilde(credentials)} (backup: ${tilde(credentials)}.bak).`,
 				'',
 			].join('\n'));
 			assert.equal(readFileSync(config, 'utf8'), `${baseConfig}\n[profile ci]\nregion = eu-central-1\noutput = json\n`);
@@ -408,10 +411,10 @@ describe('The aws-profiles edit commands', function () {
 			// A secret pasted as a key is refused (keys are lower case), and the refusal does not quote it.
 			assertRefused(['add', 'ci'], `${secret} = x\nregion = eu-west-1\n`, /lower case/);
 			const set = run(['set', 'x', 'y', '--profile', keyId]);
-			assert.equal(set.stdout, `Set x of the new profile '(a name shaped like a secret, not shown)' in ${config} (backup: ${config}.bak).\n`);
+			assert.equal(set.stdout, `Set x of the new profile '(a name shaped like a secret, not shown)' in ${tilde(config)} (backup: ${tilde(config)}.bak).\n`);
 			assert.ok(!set.stdout.includes(keyId.slice(4)));
 			const named = run(['add', token.slice(0, 30)], 'region = eu-west-1\n');
-			assert.equal(named.stdout, `Added profile '(a name shaped like a secret, not shown)' (region) to ${config} (backup: ${config}.bak).\n`);
+			assert.equal(named.stdout, `Added profile '(a name shaped like a secret, not shown)' (region) to ${tilde(config)} (backup: ${tilde(config)}.bak).\n`);
 			assertRefused(['delete', token.slice(0, 30)], '', /not deleting profile '\(a name shaped like a secret, not shown\)'/);
 		});
 

@@ -231,13 +231,21 @@ async function takeScreenshot(page: Page, file: string): Promise<void> {
 export type PageRequest =
 	| { readonly action: 'text'; readonly file: string }
 	| { readonly action: 'attribute'; readonly selector: string; readonly attribute: string; readonly file: string }
-	| { readonly action: 'click'; readonly name: string; readonly exact: boolean; readonly file: string };
+	| { readonly action: 'click'; readonly name: string; readonly exact: boolean; readonly file: string }
+	/** Types into what has the keyboard focus, as fast as keys go, then presses `press` (`Enter`) if given. */
+	| { readonly action: 'type'; readonly text: string; readonly press?: string; readonly file: string };
 
 async function answerPageRequest(page: Page, request: PageRequest): Promise<void> {
 	let answer: string;
 	try {
 		if (request.action === 'text') {
 			answer = await page.locator('body').innerText();
+		} else if (request.action === 'type') {
+			await page.keyboard.type(request.text);
+			if (request.press) {
+				await page.keyboard.press(request.press);
+			}
+			answer = 'typed';
 		} else if (request.action === 'attribute') {
 			answer = await page.locator(request.selector).first().getAttribute(request.attribute, { timeout: 10_000 }) ?? '';
 		} else {

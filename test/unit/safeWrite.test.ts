@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { maxProfileFileBytes } from '../../src/core/profileFileSize';
 import {
-	backupPath, EditableFile, FileHandlePort, FileSystemPort, modeLetsUserWrite, nodeFileSystem, readForEdit, SafeWriteError,
+	backupPath, EditableFile, FileHandlePort, FileSystemPort, keepBackupBeforeSave, modeLetsUserWrite, nodeFileSystem, readForEdit, SafeWriteError,
 	SafeWriteErrorCode, staleTemporaryAgeMs, writeEdited,
 } from '../../src/core/safeWrite';
 
@@ -490,6 +490,40 @@ describe('Safe write of the AWS files', () => {
 				+ `no space left on the device (ENOSPC); ${file} was not changed.`);
 			assert.equal(fs.readFileSync(file, 'utf8'), credentials);
 			assert.deepEqual(leftovers(), []);
+		});
+	});
+
+	describe('backups before a save made by another writer (the editor)', () => {
+		it('keeps the content on disk as .bak, 0600, rotating the older ones as a write does', async () => {
+			fs.writeFileSync(file, credentials);
+			if (posix) {
+				fs.chmodSync(file, 0o644);
+			}
+			fs.writeFileSync(`${file}.bak`, 'older\n');
+			assert.equal(await keepBackupBeforeSave(file, 'saved text\n'), `${file}.bak`);
+			assert.equal(fs.readFileSync(`${file}.bak`, 'utf8'), credentials);
+			assert.equal(fs.readFileSync(`${file}.bak.1`, 'utf8'), 'older\n');
+			assert.equal(fs.readFileSync(file, 'utf8'), credentials, 'the file itself is the saver\'s to write');
+			if (posix) {
+				assert.equal(modeOf(`${file}.bak`), 0o600);
+				assert.equal(modeOf(`${file}.bak.1`), 0o600);
+			}
+			assert.deepEqual(leftovers(), []);
+		});
+
+		it('keeps nothing for a missing file, a save of the same text, or a count of 0', async () => {
+			assert.equal(await keepBackupBeforeSave(file, 'x'), undefined);
+			fs.writeFileSync(file, credentials);
+			assert.equal(await keepBackupBeforeSave(file, credentials), undefined);
+			assert.equal(await keepBackupBeforeSave(file, 'x', { backups: 0 }), undefined);
+			assert.deepEqual(fs.readdirSync(dir), ['credentials']);
+		});
+
+		it('says why, without content, when the backup cannot be kept', async () => {
+			fs.writeFileSync(file, credentials);
+			const port = withFaults({ open: () => Promise.reject(systemError('ENOSPC')) });
+			const error = await rejection(keepBackupBeforeSave(file, 'x', { fs: port }), 'BackupFailed');
+			assert.match(error.message, /^Cannot keep a backup of .+ as .+\.bak: no space left on the device \(ENOSPC\)/);
 		});
 	});
 

@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
-import type { InputStepOptions, PickStepOptions, Prompts } from '../../src/ui/prompts';
-import { activateExtension, scripted, ScriptedAnswers, StepAnswer, testingApi } from './helpers';
+import { InputStepOptions, PickStepOptions, Prompts, windowPrompts } from '../../src/ui/prompts';
+import { activateExtension, scripted, ScriptedAnswers, StepAnswer, testingApi, typeInWorkbench, waitForWorkbenchText } from './helpers';
 
 const back = Symbol.for('awsProfiles.back') as StepAnswer;
 const secret = 'fixtureNewSecret000000000000000000000001';
@@ -198,5 +198,47 @@ describe('Add AWS Profile', () => {
 		assert.match(pickNamed(sso, /region of IAM Identity Center/).freeText?.('eu-west-4').detail ?? '', /new region, or a typo/);
 		const roleName = inputNamed(sso, /Permission set/);
 		assert.equal(roleName.placeholder, 'ReadOnlyAccess', 'the walkthrough warns against AdministratorAccess');
+	});
+
+	/**
+	 * Runs the wizard with scripted answers except at the pick step whose placeholder matches `real`: VS Code's
+	 * own QuickPick, shown in the workbench (its title is `title`), where `drive` types as a user does.
+	 */
+	async function addTypingAt(steps: ScriptedAnswers['steps'], real: RegExp, title: string, drive: () => Promise<void>): Promise<void> {
+		const base = scripted({ steps });
+		api.setPrompts({
+			...base,
+			pickStep: (options) => real.test(options.placeholder ?? '') ? windowPrompts.pickStep(options) : base.pickStep(options),
+		});
+		const added = vscode.commands.executeCommand('awsProfiles.addProfile');
+		await waitForWorkbenchText(title);
+		await drive();
+		await added;
+		assert.deepEqual(steps, [], 'every scripted step was asked');
+	}
+
+	it('takes the region typed when Enter comes while the list is being replaced (the real QuickPick)', async () => {
+		for (const [typed, last] of [['eu-west-', '1'], ['ap-southeast-', '2'], ['us-west-', '1']]) {
+			const name = `fixture-race-${last}-${typed.split('-')[0]}`;
+			await addTypingAt(
+				['sso', name, '$new', `${name}-portal`, 'https://portal.awsapps.com/start', 'sso:account:access', '111122223333', 'ReadOnly', ''],
+				/region of IAM Identity Center/, 'Add AWS Profile: IAM Identity Center',
+				async () => {
+					await typeInWorkbench(typed);
+					await waitForWorkbenchText('use this value'); // the list now has the typed item
+					// The last key and Enter at once: VS Code accepts before the extension has replaced the list.
+					await typeInWorkbench(last, 'Enter');
+				},
+			);
+			assert.match(readFileSync(api.files.configFile, 'utf8'), new RegExp(`\\[sso-session ${name}-portal\\]\\nsso_start_url = \\S+\\nsso_region = ${typed}${last}\\n`));
+		}
+	});
+
+	it('takes typed text that no item matches, accepted by VS Code\'s accept command as soon as it is typed', async () => {
+		await addTypingAt(['credential-process', 'fixture-typed-region', 'fixture-creds'], /Default region/, 'Add AWS Profile: credential_process', async () => {
+			await typeInWorkbench('eu-west-4');
+			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+		});
+		assert.equal(readFileSync(api.files.configFile, 'utf8'), `${original.config}\n[profile fixture-typed-region]\ncredential_process = fixture-creds\nregion = eu-west-4\n`);
 	});
 });

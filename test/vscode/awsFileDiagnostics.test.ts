@@ -120,6 +120,36 @@ describe('Diagnostics in the config and credentials files', function () {
 		await waitFor(() => diagnosticsOf(config.uri, 'aws-files/unknown-key').length === 0);
 	});
 
+	it('keeps a backup, 0600, when a quick fix is saved by auto-save, as the extension\'s own writes do', async () => {
+		const file = api.files.configFile;
+		const backup = `${file}.bak`;
+		const original = readFileSync(file, 'utf8');
+		const withTypo = original.replace('region = us-east-2', 'regoin = us-east-2');
+		const files = vscode.workspace.getConfiguration('files');
+		writeFileSync(file, withTypo);
+		const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+		await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('workbench.action.files.revert'); // the text on disk now
+		await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+		await files.update('autoSaveDelay', 300, vscode.ConfigurationTarget.Global);
+		try {
+			await waitFor(() => document.getText() === withTypo && diagnosticsOf(document.uri, 'aws-files/unknown-key').length > 0, 10_000);
+			const [unknown] = diagnosticsOf(document.uri, 'aws-files/unknown-key');
+			const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
+			const change = actions.find((action) => action.title === "Change to 'region'");
+			assert.ok(change?.edit, `no quick fix among ${actions.map((a) => a.title).join(', ')}`);
+			assert.ok(await vscode.workspace.applyEdit(change.edit));
+			await waitFor(() => readFileSync(file, 'utf8') === original && !document.isDirty, 10_000); // auto-saved
+			assert.equal(readFileSync(backup, 'utf8'), withTypo, 'the file as it was before the save');
+			assert.equal(statSync(backup).mode & 0o777, 0o600);
+		} finally {
+			await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+			await files.update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
+			writeFileSync(file, original);
+			await vscode.commands.executeCommand('workbench.action.files.revert');
+		}
+	});
+
 	it('warns where the AWS CLI and the SDKs read a line differently', async () => {
 		const editor = vscode.window.activeTextEditor!;
 		const line = config.getText().split('\n').indexOf('region = sa-east-1');

@@ -5,8 +5,8 @@
 // What needs a window where nothing has happened yet, so it runs first (see index.ts). VS Code completes a
 // walkthrough step on the first occurrence of its event in a window's session only (a later one is ignored,
 // even after the progress is reset): here each event happens for the first time.
-// Step 2 (`onContext:awsProfiles.hasProfiles`) is not observable here, where the fixtures' profiles exist
-// while the window starts: the reload suite shows it (reload/walkthroughProfileStep.test.ts).
+// Steps 2 and 5 are done from the start here: the fixtures' profiles exist while the window starts, and the
+// workspace's serverless.yml names a profile (the reload suite shows step 2 done on a profile's arrival).
 
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,6 +72,15 @@ describe('Walkthrough progress, in a new window', () => {
 		assert.match(picks[0][1], new RegExp(`\\) ${active}$`));
 	});
 
+	it('shows the steps the setup had done before the window opened: profiles exist, a project file pins one', async () => {
+		await showWalkthrough();
+		// The fixtures' profiles exist, and the workspace's serverless.yml names one for each stage.
+		assert.equal(await walkthroughStepDone('addProfile', true), true, 'profiles exist: step 2 is done');
+		assert.equal(await walkthroughStepDone('pinProfile', true), true, 'serverless.yml pins a profile: step 5 is done');
+		assert.equal(await walkthroughStepDone('verifyProfile', false), false, 'nothing verified yet');
+		assert.equal(await walkthroughStepDone('switchProfile', false), false, 'the profile in use is the implicit default');
+	});
+
 	it('marks a step done on its event: a copied policy, a verify, a switch, a pin, a look at the last step', async () => {
 		const notices: string[] = [];
 		api.setPrompts(scripted({ notify: (message) => (notices.push(message), undefined) }));
@@ -93,12 +102,26 @@ describe('Walkthrough progress, in a new window', () => {
 		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-admin');
 		assert.equal(await walkthroughStepDone('switchProfile', true), true, 'a switch completes step 4');
 
-		assert.equal(await walkthroughStepDone('pinProfile', false), false);
 		await pinInNewUpJson();
 		await showWalkthrough();
-		assert.equal(await walkthroughStepDone('pinProfile', true), true, 'a pin completes step 5');
+		assert.equal(await walkthroughStepDone('pinProfile', true), true, 'a pin keeps step 5 done');
 
 		await clickInWorkbench('Several accounts', false);
 		assert.equal(await walkthroughStepDone('severalAccounts', true), true, 'looking at the last step completes it');
+	});
+
+	it('keeps the steps done for the next window: a new window marks them again from what was recorded', async () => {
+		const step = (id: string) => `aws-profiles.aws-profiles#awsProfiles.setup#${id}`;
+		await showWalkthrough();
+		// After opening it: the extension's open() marks again the steps done in this window.
+		await vscode.commands.executeCommand('welcome.markStepIncomplete', step('verifyProfile'));
+		await vscode.commands.executeCommand('welcome.markStepIncomplete', step('switchProfile'));
+		assert.equal(await walkthroughStepDone('verifyProfile', false), false, 'VS Code forgot step 3');
+		assert.equal(await walkthroughStepDone('switchProfile', false), false, 'VS Code forgot step 4');
+		// What a new window does at its start, here with a setup that shows nothing done by itself.
+		const done = await api.walkthrough.catchUp({ profileCount: 0, profileChosen: false, pinnedInProject: false });
+		assert.deepEqual(done, ['addProfile', 'verifyProfile', 'switchProfile', 'pinProfile'], 'recorded when they happened');
+		assert.equal(await walkthroughStepDone('verifyProfile', true), true);
+		assert.equal(await walkthroughStepDone('switchProfile', true), true);
 	});
 });

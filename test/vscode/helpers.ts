@@ -69,7 +69,8 @@ let pageRequests = 0;
 type PageQuestion =
 	| { action: 'text' }
 	| { action: 'click'; name: string; exact: boolean }
-	| { action: 'attribute'; selector: string; attribute: string };
+	| { action: 'attribute'; selector: string; attribute: string }
+	| { action: 'type'; text: string; press?: string };
 
 /**
  * Asks the harness for what only the browser can do (see `PageRequest` in test/harness/codeServer.ts) and
@@ -107,6 +108,14 @@ export function workbenchAttribute(selector: string, attribute: string): Promise
  */
 export async function clickInWorkbench(name: string, exact = true): Promise<void> {
 	await askPage({ action: 'click', name, exact });
+}
+
+/**
+ * Types into the workbench where the keyboard focus is, key after key as fast as a browser takes them, then
+ * presses `press` (such as `Enter`) at once: the extension host hears of the keys only afterwards.
+ */
+export async function typeInWorkbench(text: string, press?: string): Promise<void> {
+	await askPage({ action: 'type', text, ...(press ? { press } : {}) });
 }
 
 /** Polls the workbench's text until it shows `expected`; returns that text. */

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { ProfileSnapshot } from '../../src/core/profileSnapshot';
 import type { TestingApi } from '../../src/ui/extension';
 import type { ProfileNode } from '../../src/ui/profileTree';
-import { activateExtension, sandboxRoot, scripted, testingApi, waitFor } from './helpers';
+import { activateExtension, logText, sandboxRoot, scripted, testingApi, waitFor, waitForWorkbenchText } from './helpers';
 
 /** Every secret of the fixture files: none may appear in anything the extension shows. */
 function fixtureSecrets(api: TestingApi): string[] {
@@ -234,6 +234,26 @@ describe('Profiles view, status bar and switching', () => {
 			await config.update('terminal.injectProfile', undefined, vscode.ConfigurationTarget.Global);
 		}
 		await waitFor(() => api.terminalEnvironment.get('AWS_PROFILE') !== undefined);
+	});
+
+	it('names a file under the home folder as ~/... in notifications and the log, any other by its full path', async () => {
+		const config = vscode.workspace.getConfiguration('awsProfiles');
+		const home = process.env.HOME!;
+		const outside = path.join(sandboxRoot(), 'no-such-credentials');
+		assert.ok(!outside.startsWith(`${home}${path.sep}`), 'the sandbox root is not under HOME');
+		try {
+			await config.update('credentialsFile', path.join(home, '.aws', 'no-such-credentials'), vscode.ConfigurationTarget.Global);
+			await vscode.commands.executeCommand('awsProfiles.openCredentialsFile');
+			await waitForWorkbenchText('There is no AWS credentials file at ~/.aws/no-such-credentials yet.');
+			await config.update('credentialsFile', outside, vscode.ConfigurationTarget.Global);
+			await vscode.commands.executeCommand('awsProfiles.openCredentialsFile');
+			await waitForWorkbenchText(`There is no AWS credentials file at ${outside} yet.`);
+		} finally {
+			await config.update('credentialsFile', undefined, vscode.ConfigurationTarget.Global);
+			await vscode.commands.executeCommand('notifications.clearAll');
+		}
+		await api.store.reload();
+		await waitFor(() => logText().includes('profiles from ~/.aws/config and ~/.aws/credentials'), 10_000);
 	});
 
 	it('reads the files the awsProfiles.configFile and credentialsFile settings name instead', async () => {

@@ -39,6 +39,8 @@ describe('Profile references in serverless.yml', function () {
 		assert.equal(missing.length, 1);
 		assert.equal(document.getText(missing[0].range), 'fixture-devv');
 		assert.match(missing[0].message, /fixture-devv/);
+		// The files under the home folder named as the user knows them, not by their absolute paths.
+		assert.match(missing[0].message, /is not defined in ~\/\.aws\/credentials or ~\/\.aws\/config\./);
 	});
 
 	it('offers the profiles in completion, and a CodeLens that says which profile deploys', async () => {

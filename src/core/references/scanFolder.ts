@@ -12,6 +12,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { displayPath } from '../displayPath';
 import { isDotenvFile } from './dotenv';
 import { fileLimitReference, findProfileReferences, referenceFileKind } from './findReferences';
 import { maxProjectFileChars } from './parseLimits';
@@ -204,7 +205,7 @@ async function readSharedFile(
 		return { role, shown: written, state: 'not-read' };
 	}
 	const [full] = sharedFilePaths([written], moduleFolder, home ?? '');
-	const shown = home !== undefined && isInsideFolder(home, full) ? `~${full.slice(home.length)}` : full;
+	const shown = displayPath(full, home, path.sep === '\\');
 	const exists = await fs.stat(full).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT' && error.code !== 'ENOTDIR');
 	if (!exists) {
 		return { role, shown, state: 'missing' };

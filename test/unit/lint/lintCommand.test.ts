@@ -71,8 +71,11 @@ describe('aws-profiles lint', () => {
 		const config = write('config', '[profile dev]\nregoin = us-east-1\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = nowhere\n');
 		const { status, stdout } = await run({ format: 'text' });
 		assert.equal(status, ExitStatus.Findings);
-		assert.ok(stdout.includes(`${config}:2:1: warning 'regoin' is not a key`), stdout);
-		assert.ok(stdout.includes(`${config}:4:18: error source_profile names`), stdout);
+		// The file under HOME named as ~/.aws/config, as the user writes it (JSON and SARIF keep the absolute path).
+		assert.equal(config, path.join(home, '.aws', 'config'));
+		assert.ok(stdout.includes('~/.aws/config:2:1: warning \'regoin\' is not a key'), stdout);
+		assert.ok(stdout.includes('~/.aws/config:4:18: error source_profile names'), stdout);
+		assert.ok(!stdout.includes(home), stdout);
 		assert.match(stdout, /\[aws-files\/source-profile-missing\]/);
 		assert.match(stdout, /1 error, 1 warning$/);
 	});
