@@ -1,0 +1,111 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The project files of the workspace (serverless.yml, samconfig.toml, main.tf...) that are checked in the
+// background, so that the Problems panel shows their references before anyone opens them. Bounded, since a
+// workspace can be anything: at most `maxFiles` files are followed (the first search's, then files created while
+// there is room), the folders the CLI's scan skips are never searched (node_modules, .git, build outputs), and
+// nothing is searched at activation: the first search waits `firstScanDelayMs`. This only says which files to
+// check and when (found, created, changed on disk, deleted); reading them is workspaceFiles.ts' (inside the
+// workspace by real path, within a project file's size), and checking them is projectReferences.ts'.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isReferenceFile } from '../core/references/findReferences';
+import { defaultSkippedFolders } from '../core/references/scanFolder';
+
+/** Every name a reference finder knows (findReferences.ts), as one glob; found files are checked by name again. */
+const projectFileGlob = `**/{${[
+	'serverless.yml', 'serverless.yaml', 'serverless.json', 'serverless.js', 'serverless.cjs', 'serverless.mjs', 'serverless.ts',
+	'up.json', 'zappa_settings.json', 'zappa_settings.yml', 'zappa_settings.yaml', 'zappa_settings.toml',
+	'samconfig.toml', 'samconfig.yml', 'samconfig.yaml', 'cdk.json', '*.tf', 'Pulumi.*.yaml', 'Pulumi.*.yml',
+	'.env', '.env.*', 'package.json',
+].join(',')}}`;
+
+const skippedGlob = `**/{${defaultSkippedFolders.join(',')}}/**`;
+
+export interface WorkspaceProjectFilesOptions {
+	readonly maxFiles: number;
+	readonly firstScanDelayMs: number;
+}
+
+export const defaultProjectFilesOptions: WorkspaceProjectFilesOptions = { maxFiles: 200, firstScanDelayMs: 1500 };
+
+export class WorkspaceProjectFiles implements vscode.Disposable {
+	private readonly changedEmitter = new vscode.EventEmitter<vscode.Uri>();
+	/** A file to check again from disk: found by a search, created, or changed on disk. */
+	readonly onDidChange = this.changedEmitter.event;
+	private readonly deletedEmitter = new vscode.EventEmitter<vscode.Uri>();
+	/** A file no longer followed: deleted, or gone from a new search. */
+	readonly onDidDelete = this.deletedEmitter.event;
+	private files = new Map<string, vscode.Uri>();
+	private readonly subscriptions: vscode.Disposable[] = [this.changedEmitter, this.deletedEmitter];
+	private watcher: vscode.FileSystemWatcher | undefined;
+	private timer: NodeJS.Timeout | undefined;
+
+	constructor(private readonly options: WorkspaceProjectFilesOptions = defaultProjectFilesOptions) {}
+
+	/** Schedules the first search, and nothing more: activation reads no file of the workspace. */
+	start(): void {
+		this.timer ??= setTimeout(() => void this.scan(), this.options.firstScanDelayMs);
+		this.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()));
+	}
+
+	/** Searches the workspace again (at most `maxFiles` files); files no longer found are let go. */
+	async scan(): Promise<void> {
+		clearTimeout(this.timer);
+		this.watch();
+		const found = (await vscode.workspace.findFiles(projectFileGlob, skippedGlob, this.options.maxFiles))
+			.filter((uri) => isReferenceFile(uri.path));
+		const next = new Map(found.map((uri) => [uri.toString(), uri]));
+		const gone = [...this.files].filter(([key]) => !next.has(key)).map(([, uri]) => uri);
+		this.files = next;
+		gone.forEach((uri) => this.deletedEmitter.fire(uri));
+		found.forEach((uri) => this.changedEmitter.fire(uri));
+	}
+
+	has(uri: vscode.Uri): boolean {
+		return this.files.has(uri.toString());
+	}
+
+	all(): vscode.Uri[] {
+		return [...this.files.values()];
+	}
+
+	private watch(): void {
+		if (this.watcher) {
+			return;
+		}
+		this.watcher = vscode.workspace.createFileSystemWatcher(projectFileGlob);
+		this.subscriptions.push(
+			this.watcher,
+			this.watcher.onDidCreate((uri) => this.created(uri)),
+			this.watcher.onDidChange((uri) => this.has(uri) ? this.changedEmitter.fire(uri) : this.created(uri)),
+			this.watcher.onDidDelete((uri) => {
+				if (this.files.delete(uri.toString())) {
+					this.deletedEmitter.fire(uri);
+				}
+			}),
+		);
+	}
+
+	/** A new file is followed while there is room, and never in a skipped folder (the watcher's glob cannot skip them). */
+	private created(uri: vscode.Uri): void {
+		if (this.has(uri) || this.files.size >= this.options.maxFiles || !isReferenceFile(uri.path) || inSkippedFolder(uri)) {
+			return;
+		}
+		this.files.set(uri.toString(), uri);
+		this.changedEmitter.fire(uri);
+	}
+
+	dispose(): void {
+		clearTimeout(this.timer);
+		this.subscriptions.forEach((subscription) => subscription.dispose());
+	}
+}
+
+function inSkippedFolder(uri: vscode.Uri): boolean {
+	const relative = vscode.workspace.asRelativePath(uri, false);
+	return relative.split(/[\\/]/).slice(0, -1).some((folder) => defaultSkippedFolders.includes(folder)) || path.isAbsolute(relative);
+}
