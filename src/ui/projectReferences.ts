@@ -31,6 +31,8 @@ import type { WorkspaceProjectFiles } from './workspaceProjectFiles';
 
 const source = 'AWS Profiles';
 const debounceMs = 200;
+/** How long a hover or quick fix waits for the check of text typed a moment ago. */
+const maxCheckWaitMs = 3000;
 
 /** The references of one document as last checked, for the code actions, hovers and lenses of that version. */
 interface CheckedDocument {
@@ -317,13 +319,44 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return checked && checked.version === document.version ? checked : undefined;
 	}
 
-	private referenceAt(document: vscode.TextDocument, position: vscode.Position): ProfileReference | undefined {
-		return this.current(document)?.references.find((reference) =>
+	/**
+	 * The check of the document's text as it is now, waiting for it when the text changed a moment ago (every change
+	 * schedules a check): a hover or quick fix asked right after typing answers for the new text, not nothing.
+	 */
+	private async checkedNow(document: vscode.TextDocument): Promise<CheckedDocument | undefined> {
+		const now = this.current(document);
+		if (now || document.isClosed || !isReferenceFile(path.basename(document.fileName))) {
+			return now;
+		}
+		const key = document.uri.toString();
+		if (!this.timers.has(key)) {
+			this.schedule(document);
+		}
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				listener.dispose();
+				resolve(this.current(document));
+			};
+			const timer = setTimeout(done, maxCheckWaitMs);
+			const listener = this.onDidCheck((uri) => {
+				if (uri.toString() === key && this.current(document)) {
+					done();
+				}
+			});
+		});
+	}
+
+	private async referenceAt(document: vscode.TextDocument, position: vscode.Position): Promise<ProfileReference | undefined> {
+		return (await this.checkedNow(document))?.references.find((reference) =>
 			[reference.range, reference.expressionRange].some((range) => range && toRange(document, range).contains(position)));
 	}
 
-	provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-		const checked = this.current(document);
+	async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+		if (!context.diagnostics.some((d) => d.source === source)) {
+			return [];
+		}
+		const checked = await this.checkedNow(document);
 		if (!checked) {
 			return [];
 		}
@@ -361,8 +394,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return actions;
 	}
 
-	provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-		const reference = this.referenceAt(document, position);
+	async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+		const reference = await this.referenceAt(document, position);
 		if (!reference || reference.status !== 'resolved') {
 			return undefined;
 		}
@@ -398,8 +431,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		});
 	}
 
-	provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-		const reference = this.referenceAt(document, position);
+	async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
+		const reference = await this.referenceAt(document, position);
 		const header = reference?.status === 'resolved' ? this.store.current?.model.profiles.get(reference.name)?.section.headers[0] : undefined;
 		if (!header) {
 			return undefined;
@@ -408,8 +441,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return new vscode.Location(vscode.Uri.file(file), new vscode.Position(header.range.line, header.range.column));
 	}
 
-	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-		const checked = this.current(document);
+	async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+		const checked = await this.checkedNow(document);
 		const active = this.activeProfile();
 		const lenses: vscode.CodeLens[] = [];
 		for (const reference of checked?.references ?? []) {

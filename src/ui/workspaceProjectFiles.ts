@@ -78,16 +78,26 @@ export class WorkspaceProjectFiles implements vscode.Disposable {
 			return;
 		}
 		this.watcher = vscode.workspace.createFileSystemWatcher(projectFileGlob);
+		// A folder deleted is one event for the folder, which the files' glob does not match: deletions of anything.
+		const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
 		this.subscriptions.push(
 			this.watcher,
+			deletions,
 			this.watcher.onDidCreate((uri) => this.created(uri)),
 			this.watcher.onDidChange((uri) => this.has(uri) ? this.changedEmitter.fire(uri) : this.created(uri)),
-			this.watcher.onDidDelete((uri) => {
-				if (this.files.delete(uri.toString())) {
-					this.deletedEmitter.fire(uri);
-				}
-			}),
+			deletions.onDidDelete((uri) => this.deleted(uri)),
 		);
+	}
+
+	/** Lets go of the file deleted, or of every file under the folder deleted. */
+	private deleted(uri: vscode.Uri): void {
+		const folder = `${uri.toString()}/`;
+		for (const [key, file] of [...this.files]) {
+			if (key === uri.toString() || key.startsWith(folder)) {
+				this.files.delete(key);
+				this.deletedEmitter.fire(file);
+			}
+		}
 	}
 
 	/** A new file is followed while there is room, and never in a skipped folder (the watcher's glob cannot skip them). */
