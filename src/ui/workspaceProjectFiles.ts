@@ -23,6 +23,9 @@ const projectFileGlob = `**/{${[
 	'.env', '.env.*', 'package.json',
 ].join(',')}}`;
 
+/** How long a burst of folders created is waited out before the workspace is searched again. */
+const rescanDelayMs = 1000;
+
 const skippedGlob = `**/{${defaultSkippedFolders.join(',')}}/**`;
 
 export interface WorkspaceProjectFilesOptions {
@@ -43,6 +46,7 @@ export class WorkspaceProjectFiles implements vscode.Disposable {
 	private readonly subscriptions: vscode.Disposable[] = [this.changedEmitter, this.deletedEmitter];
 	private watcher: vscode.FileSystemWatcher | undefined;
 	private timer: NodeJS.Timeout | undefined;
+	private rescanTimer: NodeJS.Timeout | undefined;
 
 	constructor(private readonly options: WorkspaceProjectFilesOptions = defaultProjectFilesOptions) {}
 
@@ -52,7 +56,7 @@ export class WorkspaceProjectFiles implements vscode.Disposable {
 		this.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()));
 	}
 
-	/** Searches the workspace again (at most `maxFiles` files); files no longer found are let go. */
+	/** Searches the workspace again (at most `maxFiles` files): new files are checked, files no longer found let go. */
 	async scan(): Promise<void> {
 		clearTimeout(this.timer);
 		this.watch();
@@ -60,9 +64,10 @@ export class WorkspaceProjectFiles implements vscode.Disposable {
 			.filter((uri) => isReferenceFile(uri.path));
 		const next = new Map(found.map((uri) => [uri.toString(), uri]));
 		const gone = [...this.files].filter(([key]) => !next.has(key)).map(([, uri]) => uri);
+		const added = found.filter((uri) => !this.has(uri));
 		this.files = next;
 		gone.forEach((uri) => this.deletedEmitter.fire(uri));
-		found.forEach((uri) => this.changedEmitter.fire(uri));
+		added.forEach((uri) => this.changedEmitter.fire(uri));
 	}
 
 	has(uri: vscode.Uri): boolean {
@@ -78,15 +83,28 @@ export class WorkspaceProjectFiles implements vscode.Disposable {
 			return;
 		}
 		this.watcher = vscode.workspace.createFileSystemWatcher(projectFileGlob);
-		// A folder deleted is one event for the folder, which the files' glob does not match: deletions of anything.
-		const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+		// A folder created or deleted may be one event for the folder, which the files' glob does not match.
+		const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
 		this.subscriptions.push(
 			this.watcher,
-			deletions,
+			folders,
 			this.watcher.onDidCreate((uri) => this.created(uri)),
 			this.watcher.onDidChange((uri) => this.has(uri) ? this.changedEmitter.fire(uri) : this.created(uri)),
-			deletions.onDidDelete((uri) => this.deleted(uri)),
+			folders.onDidCreate((uri) => void this.folderCreated(uri)),
+			folders.onDidDelete((uri) => this.deleted(uri)),
 		);
+	}
+
+	/** A folder created (moved in, unpacked) with project files in it: searched again, once the burst is over. */
+	private async folderCreated(uri: vscode.Uri): Promise<void> {
+		if (isReferenceFile(uri.path) || inSkippedFolder(uri) || this.files.size >= this.options.maxFiles) {
+			return;
+		}
+		const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+		if (stat?.type === vscode.FileType.Directory) {
+			clearTimeout(this.rescanTimer);
+			this.rescanTimer = setTimeout(() => void this.scan(), rescanDelayMs);
+		}
 	}
 
 	/** Lets go of the file deleted, or of every file under the folder deleted. */
@@ -111,6 +129,7 @@ export class WorkspaceProjectFiles implements vscode.Disposable {
 
 	dispose(): void {
 		clearTimeout(this.timer);
+		clearTimeout(this.rescanTimer);
 		this.subscriptions.forEach((subscription) => subscription.dispose());
 	}
 }

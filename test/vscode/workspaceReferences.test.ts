@@ -46,7 +46,7 @@ describe('Project files of the workspace, checked in the background', function (
 		mkdirSync(path.dirname(file), { recursive: true });
 		try {
 			writeFileSync(file, '{\n  "name": "app",\n  "profile": "fixture-nowhere"\n}\n');
-			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-nowhere'/.test(d.message)), 15_000);
+			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-nowhere'/.test(d.message)), 30_000);
 			assert.ok(!isOpen(uri), 'the test opened the file');
 			const [missing] = referenceDiagnostics(uri);
 			assert.equal(missing.code, 'profile-reference/missing-profile');
@@ -55,11 +55,11 @@ describe('Project files of the workspace, checked in the background', function (
 			assert.equal(readFileSync(file, 'utf8').split('\n')[2].slice(missing.range.start.character, missing.range.end.character), 'fixture-nowhere');
 
 			writeFileSync(file, '{\n  "name": "app",\n  "profile": "fixture-elsewhere"\n}\n');
-			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-elsewhere'/.test(d.message)), 15_000);
+			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-elsewhere'/.test(d.message)), 30_000);
 			assert.equal(referenceDiagnostics(uri).length, 1);
 
 			rmSync(file);
-			await waitFor(() => referenceDiagnostics(uri).length === 0, 15_000);
+			await waitFor(() => referenceDiagnostics(uri).length === 0, 30_000);
 			assert.ok(!isOpen(uri));
 		} finally {
 			rmSync(path.dirname(file), { recursive: true, force: true });
@@ -72,19 +72,20 @@ describe('Project files of the workspace, checked in the background', function (
 		mkdirSync(path.dirname(file), { recursive: true });
 		try {
 			writeFileSync(file, '{"app": "node app.js", "profile": "fixture-on-disk"}\n');
-			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-on-disk'/.test(d.message)), 15_000);
+			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-on-disk'/.test(d.message)), 30_000)
+				.catch((error: Error) => assert.fail(`${error.message}; followed: ${api.projectFiles.has(uri)}; open: ${isOpen(uri)}; ${JSON.stringify(referenceDiagnostics(uri).map((d) => d.message))}`));
 			const document = await vscode.workspace.openTextDocument(uri);
 			await vscode.window.showTextDocument(document);
 			const edit = new vscode.WorkspaceEdit();
 			edit.replace(uri, document.validateRange(new vscode.Range(0, 0, 99, 0)), '{"app": "node app.js", "profile": "fixture-in-editor"}\n');
 			assert.ok(await vscode.workspace.applyEdit(edit));
-			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-in-editor'/.test(d.message)), 15_000);
+			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-in-editor'/.test(d.message)), 30_000);
 			// A change on disk meanwhile does not replace the editor's text.
 			writeFileSync(file, '{"app": "node app.js", "profile": "fixture-on-disk-2"}\n');
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			assert.ok(referenceDiagnostics(uri).some((d) => /'fixture-in-editor'/.test(d.message)));
 			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-on-disk-2'/.test(d.message)), 15_000);
+			await waitFor(() => referenceDiagnostics(uri).some((d) => /'fixture-on-disk-2'/.test(d.message)), 30_000);
 		} finally {
 			rmSync(path.dirname(file), { recursive: true, force: true });
 		}
@@ -149,7 +150,7 @@ describe('References a deploy tool cannot see, and the environment of new termin
 	}
 
 	async function invisible(document: vscode.TextDocument): Promise<vscode.Diagnostic> {
-		await waitFor(() => referenceDiagnostics(document.uri).some((d) => d.code === 'profile-reference/invisible-to-tool'), 15_000);
+		await waitFor(() => referenceDiagnostics(document.uri).some((d) => d.code === 'profile-reference/invisible-to-tool'), 30_000);
 		return referenceDiagnostics(document.uri).find((d) => d.code === 'profile-reference/invisible-to-tool')!;
 	}
 
@@ -182,12 +183,12 @@ describe('References a deploy tool cannot see, and the environment of new termin
 		const position = new vscode.Position(3, '  profile: ${env:AWS'.length);
 		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-broken');
 		const said = /^Profile 'fixture-broken' \(with AWS_PROFILE=fixture-broken from the environment of new terminals \(the active profile\)\) cannot give credentials/;
-		await waitFor(() => referenceDiagnostics(document.uri).some((d) => said.test(d.message)), 15_000);
+		await waitFor(() => referenceDiagnostics(document.uri).some((d) => said.test(d.message)), 30_000);
 		const [broken] = referenceDiagnostics(document.uri);
 		assert.equal(broken.code, 'profile-reference/broken-profile');
 		assert.equal(document.getText(broken.range), '${env:AWS_PROFILE, \'default\'}');
 		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-dev');
-		await waitFor(() => referenceDiagnostics(document.uri).length === 0, 15_000);
+		await waitFor(() => referenceDiagnostics(document.uri).length === 0, 30_000);
 		let hover = '';
 		for (let i = 0; i < 50 && !/AWS_PROFILE=fixture-dev/.test(hover); i++) {
 			hover = await hoverText(document.uri, position);
