@@ -5,15 +5,16 @@
 // The project files of the workspace (serverless.yml, samconfig.toml, main.tf...) that are checked in the
 // background, so that the Problems panel shows their references before anyone opens them. Bounded, since a
 // workspace can be anything: at most `maxFiles` files are followed (the first search's, then files created while
-// there is room), the folders the CLI's scan skips are never searched (node_modules, .git, build outputs), and
-// nothing is searched at activation: the first search waits `firstScanDelayMs`. This only says which files to
+// there is room), found by the CLI's own walk (scanFolder.ts: the folders it skips, such as node_modules, .git and
+// build outputs, are never entered, its depth and entry limits hold, and a link out of the folder is never
+// followed), and nothing is searched at activation: the first search waits `firstScanDelayMs`. This only says which files to
 // check and when (found, created, changed on disk, deleted); reading them is workspaceFiles.ts' (inside the
 // workspace by real path, within a project file's size), and checking them is projectReferences.ts'.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isReferenceFile } from '../core/references/findReferences';
-import { defaultSkippedFolders } from '../core/references/scanFolder';
+import { defaultSkippedFolders, listProjectFiles } from '../core/references/scanFolder';
 
 /** Every name a reference finder knows (findReferences.ts), as one glob; found files are checked by name again. */
 const projectFileGlob = `**/{${[
@@ -60,14 +61,31 @@ export class WorkspaceProjectFiles implements vscode.Disposable {
 	async scan(): Promise<void> {
 		clearTimeout(this.timer);
 		this.watch();
-		const found = (await vscode.workspace.findFiles(projectFileGlob, skippedGlob, this.options.maxFiles))
-			.filter((uri) => isReferenceFile(uri.path));
+		const found = await this.search();
 		const next = new Map(found.map((uri) => [uri.toString(), uri]));
 		const gone = [...this.files].filter(([key]) => !next.has(key)).map(([, uri]) => uri);
 		const added = found.filter((uri) => !this.has(uri));
 		this.files = next;
 		gone.forEach((uri) => this.deletedEmitter.fire(uri));
 		added.forEach((uri) => this.changedEmitter.fire(uri));
+	}
+
+	/**
+	 * The first `maxFiles` project files of the workspace's folders: on disk by the CLI's own bounded walk, which
+	 * never follows a link out of the folder (VS Code's search would), elsewhere (a virtual folder) by VS Code's.
+	 */
+	private async search(): Promise<vscode.Uri[]> {
+		const found: vscode.Uri[] = [];
+		for (const folder of vscode.workspace.workspaceFolders ?? []) {
+			const maxFiles = this.options.maxFiles - found.length;
+			if (maxFiles <= 0) {
+				break;
+			}
+			found.push(...folder.uri.scheme === 'file'
+				? (await listProjectFiles(folder.uri.fsPath, { maxFiles })).map((file) => vscode.Uri.file(file))
+				: (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, projectFileGlob), skippedGlob, maxFiles)).filter((uri) => isReferenceFile(uri.path)));
+		}
+		return found;
 	}
 
 	has(uri: vscode.Uri): boolean {
