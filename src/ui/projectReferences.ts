@@ -426,7 +426,9 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return [...(model?.profiles.values() ?? [])].map((entry) => {
 			const item = new vscode.CompletionItem(entry.name, vscode.CompletionItemKind.Reference);
 			item.detail = [entry.region, this.verification(entry.name)?.account].filter(Boolean).join(' · ') || undefined;
-			item.range = range;
+			if (range.isSingleLine) {
+				item.range = range; // the whole name, dashes and all (VS Code wants one line)
+			}
 			return item;
 		});
 	}
