@@ -178,6 +178,16 @@ describe('References a deploy tool cannot see, and the environment of new termin
 		}
 	});
 
+	it('hovers a name typed a moment ago, before its check was due', async () => {
+		const document = await opened(path.join('typed', 'cdk.json'), '{\n  "app": "node app.js",\n  "profile": "fixture-dev"\n}\n');
+		await waitFor(() => api.store.current !== undefined);
+		assert.match(await hoverText(document.uri, new vscode.Position(2, 18)), /fixture\\-dev\*\*/);
+		const edit = new vscode.WorkspaceEdit();
+		edit.replace(document.uri, new vscode.Range(2, 14, 2, 25), 'fixture-sso');
+		assert.ok(await vscode.workspace.applyEdit(edit));
+		assert.match(await hoverText(document.uri, new vscode.Position(2, 18)), /fixture\\-sso\*\*/);
+	});
+
 	it('reads ${env:AWS_PROFILE, \'default\'} from the environment new terminals get: the active profile, and says so', async () => {
 		const document = await opened(path.join('env', 'serverless.yml'), 'service: envapp\nprovider:\n  name: aws\n  profile: ${env:AWS_PROFILE, \'default\'}\n');
 		const position = new vscode.Position(3, '  profile: ${env:AWS'.length);
