@@ -26,6 +26,7 @@ import { maskedPrompts, Prompts, windowPrompts } from './prompts';
 import { affectsDiagnostics, affectsLocations, affectsTerminal, affectsTree, effectiveLocations, readSettings } from './settings';
 import { SecretMaskDecorations } from './secretMaskDecorations';
 import { ServerlessProjects } from './serverlessProjects';
+import { WorkspaceProjectFiles } from './workspaceProjectFiles';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
 import { Walkthrough } from './walkthrough';
@@ -59,6 +60,8 @@ export interface TestingApi {
 	readonly references: ProjectReferences;
 	readonly walkthrough: Walkthrough;
 	readonly serverlessProjects: ServerlessProjects;
+	/** The workspace's project files checked in the background. */
+	readonly projectFiles: WorkspaceProjectFiles;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
 	setPrompts(prompts: Prompts | undefined): void;
 }
@@ -113,7 +116,9 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
 	const masks = new SecretMaskDecorations(isAwsFile);
 	const saveBackups = keepBackupsOfEditorSaves(isAwsFile, log, (message) => void prompts.notify(message, [], 'warning'));
-	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name));
+	const projectFiles = new WorkspaceProjectFiles();
+	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name), projectFiles);
+	projectFiles.start();
 	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
 	const verify = new VerifyCommand({
 		store,
@@ -154,7 +159,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			}
 		}),
 		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
-		diagnostics, masks, saveBackups, references, serverlessProjects,
+		diagnostics, masks, saveBackups, references, projectFiles, serverlessProjects,
 		serverlessProjects.onDidChange(() => diagnostics.relintOpenFiles()),
 		active.onDidChange(() => references.recheckAll()),
 		active.onDidChange((name) => {
@@ -237,6 +242,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			references,
 			walkthrough,
 			serverlessProjects,
+			projectFiles,
 			setPrompts: (replacement) => {
 				prompts = maskedPrompts(replacement ?? windowPrompts);
 			},

@@ -14,10 +14,12 @@ import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { DeployToolReader, deployToolReaderOf } from '../core/references/deployToolReader';
 import type { ToolReadings } from '../core/references/toolVisibility';
 import { findProfileReferences, isReferenceFile, referenceFileKind } from '../core/references/findReferences';
+import { profileNamePlace } from '../core/references/namePlace';
+import { createLineIndex } from '../core/lineIndex';
 import { checkReferences, environmentText, ReferenceFinding } from '../core/references/checkReferences';
 import { readSharedFiles, terraformModuleFiles } from '../core/references/scanFolder';
 import { sharedFilesLookup, SharedFilesText } from '../core/references/sharedFiles';
-import { ProfileReference, setVariables } from '../core/references/profileReference';
+import { FindOptions, ProfileReference, setVariables } from '../core/references/profileReference';
 import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
 import type { TextRange } from '../core/profileSet';
@@ -25,15 +27,34 @@ import type { ProfileStore } from './profileStore';
 import { readSettings } from './settings';
 import { displayName, maskSecretsIn } from '../core/secretMasking';
 import { shownPath } from '../core/displayPath';
+import { readWorkspaceFile } from './workspaceFiles';
+import type { WorkspaceProjectFiles } from './workspaceProjectFiles';
 
 const source = 'AWS Profiles';
 const debounceMs = 200;
+/** How long a hover or quick fix waits for the check of text typed a moment ago. */
+const maxCheckWaitMs = 3000;
 
 /** The references of one document as last checked, for the code actions, hovers and lenses of that version. */
 interface CheckedDocument {
-	readonly version: number;
+	/** Undefined for a file checked on disk (not open): nothing of the editor's reads it. */
+	readonly version: number | undefined;
 	readonly references: readonly ProfileReference[];
 	readonly findings: readonly ReferenceFinding[];
+	/** What the finders were given besides the text, for completion to read the file as the check did. */
+	readonly options: FindOptions;
+}
+
+/** A project file's text to check: an open document's, or the file's on disk when no editor holds it. */
+interface ProjectText {
+	readonly uri: vscode.Uri;
+	readonly fileName: string;
+	readonly text: string;
+	/** The document's version; undefined for the text on disk. */
+	readonly version: number | undefined;
+	/** Whether a newer text has come meanwhile (typed again, opened in an editor, read again): this check is dropped. */
+	readonly superseded: () => boolean;
+	readonly rangeOf: (range: TextRange) => vscode.Range;
 }
 
 /**
@@ -56,16 +77,25 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 	/** The tools' readings of the snapshot's files, made once a snapshot and only for the readers asked for. */
 	private readings: { snapshot: ProfileSnapshot; texts: FileTexts; awsCli?: ReadingResult; jsSdk?: Promise<ReadingResult | undefined> } | undefined;
 
+	/** Per file on disk, the number of its latest read: an older read finishing late is dropped. */
+	private readonly diskReads = new Map<string, number>();
+
 	constructor(
 		private readonly store: ProfileStore,
 		private readonly activeProfile: () => string | undefined,
 		private readonly verification: (name: string) => VerificationSummary | undefined,
+		/** The workspace's project files checked on disk, never opened (the Problems panel shows them). */
+		private readonly projectFiles?: WorkspaceProjectFiles,
 	) {
 		const selector: vscode.DocumentFilter[] = [{ scheme: 'file' }, { scheme: 'untitled' }];
 		this.subscriptions.push(
 			vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
 			vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
 			vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+			...(projectFiles ? [
+				projectFiles.onDidChange((uri) => this.scheduleOnDisk(uri)),
+				projectFiles.onDidDelete((uri) => this.deleted(uri)),
+			] : []),
 			// A profile added or fixed in the AWS files clears the warning without reopening the project file.
 			store.onDidChange(() => this.recheckAll()),
 			vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
@@ -77,8 +107,10 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		this.recheckAll();
 	}
 
+	/** Checks again every open project file and every file of the workspace followed on disk. */
 	recheckAll(): void {
 		vscode.workspace.textDocuments.forEach((document) => this.schedule(document));
+		this.projectFiles?.all().forEach((uri) => this.scheduleOnDisk(uri));
 		this.lensesChanged.fire();
 	}
 
@@ -86,32 +118,105 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		if (!isReferenceFile(path.basename(document.fileName))) {
 			return;
 		}
-		const key = document.uri.toString();
+		this.debounce(document.uri, () => this.checkDocument(document));
+	}
+
+	/** A followed file of the workspace, read from disk when no editor holds it (the editor's text wins). */
+	private scheduleOnDisk(uri: vscode.Uri): void {
+		if (!this.isOpen(uri)) {
+			this.debounce(uri, () => this.checkOnDisk(uri));
+		}
+	}
+
+	private debounce(uri: vscode.Uri, check: () => Promise<void>): void {
+		const key = uri.toString();
 		clearTimeout(this.timers.get(key));
 		this.timers.set(key, setTimeout(() => {
 			this.timers.delete(key);
-			void this.check(document);
+			void check();
 		}, debounceMs));
 	}
 
+	private isOpen(uri: vscode.Uri): boolean {
+		const key = uri.toString();
+		return vscode.workspace.textDocuments.some((document) => !document.isClosed && document.uri.toString() === key);
+	}
+
+	/** A closed document: a followed file of the workspace goes on being checked on disk; any other is let go. */
 	private forget(document: vscode.TextDocument): void {
+		if (this.projectFiles?.has(document.uri)) {
+			this.scheduleOnDisk(document.uri);
+			return;
+		}
 		this.checked.delete(document.uri.toString());
 		this.collection.delete(document.uri);
 	}
 
-	private async check(document: vscode.TextDocument): Promise<void> {
-		const snapshot = await this.store.snapshot();
-		if (document.isClosed) {
+	/** A file deleted: its problems go, unless an editor still holds its text (then they are the editor's). */
+	private deleted(uri: vscode.Uri): void {
+		if (this.isOpen(uri)) {
 			return;
 		}
-		const text = document.getText();
+		const key = uri.toString();
+		clearTimeout(this.timers.get(key));
+		this.timers.delete(key);
+		this.diskReads.set(key, (this.diskReads.get(key) ?? 0) + 1);
+		this.checked.delete(key);
+		this.collection.delete(uri);
+		this.lensesChanged.fire();
+	}
+
+	private checkDocument(document: vscode.TextDocument): Promise<void> {
+		if (document.isClosed) {
+			return Promise.resolve();
+		}
 		const version = document.version;
-		const terraform = await this.terraformModule(document);
-		const references = findProfileReferences(path.basename(document.fileName), text, { ...this.terminalEnvironment(), ...terraform.options });
-		const kind = referenceFileKind(document.fileName);
-		const tool = kind && deployToolReaderOf(kind, document.fileName, text);
+		return this.check({
+			uri: document.uri, fileName: document.fileName, text: document.getText(), version,
+			superseded: () => document.isClosed || document.version !== version,
+			rangeOf: (range) => toRange(document, range),
+		});
+	}
+
+	private async checkOnDisk(uri: vscode.Uri): Promise<void> {
+		const key = uri.toString();
+		const read = (this.diskReads.get(key) ?? 0) + 1;
+		this.diskReads.set(key, read);
+		const text = await readWorkspaceFile(uri);
+		const superseded = () => this.diskReads.get(key) !== read || this.isOpen(uri) || !this.projectFiles?.has(uri);
+		if (superseded()) {
+			return;
+		}
+		if (text === undefined) {
+			// Out of the workspace by real path, over a project file's size, or gone: nothing to show.
+			this.checked.delete(key);
+			this.collection.delete(uri);
+			return;
+		}
+		const lines = createLineIndex(text);
+		const position = (offset: number) => {
+			const at = lines.rangeOf(offset, 0);
+			return new vscode.Position(at.line, at.column);
+		};
+		await this.check({
+			uri, fileName: uri.fsPath, text, version: undefined, superseded,
+			rangeOf: (range) => new vscode.Range(position(range.offset), position(range.offset + range.length)),
+		});
+	}
+
+	private async check(file: ProjectText): Promise<void> {
+		const snapshot = await this.store.snapshot();
+		if (file.superseded()) {
+			return;
+		}
+		const { text } = file;
+		const terraform = await this.terraformModule(file.uri);
+		const options: FindOptions = { ...this.terminalEnvironment(), ...terraform.options };
+		const references = findProfileReferences(path.basename(file.fileName), text, options);
+		const kind = referenceFileKind(file.fileName);
+		const tool = kind && deployToolReaderOf(kind, file.fileName, text);
 		const readings = tool ? await this.toolReadings(snapshot, tool) : undefined;
-		if (document.isClosed || document.version !== version) {
+		if (file.superseded()) {
 			return; // typed again meanwhile: a newer check is on its way
 		}
 		const { configFile, credentialsFile } = this.store.locations;
@@ -125,9 +230,12 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			...(readings ? { readings } : {}),
 			...sharedFiles,
 		});
-		this.checked.set(document.uri.toString(), { version: document.version, references, findings });
-		this.collection.set(document.uri, findings.map((finding) => {
-			const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, severities[finding.severity]);
+		if (file.superseded()) {
+			return;
+		}
+		this.checked.set(file.uri.toString(), { version: file.version, references, findings, options });
+		this.collection.set(file.uri, findings.map((finding) => {
+			const diagnostic = new vscode.Diagnostic(file.rangeOf(finding.range), finding.message, severities[finding.severity]);
 			diagnostic.source = source;
 			diagnostic.code = `profile-reference/${finding.code}`;
 			if (finding.code === 'not-checked') {
@@ -143,7 +251,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			return diagnostic;
 		}));
 		this.lensesChanged.fire();
-		this.checkedEmitter.fire(document.uri);
+		this.checkedEmitter.fire(file.uri);
 	}
 
 	/**
@@ -175,19 +283,20 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 	 * For a Terraform file on disk: its module's other files (variable values) and a reader of the files its
 	 * blocks name for the profile, both bounded to the workspace folder (and the home folder for named files).
 	 */
-	private async terraformModule(document: vscode.TextDocument): Promise<{
+	private async terraformModule(uri: vscode.Uri): Promise<{
 		options: { moduleFiles?: Awaited<ReturnType<typeof terraformModuleFiles>> };
 		sharedFiles: (references: readonly ProfileReference[]) => Promise<SharedFilesText[]>;
 	}> {
-		if (document.uri.scheme !== 'file' || referenceFileKind(document.fileName) !== 'terraform') {
+		if (uri.scheme !== 'file' || referenceFileKind(uri.fsPath) !== 'terraform') {
 			return { options: {}, sharedFiles: async () => [] };
 		}
-		const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? path.dirname(document.fileName);
+		const fileName = uri.fsPath;
+		const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(fileName);
 		const root = await fs.realpath(folder).catch(() => folder);
-		const moduleFiles = await terraformModuleFiles(document.fileName, root);
+		const moduleFiles = await terraformModuleFiles(fileName, root);
 		return {
 			options: moduleFiles.length > 0 ? { moduleFiles } : {},
-			sharedFiles: (references) => readSharedFiles(references, document.fileName, root, os.homedir()),
+			sharedFiles: (references) => readSharedFiles(references, fileName, root, os.homedir()),
 		};
 	}
 
@@ -211,13 +320,44 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return checked && checked.version === document.version ? checked : undefined;
 	}
 
-	private referenceAt(document: vscode.TextDocument, position: vscode.Position): ProfileReference | undefined {
-		return this.current(document)?.references.find((reference) =>
+	/**
+	 * The check of the document's text as it is now, waiting for it when the text changed a moment ago (every change
+	 * schedules a check): a hover or quick fix asked right after typing answers for the new text, not nothing.
+	 */
+	private async checkedNow(document: vscode.TextDocument): Promise<CheckedDocument | undefined> {
+		const now = this.current(document);
+		if (now || document.isClosed || !isReferenceFile(path.basename(document.fileName))) {
+			return now;
+		}
+		const key = document.uri.toString();
+		if (!this.timers.has(key)) {
+			this.schedule(document);
+		}
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				listener.dispose();
+				resolve(this.current(document));
+			};
+			const timer = setTimeout(done, maxCheckWaitMs);
+			const listener = this.onDidCheck((uri) => {
+				if (uri.toString() === key && this.current(document)) {
+					done();
+				}
+			});
+		});
+	}
+
+	private async referenceAt(document: vscode.TextDocument, position: vscode.Position): Promise<ProfileReference | undefined> {
+		return (await this.checkedNow(document))?.references.find((reference) =>
 			[reference.range, reference.expressionRange].some((range) => range && toRange(document, range).contains(position)));
 	}
 
-	provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-		const checked = this.current(document);
+	async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+		if (!context.diagnostics.some((d) => d.source === source)) {
+			return [];
+		}
+		const checked = await this.checkedNow(document);
 		if (!checked) {
 			return [];
 		}
@@ -255,8 +395,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return actions;
 	}
 
-	provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-		const reference = this.referenceAt(document, position);
+	async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+		const reference = await this.referenceAt(document, position);
 		if (!reference || reference.status !== 'resolved') {
 			return undefined;
 		}
@@ -269,24 +409,33 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return new vscode.Hover(new vscode.MarkdownString(text + stages + environment), toRange(document, reference.range));
 	}
 
+	/**
+	 * The profile names, where a name written at the cursor would be read as a profile: found by the same finders
+	 * as the warnings and hovers (namePlace.ts), on the text as it is now, so completion works while typing.
+	 */
 	provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-		const reference = this.referenceAt(document, position);
-		const line = document.lineAt(position.line).text.slice(0, position.character);
-		const onProfileKey = /(^|["\s])(profile|profile_name|aws:profile|AWS_PROFILE)["']?\s*[:=]\s*["']?[\w.@+/-]*$/.test(line)
-			|| /--(aws-)?profile[ =][\w.@+/-]*$/.test(line);
-		if (!reference && !onProfileKey) {
+		if (!isReferenceFile(path.basename(document.fileName))) {
 			return [];
 		}
+		const options = this.checked.get(document.uri.toString())?.options ?? this.terminalEnvironment();
+		const place = profileNamePlace(path.basename(document.fileName), document.getText(), document.offsetAt(position), options);
+		if (!place) {
+			return [];
+		}
+		const range = new vscode.Range(document.positionAt(place.offset), document.positionAt(place.offset + place.length));
 		const model: ProfileModel | undefined = this.store.current?.model;
 		return [...(model?.profiles.values() ?? [])].map((entry) => {
 			const item = new vscode.CompletionItem(entry.name, vscode.CompletionItemKind.Reference);
 			item.detail = [entry.region, this.verification(entry.name)?.account].filter(Boolean).join(' · ') || undefined;
+			if (range.isSingleLine) {
+				item.range = range; // the whole name, dashes and all (VS Code wants one line)
+			}
 			return item;
 		});
 	}
 
-	provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-		const reference = this.referenceAt(document, position);
+	async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
+		const reference = await this.referenceAt(document, position);
 		const header = reference?.status === 'resolved' ? this.store.current?.model.profiles.get(reference.name)?.section.headers[0] : undefined;
 		if (!header) {
 			return undefined;
@@ -295,8 +444,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return new vscode.Location(vscode.Uri.file(file), new vscode.Position(header.range.line, header.range.column));
 	}
 
-	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-		const checked = this.current(document);
+	async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+		const checked = await this.checkedNow(document);
 		const active = this.activeProfile();
 		const lenses: vscode.CodeLens[] = [];
 		for (const reference of checked?.references ?? []) {

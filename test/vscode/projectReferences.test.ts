@@ -52,6 +52,26 @@ describe('Profile references in serverless.yml', function () {
 		assert.ok(titles.some((title) => /^Deploys as fixture-dev\b/.test(title)), titles.join(' | '));
 	});
 
+	it('completes a name being typed in custom.profiles, before the text is checked again', async () => {
+		const line = document.getText().split('\n').findIndex((l) => l.includes('prod: fixture-devv'));
+		const edit = new vscode.WorkspaceEdit();
+		edit.insert(document.uri, new vscode.Position(line + 1, 0), '    qa: fixture-\n');
+		assert.ok(await vscode.workspace.applyEdit(edit));
+		try {
+			const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line + 1, '    qa: fixture-'.length));
+			const item = completions.items.find((i) => i.label === 'fixture-sso');
+			assert.ok(item, completions.items.map((i) => i.label).join(', '));
+			// The whole name is replaced, dashes and all.
+			const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;
+			assert.equal(range && document.getText(range), 'fixture-');
+		} finally {
+			const undo = new vscode.WorkspaceEdit();
+			undo.delete(document.uri, new vscode.Range(line + 1, 0, line + 2, 0));
+			assert.ok(await vscode.workspace.applyEdit(undo));
+		}
+		assert.equal(document.getText(), original);
+	});
+
 	it('hovers a reference with its profile and stages, goes to its definition, and says when the terminal differs', async () => {
 		await vscode.commands.executeCommand('awsProfiles.switchProfile', 'fixture-sso');
 		const line = document.getText().split('\n').findIndex((l) => l.includes('dev: fixture-dev'));

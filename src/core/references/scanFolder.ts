@@ -95,6 +95,16 @@ export async function scanProjectFolder(folder: string, options: ScanOptions = {
 	return scanned;
 }
 
+/**
+ * The paths of the reference files under `folder`, in path order, at most `maxFiles` of them, found by the same
+ * bounded walk as the scan (skipped folders, depth, entries, never a link out of the folder): the extension's
+ * list of the workspace's files to check in the background. Nothing is read.
+ */
+export async function listProjectFiles(folder: string, options: ScanOptions & { readonly maxFiles: number }): Promise<string[]> {
+	const root = await fs.realpath(folder).catch(() => undefined);
+	return root === undefined ? [] : listReferenceFiles(folder, root, options);
+}
+
 /** Whether a real path is the real folder `root` or inside it. */
 export function isInsideFolder(root: string, real: string): boolean {
 	const prefix = root.endsWith(path.sep) ? root : root + path.sep;
@@ -102,7 +112,8 @@ export function isInsideFolder(root: string, real: string): boolean {
 }
 
 /** The reference files under `folder` (whose real path is `root`), in path order; never a path out of it. */
-async function listReferenceFiles(folder: string, root: string, options: ScanOptions): Promise<string[]> {
+async function listReferenceFiles(folder: string, root: string, options: ScanOptions & { readonly maxFiles?: number }): Promise<string[]> {
+	const maxFiles = options.maxFiles ?? Infinity;
 	const skip = new Set(options.skip ?? defaultSkippedFolders);
 	const maxDepth = options.maxDepth ?? defaults.maxDepth;
 	let budget = options.maxEntries ?? defaults.maxEntries;
@@ -117,7 +128,7 @@ async function listReferenceFiles(folder: string, root: string, options: ScanOpt
 		const entries = await fs.readdir(directory, { withFileTypes: true }).catch(() => []);
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		for (const entry of entries) {
-			if (--budget < 0) {
+			if (--budget < 0 || found.length >= maxFiles) {
 				return;
 			}
 			const full = path.join(directory, entry.name);

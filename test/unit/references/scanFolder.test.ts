@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scanProjectFolder } from '../../../src/core/references/scanFolder';
+import { listProjectFiles, scanProjectFolder } from '../../../src/core/references/scanFolder';
 
 describe('Scanning a project folder', () => {
 	let folder: string;
@@ -84,6 +84,23 @@ describe('Scanning a project folder', () => {
 		assert.deepEqual(await names({}), ['d', 'p']);
 		assert.deepEqual(await names({ stage: 'prod' }), ['p']);
 		assert.deepEqual(await names({ env: { OVERRIDE: 'o' } }), ['o']);
+	});
+
+	it('lists the first files in path order, no more than asked, never through a link out of the folder', async () => {
+		for (let i = 0; i < 12; i++) {
+			write(`p${String(i).padStart(2, '0')}/up.json`, '{ "profile": "x" }');
+		}
+		write('node_modules/pkg/package.json', '{}');
+		const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-outside-'));
+		try {
+			fs.writeFileSync(path.join(outside, 'cdk.json'), '{ "profile": "outside" }');
+			fs.symlinkSync(outside, path.join(folder, 'a-link-out'));
+			fs.symlinkSync(path.join(outside, 'cdk.json'), path.join(folder, 'cdk.json'));
+			assert.deepEqual((await listProjectFiles(folder, { maxFiles: 5 })).map(relative), ['p00/up.json', 'p01/up.json', 'p02/up.json', 'p03/up.json', 'p04/up.json']);
+			assert.equal((await listProjectFiles(folder, { maxFiles: 100 })).length, 12);
+		} finally {
+			fs.rmSync(outside, { recursive: true, force: true });
+		}
 	});
 
 	it('gives nothing for a folder that does not exist', async () => {
