@@ -12,7 +12,7 @@
 
 import * as vscode from 'vscode';
 import { findProfileReferences } from '../core/references/findReferences';
-import { isServerlessFile } from '../core/references/serverless';
+import { isServerlessFile } from '../core/references/referenceFiles';
 import { LegacySdkUse, legacySdkUsesOf } from '../core/references/legacySdkUses';
 import { readWorkspaceFile } from './workspaceFiles';
 

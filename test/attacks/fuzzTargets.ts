@@ -16,8 +16,8 @@ import { FilePair, NewProfile, planProfileEdit, ProfileOperation } from '../../s
 import { buildProfileModel } from '../../src/core/profileModel';
 import { parseRawProfileFile } from '../../src/core/rawProfileFile';
 import { checkReferences } from '../../src/core/references/checkReferences';
-import { isDotenvFile } from '../../src/core/references/dotenv';
-import { FileKind, fileKinds, findProfileReferences, referenceFileKind } from '../../src/core/references/findReferences';
+import { Finder, finders, findProfileReferences } from '../../src/core/references/findReferences';
+import { isDotenvFile, referenceFileKind } from '../../src/core/references/referenceFiles';
 import { ParseLimitError } from '../../src/core/references/parseLimits';
 import { legacySdkUsesOf } from '../../src/core/references/legacySdkUses';
 import { planProfilePin } from '../../src/core/references/pinProfile';
@@ -179,12 +179,13 @@ function edits(g: Gen): Prepared {
 	};
 }
 
-/** Each finder itself (fileKinds), without the catch of findProfileReferences, which would hide a throw. */
-export function finderOf(name: string): FileKind | undefined {
-	return fileKinds.find((finder) => finder.matches(name));
+/** Each finder itself (finders), without the catch of findProfileReferences, which would hide a throw. */
+export function finderOf(name: string): { readonly kind: ReferenceFileKind; readonly find: Finder } | undefined {
+	const kind = referenceFileKind(name);
+	return kind && { kind, find: finders[kind] };
 }
 
-export const finderKinds: readonly ReferenceFileKind[] = fileKinds.map((finder) => finder.kind);
+export const finderKinds = Object.keys(finders) as ReferenceFileKind[];
 export { referenceFileKind };
 
 const model = buildProfileModel(readStandard({ config: '[profile dev]\nregion = us-east-1\n[default]\n', credentials: '[p]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n' }));

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findProfileReferences, isReferenceFile } from '../../src/core/references/findReferences';
+import { findProfileReferences } from '../../src/core/references/findReferences';
+import { isReferenceFile } from '../../src/core/references/referenceFiles';
 import { testingApi } from './helpers';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'references');

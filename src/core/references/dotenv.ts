@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { checkSize } from './parseLimits';
 import type { NameSyntax, ProfileReference } from './profileReference';
 import { createLineIndex, Span } from '../lineIndex';
+import { isDotenvFile } from './referenceFiles';
 
 export interface DotenvEntry {
 	readonly name: string;
@@ -27,21 +28,6 @@ export interface DotenvEntry {
 
 /** The variables that name a profile: the SDKs' and the AWS CLI v1's. */
 export const profileVariables: readonly string[] = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
-
-const placeholderSuffixes: ReadonlySet<string> = new Set(['example', 'sample', 'template', 'dist', 'schema']);
-
-/** `.env`, `.env.prod`, `.env.prod.local`, but not `.env.example` and its kind. */
-export function isDotenvFile(fileName: string): boolean {
-	const name = basename(fileName);
-	if (name === '.env') {
-		return true;
-	}
-	if (!name.startsWith('.env.')) {
-		return false;
-	}
-	const parts = name.slice(5).split('.');
-	return parts.every((part) => part !== '') && !parts.some((part) => placeholderSuffixes.has(part));
-}
 
 /** The stage a `.env.<stage>` file is for (`.env.prod.local` is prod's too); none for `.env` and `.env.local`. */
 export function dotenvStage(fileName: string): string | undefined {

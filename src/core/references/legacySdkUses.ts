@@ -9,7 +9,8 @@
 
 import { ParseLimitError } from './parseLimits';
 import type { ProfileReference } from './profileReference';
-import { frameworkMajorOf, isServerlessFile, parseServerlessTree } from './serverless';
+import { isServerlessFile } from './referenceFiles';
+import { frameworkMajorOf, parseServerlessTree } from './serverless';
 
 /** A profile named by a project whose tool reads profiles with the JavaScript SDK v2. */
 export interface LegacySdkUse {

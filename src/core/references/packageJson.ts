@@ -15,10 +15,6 @@ import { parseJsonTree } from './jsonTree';
 import type { ProfileReference } from './profileReference';
 import { createLineIndex, LineIndex } from '../lineIndex';
 
-export function isPackageJsonFile(fileName: string): boolean {
-	return basename(fileName) === 'package.json';
-}
-
 const tools: ReadonlySet<string> = new Set(['serverless', 'sls', 'sam', 'cdk', 'aws']);
 /** Words that run the next word as the command: package runners and environment setters. */
 const runners: ReadonlySet<string> = new Set(['npx', 'yarn', 'pnpm', 'npm', 'bunx', 'bun', 'exec', 'dlx', 'run', 'x', '--', 'cross-env', 'env', 'time']);

@@ -11,7 +11,8 @@
 
 import { extname } from 'node:path';
 import { ConfigNode, mapEntries } from './configTree';
-import { findProfileReferences, referenceFileKind } from './findReferences';
+import { findProfileReferences } from './findReferences';
+import { referenceFileKind } from './referenceFiles';
 import { parseJsonTree } from './jsonTree';
 import { FileSyntax, insertSetting } from './keyInsertion';
 import { ParseLimitError } from './parseLimits';

@@ -5,21 +5,15 @@
 // Pulumi: a stack's settings, `Pulumi.<stack>.yaml`, `config: aws:profile: <name>`. The stack is the
 // reference's stage. An encrypted value (`secure: ...`) cannot be read.
 
-import { basename } from 'node:path';
 import { childOf, valueSpan } from './configTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
+import { pulumiStackOf } from './referenceFiles';
 import { createLineIndex } from '../lineIndex';
 import { parseYamlTree } from './yamlTree';
 
-const pulumiStackFile = /^Pulumi\.(.+)\.ya?ml$/;
-
-export function isPulumiStackFile(fileName: string): boolean {
-	return pulumiStackFile.test(basename(fileName));
-}
-
 export function findPulumiReferences(fileName: string, text: string): ProfileReference[] {
-	const stack = pulumiStackFile.exec(basename(fileName))?.[1];
+	const stack = pulumiStackOf(fileName);
 	const node = childOf(childOf(parseYamlTree(text), 'config'), 'aws:profile');
 	if (!node || stack === undefined) {
 		return [];

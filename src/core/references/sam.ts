@@ -6,19 +6,13 @@
 // `deploy`, `sync`, `build`... or `global` (every command). The environment (`--config-env`, `default` when
 // not given) is the reference's stage.
 
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { mapEntries, nodeAt } from './configTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
 import { createLineIndex } from '../lineIndex';
 import { parseTomlTree } from './tomlTree';
 import { parseYamlTree } from './yamlTree';
-
-const samFile = /^samconfig\.(toml|ya?ml)$/;
-
-export function isSamFile(fileName: string): boolean {
-	return samFile.test(basename(fileName));
-}
 
 export function findSamReferences(fileName: string, text: string): ProfileReference[] {
 	const root = extname(fileName) === '.toml' ? parseTomlTree(text) : parseYamlTree(text);

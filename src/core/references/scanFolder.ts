@@ -13,13 +13,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../displayPath';
-import { isDotenvFile } from './dotenv';
-import { fileLimitReference, findProfileReferences, referenceFileKind } from './findReferences';
+import { fileLimitReference, findProfileReferences } from './findReferences';
 import { maxProjectFileChars } from './parseLimits';
 import type { DotenvFileText, ProfileReference, ReferenceFileKind } from './profileReference';
-import { isServerlessFile } from './serverless';
+import { isDotenvFile, isServerlessFile, isTerraformFile, isTerraformVariablesFile, referenceFileKind } from './referenceFiles';
 import { SharedFileRead, SharedFileRole, sharedFilesKey, SharedFilesText } from './sharedFiles';
-import { isTerraformFile, isTerraformVariablesFile, sharedFilePaths } from './terraform';
+import { sharedFilePaths } from './terraform';
 
 export interface ScanOptions {
 	/** Only this stage's references (see `FindOptions.stage`). */

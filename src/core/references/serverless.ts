@@ -33,12 +33,6 @@ import { hasVariables, isStageVariable, Operand, parseTemplate, TemplatePart, Va
 import { createLineIndex, LineIndex } from '../lineIndex';
 import { parseYamlTree } from './yamlTree';
 
-const serverlessFile = /^serverless\.(ya?ml|json|js|cjs|mjs|ts)$/;
-
-export function isServerlessFile(fileName: string): boolean {
-	return serverlessFile.test(basename(fileName));
-}
-
 export function parseServerlessTree(fileName: string, text: string): ConfigNode | undefined {
 	switch (extname(fileName)) {
 		case '.yml':

@@ -17,20 +17,11 @@
 // (parseLimits.ts): the size, and the depth of blocks and of templates nested in strings, past which a
 // ParseLimitError is thrown.
 
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { checkDepth, checkSize, ParseLimitError } from './parseLimits';
 import type { DotenvFileText, NotCheckedReason, ProfileReference, RenameTarget, SharedFiles } from './profileReference';
 import { createLineIndex, LineIndex } from '../lineIndex';
-
-export function isTerraformFile(fileName: string): boolean {
-	return extname(fileName) === '.tf';
-}
-
-/** The files of a module Terraform reads besides its `.tf` files: variable values. */
-export function isTerraformVariablesFile(fileName: string): boolean {
-	const name = basename(fileName);
-	return name === 'terraform.tfvars' || name.endsWith('.auto.tfvars');
-}
+import { isTerraformFile } from './referenceFiles';
 
 type TokenKind = 'identifier' | 'string' | 'heredoc' | 'newline' | 'punctuation' | 'other';
 

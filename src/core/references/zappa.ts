@@ -7,7 +7,7 @@
 // `profile_name` of its own uses the one of the stage it extends (and so on up the chain). The references are
 // the `profile_name` values, each listing the stages that use it.
 
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { childOf, ConfigNode, mapEntries, scalarText } from './configTree';
 import { parseJsonTree } from './jsonTree';
 import { literalReference } from './literalReference';
@@ -15,12 +15,6 @@ import type { ProfileReference } from './profileReference';
 import { createLineIndex } from '../lineIndex';
 import { parseTomlTree } from './tomlTree';
 import { parseYamlTree } from './yamlTree';
-
-const zappaFile = /^zappa_settings\.(json|ya?ml|toml)$/;
-
-export function isZappaFile(fileName: string): boolean {
-	return zappaFile.test(basename(fileName));
-}
 
 export function findZappaReferences(fileName: string, text: string): ProfileReference[] {
 	const extension = extname(fileName);

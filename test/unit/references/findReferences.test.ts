@@ -3,7 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { findProfileReferences, isReferenceFile, referenceFileKind } from '../../../src/core/references/findReferences';
+import { findProfileReferences } from '../../../src/core/references/findReferences';
+import { isReferenceFile, referenceFileKind } from '../../../src/core/references/referenceFiles';
 import { fixture } from './referenceKit';
 
 describe('Finding references', () => {

@@ -4,7 +4,8 @@
 
 import * as assert from 'node:assert/strict';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
-import { dotenvStage, isDotenvFile, parseDotenv } from '../../../src/core/references/dotenv';
+import { dotenvStage, parseDotenv } from '../../../src/core/references/dotenv';
+import { isDotenvFile } from '../../../src/core/references/referenceFiles';
 import { decodeJsonString } from '../../../src/core/references/packageJson';
 import { fixture, summaries, textAt } from './referenceKit';
 

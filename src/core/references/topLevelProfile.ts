@@ -2,21 +2,17 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// AWS CDK: `cdk.json`'s top-level `"profile"` (what `cdk deploy` uses when `--profile` is not given).
+// Apex Up's `up.json` and AWS CDK's `cdk.json` name the profile the same way: a top-level `"profile"` (for CDK,
+// what `cdk deploy` uses when `--profile` is not given).
 
-import { basename } from 'node:path';
 import { childOf } from './configTree';
 import { parseJsonTree } from './jsonTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
 import { createLineIndex } from '../lineIndex';
 
-export function isCdkFile(fileName: string): boolean {
-	return basename(fileName) === 'cdk.json';
-}
-
-export function findCdkReferences(text: string): ProfileReference[] {
+export function findTopLevelProfile(kind: 'up' | 'cdk', text: string): ProfileReference[] {
 	const node = childOf(parseJsonTree(text), 'profile');
-	const reference = node && literalReference('cdk', 'profile', node, createLineIndex(text));
+	const reference = node && literalReference(kind, 'profile', node, createLineIndex(text));
 	return reference ? [reference] : [];
 }
