@@ -27,6 +27,24 @@ export function timeLeftLabel(expiry: Expiry | undefined, now: number): string |
 	}
 }
 
+/**
+ * The same, as a sentence of the status bar's tooltip: `Its credentials expire in 42 min.`, `Its SSO token
+ * expired 3 h ago.`; undefined when nothing is known.
+ */
+export function timeLeftSentence(expiry: Expiry | undefined, now: number): string | undefined {
+	const label = timeLeftLabel(expiry, now);
+	if (expiry?.state !== 'known' || label === undefined) {
+		return undefined;
+	}
+	const subject = expiry.source.kind === 'sso-token-cache' ? 'Its SSO token' : 'Its credentials';
+	if (label === 'token renews on use') {
+		return 'Its SSO token has expired; the SDK renews it on use.';
+	}
+	// "expires in" of a label is "expire in" after a plural subject.
+	const verb = subject === 'Its credentials' ? label.replace(/^expires/, 'expire') : label;
+	return `${subject} ${verb}.`;
+}
+
 /** A length of time, coarse: `less than a minute`, `42 min`, `3 h`, `5 days`, `4 months`, `6 years`. */
 export function span(ms: number): string {
 	const minutes = Math.floor(Math.abs(ms) / 60_000);

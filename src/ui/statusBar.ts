@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { expiryStatus } from '../core/expiry';
-import { timeLeftLabel } from '../core/timeLeft';
+import { timeLeftSentence } from '../core/timeLeft';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { escapeMarkdown, profileSummary, VerificationSummary } from '../core/profileSummary';
 import { displayName, displayValue } from '../core/secretMasking';
@@ -75,9 +75,9 @@ function tooltipOf(state: StatusState): string {
 	} else {
 		lines.push('No AWS profile is active.');
 	}
-	const timeLeft = timeLeftLabel(entry?.expiry, state.now);
+	const timeLeft = timeLeftSentence(entry?.expiry, state.now);
 	if (timeLeft) {
-		lines.push('', `Its credentials ${timeLeft}.`);
+		lines.push('', timeLeft);
 	}
 	// A name shaped like a secret is not written even into the link: Verify then asks which profile.
 	const argument = entry && displayName(entry.name) === entry.name ? `?${encodeURIComponent(JSON.stringify([entry.name]))}` : '';

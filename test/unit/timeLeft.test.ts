@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Expiry } from '../../src/core/expiry';
 import { buildProfileModel } from '../../src/core/profileModel';
-import { span, timeLeftLabel } from '../../src/core/timeLeft';
+import { span, timeLeftLabel, timeLeftSentence } from '../../src/core/timeLeft';
 import { fakeProfileSet } from './fakeProfileSet';
 
 const now = Date.UTC(2026, 0, 2, 12, 0, 0);
@@ -52,6 +52,15 @@ describe('Time left on temporary credentials', () => {
 		assert.equal(timeLeftLabel(undefined, now), undefined);
 		assert.equal(timeLeftLabel({ state: 'no-token', source: { kind: 'sso-token-cache', file: '/x.json' } }, now), undefined);
 		assert.equal(timeLeftLabel({ state: 'unreadable', reason: 'r', source: { kind: 'property', property: 'aws_expiration' } }, now), undefined);
+	});
+
+	it('says it as a sentence for the status bar, of the credentials or of the SSO token', () => {
+		assert.equal(timeLeftSentence(known(now + 42 * minute), now), 'Its credentials expire in 42 min.');
+		assert.equal(timeLeftSentence(known(now - 3 * hour), now), 'Its credentials expired 3 h ago.');
+		const sso = (expiresAt: number, refreshable: boolean): Expiry => ({ state: 'known', expiresAt, refreshable, source: { kind: 'sso-token-cache', file: '/x.json' } });
+		assert.equal(timeLeftSentence(sso(now + 42 * minute, false), now), 'Its SSO token expires in 42 min.');
+		assert.equal(timeLeftSentence(sso(now - 3 * hour, true), now), 'Its SSO token has expired; the SDK renews it on use.');
+		assert.equal(timeLeftSentence(undefined, now), undefined);
 	});
 
 	it('reads the expiry a tool wrote beside temporary keys (aws_expiration, x_security_token_expires)', () => {

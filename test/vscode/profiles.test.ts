@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { ProfileSnapshot } from '../../src/core/profileSnapshot';
 import type { TestingApi } from '../../src/ui/extension';
 import type { ProfileNode } from '../../src/ui/profileTree';
+import { span } from '../../src/core/timeLeft';
 import { activateExtension, sandboxRoot, scripted, testingApi, waitFor } from './helpers';
 
 /** Every secret of the fixture files: none may appear in anything the extension shows. */
@@ -64,7 +65,8 @@ describe('Profiles view, status bar and switching', () => {
 			['fixture-process', 'terminal', ''],
 			['fixture-settings', 'settings-gear', 'sa-east-1'],
 			['fixture-sso', 'organization', 'ap-southeast-2'],
-			['fixture-temp', 'warning', ''],
+			// aws_expiration = 2020-01-01T00:00:00Z: the description says how long ago (issue 19).
+			['fixture-temp', 'warning', `expired ${span(Date.now() - Date.UTC(2020, 0, 1))} ago`],
 		]);
 		assert.equal(snapshot.model.profiles.size, 9);
 	});
