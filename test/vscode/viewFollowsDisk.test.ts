@@ -7,7 +7,9 @@
 // an in-place append too (how long it takes is `npm run bench`, append.bench.ts, not a test).
 
 import * as assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
 import { testingApi, waitFor } from './helpers';
@@ -91,6 +93,30 @@ describe('The view follows the files on disk', function () {
 		} finally {
 			writeFileSync(file, before);
 			await waitFor(() => !api.store.current?.model.profiles.has('fixture-appended'), 10_000);
+		}
+	});
+
+	it('follows the SSO token cache after its folder was removed and made again (rm -rf ~/.aws/sso, then a login)', async function () {
+		this.timeout(60_000);
+		const sso = path.join(path.dirname(api.files.configFile), 'sso');
+		const cache = path.join(sso, 'cache');
+		const token = path.join(cache, `${createHash('sha1').update('fixture-corp').digest('hex')}.json`);
+		const login = () => {
+			mkdirSync(cache, { recursive: true });
+			const expiresAt = new Date(Date.now() + 3 * 3600_000).toISOString();
+			writeFileSync(token, JSON.stringify({ startUrl: 'https://fixture.awsapps.com/start', region: 'eu-west-1', accessToken: 'fixture-token', expiresAt }));
+		};
+		const state = () => api.store.current?.model.profiles.get('fixture-sso')?.expiry?.state;
+		try {
+			login();
+			await waitFor(() => state() === 'known', 15_000);
+			rmSync(sso, { recursive: true, force: true });
+			await waitFor(() => state() === 'no-token', 15_000);
+			login();
+			await waitFor(() => state() === 'known', 15_000);
+		} finally {
+			rmSync(sso, { recursive: true, force: true });
+			await api.store.reload();
 		}
 	});
 
