@@ -147,13 +147,20 @@ export async function runSuitesInWorkbench(
 	server: RunningCodeServer,
 	sandbox: Sandbox,
 	extensionTestsPaths: readonly string[],
-	options: { timeoutMs: number; onLog: (line: string) => void; onSuiteEnd?: (suite: string, result: TestRunResult) => void },
+	options: {
+		timeoutMs: number;
+		onLog: (line: string) => void;
+		onSuiteEnd?: (suite: string, result: TestRunResult) => void;
+		/** Given the workbench's page once it exists, for a bench that watches what the workbench renders. */
+		onPage?: (page: Page) => void;
+	},
 ): Promise<TestRunResult> {
 	const browser = await launchBrowser();
 	try {
 		// The clipboard permissions let the tests read what a command copied.
 		const browserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
 		const page = await browserContext.newPage();
+		options.onPage?.(page);
 		let counts = { passed: 0, failed: 0 };
 		let onExit: (code: number) => void = () => undefined;
 		await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
