@@ -8,3 +8,5 @@
 export { verifyProfile, principalOf } from './verifyProfile';
 export type { VerifyRequest, VerifyResult, Finding, AccessKeyInfo, DeployCheck, Principal } from './verifyProfile';
 export type { VerifyFailure, FailureCode } from './verifyFailure';
+export { resolveProfileCredentials } from './profileCredentials';
+export type { CredentialsRequest, CredentialsResult } from './profileCredentials';

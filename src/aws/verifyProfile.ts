@@ -164,7 +164,7 @@ export async function verifyProfile(request: VerifyRequest): Promise<VerifyResul
 }
 
 /** What the files say cannot work, with a credential_process program looked for on disk; undefined to go on. */
-async function preflightRefusal(profile: string, preflight: VerifyPreflight | undefined): Promise<VerifyFailure | undefined> {
+export async function preflightRefusal(profile: string, preflight: VerifyPreflight | undefined): Promise<VerifyFailure | undefined> {
 	if (!preflight) {
 		return undefined;
 	}
@@ -191,19 +191,19 @@ function withSuspects(failure: VerifyFailure, preflight: VerifyPreflight | undef
 	return { ...failure, message: `${failure.message} ${suspects.map((problem) => problem.message).join(' ')}`, problems: suspects };
 }
 
-function endpoint(url: string | undefined): { endpoint?: string } {
+export function endpoint(url: string | undefined): { endpoint?: string } {
 	return url ? { endpoint: url } : {};
 }
 
 /** When the deadline or the user ended the call, that is the story, whatever error the SDK made of it. */
-function abortReason(request: VerifyRequest, deadline: AbortSignal): { name: string } | undefined {
+export function abortReason(request: Pick<VerifyRequest, 'abortSignal'>, deadline: AbortSignal): { name: string } | undefined {
 	if (request.abortSignal?.aborted) {
 		return { name: 'AbortError' };
 	}
 	return deadline.aborted ? { name: 'TimeoutError' } : undefined;
 }
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
 		const onAbort = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
 		if (signal.aborted) {
@@ -214,7 +214,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 	});
 }
 
-function handlerOptions(request: VerifyRequest) {
+export function handlerOptions(request: Pick<VerifyRequest, 'endpoints' | 'timeoutMs' | 'caBundle'>) {
 	const url = request.endpoints?.sts || process.env.AWS_ENDPOINT_URL_STS || process.env.AWS_ENDPOINT_URL;
 	return requestHandlerOptions({
 		timeoutMs: request.timeoutMs,

@@ -14,6 +14,7 @@ import { ActiveProfile } from './activeProfile';
 import { AwsFileDiagnostics } from './awsFileDiagnostics';
 import { AwsFileLanguageFeatures } from './awsFileLanguageFeatures';
 import { registerCommands } from './commands';
+import { CopyEnvironmentCommand } from './copyEnvironmentCommand';
 import { registerDebugInjection } from './debugInjection';
 import { keepBackupsOfEditorSaves } from './editorSaveBackups';
 import { openProfileFile } from './fileCommands';
@@ -135,7 +136,16 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		},
 	});
 
+	const copyEnvironment = new CopyEnvironmentCommand({ store, log, prompts: () => prompts });
+	// "expires in 42 min" counts down: while a profile has a known expiry, the view and status bar are redrawn each minute.
+	const countdown = setInterval(() => {
+		if ([...store.current?.model.profiles.values() ?? []].some((entry) => entry.expiry?.state === 'known')) {
+			refreshViews();
+		}
+	}, 60_000);
+
 	context.subscriptions.push(
+		{ dispose: () => clearInterval(countdown) },
 		log, store, active, statusBar, tree,
 		treeView,
 		store.onDidChange((snapshot) => {
@@ -187,6 +197,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.switchToProfile': (node?: ProfileArgument) => commands.switchProfile(profileName(node)),
 		'awsProfiles.openDefinition': (node?: ProfileArgument) => commands.openDefinition(node),
 		'awsProfiles.copyProfileName': (node?: ProfileArgument) => commands.copyProfileName(node),
+		'awsProfiles.copyAsEnvironmentVariables': (node?: ProfileArgument) => copyEnvironment.copy(profileName(node)),
 		'awsProfiles.renameProfile': (node?: ProfileArgument) => commands.renameProfile(node),
 		'awsProfiles.deleteProfile': (node?: ProfileArgument) => commands.deleteProfile(node),
 		'awsProfiles.groupByFile': () => commands.setGroupBy('file'),

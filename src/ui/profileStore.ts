@@ -102,8 +102,13 @@ export class ProfileStore implements vscode.Disposable {
 				if (matters(name === null ? null : String(name))) {
 					this.scheduleReload();
 				}
+				// The folder itself went (`rm -rf ~/.aws/sso`): its watcher sees nothing more, even when a folder
+				// of that name comes back. Watch again, which polls until it does.
+				if (!fs.existsSync(folder)) {
+					this.rewatch();
+				}
 			});
-			watcher.on('error', () => watcher.close());
+			watcher.on('error', () => this.rewatch());
 			this.watchers.push({ dispose: () => watcher.close() });
 		} catch {
 			// The folder does not exist yet (no ~/.aws on a new machine): poll for it, slowly, then watch it.
@@ -112,13 +117,17 @@ export class ProfileStore implements vscode.Disposable {
 				if (current.ino === 0) {
 					return;
 				}
-				this.disposeWatchers();
-				this.watch();
-				this.scheduleReload();
+				this.rewatch();
 			};
 			fs.watchFile(folder, { persistent: false, interval: 2000 }, listener);
 			this.watchers.push({ dispose: () => fs.unwatchFile(folder, listener) });
 		}
+	}
+
+	private rewatch(): void {
+		this.disposeWatchers();
+		this.watch();
+		this.scheduleReload();
 	}
 
 	private scheduleReload(): void {

@@ -13,6 +13,7 @@ import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { describeChainError } from '../core/roleChain';
 import { profileSummary, sourceSteps, VerificationSummary } from '../core/profileSummary';
 import { expiryStatus } from '../core/expiry';
+import { timeLeftLabel } from '../core/timeLeft';
 import { ignoredSections } from '../core/ignoredSections';
 import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
 import type { GroupBy } from './settings';
@@ -40,17 +41,26 @@ const kindIcons: Record<ProfileKind['kind'], string> = {
 
 export class ProfileNode extends vscode.TreeItem {
 	/** `group`: the group the node is listed under; a profile in both files is listed in two groups, and VS Code refuses two nodes with one id. */
-	constructor(readonly entry: ProfileEntry, context: TreeContext, group?: string) {
+	constructor(readonly entry: ProfileEntry, private readonly context: TreeContext, group?: string) {
 		super(displayName(entry.name), entry.chain ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
 		const active = context.active === entry.name;
 		const verification = context.verification(entry.name);
 		this.id = group === undefined ? `profile:${entry.name}` : `group:${group}/profile:${entry.name}`;
 		this.contextValue = active ? 'profile.active' : 'profile';
 		const region = entry.region === undefined ? undefined : displayValue('region', entry.region);
-		this.description = [active ? 'active' : undefined, region, verification?.account].filter(Boolean).join(' · ');
+		this.description = [active ? 'active' : undefined, region, verification?.account, timeLeftLabel(entry.expiry, context.now)].filter(Boolean).join(' · ');
 		this.iconPath = iconFor(entry, context, verification);
-		this.tooltip = new vscode.MarkdownString(profileSummary(entry, { now: context.now, active, verification }));
+		// No tooltip yet: it is made on hover (resolveTreeItem). Made here, for every profile, it was most of the
+		// time a change of the files took to show (VS Code sends each node's tooltip with the node).
 		this.accessibilityInformation = { label: `${displayName(entry.name)}, ${kindLabel(entry.kind)}${active ? ', active' : ''}` };
+	}
+
+	/** The profile's Markdown summary, made once, when the node is hovered. */
+	resolveTooltip(): void {
+		const { entry, context } = this;
+		this.tooltip ??= new vscode.MarkdownString(profileSummary(entry, {
+			now: context.now, active: context.active === entry.name, verification: context.verification(entry.name),
+		}));
 	}
 }
 
@@ -147,6 +157,14 @@ export class ProfileTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 		return node;
 	}
 
+	/** VS Code asks for a node's tooltip when the pointer rests on it: only then is it made. */
+	resolveTreeItem(_item: vscode.TreeItem, node: Node): vscode.TreeItem {
+		if (node instanceof ProfileNode) {
+			node.resolveTooltip();
+		}
+		return node;
+	}
+
 	getChildren(node?: Node): Node[] {
 		const context = this.context();
 		if (!context) {
@@ -165,10 +183,15 @@ export class ProfileTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 		return [];
 	}
 
-	/** Every node, depth first: what the view shows when all is expanded (used by the tests' secret scan). */
+	/**
+	 * Every node, depth first, each with the tooltip a hover shows: what the view shows when all is expanded
+	 * and hovered (used by the tests' secret scan).
+	 */
 	allNodes(): Node[] {
 		const walk = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...walk(this.getChildren(n))]);
-		return walk(this.getChildren());
+		const nodes = walk(this.getChildren());
+		nodes.forEach((node) => this.resolveTreeItem(node, node));
+		return nodes;
 	}
 
 	dispose(): void {

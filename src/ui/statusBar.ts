@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { expiryStatus } from '../core/expiry';
+import { timeLeftSentence } from '../core/timeLeft';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { escapeMarkdown, profileSummary, VerificationSummary } from '../core/profileSummary';
 import { displayName, displayValue } from '../core/secretMasking';
@@ -37,7 +38,7 @@ export class ProfileStatusBar implements vscode.Disposable {
 			? '$(cloud) No AWS profile'
 			: `$(cloud) ${displayName(state.active)}${entry?.region ? ` · ${displayValue('region', entry.region)}` : ''}`;
 		this.item.backgroundColor = health === 'ok' ? undefined : new vscode.ThemeColor(`statusBarItem.${health}Background`);
-		const tooltip = new vscode.MarkdownString(tooltipOf(state, health));
+		const tooltip = new vscode.MarkdownString(tooltipOf(state));
 		tooltip.isTrusted = { enabledCommands: ['awsProfiles.verifyProfile', 'awsProfiles.switchProfile'] };
 		this.item.tooltip = tooltip;
 		this.item.accessibilityInformation = { label: `AWS profile: ${state.active === undefined ? 'none' : displayName(state.active)}` };
@@ -59,7 +60,7 @@ function healthOf({ active, snapshot, now }: StatusState): Health {
 	return entry.expiry && expiryStatus(entry.expiry, now) === 'expired' ? 'error' : 'ok';
 }
 
-function tooltipOf(state: StatusState, health: Health): string {
+function tooltipOf(state: StatusState): string {
 	const terminals = state.settings.injectProfile
 		? state.active === undefined
 			? 'New terminals and tasks get no `AWS_PROFILE`.'
@@ -74,8 +75,9 @@ function tooltipOf(state: StatusState, health: Health): string {
 	} else {
 		lines.push('No AWS profile is active.');
 	}
-	if (health === 'error') {
-		lines.push('', 'Its credentials have expired.');
+	const timeLeft = timeLeftSentence(entry?.expiry, state.now);
+	if (timeLeft) {
+		lines.push('', timeLeft);
 	}
 	// A name shaped like a secret is not written even into the link: Verify then asks which profile.
 	const argument = entry && displayName(entry.name) === entry.name ? `?${encodeURIComponent(JSON.stringify([entry.name]))}` : '';

@@ -156,6 +156,8 @@ export async function runSuitesInWorkbench(
 		onSuiteEnd?: (suite: string, result: TestRunResult) => void;
 		/** The build of the extension to load, for each suite in turn (this project's when absent). */
 		extensionPaths?: readonly string[];
+		/** Given the workbench's page once it exists, for a bench that watches what the workbench renders. */
+		onPage?: (page: Page) => void;
 	},
 ): Promise<TestRunResult> {
 	const browser = await launchBrowser();
@@ -163,6 +165,7 @@ export async function runSuitesInWorkbench(
 		// The clipboard permissions let the tests read what a command copied.
 		const browserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
 		const page = await browserContext.newPage();
+		options.onPage?.(page);
 		let counts = { passed: 0, failed: 0 };
 		let onExit: (code: number) => void = () => undefined;
 		await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));

@@ -29,6 +29,7 @@ const restricted: Readonly<Record<string, string>> = {
 	'awsProfiles.lint.rules': 'switches off file-permissions, secrets-in-config or any other rule',
 	'awsProfiles.references.missingProfileSeverity': 'changes how a missing profile in a project file is reported',
 	'awsProfiles.verify.timeoutSeconds': 'makes Verify Profile give up at once and show a false failure',
+	'awsProfiles.copyEnvironment.shell': 'chooses the shell of the copied credential lines: lines for another shell, pasted, run the secrets as commands\' arguments',
 };
 
 /** Settings a workspace may set in any case, and why that is harmless. */
