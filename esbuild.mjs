@@ -3,6 +3,9 @@
 //   dist/cli.js        the `aws-profiles` command
 //   dist/aws.js        the AWS layer with the AWS SDK's clients inside, loaded on first use by the two above,
 //                      so that activating the extension never parses the SDK.
+//   dist/checks.js     the lint and the project references with their parsers (src/core/checks.ts), and
+//   dist/edits.js      the edits of the two files (src/core/profileFileWriter.ts), each loaded by the extension
+//                      on first use (src/ui/lazyBundles.ts), so activation never parses them.
 //   dist/jsSdkReader.js the JS SDK's own config file loader alone (what lint compares with), loaded on first
 //                      use: `aws-profiles lint` and the editor's lint need it, not the SDK's clients.
 //   dist/re2.js        re2js, the linear-time engine of user-supplied regular expressions (the naming
@@ -17,13 +20,13 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * The entries reach the AWS layer and the JS SDK reader only through `require('./aws.js')` and
- * `require('./jsSdkReader.js')`, which must stay runtime requires.
+ * The entries reach the AWS layer, the JS SDK reader, the checks and the edits only through runtime requires
+ * of the sibling bundles (`require('./aws.js')`...), which must stay so.
  */
 const awsLayerIsExternal = {
 	name: 'aws-layer-external',
 	setup(build) {
-		build.onResolve({ filter: /^\.\/(aws|jsSdkReader)\.js$/ }, (args) => ({ path: args.path, external: true }));
+		build.onResolve({ filter: /^\.\/(aws|jsSdkReader|checks|edits)\.js$/ }, (args) => ({ path: args.path, external: true }));
 	},
 };
 
@@ -55,6 +58,8 @@ const builds = [
 		define: { VERSION_FROM_BUILD: JSON.stringify(version) } },
 	{ ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { jsSdkReader: 'src/aws/jsSdkReader.ts' }, outdir: 'dist' },
+	{ ...common, entryPoints: { checks: 'src/core/checks.ts' }, outdir: 'dist' },
+	{ ...common, entryPoints: { edits: 'src/core/profileFileWriter.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', plugins: [] },
 ];
 

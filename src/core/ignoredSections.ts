@@ -7,13 +7,11 @@
 // not simply missing. What counts, and the words, are the section-prefix lint rule's own: it is run here.
 
 import { parseProfileFiles } from './lint/lintContext';
-import { problemRules } from './lint/problemRules';
-import type { RuleId } from './lint/rule';
+import { hasSkippedSectionHeaders } from './lint/problemRules';
 import { sectionPrefixRule } from './lint/rules/sectionHeaders';
 import type { FileRole } from './profileFilesReader';
 import type { FileTexts } from './reading';
 import type { Problem, TextRange } from './profileSet';
-import type { StandardProblemCode } from './standardReader';
 
 export interface IgnoredSection {
 	readonly file: FileRole;
@@ -27,15 +25,12 @@ export interface IgnoredSection {
 
 const fileOrder: readonly FileRole[] = ['config', 'credentials'];
 
-/** The problems of the standard's reading that the section-prefix rule turns into findings. */
-const ruleProblems: ReadonlySet<RuleId> = new Set(['aws-files/section-prefix', 'aws-files/unknown-section-kind']);
-
 /**
  * The sections skipped for their header, in file order. `problems` are the standard's for `texts`: the files are
- * parsed again for the rule only when that reading saw such a header, which most files never have.
+ * parsed again for the rule only when that reading saw such a header (hasSkippedSectionHeaders).
  */
 export function ignoredSections(texts: FileTexts, problems: readonly Problem[]): IgnoredSection[] {
-	if (!problems.some((problem) => ruleProblems.has(problemRules[problem.code as StandardProblemCode]))) {
+	if (!hasSkippedSectionHeaders(problems)) {
 		return [];
 	}
 	const findings = [...sectionPrefixRule.check({ ...parseProfileFiles({ texts }), options: {} })]

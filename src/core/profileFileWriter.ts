@@ -9,12 +9,13 @@
 import type { FileLocations } from './fileLocations';
 import type { FileRole } from './profileFilesReader';
 import { FileEdits, FilePair, planProfileEdit, ProfileOperation } from './profileEdits';
+import { OwnError } from './ownError';
 import { countSyntaxProblems } from './rawProfileFile';
 import { readForEdit, SafeWriteError, writeEdited, WriteOptions, WriteResult } from './safeWrite';
 import { applyEdits } from './textEdits';
 
 /** The operation cannot be done on these files (a name taken, a profile missing, an invalid value...). */
-export class ProfileEditError extends Error {
+export class ProfileEditError extends OwnError {
 	override readonly name = 'ProfileEditError';
 }
 

@@ -27,6 +27,7 @@ import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
 import { shownPath } from './displayPath';
 import { maxProfileFileBytes, tooLargeReason } from './profileFileSize';
+import { OwnError } from './ownError';
 
 /** The part of a file's stat this module reads. */
 export interface FileStats {
@@ -119,7 +120,7 @@ export type SafeWriteErrorCode =
 	| 'WriteFailed';
 
 /** Why a read or write was refused. The message names the path and the system's reason, never content. */
-export class SafeWriteError extends Error {
+export class SafeWriteError extends OwnError {
 	override readonly name = 'SafeWriteError';
 
 	constructor(

@@ -6,23 +6,12 @@
 // shown, and masked (secretMasking.ts): an error we did not make (Node's, the SDK's, a library's) can quote
 // a file's content, a command line or a request, so it is named by its kind and system code alone.
 
-import { ProfileEditError } from './profileFileWriter';
-import { SafeWriteError } from './safeWrite';
+import { isOwnError } from './ownError';
 import { maskSecretsIn } from './secretMasking';
 
-/** The classes of error whose messages we wrote ourselves; the extension adds its own command error. */
-const ownErrors = [SafeWriteError, ProfileEditError];
-
-type ErrorClass = abstract new (...args: never[]) => Error;
-
-/** Whether we wrote the error's message ourselves. */
-export function isOwnError(error: unknown, alsoOwn: readonly ErrorClass[] = []): boolean {
-	return [...ownErrors, ...alsoOwn].some((kind) => error instanceof kind);
-}
-
-export function shownFailure(error: unknown, alsoOwn: readonly ErrorClass[] = []): string {
-	if (isOwnError(error, alsoOwn)) {
-		return maskSecretsIn((error as Error).message);
+export function shownFailure(error: unknown): string {
+	if (isOwnError(error)) {
+		return maskSecretsIn(error.message);
 	}
 	const code = (error as { code?: unknown } | undefined)?.code;
 	const name = error instanceof Error ? error.name : typeof error;

@@ -12,7 +12,7 @@
 export interface TypedChoiceRules<T> {
 	/** Whether an item stands for the typed text (the "use this value" item), which may lag behind the text. */
 	readonly isTypedItem: (item: T) => boolean;
-	/** Whether the text is a value by itself (a region name this version knows). */
+	/** Whether the text is a value by itself (a region name, known or well-formed). */
 	readonly isValue: (text: string) => boolean;
 }
 

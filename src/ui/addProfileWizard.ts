@@ -127,7 +127,8 @@ export class AddProfileWizard {
 			placeholder: step.placeholder,
 			items: step.items(answers),
 			freeText: check ? (text) => freeTextItem(text, check(text)) : undefined,
-			isValue: check ? (text) => check(text).level === 'ok' : undefined,
+			// Usable as typed (a known region, or one that only warns, as a region newer than this list): it wins.
+			isValue: check ? (text) => check(text).level !== 'error' : undefined,
 		});
 		return picked === undefined || picked === back ? picked : picked.value;
 	}

@@ -8,7 +8,8 @@ import { loadJsSdkReader } from '../aws/lazy';
 import { platformOf } from '../core/fileLocations';
 import { createLineIndex, LineIndex } from '../core/lineIndex';
 import type { Finding, QuickFix, Severity, SeveritySetting } from '../core/lint/rule';
-import { LintSession } from '../core/lint/lintSession';
+import type { LintSession } from '../core/lint/lintSession';
+import { loadChecks } from './lazyBundles';
 import type { FileRole } from '../core/profileFilesReader';
 import type { TextRange } from '../core/profileSet';
 import type { FileTexts } from '../core/reading';
@@ -193,7 +194,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		const key = document.uri.toString();
 		let session = this.sessions.get(key);
 		if (!session) {
-			session = new LintSession();
+			session = new (loadChecks().LintSession)();
 			this.sessions.set(key, session);
 		}
 		return session;

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { knownProfileKeys, knownSsoSessionKeys } from '../core/lint/knownKeys';
+import { loadChecks } from './lazyBundles';
 import { knownRegions } from '../core/regions';
 import type { FileRole } from '../core/profileFilesReader';
 import { buildProfileModel, ProfileModel } from '../core/profileModel';
@@ -59,6 +59,7 @@ export class AwsFileLanguageFeatures implements vscode.HoverProvider, vscode.Com
 			return [...knownRegions].filter((region) => !region.includes('global')).map((region) => item(region, vscode.CompletionItemKind.Value, spot.range));
 		}
 		if (spot?.kind === 'key' && spot.section) {
+			const { knownProfileKeys, knownSsoSessionKeys } = loadChecks();
 			const keys = spot.section.prefix === 'sso-session' ? knownSsoSessionKeys : knownProfileKeys;
 			return [...keys].map((key) => {
 				const completion = item(key, vscode.CompletionItemKind.Property);

@@ -3,12 +3,13 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { isOwnError, shownFailure } from '../core/shownFailure';
+import { isOwnError, OwnError } from '../core/ownError';
+import { shownFailure } from '../core/shownFailure';
 
 export type CommandTable = Readonly<Record<string, (...args: never[]) => unknown>>;
 
 /** A failure the extension explains itself, in words of its own: its message is shown to the user. */
-export class CommandError extends Error {
+export class CommandError extends OwnError {
 	override readonly name = 'CommandError';
 }
 
@@ -38,5 +39,5 @@ export function registerCommands(
 
 /** What a failure may tell the user (shownFailure.ts): our own messages masked, any other error by its kind. */
 export function failureMessage(error: unknown): string {
-	return isOwnError(error, [CommandError]) ? shownFailure(error, [CommandError]) : `The command failed with ${shownFailure(error)}.`;
+	return isOwnError(error) ? shownFailure(error) : `The command failed with ${shownFailure(error)}.`;
 }

@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { CommandError } from './commands';
 import { validateWrittenProfileName } from '../core/names';
 import { kindLabel } from '../core/profileDisplay';
-import { applyProfileOperation } from '../core/profileFileWriter';
 import type { ProfileOperation } from '../core/profileEdits';
 import { AddProfileWizard } from './addProfileWizard';
 import type { ProfileEntry } from '../core/profileModel';
@@ -18,6 +17,7 @@ import type { Prompts } from './prompts';
 import type { GroupBy } from './settings';
 import { displayName, displayValue } from '../core/secretMasking';
 import { shownPath } from '../core/displayPath';
+import { loadEdits } from './lazyBundles';
 
 export interface ProfileCommandDeps {
 	readonly store: ProfileStore;
@@ -176,7 +176,7 @@ export class ProfileCommands {
 	/** Carries out an edit on the files as the view showed them; a file changed since is refused, not overwritten. */
 	private async apply(operation: ProfileOperation): Promise<void> {
 		const snapshot = await this.deps.store.snapshot();
-		const result = await applyProfileOperation(this.deps.store.locations, operation, { basedOn: hashesOf(snapshot) });
+		const result = await loadEdits().applyProfileOperation(this.deps.store.locations, operation, { basedOn: hashesOf(snapshot) });
 		for (const written of Object.values(result)) {
 			if (written?.backup) {
 				this.deps.log.info(`Kept a backup of ${shownPath(written.file.path)} at ${shownPath(written.backup)}.`);

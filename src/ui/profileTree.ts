@@ -14,7 +14,8 @@ import { describeChainError } from '../core/roleChain';
 import { profileSummary, sourceSteps, VerificationSummary } from '../core/profileSummary';
 import { expiryStatus } from '../core/expiry';
 import { timeLeftLabel } from '../core/timeLeft';
-import { ignoredSections } from '../core/ignoredSections';
+import { hasSkippedSectionHeaders } from '../core/lint/problemRules';
+import { loadChecks } from './lazyBundles';
 import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
 import type { GroupBy } from './settings';
 import { shownPath } from '../core/displayPath';
@@ -268,7 +269,9 @@ function fileErrorNodes(snapshot: ProfileSnapshot, lineIndexes: Map<FileRole, Li
 
 /** The sections the SDKs skip for their header's form, each with the lint rule's reason. */
 function ignoredSectionNodes(snapshot: ProfileSnapshot, lineIndexes: Map<FileRole, LineIndex>): HintNode[] {
-	return ignoredSections(textsOf(snapshot.files), snapshot.model.problems).flatMap((ignored) => {
+	const { problems } = snapshot.model;
+	const sections = hasSkippedSectionHeaders(problems) ? loadChecks().ignoredSections(textsOf(snapshot.files), problems) : [];
+	return sections.flatMap((ignored) => {
 		const file = snapshot.files.find((f) => f.role === ignored.file);
 		if (file?.kind !== 'read') {
 			return [];

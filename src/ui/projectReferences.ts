@@ -7,20 +7,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadJsSdkReader } from '../aws/lazy';
-import { readAwsCli } from '../core/awsCliReader';
 import type { FileTexts, ReadingResult } from '../core/reading';
 import { textsOf } from '../core/profileFilesReader';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
-import { DeployToolReader, deployToolReaderOf } from '../core/references/deployToolReader';
+import type { DeployToolReader } from '../core/references/deployToolReader';
 import type { ToolReadings } from '../core/references/toolVisibility';
-import { findProfileReferences } from '../core/references/findReferences';
 import { isReferenceFile, referenceFileKind } from '../core/references/referenceFiles';
-import { profileNamePlace } from '../core/references/namePlace';
 import { createLineIndex } from '../core/lineIndex';
-import { checkReferences, environmentText, ReferenceFinding } from '../core/references/checkReferences';
-import { readSharedFiles, terraformModuleFiles } from '../core/references/scanFolder';
-import { sharedFilesLookup, SharedFilesText } from '../core/references/sharedFiles';
-import { FindOptions, ProfileReference, setVariables } from '../core/references/profileReference';
+import type { ReferenceFinding } from '../core/references/checkReferences';
+import type { SharedFilesText } from '../core/references/sharedFiles';
+import { DotenvFileText, FindOptions, ProfileReference, setVariables } from '../core/references/profileReference';
+import { loadChecks } from './lazyBundles';
 import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
 import type { TextRange } from '../core/profileSet';
@@ -213,18 +210,18 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		const { text } = file;
 		const terraform = await this.terraformModule(file.uri);
 		const options: FindOptions = { ...this.terminalEnvironment(), ...terraform.options };
-		const references = findProfileReferences(path.basename(file.fileName), text, options);
+		const references = loadChecks().findProfileReferences(path.basename(file.fileName), text, options);
 		const kind = referenceFileKind(file.fileName);
-		const tool = kind && deployToolReaderOf(kind, file.fileName, text);
+		const tool = kind && loadChecks().deployToolReaderOf(kind, file.fileName, text);
 		const readings = tool ? await this.toolReadings(snapshot, tool) : undefined;
 		if (file.superseded()) {
 			return; // typed again meanwhile: a newer check is on its way
 		}
 		const { configFile, credentialsFile } = this.store.locations;
 		const shared = await terraform.sharedFiles(references);
-		const sharedFiles = shared.length > 0 ? { sharedFiles: sharedFilesLookup(shared, { texts: textsOf(snapshot.files), shown: { config: shownPath(configFile), credentials: shownPath(credentialsFile) } }) } : {};
+		const sharedFiles = shared.length > 0 ? { sharedFiles: loadChecks().sharedFilesLookup(shared, { texts: textsOf(snapshot.files), shown: { config: shownPath(configFile), credentials: shownPath(credentialsFile) } }) } : {};
 		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
-		const findings = checkReferences(references, snapshot.model, {
+		const findings = loadChecks().checkReferences(references, snapshot.model, {
 			searchedFiles: [credentialsFile, configFile].map(shownPath), now: Date.now(), missingProfileSeverity,
 			awsFiles: { config: configFile, credentials: credentialsFile },
 			...(tool ? { tool } : {}),
@@ -266,7 +263,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		}
 		const cached = this.readings;
 		if (tool.reader === 'aws-cli') {
-			cached.awsCli ??= readAwsCli(cached.texts);
+			cached.awsCli ??= loadChecks().readAwsCli(cached.texts);
 		}
 		if (tool.reader === 'js-sdk') {
 			cached.jsSdk ??= loadJsSdkReader().readJsSdk(cached.texts).catch(() => undefined);
@@ -285,7 +282,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 	 * blocks name for the profile, both bounded to the workspace folder (and the home folder for named files).
 	 */
 	private async terraformModule(uri: vscode.Uri): Promise<{
-		options: { moduleFiles?: Awaited<ReturnType<typeof terraformModuleFiles>> };
+		options: { moduleFiles?: DotenvFileText[] };
 		sharedFiles: (references: readonly ProfileReference[]) => Promise<SharedFilesText[]>;
 	}> {
 		if (uri.scheme !== 'file' || referenceFileKind(uri.fsPath) !== 'terraform') {
@@ -294,10 +291,10 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		const fileName = uri.fsPath;
 		const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(fileName);
 		const root = await fs.realpath(folder).catch(() => folder);
-		const moduleFiles = await terraformModuleFiles(fileName, root);
+		const moduleFiles = await loadChecks().terraformModuleFiles(fileName, root);
 		return {
 			options: moduleFiles.length > 0 ? { moduleFiles } : {},
-			sharedFiles: (references) => readSharedFiles(references, fileName, root, os.homedir()),
+			sharedFiles: (references) => loadChecks().readSharedFiles(references, fileName, root, os.homedir()),
 		};
 	}
 
@@ -405,8 +402,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		const stages = reference.stages.length > 0 ? `\n\nStage${reference.stages.length > 1 ? 's' : ''}: ${reference.stages.join(', ')}` : '';
 		const text = entry
 			? profileSummary(entry, { now: Date.now(), active: this.activeProfile() === entry.name, verification: this.verification(entry.name) })
-			: `No profile named '${displayName(reference.name)}'${environmentText(reference)} in your config or credentials file.`;
-		const environment = entry && reference.environment ? `\n\nThe name is read${environmentText(reference)}.` : '';
+			: `No profile named '${displayName(reference.name)}'${loadChecks().environmentText(reference)} in your config or credentials file.`;
+		const environment = entry && reference.environment ? `\n\nThe name is read${loadChecks().environmentText(reference)}.` : '';
 		return new vscode.Hover(new vscode.MarkdownString(text + stages + environment), toRange(document, reference.range));
 	}
 
@@ -419,7 +416,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			return [];
 		}
 		const options = this.checked.get(document.uri.toString())?.options ?? this.terminalEnvironment();
-		const place = profileNamePlace(path.basename(document.fileName), document.getText(), document.offsetAt(position), options);
+		const place = loadChecks().profileNamePlace(path.basename(document.fileName), document.getText(), document.offsetAt(position), options);
 		if (!place) {
 			return [];
 		}

@@ -11,9 +11,9 @@
 // read (workspaceFiles.ts).
 
 import * as vscode from 'vscode';
-import { findProfileReferences } from '../core/references/findReferences';
 import { isServerlessFile } from '../core/references/referenceFiles';
-import { LegacySdkUse, legacySdkUsesOf } from '../core/references/legacySdkUses';
+import type { LegacySdkUse } from '../core/references/legacySdkUses';
+import { loadChecks } from './lazyBundles';
 import { readWorkspaceFile } from './workspaceFiles';
 
 const serverlessFiles = '**/serverless.{yml,yaml,json,js,cjs,mjs,ts}';
@@ -101,6 +101,7 @@ export class ServerlessProjects implements vscode.Disposable {
 			this.forget(uri, notify);
 			return;
 		}
+		const { findProfileReferences, legacySdkUsesOf } = loadChecks();
 		const uses = legacySdkUsesOf(uri.fsPath, text, () => findProfileReferences(uri.fsPath, text), vscode.workspace.asRelativePath(uri));
 		const key = uri.toString();
 		const before = this.byFile.get(key);

@@ -16,9 +16,9 @@
 import * as vscode from 'vscode';
 import { CommandError } from './commands';
 import { DeployTool, deployToolTitle, deployTools, examplePolicy } from '../core/deployTools';
-import { describePinPlace, isPinnableFile, PinPlace, planProfilePin } from '../core/references/pinProfile';
+import type { PinPlace } from '../core/references/pinProfile';
+import { loadChecks } from './lazyBundles';
 import type { Prompts } from './prompts';
-import { findProfileReferences } from '../core/references/findReferences';
 import { SetupFacts, SetupStep, setupStepsDone } from '../core/walkthroughProgress';
 import { isInsideWorkspace, readWorkspaceFile } from './workspaceFiles';
 
@@ -123,6 +123,7 @@ export class Walkthrough {
 
 	/** Whether a project file of the workspace (serverless.yml, up.json, zappa_settings...) names a profile. */
 	private async projectPinsProfile(): Promise<boolean> {
+		const { findProfileReferences, isPinnableFile } = loadChecks();
 		const candidates = (await vscode.workspace.findFiles(projectFileCandidates, '**/node_modules/**', maxProjectFilesRead))
 			.filter((uri) => isPinnableFile(uri.fsPath));
 		for (const uri of candidates) {
@@ -172,7 +173,7 @@ export class Walkthrough {
 		if (!document) {
 			return false;
 		}
-		const plan = planProfilePin(document.fileName, document.getText(), profile);
+		const plan = loadChecks().planProfilePin(document.fileName, document.getText(), profile);
 		if (!plan.ok) {
 			void this.prompts().notify(plan.reason, [], 'warning');
 			return false;
@@ -191,13 +192,14 @@ export class Walkthrough {
 		}
 		await vscode.window.showTextDocument(document);
 		this.reached('pinProfile');
-		void this.prompts().notify(`Pinned '${profile}' as ${describePinPlace(place)} in ${vscode.workspace.asRelativePath(document.uri)}. Save the file to keep it.`, []);
+		void this.prompts().notify(`Pinned '${profile}' as ${loadChecks().describePinPlace(place)} in ${vscode.workspace.asRelativePath(document.uri)}. Save the file to keep it.`, []);
 		return true;
 	}
 
 	/** The project file in the active editor, else the workspace's (asked when there are several). */
 	private async projectDocument(): Promise<vscode.TextDocument | undefined> {
 		const active = vscode.window.activeTextEditor?.document;
+		const { isPinnableFile } = loadChecks();
 		if (active && isPinnableFile(active.fileName)) {
 			return active;
 		}
@@ -221,7 +223,7 @@ export class Walkthrough {
 			return places[0];
 		}
 		const picked = await this.prompts().pick(
-			places.map((place) => ({ label: describePinPlace(place), description: place.action === 'replace' ? 'replaces the name there' : 'new key', place })),
+			places.map((place) => ({ label: loadChecks().describePinPlace(place), description: place.action === 'replace' ? 'replaces the name there' : 'new key', place })),
 			{ placeHolder: `Where should '${profile}' go?` },
 		);
 		return picked?.place;

@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isReferenceFile } from '../core/references/referenceFiles';
-import { defaultSkippedFolders, listProjectFiles } from '../core/references/scanFolder';
+import { defaultSkippedFolders, listProjectFiles } from '../core/references/projectFolderWalk';
 
 /** Every name a reference finder knows (findReferences.ts), as one glob; found files are checked by name again. */
 const projectFileGlob = `**/{${[

@@ -26,8 +26,21 @@ describe('What a failure shows', () => {
 	it('shows our own errors\' messages, masked', () => {
 		assert.equal(shownFailure(new ProfileEditError('The profile \'dev\' cannot be written.')), 'The profile \'dev\' cannot be written.');
 		assert.equal(shownFailure(new SafeWriteError('WriteFailed', '/tmp/x', `Cannot write /tmp/${secretName}.`)), 'Cannot write ****.');
-		class OwnError extends Error { }
-		assert.equal(shownFailure(new OwnError('Pick a profile.'), [OwnError]), 'Pick a profile.');
+	});
+
+	it('knows our own errors by their mark, also when another bundle\'s copy of the class made them', () => {
+		const module = require.resolve('../../src/core/ownError');
+		/* eslint-disable @typescript-eslint/no-require-imports -- two copies of one module, as two bundles have */
+		const ours = require(module) as typeof import('../../src/core/ownError');
+		delete require.cache[module];
+		const copy = require(module) as typeof import('../../src/core/ownError');
+		/* eslint-enable @typescript-eslint/no-require-imports */
+		assert.notEqual(copy.OwnError, ours.OwnError);
+		class RefusedInAnotherBundle extends copy.OwnError { }
+		const error = new RefusedInAnotherBundle('Pick a profile.');
+		assert.ok(!(error instanceof ours.OwnError));
+		assert.equal(shownFailure(error), 'Pick a profile.');
+		assert.equal(shownFailure(Object.assign(new Error(`Cannot read ${secretName}`), { own: true })), 'an unexpected error (Error)');
 	});
 });
 

@@ -34,6 +34,17 @@ export const problemRules: { readonly [C in StandardProblemCode]: RuleId } = {
 	'property/overridden-by-credentials': 'aws-files/overridden-by-credentials',
 };
 
+/** The rules that report a section the SDKs skip for its header's form (`[dev]` in config, `[profiel x]`). */
+const skippedSectionRules: ReadonlySet<RuleId> = new Set(['aws-files/section-prefix', 'aws-files/unknown-section-kind']);
+
+/**
+ * Whether the standard's reading saw a header the SDKs skip for its form, which most files never have: only
+ * then need the files be parsed again to list such sections (ignoredSections.ts).
+ */
+export function hasSkippedSectionHeaders(problems: readonly Problem[]): boolean {
+	return problems.some((problem) => skippedSectionRules.has(problemRules[problem.code as StandardProblemCode]));
+}
+
 /** The standard's problems that `rule` reports. */
 export function problemsFor(context: LintContext, rule: RuleId): Problem[] {
 	return context.standard.problems.filter((problem) => problemRules[problem.code as StandardProblemCode] === rule);

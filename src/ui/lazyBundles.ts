@@ -1,0 +1,26 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The parts of the extension that activation does not run are bundles of their own (see esbuild.mjs), required
+// the first time they are used, as the AWS SDK's layer is (src/aws/lazy.ts): the lint and the project
+// references with their parsers (dist/checks.js, src/core/checks.ts), and the edits of the two files
+// (dist/edits.js, src/core/profileFileWriter.ts).
+
+export type Checks = typeof import('../core/checks');
+export type Edits = typeof import('../core/profileFileWriter');
+
+let checks: Checks | undefined;
+let edits: Edits | undefined;
+
+/* eslint-disable @typescript-eslint/no-require-imports -- a runtime require of the sibling bundle is the point. */
+export function loadChecks(): Checks {
+	checks ??= require('./checks.js') as Checks;
+	return checks;
+}
+
+export function loadEdits(): Edits {
+	edits ??= require('./edits.js') as Edits;
+	return edits;
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
