@@ -4,45 +4,59 @@
 
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../harness/codeServer';
 
-/** The entries of a zip file, listed by Python's zipfile module (python3 is on every machine here). */
-function zipEntries(file: string): string[] {
-	const script = 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))';
-	return execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim().split('\n');
+/** The entries of a zip file and their sizes, listed by Python's zipfile module (python3 is on every machine here). */
+function zipEntries(file: string): Map<string, number> {
+	const script = 'import sys, zipfile; print("\\n".join(f"{i.filename}\\t{i.file_size}" for i in zipfile.ZipFile(sys.argv[1]).infolist()))';
+	const lines = execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim().split('\n');
+	return new Map(lines.map((line) => line.split('\t')).map(([name, size]) => [name, Number(size)]));
 }
+
+/** What the production dist/extension.js may weigh (issue 20): activation loads nothing it does not run. */
+const maxExtensionBytes = 150_000;
 
 describe('npm run package', function () {
 	this.timeout(180_000);
 	let folder: string;
 	let entries: string[];
+	let sizes: Map<string, number>;
 
 	before(() => {
 		folder = mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-vsix-'));
 		const vsix = path.join(folder, 'aws-profiles.vsix');
 		execFileSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: projectRoot, stdio: 'pipe' });
-		entries = zipEntries(vsix);
+		sizes = zipEntries(vsix);
+		entries = [...sizes.keys()];
 	});
 
 	after(() => rmSync(folder, { recursive: true, force: true }));
 
 	it('holds only dist/, media/, README, CHANGELOG, LICENSE and package.json', () => {
 		// vsce stores the README and CHANGELOG lower-cased and the LICENSE as LICENSE.txt.
-		const allowed = /^extension\/(dist\/(extension|cli|aws|jsSdkReader|re2)\.js|media\/.+|readme\.md|changelog\.md|LICENSE(\.txt)?|package\.json)$/i;
+		const allowed = /^extension\/(dist\/(extension|cli|aws|jsSdkReader|checks|edits|re2)\.js|media\/.+|readme\.md|changelog\.md|LICENSE(\.txt)?|package\.json)$/i;
 		// The rest are the .vsix format's own metadata files.
 		const metadata = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
 		const unexpected = entries.filter((entry) => !allowed.test(entry) && !metadata.has(entry));
 		assert.deepEqual(unexpected, []);
 	});
 
-	it('holds the five bundles and the docs', () => {
+	it('holds the seven bundles and the docs', () => {
 		const lowerCased = entries.map((entry) => entry.toLowerCase());
-		for (const required of ['dist/extension.js', 'dist/cli.js', 'dist/aws.js', 'dist/jsSdkReader.js', 'dist/re2.js', 'readme.md', 'changelog.md', 'package.json']) {
+		for (const required of ['dist/extension.js', 'dist/cli.js', 'dist/aws.js', 'dist/jsSdkReader.js', 'dist/checks.js', 'dist/edits.js', 'dist/re2.js', 'readme.md', 'changelog.md', 'package.json']) {
 			assert.ok(lowerCased.includes(`extension/${required}`.toLowerCase()), `${required} is missing from the .vsix`);
 		}
 		assert.ok(entries.some((entry) => /^extension\/LICENSE/.test(entry)));
+	});
+
+	it(`keeps dist/extension.js at most ${maxExtensionBytes / 1000} KB: the lint, the references, their parsers and the edits load on first use`, () => {
+		const size = sizes.get('extension/dist/extension.js') ?? Infinity;
+		assert.ok(size <= maxExtensionBytes, `dist/extension.js is ${size} bytes`);
+		const meta = JSON.parse(readFileSync(path.join(projectRoot, 'out', 'esbuild-extension.json'), 'utf8')) as { inputs: Record<string, unknown> };
+		const loadedLater = /node_modules[\\/](yaml|jsonc-parser|toml-eslint-parser)[\\/]|src[\\/]core[\\/](lint[\\/]rules|profileEdits|references[\\/](yamlTree|serverless|findReferences))/;
+		assert.deepEqual(Object.keys(meta.inputs).filter((input) => loadedLater.test(input)), []);
 	});
 });
