@@ -8,3 +8,7 @@
 export { verifyProfile, principalOf } from './verifyProfile';
 export type { VerifyRequest, VerifyResult, Finding, AccessKeyInfo, DeployCheck, Principal } from './verifyProfile';
 export type { VerifyFailure, FailureCode } from './verifyFailure';
+export { signInToSso, refreshSsoToken, signOutOfSso, oidcBaseUrl } from './ssoSignIn';
+export type {
+	SsoFlow, DevicePrompt, SsoDependencies, SsoSignInRequest, SsoSignInResult, SsoSignOutResult, SsoFailure, SsoFailureCode, SsoCacheRequest,
+} from './ssoSignIn';
