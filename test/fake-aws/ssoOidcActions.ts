@@ -157,7 +157,8 @@ function refreshTokenGrant(center: IdentityCenter, client: Registration, body: B
 	if (!refresh || refresh.revoked || refresh.clientId !== client.clientId) {
 		throw oidcErrors.invalidGrant('Invalid refresh token provided');
 	}
-	return tokenAnswer(center, { accessToken: center.issueTokens(refresh.user, { ...client, scopes: [] }, now).accessToken, refreshToken: undefined });
+	// A new refresh token comes with the new access token, as from AWS; the old one keeps working.
+	return tokenAnswer(center, center.issueTokens(refresh.user, client, now));
 }
 
 function createToken(center: IdentityCenter, body: Body, now: Date): JsonAnswer {
