@@ -99,6 +99,17 @@ describe('SSO sign-in engine', () => {
 			assert.equal(fs.readdirSync(cacheFolder).length, 1, 'no backup or temporary file beside the token');
 		});
 
+		it('makes an existing token file 0600 again, replacing it whole', async () => {
+			fs.mkdirSync(cacheFolder, { recursive: true });
+			const file = path.join(cacheFolder, `${sha1('my-sso')}.json`);
+			fs.writeFileSync(file, '{"accessToken": "old", "expiresAt": "2026-12-07T17:00:00Z"}', { mode: 0o644 });
+			fs.chmodSync(file, 0o644);
+			assert.ok((await signInToSso(request(approveAfter(1)))).ok);
+			assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+			assert.notEqual(cached('my-sso').accessToken, 'old');
+			assert.deepEqual(fs.readdirSync(cacheFolder), [`${sha1('my-sso')}.json`]);
+		});
+
 		it('adds 5 s to the interval after each slow_down', async () => {
 			server.identityCenter?.slowDownNextPolls(2);
 			const result = await signInToSso(request(approveAfter(4)));
