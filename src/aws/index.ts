@@ -12,3 +12,5 @@ export { signInToSso, refreshSsoToken, signOutOfSso, oidcBaseUrl } from './ssoSi
 export type {
 	SsoFlow, DevicePrompt, SsoDependencies, SsoSignInRequest, SsoSignInResult, SsoSignOutResult, SsoFailure, SsoFailureCode, SsoCacheRequest,
 } from './ssoSignIn';
+export { listSsoAccess } from './ssoAccess';
+export type { SsoAccount, SsoAccessResult } from './ssoAccess';

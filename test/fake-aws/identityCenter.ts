@@ -244,6 +244,9 @@ export class IdentityCenter {
 		throw oidcErrors.authorizationPending();
 	}
 
+	/** The most items a portal page holds, whatever max_result asks: a test sets 1 to make every list page. */
+	portalPageSize = 100;
+
 	/** Whether a poll sooner than the interval is slowed down: on unless a test turns it off. */
 	enforcesInterval = true;
 

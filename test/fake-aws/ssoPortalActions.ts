@@ -21,7 +21,7 @@ export const portalPaths: Readonly<Record<string, string>> = {
 
 const tokenPrefix = 'fake-sso-page:';
 
-function page<T>(items: readonly T[], query: URLSearchParams): { items: readonly T[]; nextToken: string | undefined } {
+function page<T>(items: readonly T[], query: URLSearchParams, pageSize: number): { items: readonly T[]; nextToken: string | undefined } {
 	const maxText = query.get('max_result');
 	const max = maxText === null ? 20 : Number(maxText);
 	if (!Number.isInteger(max) || max < 1 || max > 100) {
@@ -36,7 +36,7 @@ function page<T>(items: readonly T[], query: URLSearchParams): { items: readonly
 			throw portalErrors.invalidRequest('Invalid next_token');
 		}
 	}
-	const end = start + max;
+	const end = start + Math.min(max, pageSize);
 	return { items: items.slice(start, end), nextToken: end < items.length ? Buffer.from(tokenPrefix + end).toString('base64') : undefined };
 }
 
@@ -55,7 +55,7 @@ export function answerPortal(
 	switch (action) {
 		case 'ListAccounts': {
 			const accounts = [...new Map(assignments.map((assignment) => [assignment.account.id, assignment.account])).values()];
-			const { items, nextToken } = page(accounts, query);
+			const { items, nextToken } = page(accounts, query, center.portalPageSize);
 			return jsonSuccess(withNextToken({
 				accountList: items.map((account) => ({ accountId: account.id, accountName: account.name, emailAddress: account.email ?? `aws+${account.id}@example.com` })),
 			}, nextToken));
@@ -65,7 +65,7 @@ export function answerPortal(
 			if (accountId === null) {
 				throw portalErrors.invalidRequest('account_id is required');
 			}
-			const { items, nextToken } = page(assignments.filter((assignment) => assignment.account.id === accountId), query);
+			const { items, nextToken } = page(assignments.filter((assignment) => assignment.account.id === accountId), query, center.portalPageSize);
 			return jsonSuccess(withNextToken({ roleList: items.map((assignment) => ({ roleName: assignment.roleName, accountId })) }, nextToken));
 		}
 		case 'GetRoleCredentials': {

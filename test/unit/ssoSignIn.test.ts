@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { listSsoAccess } from '../../src/aws/ssoAccess';
 import { refreshSsoToken, signInToSso, signOutOfSso, SsoSignInRequest } from '../../src/aws/ssoSignIn';
 import type { SsoLoginTarget } from '../../src/core/ssoLoginTarget';
 import { FakeAws, readSeedFile, startFakeAws } from '../fake-aws/server';
@@ -258,6 +259,33 @@ describe('SSO sign-in engine', () => {
 			assert.ok((await signInToSso(request(approveAfter(1)))).ok);
 			const result = await signOutOfSso(request({ endpoints: { oidc: 'http://127.0.0.1:9', portal: 'http://127.0.0.1:9' } }));
 			assert.ok(result.ok && result.removed);
+		});
+	});
+
+	describe('what the sign-in gives access to', () => {
+		it('lists every account and its roles, every page, with the cached token', async () => {
+			assert.ok((await signInToSso(request(approveAfter(1)))).ok);
+			if (server.identityCenter) {
+				server.identityCenter.portalPageSize = 1;
+			}
+			const result = await listSsoAccess(request());
+			assert.deepEqual(result, { ok: true, accounts: [
+				{ accountId: '111111111111', accountName: 'Production', emailAddress: 'aws-prod@example.com', roles: ['AdministratorAccess', 'ReadOnly'] },
+				{ accountId: '333333333333', accountName: 'Audit', emailAddress: 'aws-audit@example.com', roles: ['ReadOnly'] },
+				{ accountId: '444444444444', accountName: 'Sandbox', emailAddress: 'aws+444444444444@example.com', roles: ['Developer'] },
+			] });
+			assert.equal(server.requests.filter((r) => r.action === 'ListAccounts').length, 3);
+		});
+
+		it('asks to sign in again when there is no token, it expired, or the portal refuses it', async () => {
+			assert.equal((await listSsoAccess(request())).ok ? undefined : 'no-token', 'no-token');
+			assert.ok((await signInToSso(request(approveAfter(1)))).ok);
+			server.identityCenter?.expireAccessTokens(new Date(now));
+			const refused = await listSsoAccess(request());
+			assert.deepEqual(refused.ok ? undefined : refused.failure, { code: 'no-token', message: 'Sign in again: the session has expired or was signed out.' });
+			now += 9 * 3600_000;
+			const expired = await listSsoAccess(request());
+			assert.equal(expired.ok ? undefined : expired.failure.code, 'no-token');
 		});
 	});
 
