@@ -14,6 +14,8 @@ import { deleteCommand } from './deleteCommand';
 import { filesCommand } from './filesCommand';
 import { lintCommand } from './lintCommand';
 import { listCommand } from './listCommand';
+import { loginCommand } from './loginCommand';
+import { logoutCommand } from './logoutCommand';
 import { ExitStatus, Output, UsageError } from './output';
 import { parseCommand } from './parseCommand';
 import { renameCommand } from './renameCommand';
@@ -24,7 +26,7 @@ import { verifyCommand } from './verifyCommand';
 /** Every command; the attack suite runs each of them with each of its options, so a new one is covered too. */
 export const commands: readonly Command[] = [
 	listCommand, lintCommand, parseCommand, verifyCommand, filesCommand,
-	setCommand, unsetCommand, renameCommand, deleteCommand, addCommand,
+	setCommand, unsetCommand, renameCommand, deleteCommand, addCommand, loginCommand, logoutCommand,
 ];
 
 function usage(): string {

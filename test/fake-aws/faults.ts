@@ -23,7 +23,7 @@ export type Fault =
 export interface IncomingCall {
 	/** 0 for the first request the server received. */
 	readonly index: number;
-	readonly service: 'sts' | 'iam' | undefined;
+	readonly service: 'sts' | 'iam' | 'sso-oidc' | 'sso' | undefined;
 	readonly action: string | undefined;
 	readonly accessKeyId: string | undefined;
 	readonly params: Readonly<Record<string, string>>;

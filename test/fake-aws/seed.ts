@@ -18,6 +18,46 @@ export interface FakeAwsSeed {
 	readonly policies?: readonly SeedPolicy[];
 	/** Temporary credentials that exist from the start, e.g. an already expired session. */
 	readonly sessions?: readonly SeedSession[];
+	/** IAM Identity Center: its SSO OIDC endpoint and access portal (identityCenter.ts). */
+	readonly identityCenter?: SeedIdentityCenter;
+}
+
+/** One IAM Identity Center instance: its start URL, the accounts its portal lists, its users and what they may use. */
+export interface SeedIdentityCenter {
+	/** The access portal's URL (`https://d-xxxxxxxxxx.awsapps.com/start`), which StartDeviceAuthorization must name. */
+	readonly startUrl: string;
+	/** The accounts the portal shows, each a seed account. */
+	readonly accounts: readonly SeedPortalAccount[];
+	readonly users: readonly SeedSsoUser[];
+	/** How long an access token lives: 28800 (8 hours) by default, as AWS's default session. */
+	readonly accessTokenSeconds?: number;
+	/** How long a device code waits for approval: 600 by default, as AWS. */
+	readonly deviceCodeSeconds?: number;
+	/** The polling interval StartDeviceAuthorization answers: 1 by default, as AWS. */
+	readonly pollIntervalSeconds?: number;
+	/** How long a client registration lives: 90 days by default, as AWS. */
+	readonly registrationSeconds?: number;
+	/** Approve every device code as the first user after this many pending polls; never by default (the test approves). */
+	readonly autoApproveAfterPolls?: number;
+}
+
+export interface SeedPortalAccount {
+	readonly id: string;
+	readonly name: string;
+	readonly email?: string;
+}
+
+export interface SeedSsoUser {
+	readonly name: string;
+	readonly assignments: readonly SeedSsoAssignment[];
+}
+
+/** A permission set of one account given to a user: the portal's role, and the IAM role its credentials are sessions of. */
+export interface SeedSsoAssignment {
+	readonly account: string;
+	readonly roleName: string;
+	/** A seed role; `arn:aws:iam::<account>:role/<roleName>` by default. */
+	readonly roleArn?: string;
 }
 
 export interface SeedAccount {
@@ -199,6 +239,20 @@ const seedShape: Shape = {
 				mfaAuthenticated: optional('boolean'),
 			},
 		})),
+		identityCenter: optional({
+			fields: {
+				startUrl: 'string',
+				accounts: arrayOf({ fields: { id: 'string', name: 'string', email: optional('string') } }),
+				users: arrayOf({
+					fields: {
+						name: 'string',
+						assignments: arrayOf({ fields: { account: 'string', roleName: 'string', roleArn: optional('string') } }),
+					},
+				}),
+				accessTokenSeconds: optional('number'), deviceCodeSeconds: optional('number'), pollIntervalSeconds: optional('number'),
+				registrationSeconds: optional('number'), autoApproveAfterPolls: optional('number'),
+			},
+		}),
 	},
 };
 

@@ -9,6 +9,10 @@
 // its clock from it). Both services share one port: the signature's credential scope says which service a
 // request is for, and the `Version` parameter when the request is unsigned.
 //
+// The same port serves IAM Identity Center when the seed has one: SSO OIDC's JSON at /client/register,
+// /device_authorization, /token (and the browser's /authorize), and the access portal at /assignment/... and
+// /federation/credentials (identityCenter.ts); AWS_ENDPOINT_URL reaches them as it reaches STS.
+//
 // The server never prints or records a secret: the request log holds parameters (which carry none in the
 // actions served), the access key ID and whether a session token came, never the token or a response body.
 
@@ -21,11 +25,15 @@ import { AwsError, internalFailure, missingAction, invalidAction } from './awsEr
 import { Directory } from './directory';
 import { Fault, FaultHook, FaultSpec, toFault } from './faults';
 import { iam } from './iamActions';
+import { IdentityCenter } from './identityCenter';
+import { JsonAnswer, jsonErrorAnswer, JsonError } from './jsonAnswer';
 import { QueryParams } from './queryParams';
 import { errorDocument, successDocument } from './queryXml';
 import type { ServiceDefinition, ServiceName } from './service';
 import { parseAuthorization, ReceivedRequest } from './sigv4Verifier';
 import type { FakeAwsSeed } from './seed';
+import { answerOidc, oidcPaths } from './ssoOidcActions';
+import { answerPortal, portalPaths } from './ssoPortalActions';
 import { sts } from './stsActions';
 
 export type { Fault, FaultHook, FaultSpec, IncomingCall } from './faults';
@@ -34,7 +42,12 @@ export type {
 	FakeAwsSeed, PolicyStatement, SeedAccessKey, SeedAccount, SeedGroup, SeedLastUse, SeedMfaDevice, SeedPolicy, SeedRole,
 	SeedSession, SeedTrust, SeedUser,
 } from './seed';
+export type { SeedIdentityCenter, SeedPortalAccount, SeedSsoAssignment, SeedSsoUser } from './seed';
 export { parseSeed, readSeedFile } from './seed';
+export type { BrowserDecision, IdentityCenter } from './identityCenter';
+
+/** The services of Identity Center, told apart from STS and IAM by their paths. */
+export type SsoServiceName = 'sso-oidc' | 'sso';
 
 export interface FakeAwsOptions {
 	/** 0 (any free port) by default. */
@@ -56,7 +69,7 @@ export interface RecordedRequest {
 	readonly index: number;
 	readonly requestId: string;
 	readonly method: string;
-	readonly service: ServiceName | undefined;
+	readonly service: ServiceName | SsoServiceName | undefined;
 	readonly action: string | undefined;
 	readonly accessKeyId: string | undefined;
 	/** The credential scope's region. */
@@ -76,6 +89,8 @@ export interface FakeAws {
 	readonly port: number;
 	/** Every request so far, oldest first. */
 	readonly requests: readonly RecordedRequest[];
+	/** IAM Identity Center, when the seed has one: what a test does as the user (approve a device code...). */
+	readonly identityCenter: IdentityCenter | undefined;
 	setFault(fault: Fault | FaultSpec | undefined): void;
 	/** Stops listening and drops every open connection, pending answers included. */
 	close(): Promise<void>;
@@ -143,10 +158,24 @@ function faultAnswer(service: ServiceDefinition | undefined, fault: Extract<Faul
 		: { status: fault.status, body: fault.body, contentType: fault.contentType ?? 'text/html' };
 }
 
+interface SsoRoute {
+	readonly service: SsoServiceName;
+	readonly action: string;
+}
+
+function ssoRoute(pathname: string): SsoRoute | undefined {
+	if (Object.hasOwn(oidcPaths, pathname)) {
+		return { service: 'sso-oidc', action: oidcPaths[pathname] };
+	}
+	return Object.hasOwn(portalPaths, pathname) ? { service: 'sso', action: portalPaths[pathname] } : undefined;
+}
+
 export async function startFakeAws(seed: FakeAwsSeed, options: FakeAwsOptions = {}): Promise<FakeAws> {
 	const now = options.now ?? (() => new Date());
 	const log = options.log ?? (() => undefined);
 	const directory = new Directory(seed, now());
+	const identityCenter = seed.identityCenter && new IdentityCenter(seed.identityCenter, directory);
+	let serverUrl = '';
 	const requests: Mutable<RecordedRequest>[] = [];
 	let fault = options.fault === undefined ? undefined : toFault(options.fault);
 	let closed = false;
@@ -204,6 +233,11 @@ export async function startFakeAws(seed: FakeAwsSeed, options: FakeAwsOptions = 
 		const form = incoming.method === 'POST' ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
 		const params = QueryParams.fromSearchParams(url.searchParams, form);
 		const headers = flatHeaders(incoming.headers);
+		const sso = ssoRoute(url.pathname);
+		if (sso) {
+			await handleSso(incoming, response, requestId, sso, url, body, headers);
+			return;
+		}
 		const parsed = headers.authorization === undefined ? undefined : parseAuthorization(headers.authorization);
 		const scope = parsed?.ok ? parsed.authorization : undefined;
 		const service = serviceFor(scope?.service, params.get('Version'));
@@ -237,6 +271,73 @@ export async function startFakeAws(seed: FakeAwsSeed, options: FakeAwsOptions = 
 		send(response, record, await answer(service, request, params, requestId));
 	}
 
+	/** Identity Center's JSON services: recorded, faulted and logged like the others, never a token kept. */
+	async function handleSso(
+		incoming: http.IncomingMessage, response: http.ServerResponse, requestId: string, route: SsoRoute, url: URL, body: Buffer,
+		headers: Record<string, string>,
+	): Promise<void> {
+		const params = Object.fromEntries(['account_id', 'role_name', 'max_result'].flatMap((name) => {
+			const value = url.searchParams.get(name);
+			return value === null ? [] : [[name, value]];
+		}));
+		const record: Mutable<RecordedRequest> = {
+			index: requests.length, requestId, method: incoming.method ?? 'GET', service: route.service, action: route.action,
+			accessKeyId: undefined, region: undefined, params, sessionToken: false, status: undefined, errorCode: undefined, fault: undefined,
+		};
+		requests.push(record);
+		const chosen = options.onRequest?.({ index: record.index, service: route.service, action: route.action, accessKeyId: undefined, params }) ?? fault;
+		record.fault = chosen?.kind;
+		switch (chosen?.kind) {
+			case 'reset':
+				incoming.socket.destroy();
+				return;
+			case 'hang':
+				return;
+			case 'error':
+				sendJson(response, record, jsonErrorAnswer(new JsonError(chosen.code, chosen.status, chosen.message)));
+				return;
+			case 'raw':
+				send(response, record, { status: chosen.status, body: chosen.body, contentType: chosen.contentType ?? 'text/html' });
+				return;
+			case 'delay':
+				await new Promise((resolve) => setTimeout(resolve, chosen.ms).unref());
+				break;
+		}
+		try {
+			if (!identityCenter) {
+				throw new JsonError('ResourceNotFoundException', 404, 'This fake has no IAM Identity Center (the seed has no identityCenter)');
+			}
+			const at = now();
+			if (route.service === 'sso') {
+				sendJson(response, record, answerPortal(identityCenter, directory, route.action, url.searchParams, headers['x-amz-sso_bearer_token'], at));
+				return;
+			}
+			const answer = answerOidc(identityCenter, route.action, body, url.searchParams, at, serverUrl);
+			if ('redirect' in answer) {
+				record.status = 302;
+				response.writeHead(302, { 'Location': answer.redirect, 'Content-Length': 0, 'Date': now().toUTCString() });
+				response.end();
+				log(`${requestId} sso-oidc Authorize -> 302`);
+				return;
+			}
+			sendJson(response, record, answer);
+		} catch (error) {
+			if (error instanceof JsonError) {
+				sendJson(response, record, jsonErrorAnswer(error));
+				return;
+			}
+			log(`${requestId} internal error: ${error instanceof Error ? error.message : String(error)}`);
+			sendJson(response, record, jsonErrorAnswer(new JsonError('InternalServerException', 500, 'Unexpected server error', 'server_error')));
+		}
+	}
+
+	function sendJson(response: http.ServerResponse, record: Mutable<RecordedRequest>, answer: JsonAnswer): void {
+		if (answer.errorCode !== undefined && !response.destroyed && !closed) {
+			response.setHeader('x-amzn-ErrorType', answer.errorCode);
+		}
+		send(response, record, { status: answer.status, body: answer.body, contentType: 'application/json', errorCode: answer.errorCode, errorMessage: answer.errorMessage });
+	}
+
 	const listener = (incoming: http.IncomingMessage, response: http.ServerResponse) => {
 		handle(incoming, response).catch((error: unknown) => {
 			const awsError = error instanceof AwsError ? error : internalFailure();
@@ -256,11 +357,13 @@ export async function startFakeAws(seed: FakeAwsSeed, options: FakeAwsOptions = 
 		});
 	});
 	const port = (server.address() as AddressInfo).port;
+	serverUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 
 	return {
-		url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+		url: serverUrl,
 		port,
 		requests,
+		identityCenter,
 		setFault: (next) => {
 			fault = next === undefined ? undefined : toFault(next);
 		},
