@@ -7,6 +7,25 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
 import { clickInWorkbench, scripted, ScriptedAnswers, testingApi, waitFor, waitForWorkbenchText, walkthroughSteps } from './helpers';
 
+/**
+ * Opens a step of the walkthrough and presses its button. VS Code re-renders the page when a step is marked done
+ * (the extension marks steps as their state becomes known, some of it after activation), which can fold the step
+ * just opened: then it is opened again.
+ */
+async function clickStepButton(step: string, button: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		await clickInWorkbench(step, false);
+		try {
+			await clickInWorkbench(button);
+			return;
+		} catch (error) {
+			if (attempt === 3) {
+				throw error;
+			}
+		}
+	}
+}
+
 describe('Walkthrough: Set up AWS credentials', () => {
 	let api: TestingApi;
 
@@ -60,29 +79,24 @@ describe('Walkthrough: Set up AWS credentials', () => {
 		const policy = JSON.parse(await vscode.env.clipboard.readText()) as { Statement: { Action: string[] }[] };
 		assert.ok(policy.Statement[0].Action.includes('cloudformation:CreateStack'), 'the Serverless policy was copied');
 
-		await clickInWorkbench('Add the profile', false);
-		await clickInWorkbench('Add AWS Profile');
+		await clickStepButton('Add the profile', 'Add AWS Profile');
 		await waitFor(() => asked.length === 1, 10_000);
 		assert.match(asked[0].title, /Add AWS Profile/, 'the wizard asked its first question');
 
-		await clickInWorkbench('Verify it', false);
-		await clickInWorkbench('Verify Profile');
+		await clickStepButton('Verify it', 'Verify Profile');
 		await waitFor(() => picks.length === 1, 10_000);
 		assert.ok(picks[0].includes('fixture-dev'), 'Verify Profile asked which profile');
 
-		await clickInWorkbench('Switch per project', false);
-		await clickInWorkbench('Switch Profile');
+		await clickStepButton('Switch per project', 'Switch Profile');
 		await waitFor(() => picks.length === 2, 10_000);
 		assert.ok(picks[1].some((label) => label.includes('fixture-admin')), 'Switch Profile offered the profiles');
 
-		await clickInWorkbench('Pin it in the project', false);
-		await clickInWorkbench('Pin the Active Profile');
+		await clickStepButton('Pin it in the project', 'Pin the Active Profile');
 		await waitFor(() => picks.length === 3, 10_000);
 		assert.deepEqual(picks[2], ['provider.profile (stage dev)', 'provider.profile (stage prod)'],
 			'Pin asked where in the workspace\'s serverless.yml');
 
-		await clickInWorkbench('Several accounts', false);
-		await clickInWorkbench('Set a Naming Pattern');
+		await clickStepButton('Several accounts', 'Set a Naming Pattern');
 		await waitForWorkbenchText('Naming: Pattern');
 	});
 
