@@ -18,5 +18,5 @@ export { legacySdkUsesOf } from './references/legacySdkUses';
 export { profileNamePlace } from './references/namePlace';
 export { describePinPlace, isPinnableFile, planProfilePin } from './references/pinProfile';
 export { setVariables } from './references/profileReference';
-export { readSharedFiles, terraformModuleFiles } from './references/scanFolder';
+export { dotenvFilesBeside, readSharedFiles, terraformModuleFiles } from './references/scanFolder';
 export { sharedFilesLookup } from './references/sharedFiles';

@@ -229,9 +229,9 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		}
 		const actions: vscode.CodeAction[] = [];
 		for (const diagnostic of context.diagnostics.filter((d) => d.source === diagnosticSource)) {
-			const finding = run.findings.find((f) => f.file === role && f.ruleId === diagnostic.code && maskSecretsIn(f.message) === diagnostic.message
-				&& toRange(run.texts[role], f.range).isEqual(diagnostic.range));
-			for (const fix of finding?.fixes ?? []) {
+			// Found by range and rule (vscode-eslint's key), in the run of this very text; never by the message.
+			const findings = run.findings.filter((f) => f.file === role && f.ruleId === diagnostic.code && toRange(run.texts[role], f.range).isEqual(diagnostic.range));
+			for (const fix of findings.flatMap((finding) => finding.fixes ?? [])) {
 				actions.push(this.toCodeAction(fix, diagnostic, run));
 			}
 		}

@@ -12,11 +12,13 @@ import { textsOf } from '../core/profileFilesReader';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import type { DeployToolReader } from '../core/references/deployToolReader';
 import type { ToolReadings } from '../core/references/toolVisibility';
-import { isReferenceFile, referenceFileKind } from '../core/references/referenceFiles';
+import { isReferenceFile, isTerraformVariablesFile, referenceFileKind } from '../core/references/referenceFiles';
 import { createLineIndex } from '../core/lineIndex';
 import type { ReferenceFinding } from '../core/references/checkReferences';
+import type { ReferenceEdit } from '../core/references/referenceEdits';
 import type { SharedFilesText } from '../core/references/sharedFiles';
-import { DotenvFileText, FindOptions, ProfileReference, setVariables } from '../core/references/profileReference';
+import { FindOptions, ProfileReference, setVariables } from '../core/references/profileReference';
+import { positionAt } from './awsFileDiagnostics';
 import { loadChecks } from './lazyBundles';
 import type { ProfileModel } from '../core/profileModel';
 import { profileSummary, VerificationSummary } from '../core/profileSummary';
@@ -90,8 +92,13 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
 			vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
 			vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+			// A saved `.env` or Terraform variables file changes what the project files beside it read.
+			vscode.workspace.onDidSaveTextDocument((document) => this.scheduleBeside(document.uri)),
 			...(projectFiles ? [
-				projectFiles.onDidChange((uri) => this.scheduleOnDisk(uri)),
+				projectFiles.onDidChange((uri) => {
+					this.scheduleOnDisk(uri);
+					this.scheduleBeside(uri);
+				}),
 				projectFiles.onDidDelete((uri) => this.deleted(uri)),
 			] : []),
 			// A profile added or fixed in the AWS files clears the warning without reopening the project file.
@@ -124,6 +131,22 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		if (!this.isOpen(uri)) {
 			this.debounce(uri, () => this.checkOnDisk(uri));
 		}
+	}
+
+	/**
+	 * The project files that read a file beside them (Serverless its `.env` files, Terraform its module's other
+	 * files), checked again when that file changes on disk.
+	 */
+	private scheduleBeside(changed: vscode.Uri): void {
+		const kind = referenceFileKind(changed.fsPath);
+		const readBy = kind === 'dotenv' ? 'serverless' : kind === 'terraform' || isTerraformVariablesFile(changed.fsPath) ? 'terraform' : undefined;
+		if (readBy === undefined) {
+			return;
+		}
+		const folder = path.dirname(changed.fsPath);
+		const besides = (uri: vscode.Uri) => uri.toString() !== changed.toString() && path.dirname(uri.fsPath) === folder && referenceFileKind(uri.fsPath) === readBy;
+		vscode.workspace.textDocuments.filter((document) => besides(document.uri)).forEach((document) => this.schedule(document));
+		this.projectFiles?.all().filter(besides).forEach((uri) => this.scheduleOnDisk(uri));
 	}
 
 	private debounce(uri: vscode.Uri, check: () => Promise<void>): void {
@@ -208,8 +231,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			return;
 		}
 		const { text } = file;
-		const terraform = await this.terraformModule(file.uri);
-		const options: FindOptions = { ...this.terminalEnvironment(), ...terraform.options };
+		const beside = await this.filesBeside(file.uri);
+		const options: FindOptions = { ...this.terminalEnvironment(), ...beside.options };
 		const references = loadChecks().findProfileReferences(path.basename(file.fileName), text, options);
 		const kind = referenceFileKind(file.fileName);
 		const tool = kind && loadChecks().deployToolReaderOf(kind, file.fileName, text);
@@ -218,7 +241,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			return; // typed again meanwhile: a newer check is on its way
 		}
 		const { configFile, credentialsFile } = this.store.locations;
-		const shared = await terraform.sharedFiles(references);
+		const shared = await beside.sharedFiles(references);
 		const sharedFiles = shared.length > 0 ? { sharedFiles: loadChecks().sharedFilesLookup(shared, { texts: textsOf(snapshot.files), shown: { config: shownPath(configFile), credentials: shownPath(credentialsFile) } }) } : {};
 		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
 		const findings = loadChecks().checkReferences(references, snapshot.model, {
@@ -235,7 +258,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		this.collection.set(file.uri, findings.map((finding) => {
 			const diagnostic = new vscode.Diagnostic(file.rangeOf(finding.range), finding.message, severities[finding.severity]);
 			diagnostic.source = source;
-			diagnostic.code = `profile-reference/${finding.code}`;
+			diagnostic.code = diagnosticCodeOf(finding);
 			if (finding.code === 'not-checked') {
 				diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
 			}
@@ -278,23 +301,31 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 	}
 
 	/**
-	 * For a Terraform file on disk: its module's other files (variable values) and a reader of the files its
-	 * blocks name for the profile, both bounded to the workspace folder (and the home folder for named files).
+	 * For a project file on disk, what its tool reads beside it, as the CLI's scan does (scanFolder.ts), bounded to
+	 * the workspace folder: the `.env` files Serverless may load; a Terraform module's other files (variable
+	 * values) and a reader of the files its blocks name for the profile (also in the home folder).
 	 */
-	private async terraformModule(uri: vscode.Uri): Promise<{
-		options: { moduleFiles?: DotenvFileText[] };
+	private async filesBeside(uri: vscode.Uri): Promise<{
+		options: Pick<FindOptions, 'dotenvFiles' | 'moduleFiles'>;
 		sharedFiles: (references: readonly ProfileReference[]) => Promise<SharedFilesText[]>;
 	}> {
-		if (uri.scheme !== 'file' || referenceFileKind(uri.fsPath) !== 'terraform') {
-			return { options: {}, sharedFiles: async () => [] };
+		const none = { options: {}, sharedFiles: async () => [] };
+		const kind = uri.scheme === 'file' ? referenceFileKind(uri.fsPath) : undefined;
+		if (kind !== 'terraform' && kind !== 'serverless') {
+			return none;
 		}
 		const fileName = uri.fsPath;
 		const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(fileName);
 		const root = await fs.realpath(folder).catch(() => folder);
-		const moduleFiles = await loadChecks().terraformModuleFiles(fileName, root);
+		const checks = loadChecks();
+		if (kind === 'serverless') {
+			const dotenvFiles = await checks.dotenvFilesBeside(fileName, root);
+			return { ...none, options: dotenvFiles.length > 0 ? { dotenvFiles } : {} };
+		}
+		const moduleFiles = await checks.terraformModuleFiles(fileName, root);
 		return {
 			options: moduleFiles.length > 0 ? { moduleFiles } : {},
-			sharedFiles: (references) => loadChecks().readSharedFiles(references, fileName, root, os.homedir()),
+			sharedFiles: (references) => checks.readSharedFiles(references, fileName, root, os.homedir()),
 		};
 	}
 
@@ -361,7 +392,8 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		}
 		const actions: vscode.CodeAction[] = [];
 		for (const diagnostic of context.diagnostics.filter((d) => d.source === source)) {
-			const finding = checked.findings.find((f) => f.message === diagnostic.message && toRange(document, f.range).isEqual(diagnostic.range));
+			// Found by range and code (vscode-eslint's key), in the check of this very version of the text.
+			const finding = checked.findings.find((f) => diagnosticCodeOf(f) === diagnostic.code && toRange(document, f.range).isEqual(diagnostic.range));
 			if (!finding) {
 				continue;
 			}
@@ -376,21 +408,36 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 				const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
 				action.diagnostics = [diagnostic];
 				action.isPreferred = fix.isPreferred;
-				const edit = new vscode.WorkspaceEdit();
-				for (const { file, edit: change } of fix.edits) {
-					const uri = file ? vscode.Uri.file(path.resolve(path.dirname(document.fileName), file)) : document.uri;
-					const target = file ? undefined : document;
-					const start = target ? target.positionAt(change.offset) : undefined;
-					const end = target ? target.positionAt(change.offset + change.length) : undefined;
-					if (start && end) {
-						edit.replace(uri, new vscode.Range(start, end), change.content);
-					}
+				const edit = this.fixEdit(document, fix.edits, checked.options);
+				if (edit) {
+					action.edit = edit;
+					actions.push(action);
 				}
-				action.edit = edit;
-				actions.push(action);
 			}
 		}
 		return actions;
+	}
+
+	/**
+	 * A fix's edits, in this file or in another one it was read with (a `.env` file Serverless loads): those are
+	 * placed by the text the check read, and a fix whose other file is not known gives no action, never an empty
+	 * edit.
+	 */
+	private fixEdit(document: vscode.TextDocument, edits: readonly ReferenceEdit[], options: FindOptions): vscode.WorkspaceEdit | undefined {
+		const edit = new vscode.WorkspaceEdit();
+		for (const { file, edit: change } of edits) {
+			if (file === undefined) {
+				edit.replace(document.uri, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.content);
+				continue;
+			}
+			const full = path.resolve(path.dirname(document.fileName), file);
+			const other = [...options.dotenvFiles ?? [], ...options.moduleFiles ?? []].find((candidate) => path.resolve(candidate.file) === full);
+			if (!other) {
+				return undefined;
+			}
+			edit.replace(vscode.Uri.file(full), new vscode.Range(positionAt(other.text, change.offset), positionAt(other.text, change.offset + change.length)), change.content);
+		}
+		return edit;
 	}
 
 	async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -488,6 +535,11 @@ const severities = {
 } as const;
 
 /** A range of the document's text as it was checked (callers check the version first). */
+/** The code a finding's diagnostic carries, which its quick fixes are found by with its range. */
+function diagnosticCodeOf(finding: ReferenceFinding): string {
+	return `profile-reference/${finding.code}`;
+}
+
 function toRange(document: vscode.TextDocument, range: TextRange): vscode.Range {
 	return new vscode.Range(document.positionAt(range.offset), document.positionAt(range.offset + range.length));
 }

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
@@ -119,6 +119,35 @@ describe('Profile references in serverless.yml', function () {
 		assert.ok(await vscode.workspace.applyEdit(change.edit));
 		assert.equal(document.getText(), original.replace('prod: fixture-devv', 'prod: fixture-dev'));
 		await waitFor(() => referenceDiagnostics(document.uri).filter((d) => d.code === 'profile-reference/missing-profile').length === 0);
+	});
+
+	it('reads the .env file Serverless loads, and fixes a name written there in that file', async () => {
+		const folder = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'dotenv-fix');
+		mkdirSync(folder, { recursive: true });
+		const serverless = path.join(folder, 'serverless.yml');
+		const dotenv = path.join(folder, '.env');
+		writeFileSync(serverless, 'service: s\nuseDotenv: true\nprovider:\n  name: aws\n  profile: ${env:DEPLOY_PROFILE}\n');
+		writeFileSync(dotenv, '# the deploy profile\nDEPLOY_PROFILE=fixture-dve\n');
+		try {
+			const project = await vscode.workspace.openTextDocument(vscode.Uri.file(serverless));
+			await vscode.window.showTextDocument(project);
+			await waitFor(() => referenceDiagnostics(project.uri).some((d) => d.code === 'profile-reference/missing-profile'));
+			const [missing] = referenceDiagnostics(project.uri).filter((d) => d.code === 'profile-reference/missing-profile');
+			assert.match(missing.message, /fixture-dve/);
+			const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', project.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+			const change = actions.find((action) => action.title === "Change to 'fixture-dev'");
+			assert.ok(change?.edit, actions.map((a) => a.title).join(', '));
+			assert.deepEqual(change.edit.entries().map(([uri]) => uri.fsPath), [dotenv], 'the edit is in the .env file');
+			assert.ok(await vscode.workspace.applyEdit(change.edit));
+			const edited = await vscode.workspace.openTextDocument(vscode.Uri.file(dotenv));
+			assert.equal(edited.getText(), '# the deploy profile\nDEPLOY_PROFILE=fixture-dev\n');
+			await edited.save();
+			await waitFor(() => !referenceDiagnostics(project.uri).some((d) => d.code === 'profile-reference/missing-profile'));
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+			rmSync(folder, { recursive: true, force: true });
+			await vscode.commands.executeCommand('workbench.action.files.revert');
+		}
 	});
 
 	describe('in the other tools\' files', () => {

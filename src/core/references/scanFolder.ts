@@ -80,7 +80,7 @@ export async function scanProjectFolder(folder: string, options: ScanOptions = {
 }
 
 /** The `.env` files next to a Serverless file, which Serverless may load. */
-async function dotenvFilesBeside(file: string, root: string, maxFileBytes: number): Promise<DotenvFileText[]> {
+export async function dotenvFilesBeside(file: string, root: string, maxFileBytes: number = walkDefaults.maxFileBytes): Promise<DotenvFileText[]> {
 	const directory = path.dirname(file);
 	const names = await fs.readdir(directory).catch(() => [] as string[]);
 	const result: DotenvFileText[] = [];
