@@ -131,12 +131,12 @@ export function profileKindOf(section: Section): ProfileKind {
 export function analyzeProfileKind(section: Section): KindAnalysis {
 	// One pass in the order of the sources: the first complete one wins, every other one mentioned is ignored
 	// (a complete one after the winner is shadowed by it). A source none of whose keys the section defines is
-	// not mentioned: its rule is not even asked (most profiles mention one source of the six).
+	// not mentioned: its rule gives undefined.
 	let kind: ProfileKind | undefined;
 	let winner: CredentialSourceName | undefined;
 	let ignored: IgnoredSource[] | undefined;
 	for (const rule of sourceOrder) {
-		const outcome = hasAny(section, rule.keys) ? rule.evaluate(section) : undefined;
+		const outcome = rule.evaluate(section);
 		if (!outcome) {
 			continue;
 		}

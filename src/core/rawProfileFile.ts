@@ -183,8 +183,9 @@ class LiteralParser {
 	private open: Open = 'nothing';
 	/** The section being read, with the last line that belongs to it; whether it is kept. */
 	private section: { readonly header: HeaderLine; readonly properties: RawProperty[]; last: ScannedLine; readonly kept: boolean } | undefined;
-	/** The property being read, and its indented lines so far. */
-	private property: { readonly line: AssignedPropertyLine; readonly indented: IndentedLine[] } | undefined;
+	/** The property being read, and its indented lines so far (most properties have none). */
+	private property: AssignedPropertyLine | undefined;
+	private indented: IndentedLine[] = [];
 
 	/** `visit`: takes each section once its last line is read. */
 	constructor(private readonly text: string, private readonly visit: (section: RawSection) => void) { }
@@ -218,7 +219,7 @@ class LiteralParser {
 					this.report(kept, 'syntax/empty-key', 'Property did not have a name', line.assignment.equals);
 				} else {
 					this.open = 'property';
-					this.property = { line: line as AssignedPropertyLine, indented: [] };
+					this.property = line as AssignedPropertyLine;
 				}
 				return;
 			case 'continuation':
@@ -249,7 +250,7 @@ class LiteralParser {
 			this.open = 'mistake';
 			return;
 		}
-		this.property!.indented.push(line);
+		this.indented.push(line);
 		if (line.kind === 'continuation') {
 			return;
 		}
@@ -262,11 +263,14 @@ class LiteralParser {
 
 	/** A property is complete when the next header or property line, or the end of the file, comes. */
 	private closeProperty(): void {
-		const { property, section } = this;
+		const { property, section, indented } = this;
 		this.open = 'nothing';
 		this.property = undefined;
+		if (indented.length > 0) {
+			this.indented = [];
+		}
 		if (property && section?.kept) {
-			section.properties.push(this.rawProperty(property.line, property.indented));
+			section.properties.push(this.rawProperty(property, indented));
 		}
 	}
 

@@ -150,10 +150,12 @@ class Normalizer {
 	};
 	private readonly syntax: Problem[] = [];
 	private readonly semantic: Problem[] = [];
+	/** Each key name read, once: files repeat a few keys thousands of times, and the sections keep one string for each. */
+	private readonly keyNames = new Map<string, string>();
 
 	/** What merges the sections of one file, in order, into those read so far. */
 	fileMerger(file: FileRole, text: string): FileMerger {
-		return new FileMerger(file, text, this.sections, (problemFile, code, severity, message, range) =>
+		return new FileMerger(file, text, this.sections, this.keyNames, (problemFile, code, severity, message, range) =>
 			this.semantic.push({ code, severity, message, location: { file: problemFile, range } }));
 	}
 
@@ -196,6 +198,7 @@ class FileMerger {
 		private readonly file: FileRole,
 		private readonly text: string,
 		private readonly sections: Readonly<Record<SectionKind, Map<string, OpenSection>>>,
+		private readonly keyNames: Map<string, string>,
 		private readonly reportIn: Report,
 	) { }
 
@@ -307,7 +310,7 @@ class FileMerger {
 	}
 
 	private mergeProperty(section: OpenSection, raw: RawProperty): void {
-		const name = asciiLowerCase(raw.key);
+		const name = interned(this.keyNames, asciiLowerCase(raw.key));
 		if (!isValidIdentifier(name)) {
 			this.report('property/invalid-name', 'warning', `A property key ${identifierRule}: the standard ignores this property.`, raw.line.key);
 			return;
@@ -395,6 +398,16 @@ function sliceOf(text: string, range: TextRange): string {
 /** From the start of `first` to the end of `last`, on one line. */
 function between(first: TextRange, last: TextRange): TextRange {
 	return { ...first, length: last.offset + last.length - first.offset };
+}
+
+/** The string of `names` equal to `name`, which is added when there is none. */
+function interned(names: Map<string, string>, name: string): string {
+	const known = names.get(name);
+	if (known !== undefined) {
+		return known;
+	}
+	names.set(name, name);
+	return name;
 }
 
 /** The standard lower-cases keys in ASCII only (Rust's `to_ascii_lowercase`). */
