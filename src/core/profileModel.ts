@@ -93,9 +93,7 @@ export function ssoTokenSourcesOf(model: ProfileModel): SsoTokenSource[] {
 /** An entry per profile, in the set's order. */
 function entriesOf(set: ProfileSet, options: ProfileModelOptions): ReadonlyMap<string, ProfileEntry> {
 	const profiles = new Map<string, ProfileEntry>();
-	for (const [name, section] of set.profiles) {
-		profiles.set(name, buildEntry(name, section, set, options));
-	}
+	set.profiles.forEach((section, name) => profiles.set(name, buildEntry(name, section, set, options)));
 	return profiles;
 }
 

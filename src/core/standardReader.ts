@@ -14,15 +14,15 @@
 //     the config file, so its values win.
 // What is ignored, merged or overridden is a located Problem, never an exception: a warning when text has no
 // effect, most likely by mistake; info when the standard means it so (a repeated section merged, a config value
-// that the credentials file overrides, a section of a kind that holds no profile settings). Messages quote nothing from the files: a name or key may be a pasted secret.
+// that the credentials file overrides, a section of a kind that holds no profile settings). Messages quote nothing
+// from the files: a name or key may be a pasted secret.
 //
 // Where the suites disagree, this follows smithy-rs (see test/unit/standardReader.suites.test.ts): keys are
 // lower-cased, a value with sub-properties keeps smithy-rs's raw text (the parsed map is given beside it), and
 // a config-only section in the credentials file is ignored, not an error.
 //
-//
-// The literal layer (rawProfileFile.ts) parses each file first; this pass then classifies each section, checks
-// each name once, and builds the plain result: a Map of Sections per kind, each with its headers and a Map of
+// The literal layer (rawProfileFile.ts) parses each file; this pass classifies each section, checks each name
+// once, and builds the plain result: a Map of Sections per kind, each with its headers and a Map of
 // PropertyDefinitions whose locations are computed as they are read.
 
 import type { FileRole } from './profileFilesReader';
@@ -38,7 +38,7 @@ import type {
 } from './profileSet';
 import { isValidIdentifier } from './identifiers';
 import { scanLineAt } from './iniScanner';
-import type { Writable } from './profileKeys';
+import { Keys, Writable } from './profileKeys';
 import {
 	parseRawProfileFile,
 	RawProfileFile,
@@ -150,8 +150,11 @@ class Normalizer {
 	};
 	private readonly syntax: Problem[] = [];
 	private readonly semantic: Problem[] = [];
-	/** Each key name read, once: files repeat a few keys thousands of times, and the sections keep one string for each. */
-	private readonly keyNames = new Map<string, string>();
+	/**
+	 * Each key name read, once: files repeat a few keys thousands of times, and the sections keep one string for
+	 * each. The names of `Keys` are those constants, which the profile model looks up.
+	 */
+	private readonly keyNames = new Map<string, string>(Object.values(Keys).map((key) => [key, key]));
 
 	/** What merges the sections of one file, in order, into those read so far. */
 	fileMerger(file: FileRole, text: string): FileMerger {
