@@ -19,7 +19,7 @@ import { changedSectionNames } from '../readingChanges';
 import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
 import { readStandardAndLiteral } from '../standardReader';
 import { TextChange, textChange } from '../textChange';
-import { editedSections, FileEdits, rangeAfterChanges } from './editedSections';
+import { EditedSections, editedSections, rangeAfterChanges } from './editedSections';
 import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
 
@@ -330,7 +330,7 @@ function differencesOf(readings: ComparedReadings, previous: ParsedProfileFiles 
 }
 
 /** The sections whose readings may differ from last time (editedSections.ts); undefined when that is not known. */
-function namesToCompareAgain(readings: ComparedReadings, previous: ParsedProfileFiles): FileEdits | undefined {
+function namesToCompareAgain(readings: ComparedReadings, previous: ParsedProfileFiles): EditedSections | undefined {
 	const { jsSdk } = readings;
 	if ((jsSdk === undefined) !== (previous.jsSdk === undefined)) {
 		return undefined; // compared with another reader than last time
