@@ -25,7 +25,6 @@
 // layer's business (rawProfileFile.ts). Every line is a plain object whose ranges are computed as it is scanned.
 
 import { TextRange, textRange } from './profileSet';
-import type { Writable } from './profileKeys';
 
 /** A property's `=` and the value after it, present only together. */
 export interface Assignment {
@@ -160,9 +159,8 @@ export function forEachLine(text: string, visit: (line: ScannedLine) => void): O
 			eol = end === newline ? '\n' : '\r\n';
 		}
 		// Columns count from the line's start, except on the text's first line, where they count from 0 (BOM or not).
-		const place: LinePlace = { text, number, columnBase: start === bomLength ? 0 : start, start, end };
-		const line = scanLine(place, textRange(start, end, number, place.columnBase),
-			textRange(start, next, number, place.columnBase), underEmptyValue);
+		const columnBase = start === bomLength ? 0 : start;
+		const line = scanLine(text, textRange(start, end, number, columnBase), textRange(start, next, number, columnBase), underEmptyValue);
 		if (line.kind === 'header') {
 			underEmptyValue = false;
 		} else if (line.kind === 'property') {
@@ -184,45 +182,35 @@ export function scanLineAt(text: string, start: number): ScannedLine {
 	const newline = text.indexOf('\n', from);
 	const next = newline === -1 ? text.length : newline + 1;
 	const end = newline > from && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline === -1 ? text.length : newline;
-	const place: LinePlace = { text, number: 0, columnBase: start, start: from, end };
-	return scanLine(place, textRange(from, end, 0, start), textRange(from, next, 0, start), false);
+	return scanLine(text, textRange(from, end, 0, start), textRange(from, next, 0, start), false);
 }
 
-/** Where a line is: what its ranges are made from. */
-interface LinePlace {
-	readonly text: string;
-	/** The line's number, 0-based. */
-	readonly number: number;
-	/** Where its columns count from. */
-	readonly columnBase: number;
-	readonly start: number;
-	/** Where its text ends, before the terminator. */
-	readonly end: number;
+/** A range of the line whose text is `line`: the same line number, columns counted alike. */
+function rangeOf(line: TextRange, start: number, end: number): TextRange {
+	return textRange(start, end, line.line, line.offset - line.column);
 }
 
-function rangeOf(place: LinePlace, start: number, end: number): TextRange {
-	return textRange(start, end, place.number, place.columnBase);
-}
-
-function scanLine(place: LinePlace, range: TextRange, span: TextRange, underEmptyValue: boolean): ScannedLine {
-	const { text, start, end } = place;
+/** The line whose text is `range` (and with its terminator, `span`). */
+function scanLine(text: string, range: TextRange, span: TextRange, underEmptyValue: boolean): ScannedLine {
+	const start = range.offset;
+	const end = start + range.length;
 	const first = skipBlanks(text, start, end);
 	if (first === end) {
 		return { kind: 'blank', range, span };
 	}
 	const code = text.charCodeAt(start);
 	if (code === HASH || code === SEMICOLON) {
-		return { kind: 'comment', range, span, comment: rangeOf(place, start, trimEnd(text, start, end)) };
+		return { kind: 'comment', range, span, comment: rangeOf(range, start, trimEnd(text, start, end)) };
 	}
 	if (code === OPEN_BRACKET) {
-		return scanHeader(place, range, span);
+		return scanHeader(text, range, span);
 	}
 	if (isBlank(code)) {
 		return underEmptyValue
-			? scanSubProperty(place, first, range, span)
-			: { kind: 'continuation', range, span, text: rangeOf(place, first, trimEnd(text, first, end)) };
+			? scanSubProperty(text, first, range, span)
+			: { kind: 'continuation', range, span, text: rangeOf(range, first, trimEnd(text, first, end)) };
 	}
-	return scanProperty(place, range, span);
+	return scanProperty(text, range, span);
 }
 
 /**
@@ -230,8 +218,9 @@ function scanLine(place: LinePlace, range: TextRange, span: TextRange, underEmpt
  * each trimmed again (of any Unicode whitespace, like Rust's `trim`). In a header, `#` and `;` start a comment
  * anywhere, even without whitespace before them.
  */
-function scanHeader(place: LinePlace, range: TextRange, span: TextRange): HeaderLine {
-	const { text, start, end } = place;
+function scanHeader(text: string, range: TextRange, span: TextRange): HeaderLine {
+	const start = range.offset;
+	const end = start + range.length;
 	const trimmedEnd = trimEnd(text, start, end);
 	const commentStart = findCommentMarker(text, start, trimmedEnd);
 	const headerEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, start, commentStart);
@@ -247,61 +236,57 @@ function scanHeader(place: LinePlace, range: TextRange, span: TextRange): Header
 	let prefix: TextRange | undefined;
 	if (split < innerEnd) {
 		const prefixStart = unicodeTrimStart(text, innerStart, split);
-		prefix = rangeOf(place, prefixStart, unicodeTrimEnd(text, prefixStart, split));
+		prefix = rangeOf(range, prefixStart, unicodeTrimEnd(text, prefixStart, split));
 		nameStart = split + 1;
 	}
 	nameStart = unicodeTrimStart(text, nameStart, innerEnd);
-	const name = rangeOf(place, nameStart, unicodeTrimEnd(text, nameStart, innerEnd));
-	const header: Writable<HeaderLine> = { kind: 'header', range, span, header: rangeOf(place, start, headerEnd), closed, name };
-	if (prefix) {
-		header.prefix = prefix;
-	}
-	if (commentStart !== -1) {
-		header.comment = rangeOf(place, commentStart, trimmedEnd);
-	}
-	return header;
+	const name = rangeOf(range, nameStart, unicodeTrimEnd(text, nameStart, innerEnd));
+	const comment = commentStart === -1 ? undefined : rangeOf(range, commentStart, trimmedEnd);
+	return { kind: 'header', range, span, header: rangeOf(range, start, headerEnd), closed, prefix, name, comment };
 }
 
-function scanProperty(place: LinePlace, range: TextRange, span: TextRange): PropertyLine {
-	const { text, start, end } = place;
+function scanProperty(text: string, range: TextRange, span: TextRange): PropertyLine {
+	const start = range.offset;
+	const end = start + range.length;
 	const trimmedEnd = trimEnd(text, start, end);
 	const { equals, commentStart } = findEqualsAndComment(text, start, trimmedEnd);
 	const contentEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, start, commentStart);
-	const property: Writable<PropertyLine> = { kind: 'property', range, span, key: keyRange(place, start, equals, contentEnd) };
-	if (equals !== -1) {
-		property.assignment = assignmentOf(place, equals, contentEnd);
-	}
-	if (commentStart !== -1) {
-		property.comment = rangeOf(place, commentStart, trimmedEnd);
-	}
-	return property;
+	return {
+		kind: 'property',
+		range,
+		span,
+		key: keyRange(text, range, start, equals, contentEnd),
+		assignment: equals === -1 ? undefined : assignmentOf(text, range, equals, contentEnd),
+		comment: commentStart === -1 ? undefined : rangeOf(range, commentStart, trimmedEnd),
+	};
 }
 
 /**
  * The standard checks a sub-property line as a property line (so a comment hides an `=` after it), but keeps
  * the whole line in the value (so a comment after the value is part of it).
  */
-function scanSubProperty(place: LinePlace, first: number, range: TextRange, span: TextRange): SubPropertyLine {
-	const { text, end } = place;
+function scanSubProperty(text: string, first: number, range: TextRange, span: TextRange): SubPropertyLine {
+	const end = range.offset + range.length;
 	const trimmedEnd = trimEnd(text, first, end);
 	const { equals, commentStart } = findEqualsAndComment(text, first, trimmedEnd);
 	const contentEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, first, commentStart);
-	const line: Writable<SubPropertyLine> = {
-		kind: 'sub-property', range, span, text: rangeOf(place, first, trimmedEnd), key: keyRange(place, first, equals, contentEnd),
+	return {
+		kind: 'sub-property',
+		range,
+		span,
+		text: rangeOf(range, first, trimmedEnd),
+		key: keyRange(text, range, first, equals, contentEnd),
+		assignment: equals === -1 ? undefined : assignmentOf(text, range, equals, trimmedEnd),
 	};
-	if (equals !== -1) {
-		line.assignment = assignmentOf(place, equals, trimmedEnd);
-	}
-	return line;
 }
 
 /** The key before the `=`, trimmed; without one, the line from `start` to `contentEnd`. */
-function keyRange(place: LinePlace, start: number, equals: number, contentEnd: number): TextRange {
-	return rangeOf(place, start, equals === -1 ? contentEnd : trimEnd(place.text, start, equals));
+function keyRange(text: string, line: TextRange, start: number, equals: number, contentEnd: number): TextRange {
+	return rangeOf(line, start, equals === -1 ? contentEnd : trimEnd(text, start, equals));
 }
 
-function assignmentOf(place: LinePlace, equals: number, valueEnd: number): Assignment {
-	return { equals: rangeOf(place, equals, equals + 1), value: rangeOf(place, skipBlanks(place.text, equals + 1, valueEnd), valueEnd) };
+function assignmentOf(text: string, line: TextRange, equals: number, valueEnd: number): Assignment {
+	return { equals: rangeOf(line, equals, equals + 1), value: rangeOf(line, skipBlanks(text, equals + 1, valueEnd), valueEnd) };
 }
 
 /**

@@ -8,7 +8,7 @@
 // when that can be known. Building it does no I/O: the SSO token cache is read beforehand (expiry.ts) and handed in.
 
 import { Expiry, propertyExpiry, ssoCacheId } from './expiry';
-import { Keys, setDefined, valueOf, Writable } from './profileKeys';
+import { Keys, valueOf } from './profileKeys';
 import { analyzeProfileKind, IgnoredSource, ProfileKind, SsoTokenSource } from './profileKind';
 import type { Problem, ProfileSet, PropertyDefinition, Section } from './profileSet';
 import { resolveRoleChain, RoleChainResult } from './roleChain';
@@ -100,14 +100,11 @@ function entriesOf(set: ProfileSet, options: ProfileModelOptions): ReadonlyMap<s
 function buildEntry(name: string, section: Section, set: ProfileSet, options: ProfileModelOptions): ProfileEntry {
 	const { kind, ignored: ignoredSources } = analyzeProfileKind(section);
 	const region = valueOf(section, Keys.region);
-	// A role has no expiry of its own; optional fields are absent rather than undefined.
+	// A role has no expiry of its own. Every entry has the same fields (undefined rather than absent), so that
+	// code reading thousands of them sees one shape.
 	const chain = kind.kind === 'assume-role' ? resolveRoleChain(set, name) : undefined;
 	const expiry = chain ? undefined : expiryOf(kind, section, options);
-	const entry: Writable<ProfileEntry> = { name, kind, ignoredSources, section };
-	setDefined(entry, 'region', region);
-	setDefined(entry, 'chain', chain);
-	setDefined(entry, 'expiry', expiry);
-	return Object.freeze(entry);
+	return Object.freeze({ name, kind, ignoredSources, region, section, chain, expiry });
 }
 
 function expiryOf(kind: ProfileKind, section: Section, options: ProfileModelOptions): Expiry | undefined {
