@@ -19,14 +19,10 @@
 // Only spaces and tabs are trimmed. Whether a comment marker follows whitespace uses Unicode whitespace, as the
 // reference implementation does (Rust's `char::is_whitespace`).
 //
-// Everything is one pass over the text, charCodeAt and indexOf (for line ends and comment markers), with no
-// regular expression, so the time is linear in the size of the file whatever it holds (a 1 MB line, a file of
-// `[`...). The scanner never fails: what the text means, and whether it is an error, is the next layer's
-// business (rawProfileFile.ts).
-//
-// Reading a large file is mostly allocation, so the scanner allocates nothing itself: a `LineCursor` describes
-// the current line in numeric fields, and each consumer keeps only what it needs (the standard reader keeps no
-// line at all). A line that is kept is one object of numbers; its ranges are built when they are asked for.
+// One pass over the text with charCodeAt and indexOf (for line ends), and no regular expression: each character
+// is looked at a bounded number of times, so the time is linear in the size of the file whatever it holds (a 1 MB
+// line, a file of `[`...). The scanner never fails: what the text means, and whether it is an error, is the next
+// layer's business (rawProfileFile.ts). Every line is a plain object whose ranges are computed as it is scanned.
 
 import { TextRange, textRange } from './profileSet';
 
@@ -129,6 +125,7 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const HASH = 0x23;
 const SEMICOLON = 0x3b;
+const EQUALS = 0x3d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const BOM = 0xfeff;
@@ -139,533 +136,215 @@ const BOM = 0xfeff;
  * does, shifts by one). Never throws.
  */
 export function scanIni(text: string): ScannedText {
-	const scanner = new LineScanner(text);
 	const lines: ScannedLine[] = [];
-	while (scanner.advance()) {
-		lines.push(scanner.toLine());
-	}
-	return { bomLength: scanner.bomLength, eol: scanner.eol, lines };
+	const { bomLength, eol } = forEachLine(text, (line) => lines.push(line));
+	return { bomLength, eol, lines };
 }
 
 /**
- * A text read one line at a time: after each `advance`, its fields describe the current line, as offsets into
- * the text; the fields a kind of line does not use mean nothing. Nothing is allocated per line: `toLine` makes
- * the current line an object to keep, for those who keep it.
+ * Calls `visit` with every line of `text`, in order, as scanIni classifies them: for a reader that keeps only
+ * some lines. Returns what scanIni tells of the whole text.
  */
-export interface LineCursor {
-	/** 1 when the text starts with a byte order mark (U+FEFF), which is skipped. */
-	readonly bomLength: 0 | 1;
-	/** The first line terminator read so far, `\n` when there is none. */
-	readonly eol: LineEnding;
-	/** What the current line is. */
-	readonly kind: LineKind;
-	/** The current line's number, 0-based (counted from where the cursor started). */
-	readonly line: number;
-	/** Where the current line starts. */
-	readonly start: number;
-	/** Where its text ends, before the terminator. */
-	readonly end: number;
-	/** Where the next line starts: the end of the current one's terminator. */
-	readonly next: number;
-	/** Where the current line's columns count from: its start, except on the first line (see scanIni). */
-	readonly columnBase: number;
-	/** Property and sub-property: the key, trimmed (without an `=`, the line before any comment). */
-	readonly keyStart: number;
-	readonly keyEnd: number;
-	/** Property and sub-property: the `=`, -1 when there is none; with one, the value, trimmed. */
-	readonly equals: number;
-	readonly valueStart: number;
-	readonly valueEnd: number;
-	/** Comment, header and property: the comment, to its last character that is not a space or tab; -1 when none. */
-	readonly commentStart: number;
-	readonly commentEnd: number;
-	/** Continuation and sub-property: the line's text, trimmed. */
-	readonly textStart: number;
-	readonly textEnd: number;
-	/** Header: from the `[` to the `]` (or to the last character before any comment), and whether it is closed. */
-	readonly headerEnd: number;
-	readonly closed: boolean;
-	/** Header: the prefix (-1 when there is none) and the name, each trimmed of any whitespace. */
-	readonly prefixStart: number;
-	readonly prefixEnd: number;
-	readonly nameStart: number;
-	readonly nameEnd: number;
-	/** Moves to the next line and scans it; false at the end of the text. */
-	advance(): boolean;
-	/** The current line as an object to keep: its numbers, and its ranges built when asked for. */
-	toLine(): ScannedLine;
-	/** A range of the current line. */
-	rangeOf(start: number, end: number): TextRange;
-}
-
-/**
- * A cursor on `text`, before its first line, or before the line that starts at `from`: that line must not be
- * indented (the lines above are unknown), and line numbers count from it.
- */
-export function scanLines(text: string, from?: number): LineCursor {
-	return new LineScanner(text, from);
-}
-
-/** The LineCursor: it remembers only what the standard's lexical rules need from the lines above. */
-class LineScanner implements LineCursor {
-	readonly bomLength: 0 | 1;
-	kind: LineKind = 'blank';
-	line = -1;
-	start = 0;
-	end = 0;
-	next: number;
-	columnBase = 0;
-	keyStart = 0;
-	keyEnd = 0;
-	equals = -1;
-	valueStart = 0;
-	valueEnd = 0;
-	commentStart = -1;
-	commentEnd = 0;
-	textStart = 0;
-	textEnd = 0;
-	headerEnd = 0;
-	closed = false;
-	prefixStart = -1;
-	prefixEnd = -1;
-	nameStart = 0;
-	nameEnd = 0;
-	/** Whether indented lines are sub-properties: the last property line had an `=` and an empty value. */
-	private inSubProperties = false;
-	private firstEol: LineEnding | undefined;
-	/**
-	 * The next `#`, `;` and `=` at or after where they were last looked for (the text's length when there is
-	 * none): each is found by indexOf, which is much faster than a loop over the characters, and looked for again
-	 * only once the scanner is past it, so each character is still read once.
-	 */
-	private nextHash = -1;
-	private nextSemicolon = -1;
-	private nextEquals = -1;
-
-	constructor(private readonly text: string, from?: number) {
-		this.bomLength = text.charCodeAt(0) === BOM ? 1 : 0;
-		this.next = from ?? this.bomLength;
-	}
-
-	get eol(): LineEnding {
-		return this.firstEol ?? '\n';
-	}
-
-	advance(): boolean {
-		const text = this.text;
-		const start = this.next;
-		if (start >= text.length) {
-			return false;
-		}
+export function forEachLine(text: string, visit: (line: ScannedLine) => void): Omit<ScannedText, 'lines'> {
+	const bomLength = text.charCodeAt(0) === BOM ? 1 : 0;
+	let eol: LineEnding | undefined;
+	// The one thing a line's kind depends on above it: indented lines under `key =` (an empty value) are
+	// sub-properties; a header or another property line ends that.
+	let underEmptyValue = false;
+	for (let start: number = bomLength, number = 0; start < text.length; number++) {
 		const newline = text.indexOf('\n', start);
-		let end = newline === -1 ? text.length : newline;
-		if (newline > start && text.charCodeAt(newline - 1) === CR) {
-			end = newline - 1;
+		const next = newline === -1 ? text.length : newline + 1;
+		const end = newline > start && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline === -1 ? text.length : newline;
+		if (eol === undefined && newline !== -1) {
+			eol = end === newline ? '\n' : '\r\n';
 		}
-		if (this.firstEol === undefined && newline !== -1) {
-			this.firstEol = end === newline ? '\n' : '\r\n';
+		// Columns count from the line's start, except on the text's first line, where they count from 0 (BOM or not).
+		const columnBase = start === bomLength ? 0 : start;
+		const line = scanLine(text, textRange(start, end, number, columnBase), textRange(start, next, number, columnBase), underEmptyValue);
+		if (line.kind === 'header') {
+			underEmptyValue = false;
+		} else if (line.kind === 'property') {
+			underEmptyValue = line.assignment !== undefined && line.assignment.value.length === 0;
 		}
-		this.line++;
-		this.start = start;
-		this.end = end;
-		this.next = newline === -1 ? text.length : newline + 1;
-		this.columnBase = start === this.bomLength ? 0 : start; // 0 on the text's first line, BOM or not
-		this.scanLine(start, end);
-		return true;
+		visit(line);
+		start = next;
 	}
+	return { bomLength, eol: eol ?? '\n' };
+}
 
-	toLine(): ScannedLine {
-		switch (this.kind) {
-			case 'blank':
-				return new BlankRecord(this);
-			case 'comment':
-				return new CommentRecord(this);
-			case 'header':
-				return new HeaderRecord(this);
-			case 'property':
-				return new PropertyRecord(this);
-			case 'continuation':
-				return new ContinuationRecord(this);
-			case 'sub-property':
-				return new SubPropertyRecord(this);
+/**
+ * The line that starts at `start` in `text`, classified on its own (its ranges say line 0): for a look at one
+ * line, such as whether it is a certain header. `start` must be where a line starts.
+ */
+export function scanLineAt(text: string, start: number): ScannedLine {
+	const bomLength = start === 0 && text.charCodeAt(0) === BOM ? 1 : 0;
+	const from = start + bomLength;
+	const newline = text.indexOf('\n', from);
+	const next = newline === -1 ? text.length : newline + 1;
+	const end = newline > from && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline === -1 ? text.length : newline;
+	return scanLine(text, textRange(from, end, 0, start), textRange(from, next, 0, start), false);
+}
+
+/** A range of the line whose text is `line`: the same line number, columns counted alike. */
+function rangeOf(line: TextRange, start: number, end: number): TextRange {
+	return textRange(start, end, line.line, line.offset - line.column);
+}
+
+/** The line whose text is `range` (and with its terminator, `span`). */
+function scanLine(text: string, range: TextRange, span: TextRange, underEmptyValue: boolean): ScannedLine {
+	const start = range.offset;
+	const end = start + range.length;
+	const first = skipBlanks(text, start, end);
+	if (first === end) {
+		return { kind: 'blank', range, span };
+	}
+	const code = text.charCodeAt(start);
+	if (code === HASH || code === SEMICOLON) {
+		return { kind: 'comment', range, span, comment: rangeOf(range, start, trimEnd(text, start, end)) };
+	}
+	if (code === OPEN_BRACKET) {
+		return scanHeader(text, range, span);
+	}
+	if (isBlank(code)) {
+		return underEmptyValue
+			? scanSubProperty(text, first, range, span)
+			: { kind: 'continuation', range, span, text: rangeOf(range, first, trimEnd(text, first, end)) };
+	}
+	return scanProperty(text, range, span);
+}
+
+/**
+ * Between the brackets, the standard trims, then splits at the first space or tab into a prefix and a name,
+ * each trimmed again (of any Unicode whitespace, like Rust's `trim`). In a header, `#` and `;` start a comment
+ * anywhere, even without whitespace before them.
+ */
+function scanHeader(text: string, range: TextRange, span: TextRange): HeaderLine {
+	const start = range.offset;
+	const end = start + range.length;
+	const trimmedEnd = trimEnd(text, start, end);
+	const commentStart = findCommentMarker(text, start, trimmedEnd);
+	const headerEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, start, commentStart);
+	// `[` alone is unterminated; `[]` is a closed header with an empty name.
+	const closed = headerEnd - start >= 2 && text.charCodeAt(headerEnd - 1) === CLOSE_BRACKET;
+	const innerStart = skipBlanks(text, start + 1, closed ? headerEnd - 1 : headerEnd);
+	const innerEnd = trimEnd(text, innerStart, closed ? headerEnd - 1 : headerEnd);
+	let split = innerStart;
+	while (split < innerEnd && !isBlank(text.charCodeAt(split))) {
+		split++;
+	}
+	let nameStart = innerStart;
+	let prefix: TextRange | undefined;
+	if (split < innerEnd) {
+		const prefixStart = unicodeTrimStart(text, innerStart, split);
+		prefix = rangeOf(range, prefixStart, unicodeTrimEnd(text, prefixStart, split));
+		nameStart = split + 1;
+	}
+	nameStart = unicodeTrimStart(text, nameStart, innerEnd);
+	const name = rangeOf(range, nameStart, unicodeTrimEnd(text, nameStart, innerEnd));
+	const comment = commentStart === -1 ? undefined : rangeOf(range, commentStart, trimmedEnd);
+	return { kind: 'header', range, span, header: rangeOf(range, start, headerEnd), closed, prefix, name, comment };
+}
+
+function scanProperty(text: string, range: TextRange, span: TextRange): PropertyLine {
+	const start = range.offset;
+	const end = start + range.length;
+	const trimmedEnd = trimEnd(text, start, end);
+	const { equals, commentStart } = findEqualsAndComment(text, start, trimmedEnd);
+	const contentEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, start, commentStart);
+	return {
+		kind: 'property',
+		range,
+		span,
+		key: keyRange(text, range, start, equals, contentEnd),
+		assignment: equals === -1 ? undefined : assignmentOf(text, range, equals, contentEnd),
+		comment: commentStart === -1 ? undefined : rangeOf(range, commentStart, trimmedEnd),
+	};
+}
+
+/**
+ * The standard checks a sub-property line as a property line (so a comment hides an `=` after it), but keeps
+ * the whole line in the value (so a comment after the value is part of it).
+ */
+function scanSubProperty(text: string, first: number, range: TextRange, span: TextRange): SubPropertyLine {
+	const end = range.offset + range.length;
+	const trimmedEnd = trimEnd(text, first, end);
+	const { equals, commentStart } = findEqualsAndComment(text, first, trimmedEnd);
+	const contentEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, first, commentStart);
+	return {
+		kind: 'sub-property',
+		range,
+		span,
+		text: rangeOf(range, first, trimmedEnd),
+		key: keyRange(text, range, first, equals, contentEnd),
+		assignment: equals === -1 ? undefined : assignmentOf(text, range, equals, trimmedEnd),
+	};
+}
+
+/** The key before the `=`, trimmed; without one, the line from `start` to `contentEnd`. */
+function keyRange(text: string, line: TextRange, start: number, equals: number, contentEnd: number): TextRange {
+	return rangeOf(line, start, equals === -1 ? contentEnd : trimEnd(text, start, equals));
+}
+
+function assignmentOf(text: string, line: TextRange, equals: number, valueEnd: number): Assignment {
+	return { equals: rangeOf(line, equals, equals + 1), value: rangeOf(line, skipBlanks(text, equals + 1, valueEnd), valueEnd) };
+}
+
+/**
+ * The first `=` before any comment, and where a comment starts: at the first `#` or `;` that follows whitespace
+ * (-1 for each when there is none).
+ */
+function findEqualsAndComment(text: string, start: number, end: number): { equals: number; commentStart: number } {
+	let equals = -1;
+	for (let i = start; i < end; i++) {
+		const code = text.charCodeAt(i);
+		if (code === EQUALS) {
+			if (equals === -1) {
+				equals = i;
+			}
+		} else if ((code === HASH || code === SEMICOLON) && i > start && isUnicodeWhitespace(text.charCodeAt(i - 1))) {
+			return { equals, commentStart: i };
 		}
 	}
+	return { equals, commentStart: -1 };
+}
 
-	rangeOf(start: number, end: number): TextRange {
-		return textRange(start, end, this.line, this.columnBase);
-	}
-
-	private scanLine(start: number, end: number): void {
-		const first = this.skipBlanks(start, end);
-		if (first === end) {
-			this.kind = 'blank';
-			return;
-		}
-		const code = this.text.charCodeAt(start);
+/** The first `#` or `;` from `start` to `end`, or -1. */
+function findCommentMarker(text: string, start: number, end: number): number {
+	for (let i = start; i < end; i++) {
+		const code = text.charCodeAt(i);
 		if (code === HASH || code === SEMICOLON) {
-			this.kind = 'comment';
-			this.commentStart = start;
-			this.commentEnd = this.trimEnd(start, end);
-		} else if (code === OPEN_BRACKET) {
-			this.inSubProperties = false;
-			this.scanHeader(start, end);
-		} else if (code === SPACE || code === TAB) {
-			if (this.inSubProperties) {
-				this.scanSubProperty(first, end);
-			} else {
-				this.kind = 'continuation';
-				this.textStart = first;
-				this.textEnd = this.trimEnd(first, end);
-			}
-		} else {
-			this.scanProperty(start, end);
+			return i;
 		}
 	}
-
-	/**
-	 * Between the brackets, the standard trims, then splits at the first space or tab into a prefix and a name,
-	 * each trimmed again (of any Unicode whitespace, like Rust's `trim`).
-	 */
-	private scanHeader(start: number, end: number): void {
-		const text = this.text;
-		const trimmedEnd = this.trimEnd(start, end);
-		const commentStart = this.findHeaderComment(start, trimmedEnd);
-		const headerEnd = commentStart === -1 ? trimmedEnd : this.trimEnd(start, commentStart);
-		// `[` alone is unterminated; `[]` is a closed header with an empty name.
-		const closed = headerEnd - start >= 2 && text.charCodeAt(headerEnd - 1) === CLOSE_BRACKET;
-		const innerStart = this.skipBlanks(start + 1, closed ? headerEnd - 1 : headerEnd);
-		const innerEnd = this.trimEnd(innerStart, closed ? headerEnd - 1 : headerEnd);
-		let split = innerStart;
-		while (split < innerEnd && !isBlank(text.charCodeAt(split))) {
-			split++;
-		}
-		this.kind = 'header';
-		this.headerEnd = headerEnd;
-		this.closed = closed;
-		if (split < innerEnd) {
-			this.prefixStart = this.unicodeTrimStart(innerStart, split);
-			this.prefixEnd = this.unicodeTrimEnd(this.prefixStart, split);
-			this.nameStart = this.unicodeTrimStart(split + 1, innerEnd);
-		} else {
-			this.prefixStart = -1;
-			this.prefixEnd = -1;
-			this.nameStart = this.unicodeTrimStart(innerStart, innerEnd);
-		}
-		this.nameEnd = this.unicodeTrimEnd(this.nameStart, innerEnd);
-		this.commentStart = commentStart;
-		this.commentEnd = trimmedEnd;
-	}
-
-	/** In a header, `#` and `;` start a comment anywhere, even without whitespace before them. */
-	private findHeaderComment(start: number, end: number): number {
-		const marker = this.nextCommentMarker(start);
-		return marker < end ? marker : -1;
-	}
-
-	private scanProperty(start: number, end: number): void {
-		const trimmedEnd = this.trimEnd(start, end);
-		this.findEqualsAndComment(start, trimmedEnd);
-		const contentEnd = this.commentStart === -1 ? trimmedEnd : this.trimEnd(start, this.commentStart);
-		this.kind = 'property';
-		this.commentEnd = trimmedEnd;
-		this.keyStart = start;
-		this.assign(start, contentEnd, contentEnd);
-		this.inSubProperties = this.equals !== -1 && this.valueStart === this.valueEnd;
-	}
-
-	/**
-	 * The standard checks a sub-property line as a property line (so a comment hides an `=` after it), but keeps
-	 * the whole line in the value (so a comment after the value is part of it).
-	 */
-	private scanSubProperty(first: number, end: number): void {
-		const trimmedEnd = this.trimEnd(first, end);
-		this.findEqualsAndComment(first, trimmedEnd);
-		const contentEnd = this.commentStart === -1 ? trimmedEnd : this.trimEnd(first, this.commentStart);
-		this.kind = 'sub-property';
-		this.commentStart = -1;
-		this.textStart = first;
-		this.textEnd = trimmedEnd;
-		this.keyStart = first;
-		this.assign(first, contentEnd, trimmedEnd);
-	}
-
-	/** The key and value around `equals`; without it, the key is the line up to `contentEnd`. */
-	private assign(start: number, contentEnd: number, valueEnd: number): void {
-		const equals = this.equals;
-		if (equals === -1) {
-			this.keyEnd = contentEnd;
-			return;
-		}
-		this.keyEnd = this.trimEnd(start, equals);
-		this.valueStart = this.skipBlanks(equals + 1, valueEnd);
-		this.valueEnd = valueEnd;
-	}
-
-	/** Finds the first `=` before any comment, and where a comment (a `#` or `;` after whitespace) starts. */
-	private findEqualsAndComment(start: number, end: number): void {
-		const text = this.text;
-		let commentStart = -1;
-		for (let marker = this.nextCommentMarker(start); marker < end; marker = this.nextCommentMarker(marker + 1)) {
-			if (marker > start && isUnicodeWhitespace(text.charCodeAt(marker - 1))) {
-				commentStart = marker;
-				break;
-			}
-		}
-		if (this.nextEquals < start) {
-			this.nextEquals = indexOrLength(text, '=', start);
-		}
-		this.equals = this.nextEquals < (commentStart === -1 ? end : commentStart) ? this.nextEquals : -1;
-		this.commentStart = commentStart;
-	}
-
-	/** The first `#` or `;` at or after `from`, or the text's length. */
-	private nextCommentMarker(from: number): number {
-		if (this.nextHash < from) {
-			this.nextHash = indexOrLength(this.text, '#', from);
-		}
-		if (this.nextSemicolon < from) {
-			this.nextSemicolon = indexOrLength(this.text, ';', from);
-		}
-		return this.nextHash < this.nextSemicolon ? this.nextHash : this.nextSemicolon;
-	}
-
-	private skipBlanks(start: number, end: number): number {
-		const text = this.text;
-		while (start < end && isBlank(text.charCodeAt(start))) {
-			start++;
-		}
-		return start;
-	}
-
-	private trimEnd(start: number, end: number): number {
-		const text = this.text;
-		while (end > start && isBlank(text.charCodeAt(end - 1))) {
-			end--;
-		}
-		return end;
-	}
-
-	private unicodeTrimStart(start: number, end: number): number {
-		while (start < end && isUnicodeWhitespace(this.text.charCodeAt(start))) {
-			start++;
-		}
-		return start;
-	}
-
-	private unicodeTrimEnd(start: number, end: number): number {
-		while (end > start && isUnicodeWhitespace(this.text.charCodeAt(end - 1))) {
-			end--;
-		}
-		return end;
-	}
+	return -1;
 }
 
-/**
- * Keeps objects alive for their shape. V8 forgets an object shape, and the type feedback its optimized code was
- * built from, when a garbage collection finds no object of that shape alive; a reader used now and then (each
- * refresh; each run of the benchmark, which collects garbage in between) would then start unoptimized every
- * time, and fall back again at each branch the current file had not yet taken (several times slower). One
- * instance of each class that hot code works on keeps its shape, for the cost of a small object.
- */
-export function keepShapesAlive(...samples: readonly object[]): void {
-	keptShapes.push(...samples);
+function skipBlanks(text: string, start: number, end: number): number {
+	while (start < end && isBlank(text.charCodeAt(start))) {
+		start++;
+	}
+	return start;
 }
 
-const keptShapes: object[] = [new LineScanner('')];
-
-// The lines that are kept: the numbers of one scanned line, in one object; each range is a new plain object
-// built when it is read. (The fields are `declare`d and set in the constructors: class field initializers are
-// much slower to run in V8, and there is one such object per line.)
-
-abstract class LineRecord {
-	declare readonly kind: LineKind;
-	protected declare readonly lineNumber: number;
-	protected declare readonly columnBase: number;
-	protected declare readonly start: number;
-	protected declare readonly end: number;
-	protected declare readonly next: number;
-
-	constructor(kind: LineKind, scanner: LineScanner) {
-		this.kind = kind;
-		this.lineNumber = scanner.line;
-		this.columnBase = scanner.columnBase;
-		this.start = scanner.start;
-		this.end = scanner.end;
-		this.next = scanner.next;
+function trimEnd(text: string, start: number, end: number): number {
+	while (end > start && isBlank(text.charCodeAt(end - 1))) {
+		end--;
 	}
-
-	get range(): TextRange {
-		return this.at(this.start, this.end);
-	}
-
-	get span(): TextRange {
-		return this.at(this.start, this.next);
-	}
-
-	protected at(start: number, end: number): TextRange {
-		return textRange(start, end, this.lineNumber, this.columnBase);
-	}
-
-	/** A property's or sub-property's `=` at `equals` and its value, or none when `equals` is -1. */
-	protected assignmentAt(equals: number, valueStart: number, valueEnd: number): Assignment | undefined {
-		return equals === -1 ? undefined : { equals: this.at(equals, equals + 1), value: this.at(valueStart, valueEnd) };
-	}
+	return end;
 }
 
-class BlankRecord extends LineRecord implements BlankLine {
-	declare readonly kind: 'blank';
-
-	constructor(scanner: LineScanner) {
-		super('blank', scanner);
+function unicodeTrimStart(text: string, start: number, end: number): number {
+	while (start < end && isUnicodeWhitespace(text.charCodeAt(start))) {
+		start++;
 	}
+	return start;
 }
 
-class CommentRecord extends LineRecord implements CommentLine {
-	declare readonly kind: 'comment';
-	private declare readonly commentEnd: number;
-
-	constructor(scanner: LineScanner) {
-		super('comment', scanner);
-		this.commentEnd = scanner.commentEnd;
+function unicodeTrimEnd(text: string, start: number, end: number): number {
+	while (end > start && isUnicodeWhitespace(text.charCodeAt(end - 1))) {
+		end--;
 	}
-
-	get comment(): TextRange {
-		return this.at(this.start, this.commentEnd);
-	}
-}
-
-class HeaderRecord extends LineRecord implements HeaderLine {
-	declare readonly kind: 'header';
-	declare readonly closed: boolean;
-	private declare readonly headerEnd: number;
-	private declare readonly prefixStart: number;
-	private declare readonly prefixEnd: number;
-	private declare readonly nameStart: number;
-	private declare readonly nameEnd: number;
-	private declare readonly commentStart: number;
-	private declare readonly commentEnd: number;
-
-	constructor(scanner: LineScanner) {
-		super('header', scanner);
-		this.closed = scanner.closed;
-		this.headerEnd = scanner.headerEnd;
-		this.prefixStart = scanner.prefixStart;
-		this.prefixEnd = scanner.prefixEnd;
-		this.nameStart = scanner.nameStart;
-		this.nameEnd = scanner.nameEnd;
-		this.commentStart = scanner.commentStart;
-		this.commentEnd = unused(scanner.commentStart, scanner.commentEnd);
-	}
-
-	get header(): TextRange {
-		return this.at(this.start, this.headerEnd);
-	}
-
-	get prefix(): TextRange | undefined {
-		return this.prefixStart === -1 ? undefined : this.at(this.prefixStart, this.prefixEnd);
-	}
-
-	get name(): TextRange {
-		return this.at(this.nameStart, this.nameEnd);
-	}
-
-	get comment(): TextRange | undefined {
-		return this.commentStart === -1 ? undefined : this.at(this.commentStart, this.commentEnd);
-	}
-}
-
-class PropertyRecord extends LineRecord implements PropertyLine {
-	declare readonly kind: 'property';
-	private declare readonly keyEnd: number;
-	private declare readonly equals: number;
-	private declare readonly valueStart: number;
-	private declare readonly valueEnd: number;
-	private declare readonly commentStart: number;
-	private declare readonly commentEnd: number;
-
-	constructor(scanner: LineScanner) {
-		super('property', scanner);
-		this.keyEnd = scanner.keyEnd;
-		this.equals = scanner.equals;
-		this.valueStart = unused(scanner.equals, scanner.valueStart);
-		this.valueEnd = unused(scanner.equals, scanner.valueEnd);
-		this.commentStart = scanner.commentStart;
-		this.commentEnd = unused(scanner.commentStart, scanner.commentEnd);
-	}
-
-	get key(): TextRange {
-		return this.at(this.start, this.keyEnd);
-	}
-
-	get assignment(): Assignment | undefined {
-		return this.assignmentAt(this.equals, this.valueStart, this.valueEnd);
-	}
-
-	get comment(): TextRange | undefined {
-		return this.commentStart === -1 ? undefined : this.at(this.commentStart, this.commentEnd);
-	}
-}
-
-class ContinuationRecord extends LineRecord implements ContinuationLine {
-	declare readonly kind: 'continuation';
-	private declare readonly textStart: number;
-	private declare readonly textEnd: number;
-
-	constructor(scanner: LineScanner) {
-		super('continuation', scanner);
-		this.textStart = scanner.textStart;
-		this.textEnd = scanner.textEnd;
-	}
-
-	get text(): TextRange {
-		return this.at(this.textStart, this.textEnd);
-	}
-}
-
-class SubPropertyRecord extends LineRecord implements SubPropertyLine {
-	declare readonly kind: 'sub-property';
-	private declare readonly textStart: number;
-	private declare readonly textEnd: number;
-	private declare readonly keyEnd: number;
-	private declare readonly equals: number;
-	private declare readonly valueStart: number;
-	private declare readonly valueEnd: number;
-
-	constructor(scanner: LineScanner) {
-		super('sub-property', scanner);
-		this.textStart = scanner.textStart;
-		this.textEnd = scanner.textEnd;
-		this.keyEnd = scanner.keyEnd;
-		this.equals = scanner.equals;
-		this.valueStart = unused(scanner.equals, scanner.valueStart);
-		this.valueEnd = unused(scanner.equals, scanner.valueEnd);
-	}
-
-	get text(): TextRange {
-		return this.at(this.textStart, this.textEnd);
-	}
-
-	get key(): TextRange {
-		return this.at(this.textStart, this.keyEnd);
-	}
-
-	get assignment(): Assignment | undefined {
-		return this.assignmentAt(this.equals, this.valueStart, this.valueEnd);
-	}
-}
-
-/**
- * A field that means something only when `start` does (is not -1): otherwise -1 rather than what the scanner last
- * read, so that the same line makes the same record wherever it is read from (a re-read after an edit reuses the
- * records of the lines it left alone, and must give the same file).
- */
-function unused(start: number, value: number): number {
-	return start === -1 ? -1 : value;
-}
-
-function indexOrLength(text: string, search: string, from: number): number {
-	const found = text.indexOf(search, from);
-	return found === -1 ? text.length : found;
+	return end;
 }
 
 /** The only whitespace the standard trims. */

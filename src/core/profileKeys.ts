@@ -6,7 +6,6 @@
 // them from a section. Names are lower-case because the standard reader lower-cases keys (profileSet.ts).
 
 import type { Section } from './profileSet';
-import { SectionProperties } from './propertyStore';
 
 export const Keys = {
 	roleArn: 'role_arn',
@@ -45,19 +44,7 @@ export const ssoKeys: readonly KeyName[] = [
  * counts as defined, as it does for the SDKs (the JS SDK tests `typeof value === 'string'`).
  */
 export function valueOf(section: Section, key: KeyName): string | undefined {
-	const { properties } = section;
-	// A set the reader made gives the value without making the property's definition.
-	return properties instanceof SectionProperties ? properties.valueOf(key) : properties.get(key)?.value;
-}
-
-/** Calls `visit` with each key the section defines, in order. */
-export function forEachKey<T>(section: Section, visit: (this: T, key: string) => void, thisArg: T): void {
-	const { properties } = section;
-	if (properties instanceof SectionProperties) {
-		properties.forEachKey(visit, thisArg);
-	} else {
-		properties.forEach((_, key) => visit.call(thisArg, key));
-	}
+	return section.properties.get(key)?.value;
 }
 
 export function has(section: Section, key: KeyName): boolean {

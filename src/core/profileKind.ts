@@ -17,7 +17,7 @@
 // because "my keys are ignored since role_arn is set" is exactly what users cannot see. This is the kind of
 // the profile itself; the standard's view of a role's sources (which differs in places) is roleChain.ts.
 
-import { definedKeys, forEachKey, has, hasAny, KeyName, Keys, setDefined, ssoKeys, valueOf, Writable } from './profileKeys';
+import { definedKeys, has, hasAny, KeyName, Keys, setDefined, ssoKeys, valueOf, Writable } from './profileKeys';
 import type { Section } from './profileSet';
 import { maskAccessKeyId } from './secretMasking';
 
@@ -131,13 +131,12 @@ export function profileKindOf(section: Section): ProfileKind {
 export function analyzeProfileKind(section: Section): KindAnalysis {
 	// One pass in the order of the sources: the first complete one wins, every other one mentioned is ignored
 	// (a complete one after the winner is shadowed by it). A source none of whose keys the section defines is
-	// not mentioned: its rule is not even asked (most profiles mention one source of the six).
-	const mentioned = mentionedKeyBits(section);
+	// not mentioned: its rule gives undefined.
 	let kind: ProfileKind | undefined;
 	let winner: CredentialSourceName | undefined;
 	let ignored: IgnoredSource[] | undefined;
 	for (const rule of sourceOrder) {
-		const outcome = (mentioned & rule.bits) === 0 ? undefined : rule.evaluate(section);
+		const outcome = rule.evaluate(section);
 		if (!outcome) {
 			continue;
 		}
@@ -183,18 +182,10 @@ interface SourceRule {
 	readonly keys: readonly KeyName[];
 	/** The outcome, or `undefined` when the profile does not mention this source at all (defines none of `keys`). */
 	readonly evaluate: (section: Section) => Outcome | undefined;
-	/** The bits of `keys` (see keyBits). */
-	readonly bits: number;
 }
 
-/** A bit for each key of a credential source. */
-const keyBits = new Map<string, number>([
-	Keys.roleArn, Keys.sourceProfile, Keys.credentialSource, Keys.accessKeyId, Keys.secretAccessKey, Keys.sessionToken,
-	Keys.webIdentityTokenFile, Keys.credentialProcess, ...ssoKeys, Keys.loginSession,
-].map((key, index) => [key, 1 << index]));
-
 function rule(source: CredentialSourceName, keys: readonly KeyName[], evaluate: SourceRule['evaluate']): SourceRule {
-	return { source, keys, evaluate, bits: keys.reduce((bits, key) => bits | keyBits.get(key)!, 0) };
+	return { source, keys, evaluate };
 }
 
 const sourceOrder: readonly SourceRule[] = [
@@ -205,17 +196,6 @@ const sourceOrder: readonly SourceRule[] = [
 	rule('sso', ssoKeys, sso),
 	rule('login-session', [Keys.loginSession], loginSessionOf),
 ];
-
-/** The bits of the credential sources' keys that the section defines, from one look at each of its keys. */
-function mentionedKeyBits(section: Section): number {
-	const found = { bits: 0 };
-	forEachKey(section, addKeyBit, found);
-	return found.bits;
-}
-
-function addKeyBit(this: { bits: number }, key: string): void {
-	this.bits |= keyBits.get(key) ?? 0;
-}
 
 function assumeRole(section: Section): Outcome | undefined {
 	const roleArn = valueOf(section, Keys.roleArn);

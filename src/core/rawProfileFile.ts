@@ -14,26 +14,19 @@
 //
 // Every section and property carries the span of the lines it occupies, terminators included, so that edits can
 // insert or remove whole lines without re-parsing.
-//
-// The line state machine (`parseRawLines`) tells a `RawFileSink` what it finds rather than building it, so that
-// the standard reader can build its own result directly from the scanner, without a line or raw section object
-// per line: that is most of the cost of reading a large file. `parseRawProfileFile` is the sink that keeps all.
 
 import {
 	Assignment,
 	ContinuationLine,
+	forEachLine,
 	HeaderLine,
 	LineEnding,
-	keepShapesAlive,
-	LineCursor,
 	PropertyLine,
 	ScannedLine,
-	scanLines,
 	SubPropertyLine,
 } from './iniScanner';
 import type { TextRange } from './profileSet';
 import type { Writable } from './profileKeys';
-import { TextChange, textChange } from './textChange';
 
 /** The syntax problems of the standard: each makes the SDKs that follow it refuse the whole file. */
 export type SyntaxProblemCode =
@@ -120,123 +113,56 @@ export interface RawProfileFile {
 
 /** Parses one file's text literally. Never throws. */
 export function parseRawProfileFile(text: string): RawProfileFile {
-	const literal = literalSink(text);
-	return literal.result(parseRawLines(text, literal.sink));
+	return parseKeeping(text);
 }
 
 /**
  * The literal parse of the sections named in `names` only (lower case; a name matches in any case, so that whoever
- * looks for a name among them finds every spelling of it): what an edit of a few sections needs of a large file.
- * The others are scanned but nothing of them is kept, which is most of the cost of a full parse (an object per line:
- * seconds and hundreds of MB for a 16 MB file). `lines` holds the lines from each kept header to the next header,
- * and the file's last line; `sections` and `problems`, those of the kept sections.
+ * looks for a name among them finds every spelling of it): what an edit of a few sections needs of a large file,
+ * which keeps no object for the lines of the other sections. `lines` holds the lines from each kept header to the
+ * next header, and the file's last line; `sections` and `problems`, those of the kept sections.
  */
 export function parseRawProfileSections(text: string, names: ReadonlySet<string>): RawProfileFile {
-	const literal = literalSink(text);
-	return literal.result(parseRawLines(text, new SectionFilter(literal.sink, text, names)));
+	return parseKeeping(text, (header) => names.has(sliceOf(text, header.name).toLowerCase()));
 }
 
-/** How many syntax problems `text` has (those parseRawProfileFile lists), counted without keeping anything. */
+/** How many syntax problems `text` has (those parseRawProfileFile lists). */
 export function countSyntaxProblems(text: string): number {
-	const counter = new ProblemCounter();
-	parseRawLines(text, counter);
-	return counter.count;
-}
-
-/** A text and its literal parse, from before an edit. */
-export interface EarlierParse {
-	readonly text: string;
-	readonly raw: RawProfileFile;
-	/**
-	 * Where the text read now differs from `text`, when the caller has it (the lint engine computes it once for
-	 * every reader of the file); computed from the two texts when not given.
-	 */
-	readonly change?: TextChange;
+	return visitRawSections(text, () => undefined).problems.length;
 }
 
 /**
- * The sink `parseRawProfileFile` reads with, for who reads a text with another sink at the same time (see
- * `teeSink`): `result` gives the file once `parseRawLines` has returned its scanner. With `earlier`, the same
- * file before an edit, the lines and sections before the edit are its objects, and so are those after it when
- * the edit moved no text (as many characters and lines as before): the parse is the same, for less work.
+ * The literal parse, for a reader that keeps none of the lines: hands each section to `visit` as soon as its last
+ * line is read, and returns the rest of the parse. What the standard reading of a large file does, so that the
+ * objects of its lines are garbage while they are young, which costs the collector nothing.
  */
-export function literalSink(text: string, earlier?: EarlierParse): { readonly sink: RawFileSink; result(scanner: LineCursor): RawProfileFile } {
-	const builder = new RawFileBuilder(text, earlier && reusePlan(text, earlier));
-	return {
-		sink: builder,
-		result: (scanner) => ({
-			bomLength: scanner.bomLength,
-			eol: scanner.eol,
-			lines: builder.lines,
-			sections: builder.sections,
-			problems: builder.problems,
-		}),
-	};
-}
-
-/** A sink that tells two others everything, in order: one scan of a text for two readings of it. */
-export function teeSink(first: RawFileSink, second: RawFileSink): RawFileSink {
-	return new TeeSink(first, second);
-}
-
-class TeeSink implements RawFileSink {
-	constructor(private readonly first: RawFileSink, private readonly second: RawFileSink) { }
-
-	line(scanner: LineCursor): void {
-		this.first.line(scanner);
-		this.second.line(scanner);
-	}
-
-	section(scanner: LineCursor): void {
-		this.first.section(scanner);
-		this.second.section(scanner);
-	}
-
-	property(scanner: LineCursor): void {
-		this.first.property(scanner);
-		this.second.property(scanner);
-	}
-
-	indented(scanner: LineCursor): void {
-		this.first.indented(scanner);
-		this.second.indented(scanner);
-	}
-
-	endProperty(): void {
-		this.first.endProperty();
-		this.second.endProperty();
-	}
-
-	endSection(): void {
-		this.first.endSection();
-		this.second.endSection();
-	}
-
-	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
-		this.first.problem(code, message, range);
-		this.second.problem(code, message, range);
-	}
+export function visitRawSections(text: string, visit: (section: RawSection) => void): Omit<RawProfileFile, 'lines' | 'sections'> {
+	const parser = new LiteralParser(text, visit);
+	const { bomLength, eol } = forEachLine(text, (line) => parser.accept(line, true));
+	parser.finish();
+	return { bomLength, eol, problems: parser.problems };
 }
 
 /**
- * What the line state machine tells its consumer, in the order of the text. At each call the scanner describes
- * the line concerned (its fields are only valid during the call; `toLine` makes an object to keep).
+ * Parses `text`, keeping its lines and sections. With `keeps`, only the lines, sections and problems from each
+ * header it keeps to the next header are kept (and the file's last line); without it, all of them.
  */
-export interface RawFileSink {
-	/** Every line, before any other call about it. */
-	line(scanner: LineCursor): void;
-	/** A header, terminated or not (an unterminated one is also a problem): a section begins. */
-	section(scanner: LineCursor): void;
-	/** A `key = value` line with a key, in a section: a property begins. */
-	property(scanner: LineCursor): void;
-	/** A continuation or sub-property line of the property that began last. */
-	indented(scanner: LineCursor): void;
-	/** The property that began last is complete (no more indented lines). */
-	endProperty(): void;
-	/** The section that began last is complete. */
-	endSection(): void;
-	/** A syntax problem; its range is on the current line. */
-	problem(code: SyntaxProblemCode, message: string, range: TextRange): void;
+function parseKeeping(text: string, keeps?: (header: HeaderLine) => boolean): RawProfileFile {
+	const sections: RawSection[] = [];
+	const parser = new LiteralParser(text, (section) => sections.push(section));
+	let keeping = keeps === undefined;
+	const lines: ScannedLine[] = [];
+	const { bomLength, eol } = forEachLine(text, (line) => {
+		if (line.kind === 'header' && keeps) {
+			keeping = keeps(line);
+		}
+		if (keeping || line.span.offset + line.span.length === text.length) {
+			lines.push(line);
+		}
+		parser.accept(line, keeping);
+	});
+	parser.finish();
+	return { bomLength, eol, lines, sections, problems: parser.problems };
 }
 
 /**
@@ -245,394 +171,168 @@ export interface RawFileSink {
  */
 type Open = 'nothing' | 'mistake' | 'property';
 
+type IndentedLine = ContinuationLine | SubPropertyLine;
+
 /**
- * The standard's line state machine, with the recovery described above: reads `text` and tells `sink` what it
- * finds. Returns the scanner, which knows the byte order mark and the line terminator. Never throws.
+ * The standard's line state machine, with the recovery described above: takes the lines in order and builds
+ * the sections, their properties and the problems.
  */
-export function parseRawLines(text: string, sink: RawFileSink): LineCursor {
-	const scanner = scanLines(text);
-	const machine = new LineStateMachine(sink);
-	// The work is in a method called once per line rather than in this loop: V8 optimizes such a method as soon as
-	// it is hot, while the same work in the loop of a function called once per file ran about twice as slowly for
-	// the first several files a process read (measured with `npm run bench`).
-	while (scanner.advance()) {
-		machine.accept(scanner);
-	}
-	machine.finish();
-	return scanner;
-}
-
-/** What the standard's state machine remembers from line to line: whether a section is open, and what indented lines continue. */
-class LineStateMachine {
-	private inSection = false;
+class LiteralParser {
+	readonly problems: SyntaxProblem[] = [];
+	/** What indented lines continue. */
 	private open: Open = 'nothing';
+	/** The section being read, with the last line that belongs to it; whether it is kept. */
+	private section: { readonly header: HeaderLine; readonly properties: RawProperty[]; last: ScannedLine; readonly kept: boolean } | undefined;
+	/** The property being read, and its indented lines so far (most properties have none). */
+	private property: AssignedPropertyLine | undefined;
+	private indented: IndentedLine[] = [];
 
-	constructor(private readonly sink: RawFileSink) { }
+	/** `visit`: takes each section once its last line is read. */
+	constructor(private readonly text: string, private readonly visit: (section: RawSection) => void) { }
 
-	accept(scanner: LineCursor): void {
-		const sink = this.sink;
-		sink.line(scanner);
-		switch (scanner.kind) {
+	/** `kept`: whether the line is in a section that is kept (the problems of the others are not listed). */
+	accept(line: ScannedLine, kept: boolean): void {
+		const { section } = this;
+		switch (line.kind) {
 			case 'blank':
 			case 'comment':
 				return;
 			case 'header':
 				this.closeProperty();
-				if (this.inSection) {
-					sink.endSection();
+				this.closeSection();
+				if (!line.closed) {
+					this.report(kept, 'syntax/unterminated-header', "Section definition must end with ']' (only a comment may follow it)", line.header);
 				}
-				if (!scanner.closed) {
-					report(sink, scanner, 'syntax/unterminated-header', "Section definition must end with ']' (only a comment may follow it)",
-						scanner.start, scanner.headerEnd);
-				}
-				this.inSection = true;
-				sink.section(scanner);
+				this.section = { header: line, properties: [], last: line, kept };
 				return;
 			case 'property':
 				this.closeProperty();
 				this.open = 'mistake';
-				if (!this.inSection) {
-					report(sink, scanner, 'syntax/property-outside-section', 'Expected a section definition, such as [profile name], before this property',
-						scanner.keyStart, scanner.keyEnd);
-				} else if (scanner.equals === -1) {
-					report(sink, scanner, 'syntax/missing-equals', "Expected an '=' sign defining a property", scanner.keyStart, scanner.keyEnd);
-				} else if (scanner.keyEnd === scanner.keyStart) {
-					report(sink, scanner, 'syntax/empty-key', 'Property did not have a name', scanner.equals, scanner.equals + 1);
+				if (!section) {
+					this.report(kept, 'syntax/property-outside-section', 'Expected a section definition, such as [profile name], before this property', line.key);
+					return;
+				}
+				section.last = line; // a section runs to its last property or indented line, malformed ones included
+				if (!line.assignment) {
+					this.report(kept, 'syntax/missing-equals', "Expected an '=' sign defining a property", line.key);
+				} else if (line.key.length === 0) {
+					this.report(kept, 'syntax/empty-key', 'Property did not have a name', line.assignment.equals);
 				} else {
 					this.open = 'property';
-					sink.property(scanner);
+					this.property = line as AssignedPropertyLine;
 				}
 				return;
 			case 'continuation':
 			case 'sub-property':
-				return this.acceptIndented(scanner);
+				if (section) {
+					section.last = line;
+				}
+				return this.acceptIndented(line, kept);
 		}
 	}
 
+	/** The end of the text. */
 	finish(): void {
 		this.closeProperty();
-		if (this.inSection) {
-			this.sink.endSection();
-		}
+		this.closeSection();
 	}
 
-	private acceptIndented(scanner: LineCursor): void {
-		const sink = this.sink;
+	private acceptIndented(line: IndentedLine, kept: boolean): void {
 		if (this.open === 'mistake') {
 			return;
 		}
 		if (this.open === 'nothing') {
-			if (this.inSection) {
-				report(sink, scanner, 'syntax/continuation-without-property', 'Expected a property definition, found continuation',
-					scanner.textStart, scanner.textEnd);
+			if (this.section) {
+				this.report(kept, 'syntax/continuation-without-property', 'Expected a property definition, found continuation', line.text);
 			} else {
-				report(sink, scanner, 'syntax/continuation-outside-section', 'Expected a section definition, found continuation',
-					scanner.textStart, scanner.textEnd);
+				this.report(kept, 'syntax/continuation-outside-section', 'Expected a section definition, found continuation', line.text);
 			}
 			this.open = 'mistake';
 			return;
 		}
-		sink.indented(scanner);
-		if (scanner.kind === 'continuation') {
+		this.indented.push(line);
+		if (line.kind === 'continuation') {
 			return;
 		}
-		if (scanner.equals === -1) {
-			report(sink, scanner, 'syntax/sub-property-missing-equals', "Expected an '=' sign defining a sub-property",
-				scanner.keyStart, scanner.keyEnd);
-		} else if (scanner.keyEnd === scanner.keyStart) {
-			report(sink, scanner, 'syntax/sub-property-empty-key', 'Sub-property did not have a name', scanner.equals, scanner.equals + 1);
+		if (!line.assignment) {
+			this.report(kept, 'syntax/sub-property-missing-equals', "Expected an '=' sign defining a sub-property", line.key);
+		} else if (line.key.length === 0) {
+			this.report(kept, 'syntax/sub-property-empty-key', 'Sub-property did not have a name', line.assignment.equals);
 		}
 	}
 
 	/** A property is complete when the next header or property line, or the end of the file, comes. */
 	private closeProperty(): void {
-		if (this.open === 'property') {
-			this.sink.endProperty();
-		}
+		const { property, section, indented } = this;
 		this.open = 'nothing';
-	}
-}
-
-function report(sink: RawFileSink, scanner: LineCursor, code: SyntaxProblemCode, message: string, start: number, end: number): void {
-	sink.problem(code, message, scanner.rangeOf(start, end));
-}
-
-/** What a parse takes from the parse of the text before an edit. */
-interface ReusePlan {
-	readonly previous: RawProfileFile;
-	/** The lines before the line the edit starts on, and the sections closed before it (by the next header). */
-	readonly prefixLines: number;
-	readonly prefixSections: number;
-	/** The first section after the edit (whose header line follows it) when the edit moved no text; else none. */
-	readonly suffixSection: number;
-	/** Its header's line, where the lines are taken again. */
-	readonly suffixLine: number;
-}
-
-function reusePlan(text: string, earlier: EarlierParse): ReusePlan {
-	const { lines, sections } = earlier.raw;
-	const change = earlier.change ?? textChange(earlier.text, text);
-	const lineStart = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
-	let prefixLines = 0;
-	for (let high = lines.length; prefixLines < high;) {
-		const middle = (prefixLines + high) >>> 1;
-		if (lines[middle].span.offset < lineStart) {
-			prefixLines = middle + 1;
-		} else {
-			high = middle;
+		this.property = undefined;
+		if (indented.length > 0) {
+			this.indented = [];
 		}
-	}
-	let prefixSections = 0;
-	while (prefixSections + 1 < sections.length && endOf(sections[prefixSections + 1].header.span) <= lineStart) {
-		prefixSections++;
-	}
-	let suffixSection = sections.length;
-	if (change.newEnd === change.oldEnd && change.lines === 0) {
-		// Headers reset what the lines below them are, so from one on, the lines read alike wherever they are.
-		while (suffixSection > prefixSections && sections[suffixSection - 1].header.span.offset > change.oldEnd) {
-			suffixSection--;
-		}
-	}
-	const suffixLine = suffixSection < sections.length ? sections[suffixSection].header.span.line : Infinity;
-	return { previous: earlier.raw, prefixLines, prefixSections, suffixSection, suffixLine };
-}
-
-function endOf(range: TextRange): number {
-	return range.offset + range.length;
-}
-
-type IndentedLine = ContinuationLine | SubPropertyLine;
-
-/** A RawProperty while its indented lines are still coming. */
-type OpenProperty = Writable<RawProperty>;
-
-const noLines: readonly never[] = Object.freeze([]);
-
-/** The sink of parseRawProfileFile: keeps every line, and builds the sections and properties from them. */
-class RawFileBuilder implements RawFileSink {
-	readonly lines: ScannedLine[] = [];
-	readonly sections: RawSection[] = [];
-	readonly problems: SyntaxProblem[] = [];
-	/** The line being read. */
-	private current: ScannedLine | undefined;
-	private header: HeaderLine | undefined;
-	private properties: RawProperty[] = [];
-	/** The last line that belongs to the open section. */
-	private last: ScannedLine | undefined;
-	private open: OpenProperty | undefined;
-	/** The indented lines under the open property, all of one kind (the scanner decides at the property line). */
-	private indentedLines: IndentedLine[] = [];
-	/** The section being read, when it is taken from the earlier parse (its lines are not looked at). */
-	private reused: RawSection | undefined;
-	/** The next section of the earlier parse that may be taken again after the edit. */
-	private nextSuffix: number;
-
-	constructor(private readonly text: string, private readonly plan?: ReusePlan) {
-		this.nextSuffix = plan?.suffixSection ?? 0;
-	}
-
-	line(scanner: LineCursor): void {
-		const plan = this.plan;
-		const index = this.lines.length;
-		const line = plan && (index < plan.prefixLines || index >= plan.suffixLine) ? plan.previous.lines[index] : scanner.toLine();
-		this.lines.push(line);
-		this.current = line;
-		// A section runs to its last property or indented line, malformed ones included.
-		if (this.header && line.kind !== 'blank' && line.kind !== 'comment' && line.kind !== 'header') {
-			this.last = line;
+		if (property && section?.kept) {
+			section.properties.push(this.rawProperty(property, indented));
 		}
 	}
 
-	section(): void {
-		this.reused = this.reusable();
-		if (this.reused) {
-			return;
+	private closeSection(): void {
+		const { section } = this;
+		this.section = undefined;
+		if (section?.kept) {
+			const { header, properties, last } = section;
+			const prefix = header.prefix;
+			this.visit({
+				header,
+				prefix: prefix ? sliceOf(this.text, prefix) : undefined,
+				name: sliceOf(this.text, header.name),
+				properties,
+				span: spanBetween(header, last),
+			});
 		}
-		this.header = this.current as HeaderLine;
-		this.last = this.header;
-		this.properties = [];
-	}
-
-	/** The earlier parse's section for the header just read, when it is before or after the edit. */
-	private reusable(): RawSection | undefined {
-		const plan = this.plan;
-		if (!plan) {
-			return undefined;
-		}
-		const index = this.sections.length;
-		if (index < plan.prefixSections) {
-			const before = plan.previous.sections[index];
-			return before.header === this.current ? before : undefined;
-		}
-		const candidate = plan.previous.sections[this.nextSuffix];
-		if (candidate?.header === this.current) { // its header line, taken again
-			this.nextSuffix++;
-			return candidate;
-		}
-		return undefined;
-	}
-
-	property(): void {
-		if (this.reused) {
-			return;
-		}
-		const line = this.current as AssignedPropertyLine;
-		const { value } = line.assignment;
-		this.open = {
-			line,
-			key: this.slice(line.key),
-			value: this.slice(value),
-			continuations: noLines,
-			subProperties: noLines,
-			valueRange: value,
-			span: line.span,
-		};
-	}
-
-	indented(): void {
-		if (!this.reused) {
-			this.indentedLines.push(this.current as IndentedLine);
-		}
-	}
-
-	endProperty(): void {
-		if (this.reused) {
-			return;
-		}
-		const open = this.open!;
-		if (this.indentedLines.length > 0) {
-			this.addIndentedLines(open, this.indentedLines);
-			this.indentedLines = [];
-		}
-		this.properties.push(open);
-		this.open = undefined;
-	}
-
-	endSection(): void {
-		if (this.reused) {
-			this.sections.push(this.reused);
-			this.reused = undefined;
-			return;
-		}
-		const header = this.header!;
-		const prefix = header.prefix;
-		this.sections.push({
-			header,
-			prefix: prefix ? this.slice(prefix) : undefined,
-			name: this.slice(header.name),
-			properties: this.properties,
-			span: spanBetween(header, this.last!),
-		});
-		this.header = undefined;
-	}
-
-	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
-		this.problems.push({ code, message, range });
 	}
 
 	/** The standard's value: the first line's, then `\n` and each indented line, trimmed. */
-	private addIndentedLines(property: OpenProperty, lines: IndentedLine[]): void {
-		const firstValue = property.line.assignment.value;
-		let value = property.value;
-		for (const line of lines) {
-			value += '\n' + this.slice(line.text);
-		}
-		const first = firstValue.length > 0 ? firstValue : lines[0].text;
-		const lastText = lines[lines.length - 1].text;
-		property.value = value;
-		property.valueRange = {
-			offset: first.offset,
-			length: lastText.offset + lastText.length - first.offset,
-			line: first.line,
-			column: first.column,
+	private rawProperty(line: AssignedPropertyLine, indented: readonly IndentedLine[]): RawProperty {
+		const firstValue = line.assignment.value;
+		const property: Writable<RawProperty> = {
+			line,
+			key: sliceOf(this.text, line.key),
+			value: sliceOf(this.text, firstValue),
+			continuations: noLines,
+			subProperties: noLines,
+			valueRange: firstValue,
+			span: line.span,
 		};
-		property.span = spanBetween(property.line, lines[lines.length - 1]);
-		if (lines[0].kind === 'sub-property') {
-			property.subProperties = lines as SubPropertyLine[];
+		if (indented.length === 0) {
+			return property;
+		}
+		for (const next of indented) {
+			property.value += '\n' + sliceOf(this.text, next.text);
+		}
+		const first = firstValue.length > 0 ? firstValue : indented[0].text;
+		const lastText = indented[indented.length - 1].text;
+		property.valueRange = { offset: first.offset, length: lastText.offset + lastText.length - first.offset, line: first.line, column: first.column };
+		property.span = spanBetween(line, indented[indented.length - 1]);
+		// The scanner decides at the property's line whether the lines under it are sub-properties: all are, or none.
+		if (indented[0].kind === 'sub-property') {
+			property.subProperties = indented as SubPropertyLine[];
 		} else {
-			property.continuations = lines as ContinuationLine[];
+			property.continuations = indented as ContinuationLine[];
 		}
+		return property;
 	}
 
-	private slice(range: TextRange): string {
-		return this.text.slice(range.offset, range.offset + range.length);
-	}
-}
-
-/** Tells its sink only what is about the sections of the names it keeps, and the file's last line. */
-class SectionFilter implements RawFileSink {
-	/** Whether the current line is kept: from a kept header to the next header. */
-	private keepLines = false;
-	/** Whether the open section is kept: a header's line comes before the section above it ends. */
-	private keepSection = false;
-
-	constructor(private readonly sink: RawFileSink, private readonly text: string, private readonly names: ReadonlySet<string>) { }
-
-	line(scanner: LineCursor): void {
-		if (scanner.kind === 'header') {
-			this.keepLines = this.names.has(this.text.slice(scanner.nameStart, scanner.nameEnd).toLowerCase());
-		}
-		if (this.keepLines || scanner.next === this.text.length) {
-			this.sink.line(scanner);
-		}
-	}
-
-	section(scanner: LineCursor): void {
-		this.keepSection = this.keepLines;
-		if (this.keepSection) {
-			this.sink.section(scanner);
-		}
-	}
-
-	property(scanner: LineCursor): void {
-		if (this.keepSection) {
-			this.sink.property(scanner);
-		}
-	}
-
-	indented(scanner: LineCursor): void {
-		if (this.keepSection) {
-			this.sink.indented(scanner);
-		}
-	}
-
-	endProperty(): void {
-		if (this.keepSection) {
-			this.sink.endProperty();
-		}
-	}
-
-	endSection(): void {
-		if (this.keepSection) {
-			this.sink.endSection();
-		}
-	}
-
-	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
-		if (this.keepLines) {
-			this.sink.problem(code, message, range);
+	private report(kept: boolean, code: SyntaxProblemCode, message: string, range: TextRange): void {
+		if (kept) {
+			this.problems.push({ code, message, range });
 		}
 	}
 }
 
-/** Counts the problems, and keeps nothing. */
-class ProblemCounter implements RawFileSink {
-	count = 0;
+const noLines: readonly never[] = Object.freeze([]);
 
-	line(): void { }
-	section(): void { }
-	property(): void { }
-	indented(): void { }
-	endProperty(): void { }
-	endSection(): void { }
-
-	problem(): void {
-		this.count++;
-	}
+function sliceOf(text: string, range: TextRange): string {
+	return text.slice(range.offset, range.offset + range.length);
 }
-
-// See keepShapesAlive: the classes the reading loop works on.
-keepShapesAlive(new RawFileBuilder(''), new LineStateMachine(new RawFileBuilder('')));
 
 function spanBetween(first: ScannedLine, last: ScannedLine): TextRange {
 	const { offset, line, column } = first.span;

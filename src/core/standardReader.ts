@@ -14,37 +14,40 @@
 //     the config file, so its values win.
 // What is ignored, merged or overridden is a located Problem, never an exception: a warning when text has no
 // effect, most likely by mistake; info when the standard means it so (a repeated section merged, a config value
-// that the credentials file overrides, a section of a kind that holds no profile settings). Messages quote nothing from the files: a name or key may be a pasted secret.
+// that the credentials file overrides, a section of a kind that holds no profile settings). Messages quote nothing
+// from the files: a name or key may be a pasted secret.
 //
 // Where the suites disagree, this follows smithy-rs (see test/unit/standardReader.suites.test.ts): keys are
 // lower-cased, a value with sub-properties keeps smithy-rs's raw text (the parsed map is given beside it), and
 // a config-only section in the credentials file is ignored, not an error.
 //
-// Speed (see `npm run bench`): the sections are merged as the literal layer reads them (this is its sink),
-// straight from its scanner, and a read keeps only numbers: the sections, their names and headers
-// (sectionTable.ts) and their properties (propertyStore.ts) make their names, values and SourceLocations from the
-// text when asked for. Names are checked and looked up where they are written, never sliced. Merging as the file
-// is read needs one thing from further down: whether a `[profile default]` replaces `[default]`, which is looked
-// for at the first `[default]`.
+// The literal layer (rawProfileFile.ts) parses each file; this pass classifies each section, checks each name
+// once, and builds the plain result: a Map of Sections per kind, each with its headers and a Map of
+// PropertyDefinitions whose locations are computed as they are read.
 
 import type { FileRole } from './profileFilesReader';
-import {
+import type {
 	Problem,
 	ProblemSeverity,
 	ProfileSet,
+	PropertyDefinition,
 	Section,
 	SectionKind,
+	SourceLocation,
 	TextRange,
-	textRange,
 } from './profileSet';
-import { keepShapesAlive, LineCursor, scanLines } from './iniScanner';
-import { isValidIdentifier, isValidIdentifierAt } from './identifiers';
-import { Int32Records } from './int32Records';
-import { NameTable, sameText } from './nameTable';
+import { isValidIdentifier } from './identifiers';
+import { scanLineAt } from './iniScanner';
 import { Keys } from './profileKeys';
-import { PropertyData, PropertyStore } from './propertyStore';
-import { SectionTable, StoredSection } from './sectionTable';
-import { EarlierParse, literalSink, parseRawLines, RawFileSink, RawProfileFile, SyntaxProblemCode, teeSink } from './rawProfileFile';
+import {
+	parseRawProfileFile,
+	RawProfileFile,
+	RawProperty,
+	RawSection,
+	SyntaxProblem,
+	SyntaxProblemCode,
+	visitRawSections,
+} from './rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
 /** What the standard drops, merges or overrides: not errors, the files still load. */
@@ -71,35 +74,35 @@ export type StandardProblemCode = SyntaxProblemCode | SemanticProblemCode;
  * `toReading`. Never throws.
  */
 export function readStandard(texts: FileTexts): ProfileSet {
-	const merger = new Merger();
+	const reading = new Normalizer();
 	for (const file of ['config', 'credentials'] as const) {
 		const text = texts[file];
 		if (text !== undefined) {
-			merger.mergeFile(file, text);
+			// Each section is merged as soon as it is read, and its lines then dropped.
+			const merger = reading.fileMerger(file, text);
+			reading.addSyntaxProblems(file, visitRawSections(text, (section) => merger.mergeSection(section)).problems);
 		}
 	}
-	return merger.result();
+	return reading.result();
 }
 
-/**
- * `readStandard`, with the literal parse of each file (rawProfileFile.ts) made in the same scan of its text:
- * what the lint engine needs of both, for half the work. `earlier`: the files' texts and literal parses a moment
- * ago; a file whose text is the same is not parsed literally again, and an edited one takes the objects of the
- * lines the edit left alone (`literalSink`).
- */
-export function readStandardAndLiteral(texts: FileTexts, earlier: Partial<Record<FileRole, EarlierParse>> = {}): {
+/** `readStandard`, with the literal parse of each file (rawProfileFile.ts) it was read from: what the lint engine needs of both. */
+export function readStandardAndLiteral(texts: FileTexts): {
 	readonly standard: ProfileSet;
 	readonly literal: Partial<Record<FileRole, RawProfileFile>>;
 } {
-	const merger = new Merger();
+	const reading = new Normalizer();
 	const literal: Partial<Record<FileRole, RawProfileFile>> = {};
 	for (const file of ['config', 'credentials'] as const) {
 		const text = texts[file];
 		if (text !== undefined) {
-			literal[file] = merger.mergeFileAndParse(file, text, earlier[file]);
+			const raw = literal[file] = parseRawProfileFile(text);
+			const merger = reading.fileMerger(file, text);
+			raw.sections.forEach((section) => merger.mergeSection(section));
+			reading.addSyntaxProblems(file, raw.problems);
 		}
 	}
-	return { standard: merger.result(), literal };
+	return { standard: reading.result(), literal };
 }
 
 /**
@@ -126,243 +129,70 @@ export function toReadingSection(section: Section): ReadingSection {
 	return values;
 }
 
-/**
- * Calls `visit` with the file and offset (of the `[`) of each header of `section`, in order: what
- * `section.headers` gives, without making a location for each, for who goes through thousands of sections.
- */
-export function forEachHeaderOffset(section: Section, visit: (file: FileRole, offset: number) => void): void {
-	if (section instanceof StoredSection) {
-		section.forEachHeader(visit);
-	} else {
-		section.headers.forEach((header) => visit(header.file, header.range.offset));
-	}
-}
-
 const identifierRule = 'may only contain letters, digits and _ - / . % @ : +';
 
-/** A key name as the reader interns it, with whether it is an identifier of the standard (checked once). */
-interface InternedKey {
+const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'services'];
+
+/** A section while the files are read: its properties and headers still grow. */
+interface OpenSection {
+	readonly kind: SectionKind;
 	readonly name: string;
-	/** Its index in `KeyNames.names`. */
-	readonly id: number;
-	readonly valid: boolean;
+	readonly properties: Map<string, PropertyDefinition>;
+	readonly headers: SourceLocation[];
 }
 
-/**
- * The key names read, each as one string, found from the text itself. Files repeat a few keys thousands of
- * times, and slicing each one only to look it up in a Map (whose hash of a new string is computed outside
- * JavaScript) was the costliest step of reading a key. The keys the profile model looks up are its own
- * constants (profileKeys.ts), so that its lookups compare pointers.
- */
-class KeyNames {
-	/** By name, each lower-cased in ASCII. */
-	private readonly keys = new NameTable<InternedKey>();
-	/** The names by id, in the order they were first read. */
-	readonly names: string[] = [];
+/** Merges the files' literal parses, config file first, into the sections the standard reads. */
+class Normalizer {
+	private readonly sections: Record<SectionKind, Map<string, OpenSection>> = {
+		'profile': new Map(),
+		'sso-session': new Map(),
+		'services': new Map(),
+	};
+	private readonly syntax: Problem[] = [];
+	private readonly semantic: Problem[] = [];
+	/**
+	 * Each key name read, once: files repeat a few keys thousands of times, and the sections keep one string for
+	 * each. The names of `Keys` are those constants, which the profile model looks up.
+	 */
+	private readonly keyNames = new Map<string, string>(Object.values(Keys).map((key) => [key, key]));
 
-	constructor() {
-		for (const key of Object.values(Keys)) {
-			this.intern(key, true);
+	/** What merges the sections of one file, in order, into those read so far. */
+	fileMerger(file: FileRole, text: string): FileMerger {
+		return new FileMerger(file, text, this.sections, this.keyNames, (problemFile, code, severity, message, range) =>
+			this.semantic.push({ code, severity, message, location: { file: problemFile, range } }));
+	}
+
+	addSyntaxProblems(file: FileRole, problems: readonly SyntaxProblem[]): void {
+		for (const { code, message, range } of problems) {
+			this.syntax.push({ code, severity: 'error', message, location: { file, range } });
 		}
 	}
 
-	/** The key written from `start` to `end` in `text`: lower-cased in ASCII, as the standard reads it. */
-	keyAt(text: string, start: number, end: number): InternedKey {
-		const key = this.keys.getLowerCased(text, start, end);
-		if (key !== undefined) {
-			return key;
-		}
-		const name = asciiLowerCase(text.slice(start, end));
-		return this.intern(name, isValidIdentifier(name));
-	}
-
-	private intern(name: string, valid: boolean): InternedKey {
-		const key = { name, id: this.names.length, valid };
-		this.names.push(name);
-		this.keys.add(name, key);
-		return key;
-	}
-}
-
-class Merger {
-	private readonly names = new KeyNames();
-	private readonly store = new PropertyStore(this.names.names);
-	private readonly sections = sectionTables(this.store);
-	private readonly problems = new ProblemList();
-
-	mergeFile(file: FileRole, text: string): void {
-		parseRawLines(text, this.fileMerger(file, text));
-	}
-
-	/** Merges the file in, and returns its literal parse: the earlier one when the text is the same, else made in the same scan. */
-	mergeFileAndParse(file: FileRole, text: string, earlier: EarlierParse | undefined): RawProfileFile {
-		if (earlier?.text === text) {
-			this.mergeFile(file, text);
-			return earlier.raw;
-		}
-		const literal = literalSink(text, earlier);
-		return literal.result(parseRawLines(text, teeSink(literal.sink, this.fileMerger(file, text))));
-	}
-
-	private fileMerger(file: FileRole, text: string): FileMerger {
-		this.store.setText(file, text);
-		this.sections.profile.reserveFor(text);
-		return new FileMerger(file, text, this.problems, this.sections, this.names, this.store);
-	}
-
+	/**
+	 * The sections, and the problems of both files in the order of the text (config file first) whatever pass
+	 * found them; in one place, a file's syntax problems come before the other ones.
+	 */
 	result(): ProfileSet {
+		const problems = this.syntax.concat(this.semantic).sort((a, b) => fileOrder(a.location.file) - fileOrder(b.location.file)
+			|| a.location.range.offset - b.location.range.offset);
 		return {
 			profiles: this.sections['profile'],
 			ssoSessions: this.sections['sso-session'],
 			services: this.sections['services'],
-			problems: this.problems.sorted(),
+			problems,
 		};
 	}
-}
-
-/**
- * The problems of both files, reported in the order of the text (config file first) whatever pass found them;
- * in one place, a file's syntax problems come before the other ones.
- */
-class ProblemList {
-	private readonly syntax: Problem[] = [];
-	private readonly semantic: Problem[] = [];
-
-	addSyntax(file: FileRole, code: SyntaxProblemCode, message: string, range: TextRange): void {
-		this.syntax.push({ code, severity: 'error', message, location: { file, range } });
-	}
-
-	add(file: FileRole, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
-		this.semantic.push({ code, severity, message, location: { file, range } });
-	}
-
-	sorted(): Problem[] {
-		return this.syntax.concat(this.semantic).sort((a, b) => fileOrder(a.location.file) - fileOrder(b.location.file)
-			|| a.location.range.offset - b.location.range.offset);
-	}
-}
-
-type SectionTables = Readonly<Record<SectionKind, SectionTable>>;
-
-function sectionTables(store: PropertyStore): SectionTables {
-	return {
-		'profile': new SectionTable('profile', store),
-		'sso-session': new SectionTable('sso-session', store),
-		'services': new SectionTable('services', store),
-	};
 }
 
 function fileOrder(file: FileRole): number {
 	return file === 'config' ? 0 : 1;
 }
 
-/**
- * Whether a closed `[profile default]` header is in the text from `from` on. Looks only at the lines that
- * contain `default`, each once.
- */
-function hasPrefixedDefault(text: string, from: number): boolean {
-	for (; ;) {
-		const found = text.indexOf('default', from);
-		if (found === -1) {
-			return false;
-		}
-		const lineStart = text.lastIndexOf('\n', found) + 1;
-		const scanner = scanLines(text, lineStart === 0 ? undefined : lineStart);
-		scanner.advance();
-		if (scanner.kind === 'header' && scanner.closed && scanner.prefixStart !== -1
-			&& textIs(text, scanner.prefixStart, scanner.prefixEnd, 'profile')
-			&& textIs(text, scanner.nameStart, scanner.nameEnd, 'default')) {
-			return true;
-		}
-		from = scanner.next;
-	}
-}
+type Report = (file: FileRole, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange) => void;
 
-function textIs(text: string, start: number, end: number, expected: string): boolean {
-	return end - start === expected.length && text.startsWith(expected, start);
-}
-
-/** The numbers of a sub-property line that `FileMerger.subPropertyMarks` keeps. */
-const MARK_LINE = 0;
-const MARK_COLUMN_BASE = 1; // where the line's columns count from
-const MARK_KEY_START = 2;
-const MARK_KEY_END = 3;
-const markFieldCount = 4;
-
-
-/** The property being read, until its last line: one object per file, reused for each property. */
-class OpenProperty implements PropertyData {
-	// Declared and set in the constructor, as in iniScanner.ts: class field initializers are slow in V8.
-	declare name: string;
-	declare nameId: number;
-	/** Whether the key is an identifier of the standard. */
-	declare valid: boolean;
-	declare readonly file: FileRole;
-	declare lineStart: number;
-	declare keyLine: number;
-	declare valueStart: number;
-	declare valueEnd: number;
-	declare multiline: boolean;
-	declare hasSubProperties: boolean;
-	/** Where the key is: for the problem of an invalid one. */
-	declare keyStart: number;
-	declare keyEnd: number;
-	declare columnBase: number;
-
-	constructor(file: FileRole) {
-		this.name = '';
-		this.nameId = 0;
-		this.valid = false;
-		this.file = file;
-		this.lineStart = 0;
-		this.keyLine = 0;
-		this.valueStart = 0;
-		this.valueEnd = 0;
-		this.multiline = false;
-		this.hasSubProperties = false;
-		this.keyStart = 0;
-		this.keyEnd = 0;
-		this.columnBase = 0;
-	}
-
-	/** Opens the property on the scanner's line. */
-	open(key: InternedKey, scanner: LineCursor): void {
-		this.name = key.name;
-		this.nameId = key.id;
-		this.valid = key.valid;
-		this.lineStart = scanner.start;
-		this.keyLine = scanner.line;
-		this.valueStart = scanner.valueStart;
-		this.valueEnd = scanner.valueEnd;
-		this.multiline = false;
-		this.hasSubProperties = false;
-		this.keyStart = scanner.keyStart;
-		this.keyEnd = scanner.keyEnd;
-		this.columnBase = scanner.columnBase;
-	}
-
-	get keyRange(): TextRange {
-		return textRange(this.keyStart, this.keyEnd, this.keyLine, this.columnBase);
-	}
-}
-
-/**
- * Merges one file into the sections read so far, section by section as the literal layer reads them: the sink
- * of parseRawLines. Syntax problems are the literal layer's; the others are found here.
- */
-class FileMerger implements RawFileSink {
-	/** Where the current section's properties go: its table and its index there; -1 while the standard ignores it. */
-	private table: SectionTable | undefined;
-	private target = -1;
-	/** The property being read, when `isOpen`. */
-	private readonly open: OpenProperty;
-	private isOpen = false;
-	/**
-	 * The open property's well-formed sub-property lines (`key = value`), kept until it is complete, four numbers
-	 * each: line, where its columns count from, key start and end. Reused.
-	 */
-	private readonly subPropertyMarks = new Int32Records(markFieldCount);
-	/** Whether a `[profile default]` was read already, which replaces every `[default]` of the file. */
+/** Merges the sections of one file into those read so far. Syntax problems are the literal layer's; the others are found here. */
+class FileMerger {
+	/** Whether a `[profile default]` was merged already, which replaces every `[default]` of the file. */
 	private prefixedDefaultAbove = false;
 	/** Whether the file's `[default]` sections are replaced: known from the first of them on. */
 	private shadowsDefault: boolean | undefined;
@@ -370,307 +200,216 @@ class FileMerger implements RawFileSink {
 	constructor(
 		private readonly file: FileRole,
 		private readonly text: string,
-		private readonly problemList: ProblemList,
-		private readonly sections: SectionTables,
-		private readonly names: KeyNames,
-		private readonly store: PropertyStore,
-	) {
-		this.open = new OpenProperty(file);
-	}
+		private readonly sections: Readonly<Record<SectionKind, Map<string, OpenSection>>>,
+		private readonly keyNames: Map<string, string>,
+		private readonly reportIn: Report,
+	) { }
 
-	line(): void {
-		// Nothing to keep of a line as such.
-	}
-
-	section(scanner: LineCursor): void {
-		this.target = this.targetOf(scanner);
-	}
-
-	property(scanner: LineCursor): void {
-		if (this.target === -1) {
-			return; // a section the standard ignores: nothing of it is read
+	mergeSection(raw: RawSection): void {
+		if (!raw.header.closed) {
+			return; // already a syntax error; its lines belong to no section
 		}
-		this.open.open(this.names.keyAt(this.text, scanner.keyStart, scanner.keyEnd), scanner);
-		this.isOpen = true;
-	}
-
-	indented(scanner: LineCursor): void {
-		if (!this.isOpen) {
-			return;
-		}
-		this.open.multiline = true;
-		if (scanner.kind === 'sub-property') {
-			this.open.hasSubProperties = true;
-			if (scanner.equals !== -1 && scanner.keyEnd > scanner.keyStart) { // otherwise a syntax error already
-				const marks = this.subPropertyMarks;
-				const at = marks.add() * markFieldCount;
-				marks.data[at + MARK_LINE] = scanner.line;
-				marks.data[at + MARK_COLUMN_BASE] = scanner.columnBase;
-				marks.data[at + MARK_KEY_START] = scanner.keyStart;
-				marks.data[at + MARK_KEY_END] = scanner.keyEnd;
-			}
-		}
-	}
-
-	endProperty(): void {
-		if (!this.isOpen) {
-			return;
-		}
-		this.isOpen = false;
-		this.mergeProperty(this.open);
-		this.subPropertyMarks.clear();
-	}
-
-	endSection(): void {
-		this.target = -1;
-	}
-
-	problem(code: SyntaxProblemCode, message: string, range: TextRange): void {
-		this.problemList.addSyntax(this.file, code, message, range);
-	}
-
-	/**
-	 * The index of the section a header opens in this file, in the table it sets `this.table` to; -1 (and a
-	 * problem) when the standard ignores it.
-	 */
-	private targetOf(scanner: LineCursor): number {
-		if (!scanner.closed) {
-			return -1; // already a syntax error; its lines belong to no section
-		}
-		// The name is never made a string here: a section's name is sliced from the text when read (sectionTable.ts).
-		const kind = scanner.prefixStart === -1
-			? this.classifyUnprefixed(scanner)
-			: this.file === 'config' ? this.classifyPrefixedInConfig(scanner) : this.classifyPrefixedInCredentials(scanner);
+		const kind = this.kindOf(raw);
 		if (!kind) {
-			return -1;
+			return;
 		}
-		if (this.file === 'config' && kind === 'profile' && this.isDefault(scanner) && this.isDefaultShadowed(scanner)) {
+		if (this.file === 'config' && kind === 'profile' && raw.name === 'default' && this.isShadowedDefault(raw)) {
 			this.report('section/default-shadowed', 'warning',
-				'[profile default] in this file takes precedence: the standard ignores this [default] section.',
-				this.headerRange(scanner));
-			return -1;
+				'[profile default] in this file takes precedence: the standard ignores this [default] section.', raw.header.header);
+			return;
 		}
-		const table = this.table = this.sections[kind];
-		const at = table.indexOfName(this.text, scanner.nameStart, scanner.nameEnd);
-		if (at === -1) {
-			return table.addSection(this.file, scanner);
-		}
-		this.noteDuplicate(table, at, scanner);
-		table.addHeader(at, this.file, scanner);
-		return at;
+		const section = this.sectionFor(kind, raw);
+		raw.properties.forEach((property) => this.mergeProperty(section, property));
 	}
 
 	/**
-	 * For the profile `default` in the config file: whether this is a `[default]` that a `[profile default]` of
-	 * the file replaces, which may come above or below it. The rest of the file is searched at the first
-	 * `[default]`, once, and only in a file that has one.
+	 * Whether this is a `[default]` of the config file that a `[profile default]` of the file replaces, which may
+	 * come above or below it: the rest of the file is searched at the first `[default]`, once.
 	 */
-	private isDefaultShadowed(scanner: LineCursor): boolean {
-		if (scanner.prefixStart !== -1) {
+	private isShadowedDefault(raw: RawSection): boolean {
+		if (raw.prefix !== undefined) {
 			this.prefixedDefaultAbove = true;
 			return false;
 		}
-		this.shadowsDefault ??= this.prefixedDefaultAbove || hasPrefixedDefault(this.text, scanner.next);
+		this.shadowsDefault ??= this.prefixedDefaultAbove || hasPrefixedDefault(this.text, raw.header.span.offset);
 		return this.shadowsDefault;
 	}
 
-	private isDefault(scanner: LineCursor): boolean {
-		return textIs(this.text, scanner.nameStart, scanner.nameEnd, 'default');
-	}
-
-	private classifyUnprefixed(scanner: LineCursor): SectionKind | undefined {
-		if (this.file === 'config' && this.isDefault(scanner)) {
-			return 'profile';
+	/** The kind of section a header opens in this file; undefined (and a problem) when the standard ignores it. */
+	private kindOf(raw: RawSection): SectionKind | undefined {
+		if (raw.prefix === undefined) {
+			return this.kindOfUnprefixed(raw);
 		}
-		if (this.file === 'config' && scanner.nameEnd > scanner.nameStart) {
-			// Even with a valid name the section is ignored: the prefix is what is missing.
-			this.report('section/missing-profile-prefix', 'warning',
-				'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
-				+ 'the standard ignores this section.', this.headerRange(scanner));
-			return undefined;
+		const kind = sectionKinds.find((candidate) => candidate === raw.prefix);
+		if (this.file === 'config') {
+			if (!kind) {
+				this.report('section/unknown-kind', 'info',
+					'Not a profile, sso-session or services section: the standard keeps it, but reads no profile settings '
+					+ 'from it.', raw.header.header);
+				return undefined;
+			}
+			return this.checkName(raw, kind) ? kind : undefined;
 		}
-		return this.checkName(scanner, 'profile') ? 'profile' : undefined;
-	}
-
-	private classifyPrefixedInConfig(scanner: LineCursor): SectionKind | undefined {
-		const kind = this.sectionKindAt(scanner);
-		if (!kind) {
-			this.report('section/unknown-kind', 'info',
-				'Not a profile, sso-session or services section: the standard keeps it, but reads no profile settings '
-				+ 'from it.', this.headerRange(scanner));
-			return undefined;
-		}
-		return this.checkName(scanner, kind) ? kind : undefined;
-	}
-
-	private classifyPrefixedInCredentials(scanner: LineCursor): undefined {
-		const kind = this.sectionKindAt(scanner);
 		if (kind === 'profile') {
 			this.report('section/profile-prefix-in-credentials', 'warning',
 				"In the credentials file a profile section is written [name], without the 'profile' prefix: "
-				+ 'the standard ignores this section.', this.headerRange(scanner));
+				+ 'the standard ignores this section.', raw.header.header);
 		} else if (kind) {
 			this.report('section/config-only-in-credentials', 'warning',
-				`A ${kind} section belongs in the config file: the standard ignores it in the credentials file.`,
-				this.headerRange(scanner));
+				`A ${kind} section belongs in the config file: the standard ignores it in the credentials file.`, raw.header.header);
 		} else {
 			// `[my profile]`: a name with a space, which is what the user meant, rather than an unknown prefix.
-			this.report('section/invalid-name', 'warning',
-				`A profile name ${identifierRule}: the standard ignores this section.`,
-				scanner.rangeOf(scanner.prefixStart, scanner.nameEnd));
+			const { prefix, name } = raw.header;
+			this.report('section/invalid-name', 'warning', `A profile name ${identifierRule}: the standard ignores this section.`,
+				between(prefix!, name));
 		}
 		return undefined;
 	}
 
-	private checkName(scanner: LineCursor, kind: SectionKind): boolean {
-		const { nameStart, nameEnd } = scanner;
-		if (isValidIdentifierAt(this.text, nameStart, nameEnd)) {
+	private kindOfUnprefixed(raw: RawSection): SectionKind | undefined {
+		if (this.file === 'config' && raw.name === 'default') {
+			return 'profile';
+		}
+		if (this.file === 'config' && raw.name.length > 0) {
+			// Even with a valid name the section is ignored: the prefix is what is missing.
+			this.report('section/missing-profile-prefix', 'warning',
+				'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
+				+ 'the standard ignores this section.', raw.header.header);
+			return undefined;
+		}
+		return this.checkName(raw, 'profile') ? 'profile' : undefined;
+	}
+
+	private checkName(raw: RawSection, kind: SectionKind): boolean {
+		if (isValidIdentifier(raw.name)) {
 			return true;
 		}
-		const message = nameEnd === nameStart
-			? 'This section has no name: the standard ignores it.'
-			: `A ${kind} name ${identifierRule}: the standard ignores this section.`;
-		const range = nameEnd === nameStart ? this.headerRange(scanner) : scanner.rangeOf(nameStart, nameEnd);
-		this.report('section/invalid-name', 'warning', message, range);
+		if (raw.name.length === 0) {
+			this.report('section/invalid-name', 'warning', 'This section has no name: the standard ignores it.', raw.header.header);
+		} else {
+			this.report('section/invalid-name', 'warning', `A ${kind} name ${identifierRule}: the standard ignores this section.`, raw.header.name);
+		}
 		return false;
 	}
 
-	/** The kind a header's prefix names, if it names one: `profile`, `sso-session` or `services`. */
-	private sectionKindAt(scanner: LineCursor): SectionKind | undefined {
-		const { prefixStart: start, prefixEnd: end } = scanner;
-		for (const kind of sectionKinds) {
-			if (textIs(this.text, start, end, kind)) {
-				return kind;
-			}
+	/** The section a header of this kind and name adds to, made on its first header; notes a repeated header in one file. */
+	private sectionFor(kind: SectionKind, raw: RawSection): OpenSection {
+		const header: SourceLocation = { file: this.file, range: raw.header.header };
+		const sections = this.sections[kind];
+		const section = sections.get(raw.name);
+		if (!section) {
+			const added: OpenSection = { kind, name: raw.name, properties: new Map(), headers: [header] };
+			sections.set(raw.name, added);
+			return added;
 		}
-		return undefined;
-	}
-
-	private headerRange(scanner: LineCursor): TextRange {
-		return scanner.rangeOf(scanner.start, scanner.headerEnd);
-	}
-
-	/** Notes a second header of the same section in the same file (the other file's header is no duplicate). */
-	private noteDuplicate(table: SectionTable, at: number, scanner: LineCursor): void {
-		const line = table.firstLineIn(at, this.file);
-		if (line !== -1) {
+		const first = section.headers.find((other) => other.file === this.file);
+		if (first) {
 			this.report('section/duplicate', 'info',
-				`This section repeats the one on line ${line + 1}: the standard merges them, and a key `
-				+ 'set in both takes the later value.', this.headerRange(scanner));
+				`This section repeats the one on line ${first.range.line + 1}: the standard merges them, and a key `
+				+ 'set in both takes the later value.', raw.header.header);
 		}
+		section.headers.push(header);
+		return section;
 	}
 
-	private mergeProperty(property: OpenProperty): void {
-		const { name } = property;
-		if (!property.valid) {
-			this.report('property/invalid-name', 'warning',
-				`A property key ${identifierRule}: the standard ignores this property.`, property.keyRange);
+	private mergeProperty(section: OpenSection, raw: RawProperty): void {
+		const name = interned(this.keyNames, asciiLowerCase(raw.key));
+		if (!isValidIdentifier(name)) {
+			this.report('property/invalid-name', 'warning', `A property key ${identifierRule}: the standard ignores this property.`, raw.line.key);
 			return;
 		}
-		const table = this.table!;
-		const existing = table.propertyIndexByName(this.target, property.nameId, name);
-		if (existing !== -1) {
-			this.noteOverride(existing, property.keyLine);
+		const earlier = section.properties.get(name);
+		if (earlier) {
+			this.noteOverride(earlier, raw.line.key.line);
 		}
-		if (property.hasSubProperties) {
-			this.checkSubProperties();
-		}
-		if (existing !== -1) {
-			this.store.replace(existing, property); // a later definition takes the earlier one's place, as with Map.set
-		} else {
-			table.appendProperty(this.target, this.store.add(property));
-		}
+		const definition: PropertyDefinition = {
+			name,
+			value: raw.value,
+			// One shape for every definition (undefined rather than absent): code that reads thousands of them stays fast.
+			subProperties: raw.subProperties.length > 0 ? this.subPropertiesOf(raw) : undefined,
+			key: { file: this.file, range: raw.line.key },
+			valueRange: { file: this.file, range: raw.valueRange },
+		};
+		// A later definition takes the earlier one's place (Map.set keeps the order of first definition).
+		section.properties.set(name, definition);
 	}
 
 	/** The problem is placed on the definition that loses, since that is the text that has no effect. */
-	private noteOverride(existing: number, winnerLine: number): void {
+	private noteOverride(earlier: PropertyDefinition, winnerLine: number): void {
 		const line = winnerLine + 1;
-		const { file, range } = this.store.keyLocation(existing);
+		const { file, range } = earlier.key;
 		if (file === this.file) {
 			this.report('property/duplicate', 'warning',
-				`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`,
-				range);
+				`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`, range);
 		} else {
-			this.problemList.add(file, 'property/overridden-by-credentials', 'info',
-				`The credentials file sets this key for the same profile (line ${line}): the standard uses that value.`,
-				range);
+			this.reportIn(file, 'property/overridden-by-credentials', 'info',
+				`The credentials file sets this key for the same profile (line ${line}): the standard uses that value.`, range);
 		}
 	}
 
 	/**
-	 * Reports what the standard drops of the sub-properties (invalid keys) and what it overrides (a key set again:
-	 * the last wins), as the Ruby and Kotlin suites read them; the store parses them when they are read. Makes no
-	 * object for a short block, the usual one (`s3 =` with two or three keys): a large file has thousands of them.
+	 * The sub-properties as the Ruby and Kotlin suites read them: keys keep their case, an invalid key is dropped
+	 * and a key set again takes the later value; each is a problem. Lines without `=` or without a key are syntax
+	 * errors already.
 	 */
-	private checkSubProperties(): void {
-		const { data, count } = this.subPropertyMarks;
-		const text = this.text;
-		/** For a long block: where each key was set last, as the index of its marks. */
-		const seen = count > 8 ? new Map<string, number>() : undefined;
-		for (let mark = 0; mark < count; mark++) {
-			const start = data[mark * markFieldCount + MARK_KEY_START];
-			const end = data[mark * markFieldCount + MARK_KEY_END];
-			if (!isValidIdentifierAt(text, start, end)) {
-				this.report('sub-property/invalid-name', 'warning',
-					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, this.markRange(mark));
+	private subPropertiesOf(raw: RawProperty): Map<string, string> {
+		const values = new Map<string, string>();
+		const lines = new Map<string, TextRange>();
+		for (const line of raw.subProperties) {
+			if (!line.assignment || line.key.length === 0) {
 				continue;
 			}
-			let earlier: number | undefined;
-			if (seen) {
-				const key = text.slice(start, end);
-				earlier = seen.get(key);
-				seen.set(key, mark);
-			} else {
-				earlier = this.earlierMark(mark);
+			const key = sliceOf(this.text, line.key);
+			if (!isValidIdentifier(key)) {
+				this.report('sub-property/invalid-name', 'warning',
+					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, line.key);
+				continue;
 			}
-			if (earlier !== undefined) {
+			const earlier = lines.get(key);
+			if (earlier) {
 				this.report('sub-property/duplicate', 'warning',
-					`This sub-property is set again on line ${data[mark * markFieldCount + MARK_LINE] + 1}: the standard uses the later value.`,
-					this.markRange(earlier));
+					`This sub-property is set again on line ${line.key.line + 1}: the standard uses the later value.`, earlier);
 			}
+			lines.set(key, line.key);
+			values.set(key, sliceOf(this.text, line.assignment.value));
 		}
+		return values;
 	}
-
-	/** The last sub-property before `mark` with the same key (both valid, then), by comparing the text. */
-	private earlierMark(mark: number): number | undefined {
-		const { data } = this.subPropertyMarks;
-		const start = data[mark * markFieldCount + MARK_KEY_START];
-		const length = data[mark * markFieldCount + MARK_KEY_END] - start;
-		for (let other = mark - 1; other >= 0; other--) {
-			const otherStart = data[other * markFieldCount + MARK_KEY_START];
-			if (data[other * markFieldCount + MARK_KEY_END] - otherStart === length && sameText(this.text, start, this.text, otherStart, length)) {
-				return other;
-			}
-		}
-		return undefined;
-	}
-
-	private markRange(mark: number): TextRange {
-		const { data } = this.subPropertyMarks;
-		const at = mark * markFieldCount;
-		return textRange(data[at + MARK_KEY_START], data[at + MARK_KEY_END], data[at + MARK_LINE], data[at + MARK_COLUMN_BASE]);
-	}
-
 
 	private report(code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
-		this.problemList.add(this.file, code, severity, message, range);
+		this.reportIn(this.file, code, severity, message, range);
 	}
 }
 
-const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'services'];
+/** Whether a closed `[profile default]` header is in `text` from `from` on: looks only at the lines with `default`. */
+function hasPrefixedDefault(text: string, from: number): boolean {
+	for (let found = text.indexOf('default', from); found !== -1;) {
+		const line = scanLineAt(text, text.lastIndexOf('\n', found) + 1);
+		if (line.kind === 'header' && line.closed && line.prefix && sliceOf(text, line.prefix) === 'profile' && sliceOf(text, line.name) === 'default') {
+			return true;
+		}
+		found = text.indexOf('default', line.span.offset + line.span.length);
+	}
+	return false;
+}
 
-// See keepShapesAlive: one of each class the reading loop works on or builds (a set read and then dropped, as
-// each benchmark run does, would take its shapes with it).
-{
-	const names = new KeyNames();
-	const store = new PropertyStore(names.names);
-	const sections = sectionTables(store);
-	sections.profile.addSection('config', scanLines(''));
-	keepShapesAlive(
-		new FileMerger('config', '', new ProblemList(), sections, names, store),
-		sections,
-		sections.profile.sectionAt(0),
-	);
+function sliceOf(text: string, range: TextRange): string {
+	return text.slice(range.offset, range.offset + range.length);
+}
+
+/** From the start of `first` to the end of `last`, on one line. */
+function between(first: TextRange, last: TextRange): TextRange {
+	return { ...first, length: last.offset + last.length - first.offset };
+}
+
+/** The string of `names` equal to `name`, which is added when there is none. */
+function interned(names: Map<string, string>, name: string): string {
+	const known = names.get(name);
+	if (known !== undefined) {
+		return known;
+	}
+	names.set(name, name);
+	return name;
 }
 
 /** The standard lower-cases keys in ASCII only (Rust's `to_ascii_lowercase`). */
@@ -678,7 +417,7 @@ function asciiLowerCase(text: string): string {
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
 		if (code >= 0x41 && code <= 0x5a) {
-			return text.replace(/[A-Z]+/g, upper => upper.toLowerCase());
+			return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 		}
 	}
 	return text;

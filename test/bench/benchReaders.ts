@@ -2,8 +2,7 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// The two reads the benchmarks compare, in one place so that parse.bench.ts (in time) and growth.bench.ts (in
-// instructions) measure the same thing.
+// The two reads parse.bench.ts compares.
 
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { readFileSync } from 'node:fs';

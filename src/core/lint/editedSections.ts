@@ -18,7 +18,7 @@ export interface FileChange extends TextChange {
 	readonly file: FileRole;
 }
 
-export interface FileEdits {
+export interface EditedSections {
 	/** The changed span of each file whose text changed. */
 	readonly changes: readonly FileChange[];
 	/** Every profile and sso-session name whose sections have lines the edits touched, for any reader. */
@@ -31,7 +31,7 @@ export interface FileEdits {
  * parse made after `previous` (lintContext.ts `parseProfileFiles`): each file's `change` is from the file of the
  * same role there.
  */
-export function editedSections(previous: readonly LintedFile[], next: readonly LintedFile[]): FileEdits | undefined {
+export function editedSections(previous: readonly LintedFile[], next: readonly LintedFile[]): EditedSections | undefined {
 	if (previous.length !== next.length) {
 		return undefined;
 	}

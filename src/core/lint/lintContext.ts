@@ -12,14 +12,14 @@ import type { Clock } from '../expiry';
 import type { Platform } from '../fileLocations';
 import type { FileRole } from '../profileFilesReader';
 import type { ProfileSet, Section, TextRange } from '../profileSet';
-import type { EarlierParse, RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
+import type { RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
 import type { FileTexts, ReadingResult } from '../reading';
 import type { LegacySdkUse } from '../references/legacySdkUses';
 import { changedSectionNames } from '../readingChanges';
 import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
-import { forEachHeaderOffset, readStandardAndLiteral } from '../standardReader';
+import { readStandardAndLiteral } from '../standardReader';
 import { TextChange, textChange } from '../textChange';
-import { editedSections, FileEdits, rangeAfterChanges } from './editedSections';
+import { EditedSections, editedSections, rangeAfterChanges } from './editedSections';
 import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
 
@@ -131,16 +131,16 @@ const fileRoles: readonly FileRole[] = ['config', 'credentials'];
  * Parses and reads the two texts once, for any number of lint runs. Never throws on their content.
  *
  * `previous`, the parse of the texts as they were a moment ago, makes it quicker and changes nothing in the
- * result: a file whose text is the same is not parsed literally again; in an edited one, the literal parse
- * (rawProfileFile.ts `literalSink`) and the AWS CLI's reading (awsCliReader.ts `readAwsCliFile`) take what is
- * before and after the edit from it; the readings are compared again only for the sections the edit touched
- * (editedSections.ts); and the rules' findings per section are kept (sectionMemo.ts). All four find where the
- * edit is in the file's `change`, computed once here. The standard's reading and the rest are computed again.
+ * result: in an edited file, the AWS CLI's reading (awsCliReader.ts `readAwsCliFile`) takes what is before and
+ * after the edit from it; the readings are compared again only for the sections the edit touched
+ * (editedSections.ts); and the rules' findings per section are kept (sectionMemo.ts). All three find where the
+ * edit is in the file's `change`, computed once here. The literal parse, the standard's reading and the rest
+ * are computed again (a few milliseconds for thousands of profiles).
  */
 export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFiles): ParsedProfileFiles {
 	const { texts } = input;
 	const earlier = earlierFiles(texts, previous);
-	const { standard, literal } = readStandardAndLiteral(texts, earlier);
+	const { standard, literal } = readStandardAndLiteral(texts);
 	const targets = headerTargets(standard);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];
@@ -187,22 +187,20 @@ export function keyName(key: string): string {
 	return /[A-Z]/.test(key) ? key.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : key;
 }
 
-/** A file of the last parse: what the literal parse of its new text starts from (with where it changed), and the file itself. */
-interface EarlierFile extends EarlierParse {
+/** A file of the last parse, and where its text changed since (undefined when it is the same). */
+interface EarlierFile {
 	readonly file: LintedFile;
+	readonly change?: TextChange;
 }
 
-/**
- * The files of `previous` that are still there, with where their text changed since. Made anew rather than
- * handing `file` itself as the EarlierParse: its own `change` is from the parse before it.
- */
+/** The files of `previous` that are still there, with where their text changed since. */
 function earlierFiles(texts: FileTexts, previous: ParsedProfileFiles | undefined): Partial<Record<FileRole, EarlierFile>> {
 	const earlier: Partial<Record<FileRole, EarlierFile>> = {};
 	for (const role of fileRoles) {
 		const file = previous && fileOf(previous, role);
 		const text = texts[role];
 		if (file && text !== undefined) {
-			earlier[role] = { file, text: file.text, raw: file.raw, change: file.text === text ? undefined : textChange(file.text, text) };
+			earlier[role] = file.text === text ? { file } : { file, change: textChange(file.text, text) };
 		}
 	}
 	return earlier;
@@ -213,7 +211,9 @@ function headerTargets(standard: ProfileSet): Record<FileRole, Map<number, Secti
 	const targets: Record<FileRole, Map<number, Section>> = { config: new Map(), credentials: new Map() };
 	for (const sections of [standard.profiles, standard.ssoSessions, standard.services]) {
 		for (const section of sections.values()) {
-			forEachHeaderOffset(section, (file, offset) => targets[file].set(offset, section));
+			for (const { file, range } of section.headers) {
+				targets[file].set(range.offset, section);
+			}
 		}
 	}
 	return targets;
@@ -330,7 +330,7 @@ function differencesOf(readings: ComparedReadings, previous: ParsedProfileFiles 
 }
 
 /** The sections whose readings may differ from last time (editedSections.ts); undefined when that is not known. */
-function namesToCompareAgain(readings: ComparedReadings, previous: ParsedProfileFiles): FileEdits | undefined {
+function namesToCompareAgain(readings: ComparedReadings, previous: ParsedProfileFiles): EditedSections | undefined {
 	const { jsSdk } = readings;
 	if ((jsSdk === undefined) !== (previous.jsSdk === undefined)) {
 		return undefined; // compared with another reader than last time
