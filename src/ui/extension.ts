@@ -31,7 +31,8 @@ import { WorkspaceProjectFiles } from './workspaceProjectFiles';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
 import { SessionAlerts } from './sessionAlerts';
-import { SignInArgument, SignInCommand } from './signInCommand';
+import type { SignInArgument, SignInCommand } from './signInCommand';
+import { loadSignIn } from './lazyBundles';
 import { Walkthrough } from './walkthrough';
 
 markBundleLoaded();
@@ -127,7 +128,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name), projectFiles);
 	projectFiles.start();
 	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
-	const signIn = new SignInCommand({ store, log, prompts: () => prompts });
+	let signInCommand: SignInCommand | undefined;
+	const signIn = () => signInCommand ??= new (loadSignIn().SignInCommand)({ store, log, prompts: () => prompts });
 	const runSignIn = (profile: string) => vscode.commands.executeCommand('awsProfiles.signIn', profile);
 	const sessionAlerts = new SessionAlerts({
 		activeEntry: () => {
@@ -235,8 +237,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.openWalkthrough': () => walkthrough.open(),
 		'awsProfiles.copyExamplePolicy': (tool?: DeployTool) => walkthrough.copyExamplePolicy(tool),
 		'awsProfiles.pinProfileInProject': () => walkthrough.pinActiveProfile(),
-		'awsProfiles.signIn': (argument?: SignInArgument) => signIn.signIn(argument),
-		'awsProfiles.signOut': (argument?: SignInArgument) => signIn.signOut(argument),
+		'awsProfiles.signIn': (argument?: SignInArgument) => signIn().signIn(argument),
+		'awsProfiles.signOut': (argument?: SignInArgument) => signIn().signOut(argument),
 		'awsProfiles.clearFilter': () => {
 			filter = '';
 			refreshViews();
@@ -280,7 +282,9 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			walkthrough,
 			serverlessProjects,
 			projectFiles,
-			signIn,
+			get signIn() {
+				return signIn();
+			},
 			sessionAlerts,
 			setPrompts: (replacement) => {
 				prompts = maskedPrompts(replacement ?? windowPrompts);

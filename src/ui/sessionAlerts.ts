@@ -29,8 +29,8 @@ export interface SessionAlertDeps {
 const longestDelayMs = 2 ** 31 - 1;
 
 export function warnMinutesBefore(): number {
-	const minutes = vscode.workspace.getConfiguration('awsProfiles').get<number>('sessions.warnMinutesBefore', 10);
-	return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? minutes : 0;
+	// Anything but a positive number (a string in settings.json, a negative) turns the warning off.
+	return Math.max(0, Number(vscode.workspace.getConfiguration('awsProfiles').get('sessions.warnMinutesBefore', 10))) || 0;
 }
 
 export class SessionAlerts implements vscode.Disposable {
@@ -71,9 +71,8 @@ export class SessionAlerts implements vscode.Disposable {
 		}
 		this.warned.add(key);
 		const canSignIn = entry.kind.kind === 'sso' || entry.kind.kind === 'login-session';
-		const what = canSignIn ? 'session' : 'credentials';
-		const verb = canSignIn ? 'expires' : 'expire';
-		const message = `The ${what} of the active AWS profile '${displayName(entry.name)}' ${verb} in ${span(entry.expiry.expiresAt - now)}.`;
+		// Temporary keys are a session too (STS's): the same words for all.
+		const message = `The session of the active AWS profile '${displayName(entry.name)}' expires in ${span(entry.expiry.expiresAt - now)}.`;
 		this.deps.log.info(message);
 		void this.deps.prompts().notify(message, canSignIn ? ['Sign In'] : [], 'warning').then((action) => {
 			if (action === 'Sign In') {

@@ -8,7 +8,8 @@
 // window, WSL or a container, whose loopback address the user's browser cannot reach (the page opens on the
 // user's machine; the code is shown and can be copied). The token is cached where the AWS CLI caches it, which
 // the store watches, so the view and the status bar follow by themselves. A login_session profile signs in with
-// `aws login` in a terminal, when the installed AWS CLI has it.
+// `aws login` in a terminal, when the installed AWS CLI has it. A bundle of its own (dist/signIn.js, see
+// lazyBundles.ts), required on first use: activation never parses it.
 
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
@@ -22,7 +23,7 @@ import { configuredEndpoint } from '../core/serviceEndpoints';
 import { ssoLoginTargetForProfile, ssoLoginTargetForSession, SsoLoginTarget } from '../core/ssoLoginTarget';
 import { span } from '../core/timeLeft';
 import { CommandError } from './commands';
-import { ProfileNode } from './profileTree';
+import type { ProfileNode } from './profileTree';
 import type { ProfileStore } from './profileStore';
 import type { Prompts } from './prompts';
 
@@ -214,8 +215,9 @@ export class SignInCommand {
 	}
 }
 
+/** By its shape, not its class: the tree's nodes come from dist/extension.js, this file from dist/signIn.js. */
 function profileOf(argument: Exclude<SignInArgument, undefined>): string | undefined {
-	if (argument instanceof ProfileNode) {
+	if (typeof argument === 'object' && 'entry' in argument) {
 		return argument.entry.name;
 	}
 	return typeof argument === 'string' ? argument : undefined;

@@ -49,7 +49,7 @@ export class ProfileStatusBar implements vscode.Disposable {
 			? { command: 'awsProfiles.signIn', title: 'Sign In', arguments: [entry.name] }
 			: 'awsProfiles.switchProfile';
 		const tooltip = new vscode.MarkdownString(tooltipOf(state, signIn));
-		tooltip.isTrusted = { enabledCommands: ['awsProfiles.verifyProfile', 'awsProfiles.switchProfile', 'awsProfiles.signIn'] };
+		tooltip.isTrusted = { enabledCommands: ['awsProfiles.verifyProfile', 'awsProfiles.switchProfile'] };
 		this.item.tooltip = tooltip;
 		this.item.accessibilityInformation = { label: `AWS profile: ${state.active === undefined ? 'none' : displayName(state.active)}` };
 	}
@@ -75,16 +75,10 @@ function healthOf({ active, snapshot }: StatusState, session: SessionState): Hea
 
 /** ` · 42 min`, ` · expired`, ` · signed out`: only what calls for attention. */
 function sessionText(session: SessionState): string {
-	switch (session.kind) {
-		case 'under-hour':
-			return ` · $(watch) ${span(session.msLeft)}`;
-		case 'expired':
-			return ' · expired';
-		case 'signed-out':
-			return ' · signed out';
-		default:
-			return '';
+	if (session.kind === 'under-hour') {
+		return ` · $(watch) ${span(session.msLeft)}`;
 	}
+	return session.kind === 'expired' || session.kind === 'signed-out' ? ` · ${session.kind.replace('-', ' ')}` : '';
 }
 
 /** Whether a click should sign in: a profile that signs in (SSO, aws login) with no live session. */
@@ -115,7 +109,7 @@ function tooltipOf(state: StatusState, signIn: boolean): string {
 	// A name shaped like a secret is not written even into the link: Verify then asks which profile.
 	const argument = entry && displayName(entry.name) === entry.name ? `?${encodeURIComponent(JSON.stringify([entry.name]))}` : '';
 	const verify = entry ? ` · [Verify](command:awsProfiles.verifyProfile${argument})` : '';
-	const click = signIn ? `Click to sign in · [Switch profile](command:awsProfiles.switchProfile)` : 'Click to switch profile';
+	const click = signIn ? 'Click to sign in' : 'Click to switch profile';
 	lines.push('', terminals, '', `${click}${verify}`);
 	return lines.join('\n');
 }
