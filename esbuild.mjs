@@ -6,6 +6,7 @@
 //   dist/checks.js     the lint and the project references with their parsers (src/core/checks.ts), and
 //   dist/edits.js      the edits of the two files (src/core/profileFileWriter.ts), each loaded by the extension
 //                      on first use (src/ui/lazyBundles.ts), so activation never parses them.
+//   dist/signIn.js     Sign In and Sign Out (src/ui/signInCommand.ts), loaded by the extension on first use.
 //   dist/jsSdkReader.js the JS SDK's own config file loader alone (what lint compares with), loaded on first
 //                      use: `aws-profiles lint` and the editor's lint need it, not the SDK's clients.
 //   dist/re2.js        re2js, the linear-time engine of user-supplied regular expressions (the naming
@@ -26,7 +27,7 @@ const watch = process.argv.includes('--watch');
 const awsLayerIsExternal = {
 	name: 'aws-layer-external',
 	setup(build) {
-		build.onResolve({ filter: /^\.\/(aws|jsSdkReader|checks|edits)\.js$/ }, (args) => ({ path: args.path, external: true }));
+		build.onResolve({ filter: /^\.\/(aws|jsSdkReader|checks|edits|signIn)\.js$/ }, (args) => ({ path: args.path, external: true }));
 	},
 };
 
@@ -60,6 +61,7 @@ const builds = [
 	{ ...common, entryPoints: { jsSdkReader: 'src/aws/jsSdkReader.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { checks: 'src/core/checks.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { edits: 'src/core/profileFileWriter.ts' }, outdir: 'dist' },
+	{ ...common, entryPoints: { signIn: 'src/ui/signInCommand.ts' }, outdir: 'dist', external: ['vscode'] },
 	{ ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', plugins: [] },
 ];
 

@@ -30,6 +30,9 @@ import { ServerlessProjects } from './serverlessProjects';
 import { WorkspaceProjectFiles } from './workspaceProjectFiles';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
+import { SessionAlerts } from './sessionAlerts';
+import type { SignInArgument, SignInCommand } from './signInCommand';
+import { loadSignIn } from './lazyBundles';
 import { Walkthrough } from './walkthrough';
 
 markBundleLoaded();
@@ -63,6 +66,10 @@ export interface TestingApi {
 	readonly serverlessProjects: ServerlessProjects;
 	/** The workspace's project files checked in the background. */
 	readonly projectFiles: WorkspaceProjectFiles;
+	/** Sign In and Sign Out: its flowOverride and openExternal let a test choose the flow and see the pages opened. */
+	readonly signIn: SignInCommand;
+	/** The timer of the active profile's session: when it fires next. */
+	readonly sessionAlerts: SessionAlerts;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
 	setPrompts(prompts: Prompts | undefined): void;
 }
@@ -121,10 +128,24 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name), projectFiles);
 	projectFiles.start();
 	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
+	let signInCommand: SignInCommand | undefined;
+	const signIn = () => signInCommand ??= new (loadSignIn().SignInCommand)({ store, log, prompts: () => prompts });
+	const runSignIn = (profile: string) => vscode.commands.executeCommand('awsProfiles.signIn', profile);
+	const sessionAlerts = new SessionAlerts({
+		activeEntry: () => {
+			const name = active.name(store.current);
+			return name === undefined ? undefined : store.current?.model.profiles.get(name);
+		},
+		prompts: () => prompts,
+		redraw: () => refreshViews(),
+		signIn: runSignIn,
+		log,
+	});
 	const verify = new VerifyCommand({
 		store,
 		log,
 		prompts: () => prompts,
+		signIn: runSignIn,
 		record: (name, summary) => {
 			verifications.set(name, summary);
 			if (summary.ok) {
@@ -147,12 +168,14 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	context.subscriptions.push(
 		{ dispose: () => clearInterval(countdown) },
 		log, store, active, statusBar, tree,
-		treeView,
+		treeView, sessionAlerts,
 		store.onDidChange((snapshot) => {
 			active.applyToTerminals(snapshot);
 			refreshViews();
+			sessionAlerts.arm();
 		}),
 		active.onDidChange(refreshViews),
+		active.onDidChange(() => sessionAlerts.arm()),
 		vscode.workspace.onDidChangeConfiguration((event) => {
 			if (affectsLocations(event)) {
 				store.setLocations(effectiveLocations());
@@ -162,6 +185,9 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			}
 			if (affectsTree(event) || affectsTerminal(event)) {
 				refreshViews();
+			}
+			if (event.affectsConfiguration('awsProfiles.sessions')) {
+				sessionAlerts.arm();
 			}
 			if (affectsDiagnostics(event)) {
 				diagnostics.relintOpenFiles();
@@ -211,6 +237,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.openWalkthrough': () => walkthrough.open(),
 		'awsProfiles.copyExamplePolicy': (tool?: DeployTool) => walkthrough.copyExamplePolicy(tool),
 		'awsProfiles.pinProfileInProject': () => walkthrough.pinActiveProfile(),
+		'awsProfiles.signIn': (argument?: SignInArgument) => signIn().signIn(argument),
+		'awsProfiles.signOut': (argument?: SignInArgument) => signIn().signOut(argument),
 		'awsProfiles.clearFilter': () => {
 			filter = '';
 			refreshViews();
@@ -254,6 +282,10 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			walkthrough,
 			serverlessProjects,
 			projectFiles,
+			get signIn() {
+				return signIn();
+			},
+			sessionAlerts,
 			setPrompts: (replacement) => {
 				prompts = maskedPrompts(replacement ?? windowPrompts);
 			},

@@ -47,7 +47,8 @@ export class ProfileNode extends vscode.TreeItem {
 		const active = context.active === entry.name;
 		const verification = context.verification(entry.name);
 		this.id = group === undefined ? `profile:${entry.name}` : `group:${group}/profile:${entry.name}`;
-		this.contextValue = active ? 'profile.active' : 'profile';
+		// `.sso` and `.login` carry the Sign In (and, for SSO, Sign Out) actions of the menus.
+		this.contextValue = `${active ? 'profile.active' : 'profile'}${signInSuffix(entry.kind)}`;
 		const region = entry.region === undefined ? undefined : displayValue('region', entry.region);
 		this.description = [active ? 'active' : undefined, region, verification?.account, timeLeftLabel(entry.expiry, context.now)].filter(Boolean).join(' · ');
 		this.iconPath = iconFor(entry, context, verification);
@@ -63,6 +64,10 @@ export class ProfileNode extends vscode.TreeItem {
 			now: context.now, active: context.active === entry.name, verification: context.verification(entry.name),
 		}));
 	}
+}
+
+function signInSuffix(kind: ProfileKind): string {
+	return kind.kind === 'sso' ? '.sso' : kind.kind === 'login-session' ? '.login' : '';
 }
 
 function iconFor(entry: ProfileEntry, context: TreeContext, verification: VerificationSummary | undefined): vscode.ThemeIcon {

@@ -3,8 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { expiryStatus } from '../core/expiry';
-import { timeLeftSentence } from '../core/timeLeft';
+import type { ProfileEntry } from '../core/profileModel';
+import { SessionState, sessionState } from '../core/sessionAlerts';
+import { span, timeLeftSentence } from '../core/timeLeft';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
 import { escapeMarkdown, profileSummary, VerificationSummary } from '../core/profileSummary';
 import { displayName, displayValue } from '../core/secretMasking';
@@ -21,7 +22,11 @@ export interface StatusState {
 
 type Health = 'ok' | 'warning' | 'error';
 
-/** `$(cloud) dev · eu-west-1`: the profile new terminals deploy with; a click switches it. */
+/**
+ * `$(cloud) dev · eu-west-1`: the profile new terminals deploy with; a click switches it. A session under an
+ * hour shows its time left in the warning colour, an expired one the error colour; a click on an SSO or
+ * `aws login` profile signed out or expired signs in.
+ */
 export class ProfileStatusBar implements vscode.Disposable {
 	readonly item = vscode.window.createStatusBarItem('awsProfiles.active', vscode.StatusBarAlignment.Left, 10);
 
@@ -33,12 +38,17 @@ export class ProfileStatusBar implements vscode.Disposable {
 
 	update(state: StatusState): void {
 		const entry = state.active === undefined ? undefined : state.snapshot?.model.profiles.get(state.active);
-		const health = healthOf(state);
+		const session = sessionState(entry?.expiry, state.now);
+		const health = healthOf(state, session);
+		const signIn = entry !== undefined && needsSignIn(entry, session);
 		this.item.text = state.active === undefined
 			? '$(cloud) No AWS profile'
-			: `$(cloud) ${displayName(state.active)}${entry?.region ? ` · ${displayValue('region', entry.region)}` : ''}`;
+			: `$(cloud) ${displayName(state.active)}${entry?.region ? ` · ${displayValue('region', entry.region)}` : ''}${sessionText(session)}`;
 		this.item.backgroundColor = health === 'ok' ? undefined : new vscode.ThemeColor(`statusBarItem.${health}Background`);
-		const tooltip = new vscode.MarkdownString(tooltipOf(state));
+		this.item.command = signIn && entry
+			? { command: 'awsProfiles.signIn', title: 'Sign In', arguments: [entry.name] }
+			: 'awsProfiles.switchProfile';
+		const tooltip = new vscode.MarkdownString(tooltipOf(state, signIn));
 		tooltip.isTrusted = { enabledCommands: ['awsProfiles.verifyProfile', 'awsProfiles.switchProfile'] };
 		this.item.tooltip = tooltip;
 		this.item.accessibilityInformation = { label: `AWS profile: ${state.active === undefined ? 'none' : displayName(state.active)}` };
@@ -49,7 +59,7 @@ export class ProfileStatusBar implements vscode.Disposable {
 	}
 }
 
-function healthOf({ active, snapshot, now }: StatusState): Health {
+function healthOf({ active, snapshot }: StatusState, session: SessionState): Health {
 	if (active === undefined || !snapshot) {
 		return 'ok';
 	}
@@ -57,10 +67,27 @@ function healthOf({ active, snapshot, now }: StatusState): Health {
 	if (!entry || (entry.chain && !entry.chain.ok)) {
 		return 'warning';
 	}
-	return entry.expiry && expiryStatus(entry.expiry, now) === 'expired' ? 'error' : 'ok';
+	if (session.kind === 'expired') {
+		return 'error';
+	}
+	return session.kind === 'under-hour' || session.kind === 'signed-out' ? 'warning' : 'ok';
 }
 
-function tooltipOf(state: StatusState): string {
+/** ` · 42 min`, ` · expired`, ` · signed out`: only what calls for attention. */
+function sessionText(session: SessionState): string {
+	if (session.kind === 'under-hour') {
+		return ` · $(watch) ${span(session.msLeft)}`;
+	}
+	return session.kind === 'expired' || session.kind === 'signed-out' ? ` · ${session.kind.replace('-', ' ')}` : '';
+}
+
+/** Whether a click should sign in: a profile that signs in (SSO, aws login) with no live session. */
+function needsSignIn(entry: ProfileEntry, session: SessionState): boolean {
+	const signsIn = entry.kind.kind === 'sso' || entry.kind.kind === 'login-session';
+	return signsIn && (session.kind === 'signed-out' || session.kind === 'expired');
+}
+
+function tooltipOf(state: StatusState, signIn: boolean): string {
 	const terminals = state.settings.injectProfile
 		? state.active === undefined
 			? 'New terminals and tasks get no `AWS_PROFILE`.'
@@ -82,6 +109,7 @@ function tooltipOf(state: StatusState): string {
 	// A name shaped like a secret is not written even into the link: Verify then asks which profile.
 	const argument = entry && displayName(entry.name) === entry.name ? `?${encodeURIComponent(JSON.stringify([entry.name]))}` : '';
 	const verify = entry ? ` · [Verify](command:awsProfiles.verifyProfile${argument})` : '';
-	lines.push('', terminals, '', `Click to switch profile${verify}`);
+	const click = signIn ? 'Click to sign in' : 'Click to switch profile';
+	lines.push('', terminals, '', `${click}${verify}`);
 	return lines.join('\n');
 }

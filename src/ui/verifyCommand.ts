@@ -18,7 +18,12 @@ export interface VerifyDeps {
 	readonly log: vscode.LogOutputChannel;
 	/** Where the result goes: the tree's description and tooltip, the status bar. */
 	readonly record: (profile: string, summary: VerificationSummary) => void;
+	/** Signs the profile in to IAM Identity Center (Sign In), offered when its SSO session is missing or expired. */
+	readonly signIn?: (profile: string) => Thenable<unknown>;
 }
+
+/** The button that runs the failure's fix in a terminal when Sign In is offered beside it. */
+const awsCliSignIn = 'Use the AWS CLI';
 
 const deployItems: readonly (vscode.QuickPickItem & { tool: DeployTool })[] = deployTools.map((tool) => ({ label: deployToolTitle(tool), tool }));
 
@@ -115,8 +120,15 @@ export class VerifyCommand {
 			this.deps.record(name, { ok: false, at: Date.now(), message: result.failure.message });
 			log.warn(`Verify ${name}: ${result.failure.code}${result.failure.step ? ` (step: ${result.failure.step})` : ''}: ${result.failure.message}`);
 			const fix = result.failure.fix;
-			void this.deps.prompts().notify(result.failure.message, fix ? [fix.label] : [], 'error').then((action) => {
-				if (fix && action === fix.label) {
+			// An SSO profile signs in here, natively; `aws sso login` in a terminal stays on offer.
+			const signIn = result.failure.code === 'sso-expired' && this.deps.signIn !== undefined
+				&& this.deps.store.current?.model.profiles.get(name)?.kind.kind === 'sso';
+			const fixLabel = fix && (signIn ? awsCliSignIn : fix.label);
+			const actions = [...(signIn ? ['Sign In'] : []), ...(fixLabel ? [fixLabel] : [])];
+			void this.deps.prompts().notify(result.failure.message, actions, 'error').then((action) => {
+				if (signIn && action === 'Sign In') {
+					void this.deps.signIn!(name);
+				} else if (fix && action === fixLabel) {
 					const terminal = vscode.window.createTerminal({ name: `AWS: ${fix.label}` });
 					terminal.show();
 					terminal.sendText(fix.terminalCommand);

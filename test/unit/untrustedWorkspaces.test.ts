@@ -35,6 +35,7 @@ const restricted: Readonly<Record<string, string>> = {
 /** Settings a workspace may set in any case, and why that is harmless. */
 const harmless: Readonly<Record<string, string>> = {
 	'awsProfiles.tree.groupBy': 'only the order and grouping of the Profiles view',
+	'awsProfiles.sessions.warnMinutesBefore': 'only when (or whether) a notification offers to sign in before the active session expires; nothing is hidden or sent',
 };
 
 describe('untrusted workspaces', () => {

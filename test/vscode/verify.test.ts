@@ -147,9 +147,9 @@ describe('Verify Profile (real SDK, local AWS endpoint)', function () {
 		assert.equal(api.verifications.get('fixture-mfa')?.at, earlier, 'the ended verification records nothing');
 	});
 
-	it('offers to sign in when an SSO session has expired, running aws sso login in a terminal', async () => {
-		const notice = await verify('fixture-sso', { notify: (_message, actions) => actions[0] });
-		assert.deepEqual(notice.actions, ['Sign in']);
+	it('offers to sign in when an SSO session has expired, or to run aws sso login in a terminal', async () => {
+		const notice = await verify('fixture-sso', { notify: (_message, actions) => actions[1] });
+		assert.deepEqual(notice.actions, ['Sign In', 'Use the AWS CLI']);
 		await waitFor(() => vscode.window.terminals.some((terminal) => terminal.name === 'AWS: Sign in'));
 		vscode.window.terminals.filter((terminal) => terminal.name === 'AWS: Sign in').forEach((terminal) => terminal.dispose());
 	});
