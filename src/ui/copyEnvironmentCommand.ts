@@ -9,10 +9,11 @@ import {
 } from '../core/environmentExport';
 import type { ProfileEntry } from '../core/profileModel';
 import type { ProfileSnapshot } from '../core/profileSnapshot';
-import { displayName, displayValue } from '../core/secretMasking';
+import { displayName } from '../core/secretMasking';
 import { configuredEndpoint } from '../core/serviceEndpoints';
 import { span } from '../core/timeLeft';
 import type { ProfileStore } from './profileStore';
+import { askMfaCode, pickProfile } from './profilePrompts';
 import type { Prompts } from './prompts';
 
 export interface CopyEnvironmentDeps {
@@ -31,7 +32,7 @@ export class CopyEnvironmentCommand {
 	constructor(private readonly deps: CopyEnvironmentDeps) { }
 
 	async copy(profile?: string): Promise<void> {
-		const name = profile ?? await this.pickProfile();
+		const name = profile ?? await pickProfile(this.deps.prompts(), await this.deps.store.snapshot(), { title: 'Copy as Environment Variables', placeHolder: 'The profile whose credentials to copy' }, (entry) => entry.kind.kind !== 'none');
 		if (name === undefined) {
 			return;
 		}
@@ -91,7 +92,7 @@ export class CopyEnvironmentCommand {
 				endpoints: { sts: configuredEndpoint(snapshot.model, name, 'sts', process.env) },
 				timeoutMs,
 				abortSignal: controller.signal,
-				mfaCode: (serial) => this.askMfaCode(serial),
+				mfaCode: (serial) => askMfaCode(this.deps.prompts(), serial),
 				model: snapshot.model,
 			});
 		});
@@ -105,26 +106,4 @@ export class CopyEnvironmentCommand {
 		return undefined;
 	}
 
-	private async pickProfile(): Promise<string | undefined> {
-		const snapshot = await this.deps.store.snapshot();
-		const items = [...snapshot.model.profiles.values()].filter((entry) => entry.kind.kind !== 'none').map((entry) => ({
-			label: displayName(entry.name),
-			description: entry.region === undefined ? undefined : displayValue('region', entry.region),
-			profile: entry.name,
-		}));
-		return (await this.deps.prompts().pick(items, { title: 'Copy as Environment Variables', placeHolder: 'The profile whose credentials to copy' }))?.profile;
-	}
-
-	private async askMfaCode(serial: string): Promise<string> {
-		const code = await this.deps.prompts().input({
-			title: 'MFA code',
-			prompt: `The 6-digit code of ${serial}`,
-			ignoreFocusOut: true,
-			validateInput: (value) => /^\d{6}$/.test(value) ? undefined : 'The code is 6 digits.',
-		});
-		if (code === undefined) {
-			throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-		}
-		return code;
-	}
 }

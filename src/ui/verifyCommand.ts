@@ -9,8 +9,9 @@ import { DeployTool, deployToolTitle, deployTools } from '../core/deployTools';
 import type { VerificationSummary } from '../core/profileSummary';
 import { configuredEndpoint } from '../core/serviceEndpoints';
 import type { ProfileStore } from './profileStore';
+import { askMfaCode, pickProfile } from './profilePrompts';
 import type { Prompts } from './prompts';
-import { displayName, displayValue } from '../core/secretMasking';
+import { displayName } from '../core/secretMasking';
 
 export interface VerifyDeps {
 	readonly store: ProfileStore;
@@ -38,7 +39,7 @@ export class VerifyCommand {
 	constructor(private readonly deps: VerifyDeps) { }
 
 	async verify(profile?: string, deployTools?: readonly DeployTool[]): Promise<VerifyResult | undefined> {
-		const name = profile ?? await this.pickProfile();
+		const name = profile ?? await this.askProfile();
 		if (name === undefined) {
 			return undefined;
 		}
@@ -63,7 +64,7 @@ export class VerifyCommand {
 				endpoints: { sts: configuredEndpoint(snapshot.model, name, 'sts', process.env), iam: configuredEndpoint(snapshot.model, name, 'iam', process.env) },
 				timeoutMs,
 				abortSignal: controller.signal,
-				mfaCode: (serial) => this.askMfaCode(serial),
+				mfaCode: (serial) => askMfaCode(this.deps.prompts(), serial),
 				model: snapshot.model,
 				...(deployTools ? { deployTools } : {}),
 			});
@@ -83,35 +84,12 @@ export class VerifyCommand {
 
 	/** "Can this profile deploy with ...?": the same verification, with the tool's actions simulated. */
 	async checkDeploy(profile?: string): Promise<VerifyResult | undefined> {
-		const name = profile ?? await this.pickProfile();
+		const name = profile ?? await this.askProfile();
 		if (name === undefined) {
 			return undefined;
 		}
 		const tool = await this.deps.prompts().pick(deployItems, { title: `Can '${displayName(name)}' deploy with...?`, placeHolder: 'The deploy tool whose IAM actions to simulate' });
 		return tool && this.verify(name, [tool.tool]);
-	}
-
-	private async pickProfile(): Promise<string | undefined> {
-		const snapshot = await this.deps.store.snapshot();
-		const items = [...snapshot.model.profiles.values()].map((entry) => ({
-			label: displayName(entry.name),
-			description: entry.region === undefined ? undefined : displayValue('region', entry.region),
-			profile: entry.name,
-		}));
-		return (await this.deps.prompts().pick(items, { title: 'Verify AWS Profile', placeHolder: 'The profile to verify' }))?.profile;
-	}
-
-	private async askMfaCode(serial: string): Promise<string> {
-		const code = await this.deps.prompts().input({
-			title: 'MFA code',
-			prompt: `The 6-digit code of ${serial}`,
-			ignoreFocusOut: true,
-			validateInput: (value) => /^\d{6}$/.test(value) ? undefined : 'The code is 6 digits.',
-		});
-		if (code === undefined) {
-			throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-		}
-		return code;
 	}
 
 	private report(name: string, result: VerifyResult): void {
@@ -164,5 +142,9 @@ export class VerifyCommand {
 				void vscode.env.openExternal(vscode.Uri.parse(link));
 			}
 		});
+	}
+
+	private async askProfile(): Promise<string | undefined> {
+		return pickProfile(this.deps.prompts(), await this.deps.store.snapshot(), { title: 'Verify AWS Profile', placeHolder: 'The profile to verify' });
 	}
 }
