@@ -262,11 +262,14 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			if (finding.code === 'not-checked') {
 				diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
 			}
-			const elsewhere = (finding.related ?? []).filter((related) => related.file !== undefined && path.isAbsolute(related.file));
-			if (finding.code === 'invisible-to-tool' && elsewhere.length > 0) {
-				// The header the tool does not read, in the AWS file: a link from the reference to it.
-				diagnostic.relatedInformation = elsewhere.map((related) => new vscode.DiagnosticRelatedInformation(
-					new vscode.Location(vscode.Uri.file(related.file!), new vscode.Range(related.range.line, related.range.column, related.range.line, related.range.column + related.range.length)),
+			// Every related place: in this file (where a name the reference reads is written), or in another (the
+			// header a tool does not read, in an AWS file).
+			if (finding.related && finding.related.length > 0) {
+				diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
+					related.file === undefined
+						? new vscode.Location(file.uri, file.rangeOf(related.range))
+						: new vscode.Location(vscode.Uri.file(path.resolve(path.dirname(file.fileName), related.file)),
+							new vscode.Range(related.range.line, related.range.column, related.range.line, related.range.column + related.range.length)),
 					maskSecretsIn(related.message)));
 			}
 			return diagnostic;

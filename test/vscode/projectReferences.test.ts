@@ -41,6 +41,10 @@ describe('Profile references in serverless.yml', function () {
 		assert.match(missing[0].message, /fixture-devv/);
 		// The files under the home folder named as the user knows them, not by their absolute paths.
 		assert.match(missing[0].message, /is not defined in ~\/\.aws\/credentials or ~\/\.aws\/config\./);
+		// Where the name is read, shown as related information (it was computed and dropped before).
+		const used = missing[0].relatedInformation?.find((related) => related.location.uri.toString() === document.uri.toString());
+		assert.match(used?.message ?? '', /^Used by provider\.profile/, JSON.stringify(missing[0].relatedInformation));
+		assert.match(document.getText(used!.location.range), /^\$\{self:custom\.profiles/);
 	});
 
 	it('offers the profiles in completion, and a CodeLens that says which profile deploys', async () => {
