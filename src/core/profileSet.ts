@@ -8,6 +8,7 @@
 // model, the lint rules, the edits, the CLI and the views.
 
 import type { FileRole } from './profileFilesReader';
+import type { Severity } from './severity';
 
 /** A span of one file's text. `line` and `column` are 0-based; `column` and `length` count UTF-16 units. */
 export interface TextRange {
@@ -58,7 +59,8 @@ export interface Section {
 	readonly headers: readonly SourceLocation[];
 }
 
-export type ProblemSeverity = 'error' | 'warning' | 'info';
+/** A reader's problem is never a mere hint. */
+export type ProblemSeverity = Exclude<Severity, 'hint'>;
 
 /**
  * Something the reader noticed. Syntax problems make the standard reject the file; semantic ones (an

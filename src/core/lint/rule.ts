@@ -13,7 +13,9 @@ import type { Edit } from '../textEdits';
 import type { LintContext } from './lintContext';
 import type { PropertyRule } from './propertyRule';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+import type { Severity } from '../severity';
+
+export type { Severity };
 
 /** What a user may set a rule to: a severity, or `off`. */
 export type SeveritySetting = Severity | 'off';

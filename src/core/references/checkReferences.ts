@@ -31,11 +31,11 @@ import { limitText } from './parseLimits';
 import { ReferenceEdit, renameEdit } from './referenceEdits';
 import { invisibility, ToolReadings } from './toolVisibility';
 import type { SharedFilesLookup, SharedFilesModel } from './sharedFiles';
+import type { Severity } from '../severity';
 
 export type ReferenceFindingCode =
 	| 'missing-profile' | 'invisible-to-tool' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked' | 'file-not-checked';
 
-export type ReferenceSeverity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface ReferenceFix {
 	readonly title: string;
@@ -52,7 +52,7 @@ export interface ReferenceRelated {
 
 export interface ReferenceFinding {
 	readonly code: ReferenceFindingCode;
-	readonly severity: ReferenceSeverity;
+	readonly severity: Severity;
 	readonly message: string;
 	/** In the reference's file. */
 	readonly range: TextRange;
