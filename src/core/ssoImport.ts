@@ -112,7 +112,11 @@ export function planSsoImport(model: ProfileModel, request: ImportRequest): Impo
 	const goneEdited: ImportedProfile[] = [];
 	for (const [key, profile] of existing) {
 		if (!listed.has(key)) {
-			(profile.asImported ? gone : goneEdited).push({ name: profile.name, accountId: profile.accountId, roleName: profile.roleName });
+			// The account may still be listed (only the role is gone): its name helps tell which one it is.
+			const accountName = request.accounts.find((account) => account.accountId === profile.accountId)?.accountName;
+			(profile.asImported ? gone : goneEdited).push({
+				name: profile.name, accountId: profile.accountId, roleName: profile.roleName, ...(accountName ? { accountName } : {}),
+			});
 		}
 	}
 	return { ok: true, plan: { session: request.session, region, add, present, gone, goneEdited } };

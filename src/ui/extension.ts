@@ -30,6 +30,7 @@ import { ServerlessProjects } from './serverlessProjects';
 import { WorkspaceProjectFiles } from './workspaceProjectFiles';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
+import { SsoImportArgument, SsoImportCommand } from './ssoImportCommand';
 import { Walkthrough } from './walkthrough';
 
 markBundleLoaded();
@@ -137,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	});
 
 	const copyEnvironment = new CopyEnvironmentCommand({ store, log, prompts: () => prompts });
+	const ssoImport = new SsoImportCommand({ store, log, prompts: () => prompts });
 	// "expires in 42 min" counts down: while a profile has a known expiry, the view and status bar are redrawn each minute.
 	const countdown = setInterval(() => {
 		if ([...store.current?.model.profiles.values() ?? []].some((entry) => entry.expiry?.state === 'known')) {
@@ -211,6 +213,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.openWalkthrough': () => walkthrough.open(),
 		'awsProfiles.copyExamplePolicy': (tool?: DeployTool) => walkthrough.copyExamplePolicy(tool),
 		'awsProfiles.pinProfileInProject': () => walkthrough.pinActiveProfile(),
+		'awsProfiles.addProfilesFromSso': (argument?: SsoImportArgument) => ssoImport.run(argument),
 		'awsProfiles.clearFilter': () => {
 			filter = '';
 			refreshViews();
