@@ -12,6 +12,7 @@ import { validateWrittenProfileName } from './names';
 import type { NewProfile, ProfileOperation } from './profileEdits';
 import { Keys } from './profileKeys';
 import type { ProfileModel } from './profileModel';
+import { displayName } from './secretMasking';
 
 export const defaultProfileNameTemplate = '{account_name}-{role_name}';
 
@@ -195,4 +196,72 @@ function profilesOfSession(model: ProfileModel, session: string): Map<string, Ex
 
 function pairKey(accountId: string, roleName: string): string {
 	return `${accountId}\u0000${roleName}`;
+}
+
+/** A line of the multi-select: an account's heading, or a role to add under it. */
+export type ImportChoice = { readonly account: string } | { readonly profile: ImportedProfile };
+
+/** The roles to add, grouped by account in the portal's order, each group under its account's heading. */
+export function importChoices(plan: ImportPlan, accounts: readonly PortalAccount[]): ImportChoice[] {
+	const byAccount = new Map<string, ImportedProfile[]>();
+	for (const profile of plan.add) {
+		byAccount.set(profile.accountId, [...byAccount.get(profile.accountId) ?? [], profile]);
+	}
+	return accounts.flatMap((account) => {
+		const roles = byAccount.get(account.accountId) ?? [];
+		byAccount.delete(account.accountId);
+		return roles.length === 0 ? [] : [{ account: accountLabel(account) }, ...roles.map((profile) => ({ profile }))];
+	});
+}
+
+export interface ImportQuestion {
+	readonly message: string;
+	readonly detail: string;
+}
+
+/** What the editor asks and says along an import of `session`; every name shown as secretMasking.ts allows. */
+export function importTexts(plan: ImportPlan, template: string) {
+	const session = `sso-session ${displayName(plan.session)}`;
+	return {
+		upToDate: `Every role ${session} gives access to already has a profile (${plan.present.length}).${leftAloneNote(plan)}`,
+		pickPlaceholder: `${countOf(plan.add.length, 'new role')} to add as profiles${plan.present.length > 0 ? `; ${plan.present.length} already have a profile` : ''}`,
+		add: (chosen: readonly ImportedProfile[]): ImportQuestion => ({
+			message: `Add ${countOf(chosen.length, 'profile')} from ${session}?`,
+			detail: `${importPreview(chosen)}\n\nEach signs in through ${session}, region ${plan.region}. Names from the template ${template} `
+				+ '(setting awsProfiles.sso.profileNameTemplate). A backup of the config file is kept.',
+		}),
+		remove: {
+			message: `Remove ${countOf(plan.gone.length, 'profile')} whose account or role ${session} no longer gives access to?`,
+			detail: `${importPreview(plan.gone)}\n\nThey are kept unless you choose Remove.${leftAloneNote(plan)}`,
+		},
+		done: (added: number, removed: number) => `${session}: ${[
+			...added > 0 ? [`added ${countOf(added, 'profile')}`] : [],
+			...removed > 0 ? [`removed ${countOf(removed, 'profile')}`] : [],
+			...removed === 0 && plan.gone.length > 0 ? [`kept ${countOf(plan.gone.length, 'profile')} whose role is gone`] : [],
+		].join('; ')}.`,
+	};
+}
+
+function accountLabel(account: { readonly accountId: string; readonly accountName?: string }): string {
+	return account.accountName ? `${account.accountName} (${account.accountId})` : account.accountId;
+}
+
+/** The profiles as a confirmation lists them, one a line (`name: Account (id), Role`), at most `limit` of them. */
+function importPreview(profiles: readonly ImportedProfile[], limit = 25): string {
+	const lines = profiles.slice(0, limit).map((profile) => `${displayName(profile.name)}: ${accountLabel(profile)}, ${profile.roleName}`);
+	if (profiles.length > limit) {
+		lines.push(`and ${profiles.length - limit} more`);
+	}
+	return lines.join('\n');
+}
+
+/** What is said of the hand-edited profiles whose role is gone: they stay. Empty when there are none. */
+function leftAloneNote(plan: ImportPlan): string {
+	return plan.goneEdited.length === 0 ? ''
+		: ` ${countOf(plan.goneEdited.length, 'profile')} edited by hand (${plan.goneEdited.map((profile) => displayName(profile.name)).join(', ')}) `
+		+ 'sign in to a role that is gone; they are left alone.';
+}
+
+function countOf(n: number, noun: string): string {
+	return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
