@@ -80,11 +80,11 @@ export function planSsoImport(model: ProfileModel, request: ImportRequest): Impo
 	}
 	const session = model.ssoSessions.get(request.session);
 	if (!session) {
-		return { ok: false, reason: `There is no [sso-session ${request.session}] in the config file.` };
+		return { ok: false, reason: `There is no [sso-session ${displayName(request.session)}] in the config file.` };
 	}
 	const region = request.region ?? session.properties.get(Keys.ssoRegion)?.value.trim();
 	if (!region) {
-		return { ok: false, reason: `[sso-session ${request.session}] has no sso_region; give a region.` };
+		return { ok: false, reason: `[sso-session ${displayName(request.session)}] has no sso_region; give a region.` };
 	}
 	const existing = profilesOfSession(model, request.session);
 	const listed = new Set<string>();
