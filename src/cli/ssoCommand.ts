@@ -11,7 +11,7 @@
 import { loadAwsLayer } from '../aws/lazy';
 import { buildProfileModel } from '../core/profileModel';
 import { displayName, maskSecretsIn } from '../core/secretMasking';
-import { defaultProfileNameTemplate, ImportedProfile, importOperation, planSsoImport } from '../core/ssoImport';
+import { checkProfileNameTemplate, defaultProfileNameTemplate, ImportedProfile, importOperation, planSsoImport } from '../core/ssoImport';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { applyEdit, describeWrite, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
@@ -44,6 +44,11 @@ export const ssoCommand: Command = {
 		const session = (values.session ?? values['sso-session']) as string | undefined;
 		if (session === undefined) {
 			throw new UsageError('give the sso-session to import from: --session NAME');
+		}
+		const templateProblem = values.template === undefined ? undefined : checkProfileNameTemplate(values.template as string);
+		if (templateProblem) {
+			// Before any network call: a typo in the template is the user's to fix first.
+			throw new UsageError(templateProblem);
 		}
 		const { target, cacheFolder, endpoints } = await ssoCommandTarget({ 'sso-session': session });
 		const access = await loadAwsLayer().listSsoAccess({ target, cacheFolder, endpoints });

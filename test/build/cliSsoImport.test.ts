@@ -83,6 +83,9 @@ describe('aws-profiles sso import (the built CLI) against the fake IAM Identity 
 		assert.equal(run.status, 1);
 		assert.match(run.stderr, /Not signed in\. Sign in first: aws-profiles login --sso-session my-sso/);
 		assert.equal(readFileSync(config(), 'utf8'), before);
+		const typo = await runCli(['sso', 'import', '--session', 'my-sso', '--template', '{acount_name}'], env);
+		assert.equal(typo.status, 2);
+		assert.match(typo.stderr, /unknown placeholder \{acount_name\}/);
 		const unknown = await runCli(['sso', 'import', '--session', 'nope'], env);
 		assert.equal(unknown.status, 2);
 		assert.match(unknown.stderr, /no \[sso-session nope\]/);

@@ -130,6 +130,18 @@ describe('SSO import: a re-run', () => {
 		assert.deepEqual(names(result.goneEdited), ['prod-readonly']);
 	});
 
+	it('keeps the rest of the file byte for byte: CRLF, comments, the removed section\'s neighbours', () => {
+		const config = '\uFEFF# mine\r\n[sso-session corp]\r\nsso_start_url = https://d-123.awsapps.com/start\r\nsso_region = eu-west-1\r\n\r\n'
+			+ '[profile old-admin]\r\nsso_session = corp\r\nsso_account_id = 111111111111\r\nsso_role_name = Admin\r\nregion = eu-west-1\r\n\r\n'
+			+ '[profile keep] ; a comment\r\nregion = x\r\n';
+		const result = plan(config, [{ accountId: '222222222222', accountName: 'New', roles: ['Dev'] }]);
+		assert.deepEqual(names(result.gone), ['old-admin']);
+		const after = write({ config, credentials: '' }, importOperation(result, result.add, result.gone));
+		assert.equal(after.config, '\uFEFF# mine\r\n[sso-session corp]\r\nsso_start_url = https://d-123.awsapps.com/start\r\nsso_region = eu-west-1\r\n\r\n'
+			+ '[profile keep] ; a comment\r\nregion = x\r\n\r\n'
+			+ '[profile new-dev]\r\nsso_session = corp\r\nsso_account_id = 222222222222\r\nsso_role_name = Dev\r\nregion = eu-west-1\r\n');
+	});
+
 	it('refuses a batch with a name twice or a name that exists, writing nothing', () => {
 		const files = imported();
 		const result = plan(files.config, [{ accountId: '9', accountName: 'X', roles: ['Y'] }]);

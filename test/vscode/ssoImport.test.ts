@@ -12,10 +12,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { signInToSso } from '../../src/aws/ssoSignIn';
 import { ssoTokenFilePath } from '../../src/core/ssoTokenFile';
 import type { TestingApi } from '../../src/ui/extension';
-import { FakeAws, readSeedFile, startFakeAws } from '../fake-aws/server';
+import type { FakeAws } from '../fake-aws/server';
 import { scripted, ScriptedAnswers, testingApi, waitFor } from './helpers';
 
 const seedFile = path.join(__dirname, '..', '..', '..', 'test', 'fake-aws', 'seed.sso.example.json');
@@ -37,6 +36,9 @@ describe('Add Profiles from IAM Identity Center (fake Identity Center)', functio
 
 	before(async () => {
 		api = await testingApi();
+		// Required here, not at the top: the activation test, which runs first, checks that no SDK module is loaded yet.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { readSeedFile, startFakeAws } = require('../fake-aws/server') as typeof import('../fake-aws/server');
 		server = await startFakeAws(readSeedFile(seedFile));
 		process.env.AWS_ENDPOINT_URL_SSO = server.url;
 		original = existsSync(configFile()) ? readFileSync(configFile(), 'utf8') : '';
@@ -77,6 +79,8 @@ describe('Add Profiles from IAM Identity Center (fake Identity Center)', functio
 	it('imports the picked roles with a preview, then a re-sync shows what changed and removes nothing without asking', async () => {
 		const center = server.identityCenter!;
 		center.withdrawAssignment('333333333333', 'ReadOnly');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { signInToSso } = require('../../src/aws/ssoSignIn') as typeof import('../../src/aws/ssoSignIn');
 		const signedIn = await signInToSso({
 			target: { cacheId: session, sessionName: session, startUrl, region: 'eu-west-1', scopes: ['sso:account:access'] },
 			cacheFolder: api.files.ssoCacheFolder, flow: 'device-code', endpoints: { oidc: server.url, portal: server.url },
