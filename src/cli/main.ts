@@ -20,13 +20,14 @@ import { ExitStatus, Output, UsageError } from './output';
 import { parseCommand } from './parseCommand';
 import { renameCommand } from './renameCommand';
 import { setCommand } from './setCommand';
+import { ssoCommand } from './ssoCommand';
 import { unsetCommand } from './unsetCommand';
 import { verifyCommand } from './verifyCommand';
 
 /** Every command; the attack suite runs each of them with each of its options, so a new one is covered too. */
 export const commands: readonly Command[] = [
 	listCommand, lintCommand, parseCommand, verifyCommand, filesCommand,
-	setCommand, unsetCommand, renameCommand, deleteCommand, addCommand, loginCommand, logoutCommand,
+	setCommand, unsetCommand, renameCommand, deleteCommand, addCommand, loginCommand, logoutCommand, ssoCommand,
 ];
 
 function usage(): string {

@@ -87,7 +87,12 @@ export type ProfileOperation =
 	| { readonly op: 'set'; readonly profile: string; readonly key: string; readonly value: string }
 	| { readonly op: 'remove'; readonly profile: string; readonly key: string }
 	| { readonly op: 'rename'; readonly from: string; readonly to: string }
-	| { readonly op: 'delete'; readonly profile: string };
+	| { readonly op: 'delete'; readonly profile: string }
+	/**
+	 * Several new profiles at once, and profiles to delete, in one edit (one write, one backup): an import from IAM
+	 * Identity Center. Each new profile follows the rules of `add`; a name may not be given twice.
+	 */
+	| { readonly op: 'import'; readonly add: readonly NewProfile[]; readonly remove: readonly string[] };
 
 /** The text of both files; a missing file is the empty string. */
 export interface FilePair {
@@ -124,6 +129,7 @@ function planOperation(plan: Planner, operation: ProfileOperation): EditPlan {
 		case 'remove': return plan.remove(operation.profile, operation.key);
 		case 'rename': return plan.rename(operation.from, operation.to);
 		case 'delete': return plan.delete(operation.profile);
+		case 'import': return plan.importProfiles(operation.add, operation.remove);
 	}
 }
 
@@ -132,6 +138,7 @@ function namesOf(operation: ProfileOperation): string[] {
 	switch (operation.op) {
 		case 'add': return operation.profile.kind === 'sso' ? [operation.profile.name, operation.profile.session.name] : [operation.profile.name];
 		case 'rename': return [operation.from, operation.to];
+		case 'import': return [...new Set([...operation.add.flatMap((profile) => namesOf({ op: 'add', profile })), ...operation.remove])];
 		default: return [operation.profile];
 	}
 }
@@ -198,6 +205,10 @@ function sectionNamesOf(operation: ProfileOperation): ReadonlySet<string> | unde
 		case 'remove':
 		case 'delete': return names(operation.profile);
 		case 'rename': return undefined;
+		case 'import': {
+			const all = [...operation.add.flatMap((profile) => [...(sectionNamesOf({ op: 'add', profile }) ?? [])]), ...operation.remove];
+			return names(...all);
+		}
 	}
 }
 
@@ -215,6 +226,36 @@ class Planner {
 	}
 
 	add(profile: NewProfile): EditPlan {
+		return this.queueNew(profile) ?? this.done();
+	}
+
+	/** New profiles and deletions as one plan: refused as a whole if any part is. */
+	importProfiles(add: readonly NewProfile[], remove: readonly string[]): EditPlan {
+		if (add.length + remove.length === 0) {
+			return refuse('There is nothing to add or remove.');
+		}
+		const seen = new Set<string>();
+		for (const profile of add) {
+			if (seen.has(profile.name.toLowerCase()) || remove.some((name) => name.toLowerCase() === profile.name.toLowerCase())) {
+				return refuse(`The profile name ${quotedName(profile.name)} is given twice.`);
+			}
+			seen.add(profile.name.toLowerCase());
+			const refused = this.queueNew(profile);
+			if (refused) {
+				return refused;
+			}
+		}
+		for (const name of remove) {
+			const refused = this.queueDelete(name);
+			if (refused) {
+				return refused;
+			}
+		}
+		return this.done();
+	}
+
+	/** Checks a new profile and queues its sections; answers the refusal, or undefined when queued. */
+	private queueNew(profile: NewProfile): EditPlan | undefined {
 		const properties = newProfileProperties(profile);
 		const invalid = firstFailure([
 			validateWrittenProfileName(profile.name),
@@ -241,7 +282,7 @@ class Planner {
 				this.appended[file].push({ header: headerFor(file, ref), properties: properties[file] });
 			}
 		}
-		return this.done();
+		return undefined;
 	}
 
 	/** The rules of `add`, for any properties: valid, each key once, a named source profile or sso-session that exists. */
@@ -347,18 +388,24 @@ class Planner {
 	}
 
 	delete(profile: string): EditPlan {
+		return this.queueDelete(profile) ?? this.done();
+	}
+
+	/** Queues the deletion of every section of the profile; answers the refusal, or undefined when queued. */
+	private queueDelete(profile: string): EditPlan | undefined {
 		const invalid = validateProfileName(profile);
 		if (!invalid.ok) {
 			return refuse(invalid.message);
 		}
 		const ref: SectionRef = { kind: 'profile', name: profile };
+		const before = this.edits.config.length + this.edits.credentials.length;
 		for (const file of ['config', 'credentials'] as const) {
 			this.edits[file].push(...deleteSections(this.raw[file], findSections(this.raw[file], file, ref)));
 		}
-		if (this.edits.config.length + this.edits.credentials.length === 0) {
+		if (this.edits.config.length + this.edits.credentials.length === before) {
 			return refuse(`There is no profile named ${quotedName(profile)}.`);
 		}
-		return this.done();
+		return undefined;
 	}
 
 	/** Adds a new `[sso-session]` when asked to; refuses a missing existing one or a clash with a new one. */

@@ -33,6 +33,7 @@ import { VerifyCommand } from './verifyCommand';
 import { SessionAlerts } from './sessionAlerts';
 import type { SignInArgument, SignInCommand } from './signInCommand';
 import { loadSignIn } from './lazyBundles';
+import { SsoImportArgument, SsoImportCommand } from './ssoImportCommand';
 import { Walkthrough } from './walkthrough';
 
 markBundleLoaded();
@@ -158,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	});
 
 	const copyEnvironment = new CopyEnvironmentCommand({ store, log, prompts: () => prompts });
+	const ssoImport = new SsoImportCommand({ store, log, prompts: () => prompts });
 	// "expires in 42 min" counts down: while a profile has a known expiry, the view and status bar are redrawn each minute.
 	const countdown = setInterval(() => {
 		if ([...store.current?.model.profiles.values() ?? []].some((entry) => entry.expiry?.state === 'known')) {
@@ -239,6 +241,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		'awsProfiles.pinProfileInProject': () => walkthrough.pinActiveProfile(),
 		'awsProfiles.signIn': (argument?: SignInArgument) => signIn().signIn(argument),
 		'awsProfiles.signOut': (argument?: SignInArgument) => signIn().signOut(argument),
+		'awsProfiles.addProfilesFromSso': (argument?: SsoImportArgument) => ssoImport.run(argument),
 		'awsProfiles.clearFilter': () => {
 			filter = '';
 			refreshViews();

@@ -48,6 +48,8 @@ export interface Prompts {
 	confirm(message: string, detail: string, action: string): Promise<boolean>;
 	input(options: vscode.InputBoxOptions): Promise<string | undefined>;
 	pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
+	/** A multi-select pick: the items chosen (an empty list when none is), undefined on Escape. */
+	pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined>;
 	inputStep(options: InputStepOptions): Promise<string | Back | undefined>;
 	pickStep<T extends vscode.QuickPickItem>(options: PickStepOptions<T>): Promise<T | Back | undefined>;
 	/** A notification with buttons; the button chosen, if any. */
@@ -60,6 +62,7 @@ export const windowPrompts: Prompts = {
 	},
 	input: (options) => Promise.resolve(vscode.window.showInputBox(options)),
 	pick: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, options)),
+	pickMany: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, { ...options, canPickMany: true })),
 	inputStep,
 	pickStep,
 	notify: (message, actions, severity = 'info') => {

@@ -172,7 +172,7 @@ describe('Attack: edit fidelity, read back by the AWS CLI and the JS SDK', funct
 			const read = await readBoth(after);
 			assert.deepEqual(withoutEmpty(read.js), withoutEmpty(expected(before.js, op, 'js-sdk')), `${context}: the JS SDK reads ${JSON.stringify(after)}`);
 			// Renaming or deleting DEFAULT ends the AWS CLI's lending of its keys to every profile: the named test checks that.
-			const touchesDefault = (op.op === 'rename' ? op.from : op.op === 'add' ? op.profile.name : op.profile) === 'DEFAULT';
+			const touchesDefault = (op.op === 'rename' ? op.from : op.op === 'add' ? op.profile.name : op.op === 'import' ? undefined : op.profile) === 'DEFAULT';
 			if (before.cli.ok && !touchesDefault) {
 				assert.ok(read.cli.ok, `${context}: the AWS CLI refuses ${JSON.stringify(after)}`);
 				assert.deepEqual(read.cli.profiles, expected(before.cli.profiles, op, 'aws-cli'), `${context}: the AWS CLI reads ${JSON.stringify(after)}`);

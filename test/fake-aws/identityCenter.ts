@@ -107,7 +107,7 @@ export class IdentityCenter {
 	private autoApproveAfterPolls: number | undefined;
 	private browserDecision: BrowserDecision = 'approve';
 
-	constructor(private readonly seed: SeedIdentityCenter, directory: Directory) {
+	constructor(private readonly seed: SeedIdentityCenter, private readonly directory: Directory) {
 		this.startUrl = seed.startUrl;
 		this.autoApproveAfterPolls = seed.autoApproveAfterPolls;
 		const accounts = new Map(seed.accounts.map((account) => [account.id, account]));
@@ -140,6 +140,27 @@ export class IdentityCenter {
 		const device = this.deviceByUserCode(userCode);
 		device.state = 'approved';
 		device.user = this.user(userName);
+	}
+
+	/** An administrator takes a role of an account away from the user (the first of the seed's by default). */
+	withdrawAssignment(accountId: string, roleName: string, userName?: string): void {
+		const user = this.user(userName);
+		const kept = this.assignments(user).filter((assignment) => assignment.account.id !== accountId || assignment.roleName !== roleName);
+		if (kept.length === this.assignments(user).length) {
+			throw new Error(`The fake Identity Center's user ${user.name} has no role ${roleName} in ${accountId}`);
+		}
+		this.assignmentsByUser.set(user.name, kept);
+	}
+
+	/** An administrator gives the user a role of a portal account (the IAM role must be in the seed). */
+	grantAssignment(accountId: string, roleName: string, userName?: string): void {
+		const user = this.user(userName);
+		const account = this.seed.accounts.find((candidate) => candidate.id === accountId);
+		const role = this.directory.role(iamRoleArn(accountId, '/', roleName));
+		if (!account || !role) {
+			throw new Error(`The fake Identity Center cannot grant ${accountId}/${roleName}: no such portal account or IAM role`);
+		}
+		this.assignmentsByUser.set(user.name, [...this.assignments(user), { account, roleName, role }]);
 	}
 
 	denyDevice(userCode: string): void {

@@ -16,8 +16,8 @@ export function allowedRegions(files: FilePair, role: FileRole, op: ProfileOpera
 	const raw = parseRawProfileFile(files[role]);
 	const end = files[role].length;
 	const regions: [number, number][] = [[end, end]];
-	const name = op.op === 'add' ? op.profile.name : op.op === 'rename' ? op.from : op.profile;
-	for (const section of findSections(raw, role, { kind: 'profile', name })) {
+	const names = op.op === 'add' ? [op.profile.name] : op.op === 'rename' ? [op.from] : op.op === 'import' ? op.remove : [op.profile];
+	for (const section of names.flatMap((name) => findSections(raw, role, { kind: 'profile', name }))) {
 		let stop = section.span.offset + section.span.length;
 		for (const line of raw.lines) {
 			if (line.span.offset === stop && line.kind === 'blank') {

@@ -153,9 +153,10 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Prom
 export type StepAnswer = string | Back | undefined;
 
 export interface ScriptedAnswers {
-	confirm?: (message: string) => boolean;
+	confirm?: (message: string, detail: string) => boolean;
 	input?: () => string | undefined;
 	pick?: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined;
+	pickMany?: (items: readonly vscode.QuickPickItem[]) => readonly vscode.QuickPickItem[] | undefined;
 	notify?: (message: string, actions: readonly string[], severity?: string) => string | undefined;
 	/** Consumed in order by the steps of a multi-step input. */
 	steps?: StepAnswer[];
@@ -174,10 +175,12 @@ export function scripted(answers: ScriptedAnswers): Prompts {
 		return answers.steps.shift();
 	};
 	return {
-		confirm: (message) => answers.confirm ? Promise.resolve(answers.confirm(message)) : unexpected('confirm'),
+		confirm: (message, detail) => answers.confirm ? Promise.resolve(answers.confirm(message, detail)) : unexpected('confirm'),
 		input: () => answers.input ? Promise.resolve(answers.input()) : unexpected('input'),
 		pick: <T extends vscode.QuickPickItem>(items: readonly T[]) =>
 			answers.pick ? Promise.resolve(answers.pick(items) as T | undefined) : unexpected('pick'),
+		pickMany: <T extends vscode.QuickPickItem>(items: readonly T[]) =>
+			answers.pickMany ? Promise.resolve(answers.pickMany(items) as readonly T[] | undefined) : unexpected('pickMany'),
 		notify: (message, actions, severity) => Promise.resolve(answers.notify?.(message, actions, severity)),
 		inputStep: async (options) => {
 			const answer = nextStep(options);
