@@ -4,7 +4,7 @@
 //   dist/aws.js        the AWS layer with the AWS SDK's clients inside, loaded on first use by the two above,
 //                      so that activating the extension never parses the SDK.
 //   dist/checks.js     the lint and the project references with their parsers (src/core/checks.ts), and
-//   dist/edits.js      the edits of the two files (src/core/profileFileWriter.ts), each loaded by the extension
+//   dist/edits.js      the edits of the two files (src/core/edits.ts), each loaded by the extension
 //                      on first use (src/ui/lazyBundles.ts), so activation never parses them.
 //   dist/signIn.js     Sign In and Sign Out (src/ui/signInCommand.ts), loaded by the extension on first use.
 //   dist/jsSdkReader.js the JS SDK's own config file loader alone (what lint compares with), loaded on first
@@ -60,7 +60,7 @@ const builds = [
 	{ ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { jsSdkReader: 'src/aws/jsSdkReader.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { checks: 'src/core/checks.ts' }, outdir: 'dist' },
-	{ ...common, entryPoints: { edits: 'src/core/profileFileWriter.ts' }, outdir: 'dist' },
+	{ ...common, entryPoints: { edits: 'src/core/edits.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { signIn: 'src/ui/signInCommand.ts' }, outdir: 'dist', external: ['vscode'] },
 	{ ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', plugins: [] },
 ];

@@ -14,11 +14,6 @@ import { countSyntaxProblems } from './rawProfileFile';
 import { readForEdit, SafeWriteError, writeEdited, WriteOptions, WriteResult } from './safeWrite';
 import { applyEdits } from './textEdits';
 
-// The import from IAM Identity Center is planned only to be written: it travels in this bundle (dist/edits.js), with
-// what it signs in with, not in the extension's own, which activation parses.
-export { importChoices, importOperation, importTexts, planSsoImport } from './ssoImport';
-export { ssoLoginTargetForSession } from './ssoLoginTarget';
-
 /** The operation cannot be done on these files (a name taken, a profile missing, an invalid value...). */
 export class ProfileEditError extends OwnError {
 	override readonly name = 'ProfileEditError';

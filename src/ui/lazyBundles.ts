@@ -5,10 +5,10 @@
 // The parts of the extension that activation does not run are bundles of their own (see esbuild.mjs), required
 // the first time they are used, as the AWS SDK's layer is (src/aws/lazy.ts): the lint and the project
 // references with their parsers (dist/checks.js, src/core/checks.ts), and the edits of the two files
-// (dist/edits.js, src/core/profileFileWriter.ts), and Sign In / Sign Out (dist/signIn.js, src/ui/signInCommand.ts).
+// (dist/edits.js, src/core/edits.ts), and Sign In / Sign Out (dist/signIn.js, src/ui/signInCommand.ts).
 
 export type Checks = typeof import('../core/checks');
-export type Edits = typeof import('../core/profileFileWriter');
+export type Edits = typeof import('../core/edits');
 export type SignIn = typeof import('./signInCommand');
 
 let checks: Checks | undefined;

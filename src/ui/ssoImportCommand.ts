@@ -14,6 +14,7 @@ import type { ProfileModel } from '../core/profileModel';
 import { displayName } from '../core/secretMasking';
 import { configuredEndpoint } from '../core/serviceEndpoints';
 import type { ImportedProfile, PortalAccount } from '../core/ssoImport';
+import { ssoLoginTargetForSession } from '../core/ssoLoginTarget';
 import { CommandError } from './commands';
 import { loadEdits } from './lazyBundles';
 import type { ProfileStore } from './profileStore';
@@ -105,7 +106,7 @@ export class SsoImportCommand {
 
 	/** The portal's accounts and roles with the cached token; undefined when it cannot (said), offering Sign In without a token. */
 	private async listAccess(session: string, model: ProfileModel): Promise<readonly PortalAccount[] | undefined> {
-		const found = loadEdits().ssoLoginTargetForSession(model, session);
+		const found = ssoLoginTargetForSession(model, session);
 		if (!found.ok) {
 			throw new CommandError(found.reason);
 		}
