@@ -165,7 +165,12 @@ function hostOf(endpoint: string | undefined): string | undefined {
 /** The OIDC service's own URL, where the browser is sent for the authorization-code flow. */
 export function oidcBaseUrl(region: string, endpoint?: string): string {
 	if (endpoint) {
-		return endpoint.replace(/\/+$/, '');
+		// Trailing slashes dropped by a loop: `/\/+$/` backtracks on every run of slashes not at the end.
+		let end = endpoint.length;
+		while (end > 0 && endpoint[end - 1] === '/') {
+			end--;
+		}
+		return endpoint.slice(0, end);
 	}
 	return `https://oidc.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
 }
