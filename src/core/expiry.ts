@@ -24,7 +24,9 @@ export type ExpiryProperty = typeof Keys.awsExpiration | typeof Keys.securityTok
 
 export type ExpirySource =
 	| { readonly kind: 'property'; readonly property: ExpiryProperty }
-	| { readonly kind: 'sso-token-cache'; readonly file: string };
+	| { readonly kind: 'sso-token-cache'; readonly file: string }
+	/** An `aws login` session's token (loginCache.ts). */
+	| { readonly kind: 'login-cache'; readonly file: string };
 
 export type Expiry =
 	/**
@@ -289,7 +291,7 @@ function inRange([month, day, hour, minute, second]: number[]): boolean {
 	return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59;
 }
 
-function describeTimestampProblem(reason: 'not-a-timestamp' | 'no-time-zone' | 'out-of-range'): string {
+export function describeTimestampProblem(reason: 'not-a-timestamp' | 'no-time-zone' | 'out-of-range'): string {
 	switch (reason) {
 		case 'not-a-timestamp':
 			return 'is not an ISO 8601 date and time';

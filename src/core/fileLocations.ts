@@ -22,6 +22,8 @@ export interface FileLocations {
 	readonly profile: string;
 	/** Where the SDKs and the AWS CLI cache SSO tokens: `~/.aws/sso/cache`, whatever AWS_CONFIG_FILE says. */
 	readonly ssoCacheFolder: string;
+	/** Where `aws login` caches its sessions' tokens: AWS_LOGIN_CACHE_DIRECTORY, else `~/.aws/login/cache`. */
+	readonly loginCacheFolder: string;
 }
 
 export interface LocationInput {
@@ -62,6 +64,8 @@ export function resolveFileLocations(input: LocationInput): FileLocations {
 		credentialsFile: expand(input.env.AWS_SHARED_CREDENTIALS_FILE || paths.join(home, '.aws', 'credentials')),
 		profile: input.env.AWS_PROFILE || 'default',
 		ssoCacheFolder: paths.join(home, '.aws', 'sso', 'cache'),
+		// `??`, as the SDK reads it: a variable set to an empty string is taken as set.
+		loginCacheFolder: input.env.AWS_LOGIN_CACHE_DIRECTORY ?? paths.join(home, '.aws', 'login', 'cache'),
 	};
 }
 

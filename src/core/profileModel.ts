@@ -42,6 +42,8 @@ export interface ProfileModel {
 export interface ProfileModelOptions {
 	/** The SSO tokens read from the cache (`readSsoTokenExpiries`), by cache id. */
 	readonly ssoTokens?: ReadonlyMap<string, Expiry>;
+	/** The `aws login` sessions' tokens (`readLoginSessionExpiries`), by session name. */
+	readonly loginTokens?: ReadonlyMap<string, Expiry>;
 }
 
 export function buildProfileModel(set: ProfileSet, options: ProfileModelOptions = {}): ProfileModel {
@@ -90,6 +92,11 @@ export function ssoTokenSourcesOf(model: ProfileModel): SsoTokenSource[] {
 	return [...byId.values()];
 }
 
+/** Every `aws login` session the model's profiles use: what to read from the login cache. */
+export function loginSessionsOf(model: ProfileModel): string[] {
+	return [...new Set([...model.profiles.values()].flatMap((entry) => entry.kind.kind === 'login-session' ? [entry.kind.session] : []))];
+}
+
 /** An entry per profile, in the set's order. */
 function entriesOf(set: ProfileSet, options: ProfileModelOptions): ReadonlyMap<string, ProfileEntry> {
 	const profiles = new Map<string, ProfileEntry>();
@@ -115,6 +122,9 @@ function expiryOf(kind: ProfileKind, section: Section, options: ProfileModelOpti
 	if (kind.kind === 'sso') {
 		const id = ssoCacheId(kind.token);
 		return id === undefined ? undefined : options.ssoTokens?.get(id);
+	}
+	if (kind.kind === 'login-session') {
+		return options.loginTokens?.get(kind.session);
 	}
 	return undefined;
 }

@@ -10,7 +10,8 @@ import type { Clock } from './expiry';
 import { readSsoTokenExpiries } from './expiry';
 import type { FileLocations } from './fileLocations';
 import { readProfileFiles, ReadFile, textsOf } from './profileFilesReader';
-import { buildProfileModel, ProfileModel, ssoTokenSourcesOf } from './profileModel';
+import { readLoginSessionExpiries } from './loginCache';
+import { buildProfileModel, loginSessionsOf, ProfileModel, ssoTokenSourcesOf } from './profileModel';
 import { readStandard } from './standardReader';
 
 export interface ProfileSnapshot {
@@ -19,18 +20,22 @@ export interface ProfileSnapshot {
 }
 
 export async function loadProfileSnapshot(
-	locations: Pick<FileLocations, 'configFile' | 'credentialsFile' | 'ssoCacheFolder'>,
+	locations: Pick<FileLocations, 'configFile' | 'credentialsFile' | 'ssoCacheFolder' | 'loginCacheFolder'>,
 	clock: Clock = Date.now,
 ): Promise<ProfileSnapshot> {
 	const { files } = await readProfileFiles(locations);
 	const set = readStandard(textsOf(files));
 	const withoutTokens = buildProfileModel(set);
 	const sources = ssoTokenSourcesOf(withoutTokens);
-	if (sources.length === 0) {
+	const sessions = loginSessionsOf(withoutTokens);
+	if (sources.length === 0 && sessions.length === 0) {
 		return { files, model: withoutTokens };
 	}
-	const ssoTokens = await readSsoTokenExpiries(locations.ssoCacheFolder, sources, clock);
-	return { files, model: buildProfileModel(set, { ssoTokens }) };
+	const [ssoTokens, loginTokens] = await Promise.all([
+		readSsoTokenExpiries(locations.ssoCacheFolder, sources, clock),
+		readLoginSessionExpiries(locations.loginCacheFolder, sessions),
+	]);
+	return { files, model: buildProfileModel(set, { ssoTokens, loginTokens }) };
 }
 
 /** The hash of each file as read, for `applyProfileOperation`'s `basedOn` (undefined: the file was missing). */

@@ -95,7 +95,7 @@ function kindFacts(entry: ProfileEntry): string[] {
 
 function expiryLine(expiry: Expiry, now: number): string {
 	if (expiry.state === 'no-token') {
-		return 'Not signed in (no cached SSO token)';
+		return expiry.source.kind === 'login-cache' ? 'Not signed in (no cached `aws login` session)' : 'Not signed in (no cached SSO token)';
 	}
 	if (expiry.state === 'unreadable') {
 		return `Expiry unknown: ${maskSecretsIn(expiry.reason)}`;

@@ -36,9 +36,9 @@ export function timeLeftSentence(expiry: Expiry | undefined, now: number): strin
 	if (expiry?.state !== 'known' || label === undefined) {
 		return undefined;
 	}
-	const subject = expiry.source.kind === 'sso-token-cache' ? 'Its SSO token' : 'Its credentials';
+	const subject = expiry.source.kind === 'sso-token-cache' ? 'Its SSO token' : expiry.source.kind === 'login-cache' ? 'Its login session' : 'Its credentials';
 	if (label === 'token renews on use') {
-		return 'Its SSO token has expired; the SDK renews it on use.';
+		return `${subject} has expired; the SDK renews it on use.`;
 	}
 	// "expires in" of a label is "expire in" after a plural subject.
 	const verb = subject === 'Its credentials' ? label.replace(/^expires/, 'expire') : label;

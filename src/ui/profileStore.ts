@@ -14,8 +14,8 @@ const settleMs = 30;
 
 /**
  * The user's AWS setup as the extension sees it: the last snapshot of the two files and the model built
- * from them. It watches both files and the SSO token cache, so an edit made anywhere (another editor, the
- * AWS CLI, `aws sso login`) shows up by itself. `reload()` is the one way to refresh: the watchers, the
+ * from them. It watches both files, the SSO token cache and the `aws login` cache, so an edit made anywhere
+ * (another editor, the AWS CLI, `aws sso login`, `aws login`) shows up by itself. `reload()` is the one way to refresh: the watchers, the
  * refresh command and a change of settings all go through it.
  */
 export class ProfileStore implements vscode.Disposable {
@@ -83,7 +83,7 @@ export class ProfileStore implements vscode.Disposable {
 
 	/** Watches the folders (not the files): editors and our own writes replace a file by renaming over it. */
 	private watch(): void {
-		const { configFile, credentialsFile, ssoCacheFolder } = this.locationsNow;
+		const { configFile, credentialsFile, ssoCacheFolder, loginCacheFolder } = this.locationsNow;
 		const byFolder = new Map<string, Set<string>>();
 		for (const file of [configFile, credentialsFile]) {
 			const names = byFolder.get(path.dirname(file)) ?? new Set<string>();
@@ -94,6 +94,7 @@ export class ProfileStore implements vscode.Disposable {
 			this.watchFolder(folder, (name) => name === null || names.has(name));
 		}
 		this.watchFolder(ssoCacheFolder, () => true);
+		this.watchFolder(loginCacheFolder, () => true);
 	}
 
 	private watchFolder(folder: string, matters: (name: string | null) => boolean): void {

@@ -1,0 +1,62 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The sessions of `aws login` (`login_session` profiles, AWS CLI 2.32 and later): where their tokens are cached
+// and when they expire. The place is the JS SDK's and the AWS CLI's (`@aws-sdk/credential-provider-login`):
+// AWS_LOGIN_CACHE_DIRECTORY, else `~/.aws/login/cache`, a file `<sha256 hex of the session's name>.json` holding
+// `accessToken: { accessKeyId, secretAccessKey, sessionToken, accountId, expiresAt }` beside the `refreshToken`,
+// `clientId` and `dpopKey` the SDK renews it with by itself. Only `expiresAt` and whether those three are there
+// are read; nothing of the token is kept.
+
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { describeTimestampProblem, Expiry, ExpirySource, parseTimestamp } from './expiry';
+
+export function loginCacheFileName(session: string): string {
+	return `${createHash('sha256').update(session, 'utf8').digest('hex')}.json`;
+}
+
+/** The cached token of each login session, by session name; a missing file is `no-token`, never an error. */
+export async function readLoginSessionExpiries(cacheFolder: string, sessions: readonly string[]): Promise<ReadonlyMap<string, Expiry>> {
+	const entries = await Promise.all([...new Set(sessions)].map(async (session) => [session, await readLoginSessionExpiry(cacheFolder, session)] as const));
+	return new Map(entries);
+}
+
+async function readLoginSessionExpiry(cacheFolder: string, session: string): Promise<Expiry> {
+	const source: ExpirySource = { kind: 'login-cache', file: path.join(cacheFolder, loginCacheFileName(session)) };
+	let text: string;
+	try {
+		text = await fs.readFile(source.file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code === 'ENOENT'
+			? { state: 'no-token', source }
+			: { state: 'unreadable', reason: `the cache file cannot be read (${code ?? 'unknown error'})`, source };
+	}
+	return loginTokenExpiry(text, source);
+}
+
+/** The expiry of a cached login token's text. */
+export function loginTokenExpiry(text: string, source: ExpirySource): Expiry {
+	let cached: unknown;
+	try {
+		cached = JSON.parse(text);
+	} catch {
+		// The parser's message quotes the text, which holds the keys: say nothing of it.
+		return { state: 'unreadable', reason: 'the cache file is not valid JSON', source };
+	}
+	const fields = typeof cached === 'object' && cached !== null ? cached as Record<string, unknown> : {};
+	const accessToken = typeof fields.accessToken === 'object' && fields.accessToken !== null ? fields.accessToken as Record<string, unknown> : undefined;
+	if (typeof accessToken?.expiresAt !== 'string') {
+		return { state: 'unreadable', reason: 'the cached token has no expiresAt', source };
+	}
+	const expiresAt = parseTimestamp(accessToken.expiresAt);
+	if (!expiresAt.ok) {
+		return { state: 'unreadable', reason: `the cached token's expiresAt ${describeTimestampProblem(expiresAt.reason)}`, source };
+	}
+	// The SDK renews the keys with these, and refuses the file without them.
+	const refreshable = ['refreshToken', 'clientId', 'dpopKey'].every((key) => typeof fields[key] === 'string' && fields[key] !== '');
+	return { state: 'known', expiresAt: expiresAt.epochMs, refreshable, source };
+}
