@@ -18,10 +18,12 @@ import { ssoLoginTargetForSession } from '../core/ssoLoginTarget';
 import { CommandError } from './commands';
 import { loadEdits } from './lazyBundles';
 import type { ProfileStore } from './profileStore';
+import { ProfileNode } from './profileTree';
 import type { Prompts } from './prompts';
 
 /** A session's name or `{ ssoSession }`; none asks. */
-export type SsoImportArgument = string | { readonly ssoSession: string } | undefined;
+/** An sso-session's name, or a profile of the view (its sso-session's), or nothing (then asked). */
+export type SsoImportArgument = string | { readonly ssoSession: string } | ProfileNode | undefined;
 
 export interface SsoImportDeps {
 	readonly store: ProfileStore;
@@ -87,7 +89,12 @@ export class SsoImportCommand {
 		if (typeof argument === 'string') {
 			return argument;
 		}
-		if (argument !== undefined) {
+		if (argument instanceof ProfileNode) {
+			const { kind } = argument.entry;
+			if (kind.kind === 'sso' && kind.token.kind === 'sso-session') {
+				return kind.token.session;
+			}
+		} else if (argument !== undefined) {
 			return argument.ssoSession;
 		}
 		const sessions = [...model.ssoSessions.keys()];

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ssoTokenFilePath } from '../../src/core/ssoTokenFile';
 import type { TestingApi } from '../../src/ui/extension';
+import type { ProfileNode } from '../../src/ui/profileTree';
 import type { FakeAws } from '../fake-aws/server';
 import { scripted, ScriptedAnswers, testingApi, waitFor } from './helpers';
 
@@ -74,6 +75,25 @@ describe('Add Profiles from IAM Identity Center (fake Identity Center)', functio
 		const notices = await run({}, /Nothing was added\. Not signed in\./);
 		assert.ok(notices.some((notice) => /Sign in to sso-session import-test/.test(notice.message)));
 		assert.equal(readFileSync(configFile(), 'utf8'), before);
+	});
+
+	it('takes the sso-session of the SSO profile it is run on from the view', async () => {
+		const before = readFileSync(configFile(), 'utf8');
+		writeFileSync(configFile(), `${before}\n[profile via-session]\nsso_session = ${session}\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\n`);
+		try {
+			await api.store.reload();
+			const node = api.tree.getChildren().flatMap((node) => [node, ...api.tree.getChildren(node)]).find((node) => (node as Partial<ProfileNode>).entry?.name === 'via-session');
+			assert.ok(node, 'the view shows the SSO profile');
+			const picks: string[] = [];
+			const notices: string[] = [];
+			api.setPrompts(scripted({ pick: (items) => (picks.push(...items.map((item) => item.label)), undefined), notify: (message) => (notices.push(message), undefined) }));
+			await vscode.commands.executeCommand('awsProfiles.addProfilesFromSso', node);
+			await waitFor(() => notices.some((message) => /Sign in to sso-session import-test/.test(message)), 20_000);
+			assert.deepEqual(picks, [], 'no session was asked for');
+		} finally {
+			writeFileSync(configFile(), before);
+			await api.store.reload();
+		}
 	});
 
 	it('imports the picked roles with a preview, then a re-sync shows what changed and removes nothing without asking', async () => {
