@@ -188,16 +188,23 @@ export async function readSsoTokenExpiry(
 		return undefined;
 	}
 	const source: ExpirySource = { kind: 'sso-token-cache', file: path.join(cacheFolder, ssoCacheFileName(cacheId)) };
-	let text: string;
+	const text = await readCachedToken(source);
+	return typeof text === 'string' ? tokenExpiry(text, token, clock(), source) : text;
+}
+
+/**
+ * A token cache file's text (the SSO cache's, the login cache's), or the expiry that says why there is none:
+ * `no-token` when the file is missing, `unreadable` when it cannot be read. Never throws.
+ */
+export async function readCachedToken(source: Extract<ExpirySource, { file: string }>): Promise<string | Expiry> {
 	try {
-		text = await fs.readFile(source.file, 'utf8');
+		return await fs.readFile(source.file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		return code === 'ENOENT'
 			? { state: 'no-token', source }
 			: { state: 'unreadable', reason: `the cache file cannot be read (${code ?? 'unknown error'})`, source };
 	}
-	return tokenExpiry(text, token, clock(), source);
 }
 
 /** Reads the tokens of several SSO logins at once, by cache id (the key `ProfileModelOptions.ssoTokens` wants). */

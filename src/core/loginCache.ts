@@ -10,9 +10,8 @@
 // are read; nothing of the token is kept.
 
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { describeTimestampProblem, Expiry, ExpirySource, parseTimestamp } from './expiry';
+import { describeTimestampProblem, Expiry, ExpirySource, parseTimestamp, readCachedToken } from './expiry';
 
 export function loginCacheFileName(session: string): string {
 	return `${createHash('sha256').update(session, 'utf8').digest('hex')}.json`;
@@ -26,16 +25,8 @@ export async function readLoginSessionExpiries(cacheFolder: string, sessions: re
 
 async function readLoginSessionExpiry(cacheFolder: string, session: string): Promise<Expiry> {
 	const source: ExpirySource = { kind: 'login-cache', file: path.join(cacheFolder, loginCacheFileName(session)) };
-	let text: string;
-	try {
-		text = await fs.readFile(source.file, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return code === 'ENOENT'
-			? { state: 'no-token', source }
-			: { state: 'unreadable', reason: `the cache file cannot be read (${code ?? 'unknown error'})`, source };
-	}
-	return loginTokenExpiry(text, source);
+	const text = await readCachedToken(source);
+	return typeof text === 'string' ? loginTokenExpiry(text, source) : text;
 }
 
 /** The expiry of a cached login token's text. */

@@ -8,39 +8,18 @@
 // AWS's) is really waited here: the CLI runs as a user runs it.
 
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../harness/codeServer';
 import { FakeAws, readSeedFile, startFakeAws } from '../fake-aws/server';
-import { cleanEnvironment, cli } from './runCli';
+import { runCliAsync as runCli } from './runCli';
 
 const seedFile = path.join(projectRoot, 'test', 'fake-aws', 'seed.sso.example.json');
 const startUrl = 'https://d-9067example.awsapps.com/start';
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
-interface Run {
-	readonly status: number | null;
-	readonly stdout: string;
-	readonly stderr: string;
-}
-
-/** Runs the CLI; `onStderr` sees standard error as it comes (the code to approve). */
-function runCli(args: string[], env: NodeJS.ProcessEnv, onStderr?: (text: string) => void): Promise<Run> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [cli, ...args], { env: { ...cleanEnvironment(), ...env } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => stdout += chunk.toString('utf8'));
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString('utf8');
-			onStderr?.(stderr);
-		});
-		child.on('close', (status) => resolve({ status, stdout, stderr }));
-	});
-}
 
 describe('aws-profiles login and logout (the built CLI) against the fake IAM Identity Center', function () {
 	this.timeout(60_000);

@@ -8,37 +8,17 @@
 // removing a gone profile only with --remove-gone. The token is never printed.
 
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../harness/codeServer';
 import { FakeAws, readSeedFile, startFakeAws } from '../fake-aws/server';
-import { cleanEnvironment, cli } from './runCli';
+import { runCliAsync as runCli } from './runCli';
 
 const seedFile = path.join(projectRoot, 'test', 'fake-aws', 'seed.sso.example.json');
 const startUrl = 'https://d-9067example.awsapps.com/start';
 
-interface Run {
-	readonly status: number | null;
-	readonly stdout: string;
-	readonly stderr: string;
-}
-
-function runCli(args: string[], env: NodeJS.ProcessEnv, onStderr?: (text: string) => void): Promise<Run> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [cli, ...args], { env: { ...cleanEnvironment(), ...env } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => stdout += chunk.toString('utf8'));
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString('utf8');
-			onStderr?.(stderr);
-		});
-		child.on('close', (status) => resolve({ status, stdout, stderr }));
-	});
-}
 
 describe('aws-profiles sso import (the built CLI) against the fake IAM Identity Center', function () {
 	this.timeout(60_000);

@@ -2,7 +2,7 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { projectRoot } from '../harness/codeServer';
 
@@ -17,4 +17,25 @@ export function cleanEnvironment(): NodeJS.ProcessEnv {
 export function runCli(args: string[], env: NodeJS.ProcessEnv) {
 	const result = spawnSync(process.execPath, [cli, ...args], { env: { ...cleanEnvironment(), ...env }, encoding: 'utf8' });
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface CliRun {
+	readonly status: number | null;
+	readonly stdout: string;
+	readonly stderr: string;
+}
+
+/** Runs the bundled CLI without waiting on it; `onStderr` sees standard error as it comes (a code to approve). */
+export function runCliAsync(args: string[], env: NodeJS.ProcessEnv, onStderr?: (text: string) => void): Promise<CliRun> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [cli, ...args], { env: { ...cleanEnvironment(), ...env } });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => stdout += chunk.toString('utf8'));
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString('utf8');
+			onStderr?.(stderr);
+		});
+		child.on('close', (status) => resolve({ status, stdout, stderr }));
+	});
 }
