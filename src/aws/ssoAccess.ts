@@ -6,12 +6,11 @@
 // the SDK's own paginators (ListAccounts, ListAccountRoles, every page) with the cached token. The engine of
 // "Add Profiles from IAM Identity Center" and `aws-profiles sso import`; it reads, writes nothing.
 
-import { paginateListAccountRoles, paginateListAccounts, SSOClient } from '@aws-sdk/client-sso';
+import { paginateListAccountRoles, paginateListAccounts } from '@aws-sdk/client-sso';
 import { maskSecretsIn } from '../core/secretMasking';
 import { tokenExpiresAt } from '../core/ssoTokenCache';
 import { readTokenFile } from '../core/ssoTokenFile';
-import { requestHandlerOptions } from './httpOptions';
-import type { SsoCacheRequest, SsoFailure } from './ssoSignIn';
+import { portalClient, SsoCacheRequest, SsoFailure } from './ssoSignIn';
 
 export interface SsoAccount {
 	readonly accountId: string;
@@ -34,12 +33,7 @@ export async function listSsoAccess(request: SsoCacheRequest): Promise<SsoAccess
 		return { ok: false, failure: { code: 'no-token', message: read.state === 'found' ? signInAgain : 'Not signed in.' } };
 	}
 	const accessToken = read.token.accessToken;
-	const client = new SSOClient({
-		region: request.target.region,
-		maxAttempts: 2,
-		...(request.endpoints?.portal ? { endpoint: request.endpoints.portal } : {}),
-		requestHandler: requestHandlerOptions({ timeoutMs: request.timeoutMs ?? 10_000, caBundle: request.caBundle }),
-	});
+	const client = portalClient(request.target, request, 2);
 	try {
 		const accounts: SsoAccount[] = [];
 		for await (const page of paginateListAccounts({ client }, { accessToken })) {

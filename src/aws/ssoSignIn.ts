@@ -136,22 +136,23 @@ function abortError(): Error {
 	return Object.assign(new Error('The sign-in was cancelled.'), { name: 'AbortError' });
 }
 
-function oidcClient(target: SsoLoginTarget, deps: SsoDependencies): SSOOIDCClient {
-	return new SSOOIDCClient({
+/** The options of both clients: the session's region, an endpoint override, and Verify's deadline and CA bundle. */
+function clientOptions(target: SsoLoginTarget, deps: SsoDependencies, endpoint: string | undefined, maxAttempts: number) {
+	return {
 		region: target.region,
-		maxAttempts: 2,
-		...(deps.endpoints?.oidc ? { endpoint: deps.endpoints.oidc } : {}),
-		requestHandler: requestHandlerOptions({ timeoutMs: deps.timeoutMs ?? 10_000, caBundle: deps.caBundle, host: hostOf(deps.endpoints?.oidc) }),
-	});
+		maxAttempts,
+		...(endpoint ? { endpoint } : {}),
+		requestHandler: requestHandlerOptions({ timeoutMs: deps.timeoutMs ?? 10_000, caBundle: deps.caBundle, host: hostOf(endpoint) }),
+	};
 }
 
-function portalClient(target: SsoLoginTarget, deps: SsoDependencies): SSOClient {
-	return new SSOClient({
-		region: target.region,
-		maxAttempts: 1,
-		...(deps.endpoints?.portal ? { endpoint: deps.endpoints.portal } : {}),
-		requestHandler: requestHandlerOptions({ timeoutMs: deps.timeoutMs ?? 10_000, caBundle: deps.caBundle, host: hostOf(deps.endpoints?.portal) }),
-	});
+function oidcClient(target: SsoLoginTarget, deps: SsoDependencies): SSOOIDCClient {
+	return new SSOOIDCClient(clientOptions(target, deps, deps.endpoints?.oidc, 2));
+}
+
+/** The SSO portal's client; sign-out tries once, listing what a token gives (ssoAccess.ts) twice. */
+export function portalClient(target: SsoLoginTarget, deps: SsoDependencies, maxAttempts = 1): SSOClient {
+	return new SSOClient(clientOptions(target, deps, deps.endpoints?.portal, maxAttempts));
 }
 
 function hostOf(endpoint: string | undefined): string | undefined {
