@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextRange } from '../../../src/core/readings/profileSet';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
-import type { FindOptions, ProfileReference } from '../../../src/core/references/profileReference';
+import type { DotenvFileText, FindOptions, ProfileReference, ResolvedReference } from '../../../src/core/references/profileReference';
 
 export const fixturesFolder = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'references');
 
@@ -37,17 +37,29 @@ export interface Summary {
 	readonly why?: string;
 	readonly error?: string;
 	readonly underlined: string;
+	/** The text the expression the tool reads covers, when it is not what is underlined. */
+	readonly expression?: string;
+	/** The text a rename replaces, in this file or in `renamedIn`. */
 	readonly renamed?: string;
+	/** The other file a rename is written in (a `.env` file Serverless loads, a Terraform `.tfvars`), as given. */
+	readonly renamedIn?: string;
 	readonly stages: readonly string[];
+	readonly warnings?: readonly { readonly code: string; readonly word: string; readonly underlined: string }[];
 }
 
-export function summarize(text: string, reference: ProfileReference): Summary {
-	const base = { status: reference.status, key: reference.key, underlined: checkedText(text, reference.range), stages: reference.stages };
+/** The reference in short; `otherFiles` are the texts of the files a rename may be written in (FindOptions). */
+export function summarize(text: string, reference: ProfileReference, otherFiles: readonly DotenvFileText[] = []): Summary {
+	const base = {
+		status: reference.status, key: reference.key, underlined: checkedText(text, reference.range),
+		...(reference.expressionRange ? { expression: checkedText(text, reference.expressionRange) } : {}),
+		stages: reference.stages,
+		...(reference.warnings.length > 0 ? {
+			warnings: reference.warnings.map((warning) => ({ code: warning.code, word: warning.word, underlined: checkedText(text, warning.range) })),
+		} : {}),
+	};
 	switch (reference.status) {
 		case 'resolved':
-			return reference.rename && reference.rename.file === undefined
-				? { ...base, name: reference.name, renamed: checkedText(text, reference.rename.range) }
-				: { ...base, name: reference.name };
+			return { ...base, name: reference.name, ...renamed(text, reference, otherFiles) };
 		case 'not-checked':
 			return { ...base, why: reference.reason.why };
 		case 'error':
@@ -55,6 +67,20 @@ export function summarize(text: string, reference: ProfileReference): Summary {
 	}
 }
 
+function renamed(text: string, reference: ResolvedReference, otherFiles: readonly DotenvFileText[]): Pick<Summary, 'renamed' | 'renamedIn'> {
+	const rename = reference.rename;
+	if (!rename) {
+		return {};
+	}
+	if (rename.file === undefined) {
+		return { renamed: checkedText(text, rename.range) };
+	}
+	const other = otherFiles.find((file) => file.file === rename.file);
+	assert.ok(other, `the rename's file ${rename.file} is one of those given`);
+	return { renamed: checkedText(other.text, rename.range), renamedIn: rename.file };
+}
+
 export function summaries(fileName: string, text: string, options: FindOptions = {}): Summary[] {
-	return findProfileReferences(fileName, text, options).map((reference) => summarize(text, reference));
+	const otherFiles = [...options.dotenvFiles ?? [], ...options.moduleFiles ?? []];
+	return findProfileReferences(fileName, text, options).map((reference) => summarize(text, reference, otherFiles));
 }
