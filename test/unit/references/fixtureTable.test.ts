@@ -11,23 +11,27 @@
 //   finder's options (env, dotenvFiles, moduleFiles, stage) when it needs them, and the references expected.
 //   A case's title says what it shows; a failure is named by it.
 // `AWS_PROFILES_UPDATE_FIXTURES=1` writes the expected references of both from what the resolvers find (the
-// inputs and titles are kept), to be read over before they are committed.
+// inputs and titles are kept), to be read over before they are committed. The Serverless variable resolver has
+// its own table beside them, serverless-variables.json (serverlessVariables.test.ts), updated the same way.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FindOptions } from '../../../src/core/references/profileReference';
-import { fixture, fixturesFolder, summaries, Summary } from './referenceKit';
+import { caseNames, fixture, fixturesFolder, summaries, Summary } from './referenceKit';
 
 const tableFile = path.join(fixturesFolder, 'expected.json');
 const casesFile = path.join(fixturesFolder, 'cases.json');
 const updating = process.env.AWS_PROFILES_UPDATE_FIXTURES === '1';
 
-/** The fixtures, relative to the folder, in a stable order; `.txt` hides code from tools that would load it. */
+/**
+ * The fixtures, relative to the folder, in a stable order: the files of its subfolders (those at its top are
+ * the tables). `.txt` hides code from tools that would load it.
+ */
 function fixtureFiles(folder = fixturesFolder): string[] {
 	return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
 		const file = path.join(folder, entry.name);
-		return entry.isDirectory() ? fixtureFiles(file) : file === tableFile || file === casesFile ? [] : [path.relative(fixturesFolder, file)];
+		return entry.isDirectory() ? fixtureFiles(file) : folder === fixturesFolder ? [] : [path.relative(fixturesFolder, file)];
 	}).sort();
 }
 
@@ -66,20 +70,6 @@ interface Case {
 	readonly expected: Summary[];
 }
 
-/** A title each: one `it` of the old tests may have given several cases, numbered here in order. */
-function caseNames(cases: readonly Case[]): string[] {
-	const counts = new Map<string, number>();
-	for (const { title } of cases) {
-		counts.set(title, (counts.get(title) ?? 0) + 1);
-	}
-	const seen = new Map<string, number>();
-	return cases.map(({ title }) => {
-		const nth = (seen.get(title) ?? 0) + 1;
-		seen.set(title, nth);
-		return counts.get(title) === 1 ? title : `${title} (${nth} of ${counts.get(title)})`;
-	});
-}
-
 describe('references: the case table (test/fixtures/references/cases.json)', () => {
 	const cases = JSON.parse(fs.readFileSync(casesFile, 'utf8')) as Case[];
 	const textOf = (entry: Case): string => entry.text ?? (entry.fixture === undefined ? '' : fixture(entry.fixture));
@@ -98,7 +88,7 @@ describe('references: the case table (test/fixtures/references/cases.json)', () 
 		}
 	});
 
-	caseNames(table).forEach((name, i) => {
+	caseNames(table.map((entry) => entry.title)).forEach((name, i) => {
 		it(name, () => {
 			assert.deepEqual(found[i], table[i].expected);
 		});

@@ -2,7 +2,8 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// Helpers for the references tests: the text a range covers, and references in a compact form to compare.
+// Helpers for the references tests: the text a range covers, references in a compact form to compare, and the
+// names of a table's cases.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -83,4 +84,18 @@ function renamed(text: string, reference: ResolvedReference, otherFiles: readonl
 export function summaries(fileName: string, text: string, options: FindOptions = {}): Summary[] {
 	const otherFiles = [...options.dotenvFiles ?? [], ...options.moduleFiles ?? []];
 	return findProfileReferences(fileName, text, options).map((reference) => summarize(text, reference, otherFiles));
+}
+
+/** A test name for each case of a table: its title, numbered when one `it` of code gave several cases. */
+export function caseNames(titles: readonly string[]): string[] {
+	const counts = new Map<string, number>();
+	for (const title of titles) {
+		counts.set(title, (counts.get(title) ?? 0) + 1);
+	}
+	const seen = new Map<string, number>();
+	return titles.map((title) => {
+		const nth = (seen.get(title) ?? 0) + 1;
+		seen.set(title, nth);
+		return counts.get(title) === 1 ? title : `${title} (${nth} of ${counts.get(title)})`;
+	});
 }
