@@ -193,6 +193,11 @@ export class ProfileTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 		return node;
 	}
 
+	/** The group a node is listed under, which TreeView.reveal needs; undefined for a node at the root. */
+	getParent(node: Node): Node | undefined {
+		return this.roots?.find((root): root is GroupNode => root instanceof GroupNode && root.children.includes(node));
+	}
+
 	/** VS Code asks for a node's tooltip when the pointer rests on it: only then is it made. */
 	resolveTreeItem(_item: vscode.TreeItem, node: Node): vscode.TreeItem {
 		if (node instanceof ProfileNode) {

@@ -67,7 +67,8 @@ export class SessionRefresh implements vscode.Disposable {
 			this.arm();
 			return;
 		}
-		this.tried.add(refreshKey(expiry));
+		const key = refreshKey(expiry);
+		this.tried.add(key);
 		this.armedFor = undefined;
 		let result: RenewalResult;
 		try {
@@ -77,7 +78,11 @@ export class SessionRefresh implements vscode.Disposable {
 		}
 		if (!result.ok) {
 			this.deps.log.warn(`Renewing the session of profile '${displayName(entry.name)}' failed: ${maskSecretsIn(result.message)}`);
-			this.deps.renewalFailed(entry, result.message);
+			// A token written meanwhile (a sign-in, the AWS CLI) is not the one that failed: its own timer decides.
+			const current = this.deps.activeEntry()?.expiry;
+			if (current?.state === 'known' && refreshKey(current) === key) {
+				this.deps.renewalFailed(entry, result.message);
+			}
 		}
 		this.arm();
 	}
