@@ -138,7 +138,9 @@ describe('Sessions: the view\'s sso-session nodes', function () {
 
 		await fixture.api.treeView.reveal(sessionNode(session), { select: true, focus: true });
 		await clickInWorkbench('Sign Out');
-		await waitFor(() => !existsSync(tokenFile), 10_000);
+		await waitFor(() => !existsSync(tokenFile), 20_000).catch((error: Error) => {
+			throw new Error(`${error.message}: ${JSON.stringify(fixture.notices)}\n${logText().slice(-2000)}`);
+		});
 		await waitFor(() => sessionNode(session).description === 'signed out · 1 profile', 10_000);
 		assert.equal(sessionNode(session).contextValue, 'ssoSession');
 	});
