@@ -5,18 +5,18 @@
 import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { loadJsSdkReader } from '../aws/lazy';
-import { platformOf } from '../core/fileLocations';
-import { createLineIndex, LineIndex } from '../core/lineIndex';
+import { platformOf } from '../core/readings/fileLocations';
+import { createLineIndex, LineIndex } from '../core/text/lineIndex';
 import type { Finding, QuickFix, Severity, SeveritySetting } from '../core/lint/rule';
 import type { LintSession } from '../core/lint/lintSession';
 import { loadChecks } from './lazyBundles';
-import type { FileRole } from '../core/profileFilesReader';
-import type { TextRange } from '../core/profileSet';
-import type { FileTexts } from '../core/reading';
+import type { FileRole } from '../core/readings/fileLocations';
+import type { TextRange } from '../core/readings/profileSet';
+import type { FileTexts } from '../core/readings/reading';
 import type { LegacySdkUse } from '../core/references/legacySdkUses';
 import type { ProfileStore } from './profileStore';
-import { maskSecretsIn } from '../core/secretMasking';
-import { shownPath } from '../core/displayPath';
+import { maskSecretsIn } from '../core/display/secretMasking';
+import { shownPath } from '../core/display/displayPath';
 
 export const awsLanguages: Readonly<Record<FileRole, string>> = { config: 'aws-config', credentials: 'aws-credentials' };
 const diagnosticSource = 'AWS Profiles';

@@ -9,9 +9,9 @@
 // loaded when the timer first fires). A renewal that fails falls back to the expiry warning offering Sign In.
 
 import * as vscode from 'vscode';
-import type { ProfileEntry } from '../core/profileModel';
-import { displayName, maskSecretsIn } from '../core/secretMasking';
-import { refreshKey, refreshMoment } from '../core/sessionRefresh';
+import type { ProfileEntry } from '../core/model/profileModel';
+import { displayName, maskSecretsIn } from '../core/display/secretMasking';
+import { refreshKey, refreshMoment } from '../core/sessions/sessionRefresh';
 
 export type RenewalResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
 

@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import type { Expiry, ExpirySource } from '../../src/core/expiry';
-import { refreshKey, refreshLeadMs, refreshMoment } from '../../src/core/sessionRefresh';
+import type { Expiry, ExpirySource } from '../../src/core/model/expiry';
+import { refreshKey, refreshLeadMs, refreshMoment } from '../../src/core/sessions/sessionRefresh';
 
 const now = Date.UTC(2026, 11, 7, 18, 0, 0);
 const minute = 60_000;

@@ -9,11 +9,11 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ssoCacheFileName } from '../../src/core/expiry';
-import { resolveFileLocations } from '../../src/core/fileLocations';
-import { loadProfileSnapshot } from '../../src/core/profileSnapshot';
-import { ssoSessionRows } from '../../src/core/ssoSessionList';
-import { cacheTimestamp, formatCachedToken } from '../../src/core/ssoTokenCache';
+import { ssoCacheFileName } from '../../src/core/model/expiry';
+import { resolveFileLocations } from '../../src/core/readings/fileLocations';
+import { loadProfileSnapshot } from '../../src/core/io/profileSnapshot';
+import { ssoSessionRows } from '../../src/core/sessions/ssoSessionList';
+import { cacheTimestamp, formatCachedToken } from '../../src/core/sessions/ssoTokenCache';
 
 const minute = 60_000;
 

@@ -13,9 +13,9 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ssoCacheFileName } from '../../src/core/expiry';
-import { refreshLeadMs } from '../../src/core/sessionRefresh';
-import { CachedSsoToken, cacheTimestamp, formatCachedToken } from '../../src/core/ssoTokenCache';
+import { ssoCacheFileName } from '../../src/core/model/expiry';
+import { refreshLeadMs } from '../../src/core/sessions/sessionRefresh';
+import { CachedSsoToken, cacheTimestamp, formatCachedToken } from '../../src/core/sessions/ssoTokenCache';
 import type { TestingApi } from '../../src/ui/extension';
 import { activateExtension, clickInWorkbench, logText, sandboxRoot, scripted, testingApi, waitFor, waitForWorkbenchText } from './helpers';
 

@@ -6,8 +6,8 @@
 // return the findings in a stable order. Pure: the caller reads the files, their modes and the JS SDK's
 // reading beforehand, and shows the findings (VS Code diagnostics, `aws-profiles lint`).
 
-import type { FileRole } from '../profileFilesReader';
-import type { Writable } from '../profileKeys';
+import type { FileRole } from '../readings/fileLocations';
+import type { Writable } from '../model/profileKeys';
 import { LintContext, LintInput, LintOptions, parseProfileFiles, ParsedProfileFiles } from './lintContext';
 import { isPropertyRule, propertyFindings } from './propertyRule';
 import type { Finding, LintRule, RuleFinding, RuleId, Severity, SeveritySetting } from './rule';

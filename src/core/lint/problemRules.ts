@@ -5,8 +5,8 @@
 // Each problem code of the standard reader belongs to exactly one rule, so that every problem is reported once
 // and a new code cannot go unreported (a test checks that every code has a rule of the catalog).
 
-import type { Problem } from '../profileSet';
-import type { StandardProblemCode } from '../standardReader';
+import type { Problem } from '../readings/profileSet';
+import type { StandardProblemCode } from '../readings/standardReader';
 import type { LintContext } from './lintContext';
 import type { RuleId } from './rule';
 

@@ -7,13 +7,13 @@
 // quick fix is a list of pure edits of the original texts (or one file action the caller carries out), so the
 // same findings serve an editor, a terminal and a CI log.
 
-import type { FileRole } from '../profileFilesReader';
-import type { TextRange } from '../profileSet';
-import type { Edit } from '../textEdits';
+import type { FileRole } from '../readings/fileLocations';
+import type { TextRange } from '../readings/profileSet';
+import type { Edit } from '../text/textEdits';
 import type { LintContext } from './lintContext';
 import type { PropertyRule } from './propertyRule';
 
-import type { Severity } from '../severity';
+import type { Severity } from '../findings/severity';
 
 export type { Severity };
 

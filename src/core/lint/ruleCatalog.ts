@@ -5,7 +5,7 @@
 // Every lint rule, in the order the README's rules table and the settings list them: the files' syntax and
 // structure first, then keys, credentials, roles and SSO, values, and how the tools read the files.
 
-import type { FileRole } from '../profileFilesReader';
+import type { FileRole } from '../readings/fileLocations';
 import type { LintRule, RuleId, Severity } from './rule';
 import { accessKeyFormatRule, exampleKeysRule, incompleteKeysRule, sessionTokenMismatchRule } from './rules/accessKeys';
 import { awsCliRefusalRule } from './rules/awsCliRefusal';

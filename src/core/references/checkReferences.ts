@@ -16,12 +16,12 @@
 //   - a file not read, over a limit (too large, too deeply nested): an info, so that it shows, never silence.
 // Pure: the caller gives the model, the clock and the names of the files searched, and shows the findings.
 
-import { expiryStatus } from '../expiry';
-import type { ProfileEntry, ProfileModel } from '../profileModel';
-import type { TextRange } from '../profileSet';
-import type { ChainError } from '../roleChain';
+import { expiryStatus } from '../model/expiry';
+import type { ProfileEntry, ProfileModel } from '../model/profileModel';
+import type { TextRange } from '../readings/profileSet';
+import type { ChainError } from '../model/roleChain';
 import { didYouMean } from '../lint/didYouMean';
-import { displayValue, maskSecretsIn } from '../secretMasking';
+import { displayValue, maskSecretsIn } from '../display/secretMasking';
 import type {
 	ErrorReference, NotCheckedReason, NotCheckedReference, ProfileReference, ReferenceError, ReferenceFileKind,
 	ReferenceWarning, ResolvedReference,
@@ -31,7 +31,7 @@ import { limitText } from './parseLimits';
 import { ReferenceEdit, renameEdit } from './referenceEdits';
 import { invisibility, ToolReadings } from './toolVisibility';
 import type { SharedFilesLookup, SharedFilesModel } from './sharedFiles';
-import type { Severity } from '../severity';
+import type { Severity } from '../findings/severity';
 
 export type ReferenceFindingCode =
 	| 'missing-profile' | 'invisible-to-tool' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked' | 'file-not-checked';

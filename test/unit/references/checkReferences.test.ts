@@ -3,14 +3,14 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import type { Expiry } from '../../../src/core/expiry';
-import { buildProfileModel, ProfileModel } from '../../../src/core/profileModel';
-import type { FileTexts } from '../../../src/core/reading';
+import type { Expiry } from '../../../src/core/model/expiry';
+import { buildProfileModel, ProfileModel } from '../../../src/core/model/profileModel';
+import type { FileTexts } from '../../../src/core/readings/reading';
 import { checkReferences, ReferenceFinding } from '../../../src/core/references/checkReferences';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
 import type { FindOptions } from '../../../src/core/references/profileReference';
-import { readStandard } from '../../../src/core/standardReader';
-import { applyEdits } from '../../../src/core/textEdits';
+import { readStandard } from '../../../src/core/readings/standardReader';
+import { applyEdits } from '../../../src/core/text/textEdits';
 import { fixture, textAt } from './referenceKit';
 
 const now = Date.parse('2026-06-01T12:00:00Z');

@@ -18,8 +18,8 @@ import { parseScriptObjectTree } from '../../../src/core/references/scriptObject
 import { findTerraformReferences } from '../../../src/core/references/terraform';
 import { parseTomlTree } from '../../../src/core/references/tomlTree';
 import { parseYamlTree, yamlNestingDepth } from '../../../src/core/references/yamlTree';
-import { buildProfileModel } from '../../../src/core/profileModel';
-import { readStandard } from '../../../src/core/standardReader';
+import { buildProfileModel } from '../../../src/core/model/profileModel';
+import { readStandard } from '../../../src/core/readings/standardReader';
 
 const deep = maxNestingDepth + 1;
 

@@ -10,13 +10,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildProfileModel } from '../../../src/core/profileModel';
+import { buildProfileModel } from '../../../src/core/model/profileModel';
 import { checkReferences } from '../../../src/core/references/checkReferences';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
 import type { DotenvFileText, ProfileReference } from '../../../src/core/references/profileReference';
-import { scanProjectFolder } from '../../../src/core/references/scanFolder';
+import { scanProjectFolder } from '../../../src/core/io/scanFolder';
 import { sharedFilesLookup } from '../../../src/core/references/sharedFiles';
-import { readStandard } from '../../../src/core/standardReader';
+import { readStandard } from '../../../src/core/readings/standardReader';
 import { checkedText } from './referenceKit';
 
 const now = Date.parse('2026-06-01T12:00:00Z');

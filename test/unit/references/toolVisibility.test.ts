@@ -7,16 +7,16 @@
 // the JS SDK's own loader (jsSdkReader.ts) and the core's AWS CLI reader (checked against botocore elsewhere).
 
 import * as assert from 'node:assert/strict';
-import { readJsSdk } from '../../../src/aws/jsSdkReader';
-import { readAwsCli } from '../../../src/core/awsCliReader';
-import { buildProfileModel } from '../../../src/core/profileModel';
-import type { FileTexts } from '../../../src/core/reading';
+import { readJsSdk } from '../../../src/core/readings/jsSdkReader';
+import { readAwsCli } from '../../../src/core/readings/awsCliReader';
+import { buildProfileModel } from '../../../src/core/model/profileModel';
+import type { FileTexts } from '../../../src/core/readings/reading';
 import { checkReferences } from '../../../src/core/references/checkReferences';
 import { deployToolReaderOf } from '../../../src/core/references/deployToolReader';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
 import { referenceFileKind } from '../../../src/core/references/referenceFiles';
 import type { ToolReadings } from '../../../src/core/references/toolVisibility';
-import { readStandard } from '../../../src/core/standardReader';
+import { readStandard } from '../../../src/core/readings/standardReader';
 import { textAt } from './referenceKit';
 
 const process = 'credential_process = /bin/true\n';
