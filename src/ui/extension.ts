@@ -75,7 +75,7 @@ export interface TestingApi {
 	setPrompts(prompts: Prompts | undefined): void;
 }
 
-// activate() only wires things up: no network, no SDK, and no waiting on the disk.
+// activate() only wires things up: no network, no SDK, no file read, and no waiting on the disk.
 export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const ownTime = startActivation();
 	const log = createLog();
@@ -127,7 +127,6 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const saveBackups = keepBackupsOfEditorSaves(isAwsFile, log, (message) => void prompts.notify(message, [], 'warning'));
 	const projectFiles = new WorkspaceProjectFiles();
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name), projectFiles);
-	projectFiles.start();
 	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
 	let signInCommand: SignInCommand | undefined;
 	const signIn = () => signInCommand ??= new (loadSignIn().SignInCommand)({ store, log, prompts: () => prompts });
@@ -247,12 +246,18 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			refreshViews();
 		},
 	});
-	refreshViews();
-	void store.reload().then(async () => {
-		const profileCount = store.current?.model.profiles.size ?? 0;
-		await walkthrough.offerOnFirstRun(profileCount);
-		await walkthrough.catchUp({ profileCount, profileChosen: active.chosen() });
+	// The rest waits until activate() has returned, which is what VS Code counts as the extension's start: the
+	// first drawing of the views, the watchers and the first read of the files, the first search of the workspace.
+	const afterActivation = setImmediate(() => {
+		refreshViews();
+		projectFiles.start();
+		void store.start().then(async () => {
+			const profileCount = store.current?.model.profiles.size ?? 0;
+			await walkthrough.offerOnFirstRun(profileCount);
+			await walkthrough.catchUp({ profileCount, profileChosen: active.chosen() });
+		});
 	});
+	context.subscriptions.push({ dispose: () => clearImmediate(afterActivation) });
 
 	const activationMs = ownTime();
 	log.info(`Activated in ${activationMs.toFixed(1)} ms.`);

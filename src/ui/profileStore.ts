@@ -15,8 +15,8 @@ const settleMs = 30;
 /**
  * The user's AWS setup as the extension sees it: the last snapshot of the two files and the model built
  * from them. It watches both files, the SSO token cache and the `aws login` cache, so an edit made anywhere
- * (another editor, the AWS CLI, `aws sso login`, `aws login`) shows up by itself. `reload()` is the one way to refresh: the watchers, the
- * refresh command and a change of settings all go through it.
+ * (another editor, the AWS CLI, `aws sso login`, `aws login`) shows up by itself once `start()` is called. `reload()` is the one way
+ * to refresh: the watchers, the refresh command and a change of settings all go through it.
  */
 export class ProfileStore implements vscode.Disposable {
 	private readonly changed = new vscode.EventEmitter<ProfileSnapshot>();
@@ -26,8 +26,13 @@ export class ProfileStore implements vscode.Disposable {
 	private watchers: vscode.Disposable[] = [];
 	private settleTimer: NodeJS.Timeout | undefined;
 
-	constructor(private locationsNow: FileLocations, private readonly log: vscode.LogOutputChannel) {
+	constructor(private locationsNow: FileLocations, private readonly log: vscode.LogOutputChannel) { }
+
+	/** Starts watching the files, then reads them; until then the store has no snapshot. */
+	start(): Promise<ProfileSnapshot> {
+		this.disposeWatchers(); // setLocations() may have come first
 		this.watch();
+		return this.reload();
 	}
 
 	get locations(): FileLocations {
