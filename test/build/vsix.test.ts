@@ -59,4 +59,10 @@ describe('npm run package', function () {
 		const loadedLater = /node_modules[\\/](yaml|jsonc-parser|toml-eslint-parser)[\\/]|src[\\/]core[\\/](lint[\\/]rules|profileEdits|references[\\/](yamlTree|serverless|findReferences))/;
 		assert.deepEqual(Object.keys(meta.inputs).filter((input) => loadedLater.test(input)), []);
 	});
+
+	it('gives the modules of dist/extension.js one shared vscode namespace, made once at activation', () => {
+		// Each require of 'vscode' in the bundle copies the API's several hundred properties into a namespace object.
+		const bundle = readFileSync(path.join(projectRoot, 'dist', 'extension.js'), 'utf8');
+		assert.equal(bundle.match(/require\(["']vscode["']\)/g)?.length, 1);
+	});
 });
