@@ -40,9 +40,19 @@ const re2IsExternal = {
 };
 
 /**
- * Every module's `import * as vscode from 'vscode'` becomes one shared namespace object. Left to itself esbuild
- * gives each importing module its own copy of the API's several hundred properties (`__toESM(require('vscode'))`),
- * which took about half a millisecond a module, a third of evaluating dist/extension.js at activation.
+ * The names the `vscode` module exports at run time: its typings' top-level namespaces, classes, enums and
+ * constants. Types and interfaces have no value.
+ */
+function vscodeApiNames() {
+	const typings = readFileSync('node_modules/@types/vscode/index.d.ts', 'utf8');
+	return [...typings.matchAll(/^\texport (?:namespace|class|enum|const) (\w+)/gm)].map((match) => match[1]);
+}
+
+/**
+ * `import * as vscode from 'vscode'` in every module reads one shared set of bindings, taken once from the API
+ * object. Left to itself esbuild gives each importing module its own copy of the API's properties
+ * (`__toESM(require('vscode'))`, a getter made for each of several hundred), which took about half a
+ * millisecond a module: a third of evaluating dist/extension.js at activation.
  */
 const oneVscodeNamespace = {
 	name: 'one-vscode-namespace',
@@ -50,7 +60,8 @@ const oneVscodeNamespace = {
 		build.onResolve({ filter: /^vscode$/ }, (args) => args.namespace === 'vscode-namespace'
 			? { path: 'vscode', external: true }
 			: { path: 'vscode', namespace: 'vscode-namespace' });
-		build.onLoad({ filter: /^vscode$/, namespace: 'vscode-namespace' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+		const contents = `const api = require('vscode');\nexport const { ${vscodeApiNames().join(', ')} } = api;\n`;
+		build.onLoad({ filter: /^vscode$/, namespace: 'vscode-namespace' }, () => ({ contents, loader: 'js' }));
 	},
 };
 

@@ -79,7 +79,7 @@ export interface TestingApi {
 export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const ownTime = startActivation();
 	const log = createLog();
-	const store = new ProfileStore(effectiveLocations(), log);
+	const store = new ProfileStore(effectiveLocations, log);
 	const active = new ActiveProfile(context, process.env.AWS_PROFILE);
 	const statusBar = new ProfileStatusBar();
 	const verifications = new Map<string, VerificationSummary>();
