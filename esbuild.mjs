@@ -84,7 +84,7 @@ const builds = [
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
 		define: { VERSION_FROM_BUILD: JSON.stringify(version) } },
 	{ ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
-	{ ...common, entryPoints: { jsSdkReader: 'src/aws/jsSdkReader.ts' }, outdir: 'dist' },
+	{ ...common, entryPoints: { jsSdkReader: 'src/core/readings/jsSdkReader.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { checks: 'src/core/checks.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { edits: 'src/core/edits.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { signIn: 'src/ui/signInCommand.ts' }, outdir: 'dist', plugins: [...common.plugins, oneVscodeNamespace] },

@@ -11,7 +11,7 @@ import type { AgentConnectOpts } from 'agent-base';
 import type { ClientRequest } from 'node:http';
 import { Agent } from 'node:https';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import { shownPath } from '../core/displayPath';
+import { shownPath } from '../core/display/displayPath';
 
 export interface HttpSettings {
 	readonly timeoutMs: number;

@@ -10,7 +10,7 @@
 export type AwsLayer = typeof import('./index');
 
 /** The JS SDK's config file loader alone (dist/jsSdkReader.js): lint needs it, not the SDK's clients. */
-export type JsSdkReaderModule = typeof import('./jsSdkReader');
+export type JsSdkReaderModule = typeof import('../core/readings/jsSdkReader');
 
 let layer: AwsLayer | undefined;
 let reader: JsSdkReaderModule | undefined;

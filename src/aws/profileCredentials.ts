@@ -8,8 +8,8 @@
 
 import { fromIni } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import type { EnvironmentCredentials } from '../core/environmentExport';
-import { verifyPreflight } from '../core/verifyPreflight';
+import type { EnvironmentCredentials } from '../core/editing/environmentExport';
+import { verifyPreflight } from '../core/verify/verifyPreflight';
 import { describeFailure, VerifyFailure } from './verifyFailure';
 import { abortReason, endpoint, handlerOptions, preflightRefusal, untilAborted, VerifyRequest } from './verifyProfile';
 

@@ -7,9 +7,9 @@
 // "Add Profiles from IAM Identity Center" and `aws-profiles sso import`; it reads, writes nothing.
 
 import { paginateListAccountRoles, paginateListAccounts } from '@aws-sdk/client-sso';
-import { maskSecretsIn } from '../core/secretMasking';
-import { tokenExpiresAt } from '../core/ssoTokenCache';
-import { readTokenFile } from '../core/ssoTokenFile';
+import { maskSecretsIn } from '../core/display/secretMasking';
+import { readTokenFile } from '../core/io/ssoTokenFile';
+import { tokenExpiresAt } from '../core/sessions/ssoTokenCache';
 import { portalClient, SsoCacheRequest, SsoFailure } from './ssoSignIn';
 
 export interface SsoAccount {

@@ -15,11 +15,11 @@
 
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { LogoutCommand, SSOClient } from '@aws-sdk/client-sso';
-import { codeChallengeS256, createCodeVerifier, createState } from '../core/pkce';
-import { maskSecretsIn } from '../core/secretMasking';
-import type { SsoLoginTarget } from '../core/ssoLoginTarget';
-import { CachedSsoToken, cacheTimestamp, refreshAbility, tokenExpiresAt } from '../core/ssoTokenCache';
-import { readTokenFile, removeTokenFile, writeTokenFile } from '../core/ssoTokenFile';
+import { maskSecretsIn } from '../core/display/secretMasking';
+import { readTokenFile, removeTokenFile, writeTokenFile } from '../core/io/ssoTokenFile';
+import { codeChallengeS256, createCodeVerifier, createState } from '../core/sessions/pkce';
+import type { SsoLoginTarget } from '../core/sessions/ssoLoginTarget';
+import { CachedSsoToken, cacheTimestamp, refreshAbility, tokenExpiresAt } from '../core/sessions/ssoTokenCache';
 import { requestHandlerOptions } from './httpOptions';
 import { callbackPath, startLoopbackRedirect } from './loopbackRedirect';
 

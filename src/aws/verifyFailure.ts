@@ -7,7 +7,7 @@
 // in it), and an SDK message may quote a config value. Only the error's code is kept, when it is a plain word.
 // A key AWS refuses is the key of the profile that signed (the chain's first step), named as such.
 
-import type { PreflightProblem } from '../core/verifyPreflight';
+import type { PreflightProblem } from '../core/verify/verifyPreflight';
 
 export type FailureCode =
 	| 'invalid-key-id'

@@ -16,10 +16,10 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { maskAccessKeyId } from '../core/secretMasking';
-import { DeployTool, deployToolActions } from '../core/deployTools';
-import type { ProfileModel } from '../core/profileModel';
-import { missingProgramProblem, PreflightProblem, VerifyPreflight, verifyPreflight } from '../core/verifyPreflight';
+import { maskAccessKeyId } from '../core/display/secretMasking';
+import type { ProfileModel } from '../core/model/profileModel';
+import { DeployTool, deployToolActions } from '../core/verify/deployTools';
+import { missingProgramProblem, PreflightProblem, verifyPreflight, VerifyPreflight } from '../core/verify/verifyPreflight';
 import { programPresence } from './credentialProcessProgram';
 import { requestHandlerOptions } from './httpOptions';
 import { describeFailure, VerifyFailure, VerifyStep } from './verifyFailure';

@@ -6,8 +6,7 @@
 // secrets manager's output), so that no secret is on the command line. Secrets go to the credentials file
 // and the rest to the config file, as `aws configure` writes them.
 
-import { validateProperty } from '../core/names';
-import { fileForNewProperty } from '../core/profileEdits';
+import { fileForNewProperty, validateProperty } from '../core';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { applyEdit, checkPlainKey, describeWrite, readFilesForEdit, shown } from './profileFileEdit';

@@ -6,12 +6,12 @@
 // terminal; elsewhere (CI, a pipe) it deletes only with --yes, since nobody can be asked and a script that
 // forgot it must not lose a profile.
 
-import type { FileRole } from '../core/profileFilesReader';
+import { shownPath } from '../core';
+import type { FileRole } from '../core';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { applyEdit, describeWrite, FilesForEdit, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
 import { askLine, isTerminal } from './standardInput';
-import { shownPath } from '../core/displayPath';
 
 export const deleteCommand: Command = {
 	name: 'delete',

@@ -3,11 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 import { existsSync } from 'node:fs';
-import { processFileLocations } from '../core/fileLocations';
+import { displayName, processFileLocations, shownPath } from '../core';
 import type { Command } from './command';
 import { ExitStatus } from './output';
-import { displayName } from '../core/secretMasking';
-import { shownPath } from '../core/displayPath';
 
 export const filesCommand: Command = {
 	name: 'files',

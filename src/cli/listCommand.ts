@@ -6,15 +6,10 @@
 // defined. Never a secret: an access key id only as `AKIA****ABCD`, a name or region shaped like a secret
 // masked (secretMasking.ts).
 
-import { processFileLocations } from '../core/fileLocations';
-import { kindLabel } from '../core/profileDisplay';
-import { buildProfileModel, ProfileEntry } from '../core/profileModel';
-import { readStandard } from '../core/standardReader';
+import { buildProfileModel, displayName, displayValue, kindLabel, maskSecretsIn, processFileLocations, ProfileEntry, readStandard, shownPath } from '../core';
 import { ExitStatus, Output } from './output';
 import { readChosenFiles } from './profileSources';
 import type { Command } from './command';
-import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
-import { shownPath } from '../core/displayPath';
 
 interface ListedProfile {
 	readonly name: string;

@@ -9,7 +9,7 @@
 // terminal cannot know it has. The page and the code go to standard error; the outcome to standard output.
 
 import { loadAwsLayer } from '../aws/lazy';
-import { displayName, maskSecretsIn } from '../core/secretMasking';
+import { displayName, maskSecretsIn } from '../core';
 import type { Command } from './command';
 import { ExitStatus } from './output';
 import { ssoCommandTarget, ssoTargetOptions } from './ssoCommandTarget';

@@ -6,7 +6,7 @@
 // portal is told (when it can be reached) and the cached token file is removed.
 
 import { loadAwsLayer } from '../aws/lazy';
-import { displayName, maskSecretsIn } from '../core/secretMasking';
+import { displayName, maskSecretsIn } from '../core';
 import type { Command } from './command';
 import { ExitStatus } from './output';
 import { ssoCommandTarget, ssoTargetOptions } from './ssoCommandTarget';

@@ -7,8 +7,7 @@
 
 import { parseArgs } from 'node:util';
 import { addCommand } from './addCommand';
-import { maskSecretsIn } from '../core/secretMasking';
-import { shownFailure } from '../core/shownFailure';
+import { maskSecretsIn, shownFailure } from '../core';
 import type { Command, OptionValues } from './command';
 import { deleteCommand } from './deleteCommand';
 import { filesCommand } from './filesCommand';

@@ -7,10 +7,8 @@
 // Three readers: the SDKs' standard, the AWS CLI's (botocore), and the JavaScript SDK's own loader.
 
 import { loadJsSdkReader } from '../aws/lazy';
-import { readAwsCli } from '../core/awsCliReader';
-import type { FileTexts, Reading, ReadingResult, ReadingSection, ReaderName } from '../core/reading';
-import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
-import { readStandard, toReading } from '../core/standardReader';
+import { displayName, displayValue, maskSecretsIn, readAwsCli, readStandard, toReading } from '../core';
+import type { FileTexts, ReaderName, Reading, ReadingResult, ReadingSection } from '../core';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { readChosenFiles } from './profileSources';

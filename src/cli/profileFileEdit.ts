@@ -8,16 +8,10 @@
 // AWS_SHARED_CREDENTIALS_FILE, HOME), as `aws configure set` writes them. Every refusal becomes a one-line
 // usage error (exit 2); what is reported names keys, profiles and paths, never a value.
 
-import { processFileLocations } from '../core/fileLocations';
-import { ProfileEditError, applyProfileOperation, ApplyResult } from '../core/profileFileWriter';
-import type { ProfileOperation } from '../core/profileEdits';
-import type { FileRole } from '../core/profileFilesReader';
-import type { ProfileSet } from '../core/profileSet';
-import { EditableFile, readForEdit, SafeWriteError, WriteResult } from '../core/safeWrite';
-import { readStandard } from '../core/standardReader';
+import { applyProfileOperation, ApplyResult, EditableFile, processFileLocations, ProfileEditError, readForEdit, readStandard, SafeWriteError, shownPath, WriteResult } from '../core';
+import type { FileRole, ProfileOperation, ProfileSet } from '../core';
 import type { OptionValues } from './command';
 import { UsageError } from './output';
-import { shownPath } from '../core/displayPath';
 
 /** The two files as read before an edit: what the command decides on, and the hashes the write checks. */
 export interface FilesForEdit {

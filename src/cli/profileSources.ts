@@ -2,9 +2,8 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-import { processFileLocations } from '../core/fileLocations';
-import { describeFileErrorCode, readProfileFileBytes } from '../core/profileFilesReader';
-import type { FileTexts } from '../core/reading';
+import { describeFileErrorCode, processFileLocations, readProfileFileBytes } from '../core';
+import type { FileTexts } from '../core';
 import { UsageError } from './output';
 
 export interface FileChoice {

@@ -5,9 +5,8 @@
 // `aws-profiles rename OLD NEW`: renames a profile in both files, and the `source_profile` settings that name
 // it, so that no role chain is left pointing at a name that is gone.
 
-import { Keys } from '../core/profileKeys';
-import type { ProfileSet } from '../core/profileSet';
-import { readStandard } from '../core/standardReader';
+import { Keys, readStandard } from '../core';
+import type { ProfileSet } from '../core';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { applyEdit, describeWrite, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';

@@ -10,7 +10,7 @@ import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { applyEdit, checkPlainKey, chosenProfile, describeWrite, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';
 import { askLine, isTerminal, readInputValue } from './standardInput';
-import { shownPath } from '../core/displayPath';
+import { shownPath } from '../core';
 
 export const setCommand: Command = {
 	name: 'set',

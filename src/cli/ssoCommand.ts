@@ -9,9 +9,7 @@
 // roles; the token is never printed.
 
 import { loadAwsLayer } from '../aws/lazy';
-import { buildProfileModel } from '../core/profileModel';
-import { displayName, maskSecretsIn } from '../core/secretMasking';
-import { checkProfileNameTemplate, defaultProfileNameTemplate, ImportedProfile, importOperation, planSsoImport } from '../core/ssoImport';
+import { buildProfileModel, checkProfileNameTemplate, defaultProfileNameTemplate, displayName, ImportedProfile, importOperation, maskSecretsIn, planSsoImport } from '../core';
 import type { Command } from './command';
 import { ExitStatus, UsageError } from './output';
 import { applyEdit, describeWrite, readFilesForEdit, shown, writtenFiles } from './profileFileEdit';

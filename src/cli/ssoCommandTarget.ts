@@ -5,11 +5,7 @@
 // What `aws-profiles login` and `logout` act on: the SSO login of a profile (`--profile`, else AWS_PROFILE,
 // else default) or of an sso-session (`--sso-session`), with the endpoints the SDK would use for it.
 
-import { processFileLocations } from '../core/fileLocations';
-import { buildProfileModel } from '../core/profileModel';
-import { configuredEndpoint } from '../core/serviceEndpoints';
-import { ssoLoginTargetForProfile, ssoLoginTargetForSession, SsoLoginTarget } from '../core/ssoLoginTarget';
-import { readStandard } from '../core/standardReader';
+import { buildProfileModel, configuredEndpoint, processFileLocations, readStandard, SsoLoginTarget, ssoLoginTargetForProfile, ssoLoginTargetForSession } from '../core';
 import type { OptionValues } from './command';
 import { UsageError } from './output';
 import { readChosenFiles } from './profileSources';

@@ -8,15 +8,10 @@
 import { createInterface } from 'node:readline/promises';
 import type { VerifyResult } from '../aws';
 import { loadAwsLayer } from '../aws/lazy';
-import { DeployTool, deployTools as tools } from '../core/deployTools';
-import { processFileLocations } from '../core/fileLocations';
-import { configuredEndpoint } from '../core/serviceEndpoints';
-import { buildProfileModel } from '../core/profileModel';
-import { readStandard } from '../core/standardReader';
+import { buildProfileModel, configuredEndpoint, DeployTool, deployTools as tools, displayName, maskSecretsIn, processFileLocations, readStandard } from '../core';
 import type { Command } from './command';
 import { ExitStatus, Output, UsageError } from './output';
 import { readChosenFiles } from './profileSources';
-import { displayName, maskSecretsIn } from '../core/secretMasking';
 
 export const verifyCommand: Command = {
 	name: 'verify',

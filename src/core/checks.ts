@@ -7,8 +7,8 @@
 // it on first use (src/ui/lazyBundles.ts), as it loads the AWS SDK's, so that activating the extension never
 // parses them. Everything the editor uses of them is named here.
 
-export { readAwsCli } from './awsCliReader';
-export { ignoredSections } from './ignoredSections';
+export { readAwsCli } from './readings/awsCliReader';
+export { ignoredSections } from './readings/ignoredSections';
 export { knownProfileKeys, knownSsoSessionKeys } from './lint/knownKeys';
 export { LintSession } from './lint/lintSession';
 export { checkReferences, environmentText } from './references/checkReferences';
@@ -18,5 +18,5 @@ export { legacySdkUsesOf } from './references/legacySdkUses';
 export { profileNamePlace } from './references/namePlace';
 export { describePinPlace, isPinnableFile, planProfilePin } from './references/pinProfile';
 export { setVariables } from './references/profileReference';
-export { dotenvFilesBeside, readSharedFiles, terraformModuleFiles } from './references/scanFolder';
+export { dotenvFilesBeside, readSharedFiles, terraformModuleFiles } from './io/scanFolder';
 export { sharedFilesLookup } from './references/sharedFiles';

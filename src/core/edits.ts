@@ -6,5 +6,5 @@
 // import from IAM Identity Center adds. The extension loads it on first use (src/ui/lazyBundles.ts), so that
 // activating the extension never parses them. Everything the editor uses of them is named here.
 
-export { applyProfileOperation } from './profileFileWriter';
-export { importChoices, importOperation, importTexts, planSsoImport } from './ssoImport';
+export { applyProfileOperation } from './io/profileFileWriter';
+export { importChoices, importOperation, importTexts, planSsoImport } from './sessions/ssoImport';

@@ -3,9 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import type { ProfileSnapshot } from '../core/profileSnapshot';
+import type { ProfileSnapshot } from '../core/io/profileSnapshot';
 import { readSettings } from './settings';
-import { displayName, displayValue } from '../core/secretMasking';
+import { displayName, displayValue } from '../core/display/secretMasking';
 
 /** What the user chose for this workspace: a profile, or explicitly none. */
 type Choice = { readonly kind: 'profile'; readonly name: string } | { readonly kind: 'none' };

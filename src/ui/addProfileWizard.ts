@@ -6,13 +6,13 @@ import * as vscode from 'vscode';
 import {
 	checkAccessKeyId, checkAccountId, checkDurationSeconds, checkMfaSerial, checkRegionName, checkRegistrationScopes, checkRoleArn,
 	checkRoleSessionName, checkSecretAccessKey, checkSessionToken, checkStartUrl, FormatCheck,
-} from '../core/credentialFormats';
-import { kindLabel } from '../core/profileDisplay';
-import { givesCredentials } from '../core/profileKind';
-import { knownRegions } from '../core/regions';
-import { validateProperty, validateSsoSessionName, validateWrittenProfileName } from '../core/names';
-import type { CredentialSource, NewProfile } from '../core/profileEdits';
-import type { ProfileSnapshot } from '../core/profileSnapshot';
+} from '../core/editing/credentialFormats';
+import { kindLabel } from '../core/display/profileDisplay';
+import { givesCredentials } from '../core/model/profileKind';
+import { knownRegions } from '../core/model/regions';
+import { validateProperty, validateSsoSessionName, validateWrittenProfileName } from '../core/editing/names';
+import type { CredentialSource, NewProfile } from '../core/editing/profileEdits';
+import type { ProfileSnapshot } from '../core/io/profileSnapshot';
 import { back, Prompts } from './prompts';
 
 type Answers = Record<string, string>;

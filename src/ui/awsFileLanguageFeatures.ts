@@ -4,13 +4,14 @@
 
 import * as vscode from 'vscode';
 import { loadChecks } from './lazyBundles';
-import { knownRegions } from '../core/regions';
-import type { FileRole } from '../core/profileFilesReader';
-import { buildProfileModel, ProfileModel } from '../core/profileModel';
-import { profileSummary, VerificationSummary } from '../core/profileSummary';
-import { parseRawProfileFile, RawSection } from '../core/rawProfileFile';
-import { readStandard } from '../core/standardReader';
-import { awsLanguages, positionAt } from './awsFileDiagnostics';
+import { knownRegions } from '../core/model/regions';
+import type { FileRole } from '../core/readings/fileLocations';
+import { buildProfileModel, ProfileModel } from '../core/model/profileModel';
+import { profileSummary, VerificationSummary } from '../core/display/profileSummary';
+import { parseRawProfileFile, RawSection } from '../core/ini/rawProfileFile';
+import { readStandard } from '../core/readings/standardReader';
+import { awsLanguages } from './awsFileDiagnostics';
+import { positionAt } from './findingDiagnostics';
 import type { ProfileStore } from './profileStore';
 
 /** What the cursor is on, in the literal parse of the document. */

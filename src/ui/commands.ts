@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { isOwnError, OwnError } from '../core/ownError';
-import { shownFailure } from '../core/shownFailure';
+import { isOwnError, OwnError } from '../core/display/ownError';
+import { shownFailure } from '../core/display/shownFailure';
 
 export type CommandTable = Readonly<Record<string, (...args: never[]) => unknown>>;
 

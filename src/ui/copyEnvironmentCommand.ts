@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import { loadAwsLayer } from '../aws/lazy';
 import {
 	credentialsInFile, credentialVariables, EnvironmentCredentials, environmentExport, ShellForm, shellFormOf, shellFormTitle,
-} from '../core/environmentExport';
-import type { ProfileEntry } from '../core/profileModel';
-import type { ProfileSnapshot } from '../core/profileSnapshot';
-import { displayName } from '../core/secretMasking';
-import { configuredEndpoint } from '../core/serviceEndpoints';
-import { span } from '../core/timeLeft';
+} from '../core/editing/environmentExport';
+import type { ProfileEntry } from '../core/model/profileModel';
+import type { ProfileSnapshot } from '../core/io/profileSnapshot';
+import { displayName } from '../core/display/secretMasking';
+import { configuredEndpoint } from '../core/model/serviceEndpoints';
+import { span } from '../core/display/timeLeft';
 import type { ProfileStore } from './profileStore';
 import { askMfaCode, pickProfile } from './profilePrompts';
 import type { Prompts } from './prompts';

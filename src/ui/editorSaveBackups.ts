@@ -8,8 +8,8 @@
 // disk is kept as the safe write keeps it (`.bak`, `.bak.1`..., 0600).
 
 import * as vscode from 'vscode';
-import { shownPath } from '../core/displayPath';
-import { keepBackupBeforeSave, SafeWriteError } from '../core/safeWrite';
+import { shownPath } from '../core/display/displayPath';
+import { keepBackupBeforeSave, SafeWriteError } from '../core/io/safeWrite';
 
 export function keepBackupsOfEditorSaves(
 	isAwsFile: (document: vscode.TextDocument) => boolean,

@@ -5,10 +5,10 @@
 // Keep this import first: it starts the clock of the extension's own activation time.
 import { markBundleLoaded, startActivation } from './activationClock';
 import * as vscode from 'vscode';
-import type { DeployTool } from '../core/deployTools';
-import type { FileLocations } from '../core/fileLocations';
-import type { VerificationSummary } from '../core/profileSummary';
-import { maskSecretsIn } from '../core/secretMasking';
+import type { DeployTool } from '../core/verify/deployTools';
+import type { FileLocations } from '../core/readings/fileLocations';
+import type { VerificationSummary } from '../core/display/profileSummary';
+import { maskSecretsIn } from '../core/display/secretMasking';
 import { chmod } from 'node:fs/promises';
 import { ActiveProfile } from './activeProfile';
 import { AwsFileDiagnostics } from './awsFileDiagnostics';

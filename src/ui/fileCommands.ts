@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { shownPath } from '../core/displayPath';
-import type { FileRole } from '../core/profileFilesReader';
+import { shownPath } from '../core/display/displayPath';
+import type { FileRole } from '../core/readings/fileLocations';
 import type { ProfileStore } from './profileStore';
 
 /** Opens the config or credentials file the SDK would read; says so plainly when it does not exist yet. */

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { maskSecretsIn } from '../core/secretMasking';
+import { maskSecretsIn } from '../core/display/secretMasking';
 
 /** The channel's methods that write a message; each one's text goes through the masking rule. */
 const writers = new Set(['trace', 'debug', 'info', 'warn', 'error', 'append', 'appendLine', 'replace']);

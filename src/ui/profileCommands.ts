@@ -4,19 +4,19 @@
 
 import * as vscode from 'vscode';
 import { CommandError } from './commands';
-import { validateWrittenProfileName } from '../core/names';
-import { kindLabel } from '../core/profileDisplay';
-import type { ProfileOperation } from '../core/profileEdits';
+import { validateWrittenProfileName } from '../core/editing/names';
+import { kindLabel } from '../core/display/profileDisplay';
+import type { ProfileOperation } from '../core/editing/profileEdits';
 import { AddProfileWizard } from './addProfileWizard';
-import type { ProfileEntry } from '../core/profileModel';
-import { hashesOf } from '../core/profileSnapshot';
+import type { ProfileEntry } from '../core/model/profileModel';
+import { hashesOf } from '../core/io/profileSnapshot';
 import type { ActiveProfile } from './activeProfile';
 import type { ProfileStore } from './profileStore';
 import { ProfileNode } from './profileTree';
 import type { Prompts } from './prompts';
 import type { GroupBy } from './settings';
-import { displayName, displayValue } from '../core/secretMasking';
-import { shownPath } from '../core/displayPath';
+import { displayName, displayValue } from '../core/display/secretMasking';
+import { shownPath } from '../core/display/displayPath';
 import { loadEdits } from './lazyBundles';
 
 export interface ProfileCommandDeps {

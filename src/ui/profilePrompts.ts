@@ -5,9 +5,9 @@
 // The questions that commands on a profile ask alike: which profile (when the command was not given one), and
 // the code of an MFA device while the SDK assumes a role.
 
-import type { ProfileEntry } from '../core/profileModel';
-import type { ProfileSnapshot } from '../core/profileSnapshot';
-import { displayName, displayValue } from '../core/secretMasking';
+import type { ProfileEntry } from '../core/model/profileModel';
+import type { ProfileSnapshot } from '../core/io/profileSnapshot';
+import { displayName, displayValue } from '../core/display/secretMasking';
 import type { Prompts } from './prompts';
 
 /** Asks for one of the profiles (those `offered` keeps, all by default); undefined when the user cancels. */

@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FileLocations } from '../core/fileLocations';
-import { loadProfileSnapshot, ProfileSnapshot } from '../core/profileSnapshot';
-import { shownPath } from '../core/displayPath';
+import type { FileLocations } from '../core/readings/fileLocations';
+import { loadProfileSnapshot, ProfileSnapshot } from '../core/io/profileSnapshot';
+import { shownPath } from '../core/display/displayPath';
 
 /** Changes to the files come in bursts (an editor's save, an atomic rename): read once they settle. */
 const settleMs = 30;

@@ -3,22 +3,23 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { FileRole, textsOf } from '../core/profileFilesReader';
-import { createLineIndex, LineIndex } from '../core/lineIndex';
-import { isTemporaryKeys, kindLabel, lacksSessionToken } from '../core/profileDisplay';
-import type { ProfileEntry } from '../core/profileModel';
-import type { ProfileKind } from '../core/profileKind';
-import type { Problem } from '../core/profileSet';
-import type { ProfileSnapshot } from '../core/profileSnapshot';
-import { describeChainError } from '../core/roleChain';
-import { profileSummary, sourceSteps, VerificationSummary } from '../core/profileSummary';
-import { expiryStatus } from '../core/expiry';
-import { timeLeftLabel } from '../core/timeLeft';
+import type { FileRole } from '../core/readings/fileLocations';
+import { textsOf } from '../core/io/profileFilesReader';
+import { createLineIndex, LineIndex } from '../core/text/lineIndex';
+import { isTemporaryKeys, kindLabel, lacksSessionToken } from '../core/display/profileDisplay';
+import type { ProfileEntry } from '../core/model/profileModel';
+import type { ProfileKind } from '../core/model/profileKind';
+import type { Problem } from '../core/readings/profileSet';
+import type { ProfileSnapshot } from '../core/io/profileSnapshot';
+import { describeChainError } from '../core/model/roleChain';
+import { profileSummary, sourceSteps, VerificationSummary } from '../core/display/profileSummary';
+import { expiryStatus } from '../core/model/expiry';
+import { timeLeftLabel } from '../core/display/timeLeft';
 import { hasSkippedSectionHeaders } from '../core/lint/problemRules';
 import { loadChecks } from './lazyBundles';
-import { displayName, displayValue, maskSecretsIn } from '../core/secretMasking';
+import { displayName, displayValue, maskSecretsIn } from '../core/display/secretMasking';
 import type { GroupBy } from './settings';
-import { shownPath } from '../core/displayPath';
+import { shownPath } from '../core/display/displayPath';
 
 /** What a tree node needs besides the snapshot: which profile is active, what verification found. */
 export interface TreeContext {

@@ -3,9 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import type { FormatCheck } from '../core/credentialFormats';
-import { maskSecretsIn } from '../core/secretMasking';
-import { typedChoice } from '../core/typedChoice';
+import type { FormatCheck } from '../core/editing/credentialFormats';
+import { maskSecretsIn } from '../core/display/secretMasking';
+import { typedChoice } from '../core/guidance/typedChoice';
 
 /** What a step of a multi-step input answers when the user presses its Back button. */
 // Symbol.for, so the integration tests (which load their own copy of this module) answer with the same symbol.

@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { parseRawProfileFile } from '../core/rawProfileFile';
-import { isSecretKey } from '../core/secretMasking';
+import { parseRawProfileFile } from '../core/ini/rawProfileFile';
+import { isSecretKey } from '../core/display/secretMasking';
 
 /**
  * With `awsProfiles.maskSecrets` on, secret values in the AWS files are blurred on screen (a screen share or

@@ -9,10 +9,10 @@
 // given once per session.
 
 import * as vscode from 'vscode';
-import type { ProfileEntry } from '../core/profileModel';
-import { displayName } from '../core/secretMasking';
-import { nextSessionChange, warningDue, warningKey } from '../core/sessionAlerts';
-import { span } from '../core/timeLeft';
+import type { ProfileEntry } from '../core/model/profileModel';
+import { displayName } from '../core/display/secretMasking';
+import { nextSessionChange, warningDue, warningKey } from '../core/sessions/sessionAlerts';
+import { span } from '../core/display/timeLeft';
 import type { Prompts } from './prompts';
 
 export interface SessionAlertDeps {

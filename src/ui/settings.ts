@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import { FileLocations, processFileLocations } from '../core/fileLocations';
+import { FileLocations, processFileLocations } from '../core/readings/fileLocations';
 
 export type GroupBy = 'none' | 'file' | 'kind';
 

@@ -9,12 +9,12 @@
 
 import * as vscode from 'vscode';
 import { loadAwsLayer } from '../aws/lazy';
-import { hashesOf } from '../core/profileSnapshot';
-import type { ProfileModel } from '../core/profileModel';
-import { displayName } from '../core/secretMasking';
-import { configuredEndpoint } from '../core/serviceEndpoints';
-import type { ImportedProfile, PortalAccount } from '../core/ssoImport';
-import { ssoLoginTargetForSession } from '../core/ssoLoginTarget';
+import { hashesOf } from '../core/io/profileSnapshot';
+import type { ProfileModel } from '../core/model/profileModel';
+import { displayName } from '../core/display/secretMasking';
+import { configuredEndpoint } from '../core/model/serviceEndpoints';
+import type { ImportedProfile, PortalAccount } from '../core/sessions/ssoImport';
+import { ssoLoginTargetForSession } from '../core/sessions/ssoLoginTarget';
 import { CommandError } from './commands';
 import { loadEdits } from './lazyBundles';
 import type { ProfileStore } from './profileStore';

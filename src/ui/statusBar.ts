@@ -3,12 +3,12 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as vscode from 'vscode';
-import type { ProfileEntry } from '../core/profileModel';
-import { SessionState, sessionState } from '../core/sessionAlerts';
-import { span, timeLeftSentence } from '../core/timeLeft';
-import type { ProfileSnapshot } from '../core/profileSnapshot';
-import { escapeMarkdown, profileSummary, VerificationSummary } from '../core/profileSummary';
-import { displayName, displayValue } from '../core/secretMasking';
+import type { ProfileEntry } from '../core/model/profileModel';
+import { SessionState, sessionState } from '../core/sessions/sessionAlerts';
+import { span, timeLeftSentence } from '../core/display/timeLeft';
+import type { ProfileSnapshot } from '../core/io/profileSnapshot';
+import { escapeMarkdown, profileSummary, VerificationSummary } from '../core/display/profileSummary';
+import { displayName, displayValue } from '../core/display/secretMasking';
 import type { Settings } from './settings';
 
 /** Everything the status-bar item shows is worked out from this state alone. */

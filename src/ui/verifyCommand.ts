@@ -5,13 +5,13 @@
 import * as vscode from 'vscode';
 import type { VerifyResult } from '../aws';
 import { loadAwsLayer } from '../aws/lazy';
-import { DeployTool, deployToolTitle, deployTools } from '../core/deployTools';
-import type { VerificationSummary } from '../core/profileSummary';
-import { configuredEndpoint } from '../core/serviceEndpoints';
+import { DeployTool, deployToolTitle, deployTools } from '../core/verify/deployTools';
+import type { VerificationSummary } from '../core/display/profileSummary';
+import { configuredEndpoint } from '../core/model/serviceEndpoints';
 import type { ProfileStore } from './profileStore';
 import { askMfaCode, pickProfile } from './profilePrompts';
 import type { Prompts } from './prompts';
-import { displayName } from '../core/secretMasking';
+import { displayName } from '../core/display/secretMasking';
 
 export interface VerifyDeps {
 	readonly store: ProfileStore;

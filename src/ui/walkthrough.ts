@@ -15,11 +15,11 @@
 
 import * as vscode from 'vscode';
 import { CommandError } from './commands';
-import { DeployTool, deployToolTitle, deployTools, examplePolicy } from '../core/deployTools';
+import { DeployTool, deployToolTitle, deployTools, examplePolicy } from '../core/verify/deployTools';
 import type { PinPlace } from '../core/references/pinProfile';
 import { loadChecks } from './lazyBundles';
 import type { Prompts } from './prompts';
-import { SetupFacts, SetupStep, setupStepsDone } from '../core/walkthroughProgress';
+import { SetupFacts, SetupStep, setupStepsDone } from '../core/guidance/walkthroughProgress';
 import { isInsideWorkspace, readWorkspaceFile } from './workspaceFiles';
 
 export const walkthroughId = 'awsProfiles.setup';

@@ -10,7 +10,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { maxProjectFileChars } from '../core/references/parseLimits';
-import { isInsideFolder } from '../core/references/projectFolderWalk';
+import { isInsideFolder } from '../core/io/projectFolderWalk';
 
 /** Whether the file is inside its workspace folder by real path (a link out of it is not). */
 export async function isInsideWorkspace(uri: vscode.Uri): Promise<boolean> {

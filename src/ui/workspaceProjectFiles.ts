@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isReferenceFile } from '../core/references/referenceFiles';
-import { defaultSkippedFolders, listProjectFiles } from '../core/references/projectFolderWalk';
+import { defaultSkippedFolders, listProjectFiles } from '../core/io/projectFolderWalk';
 
 /** Every name a reference finder knows (findReferences.ts), as one glob; found files are checked by name again. */
 const projectFileGlob = `**/{${[

@@ -5,7 +5,7 @@
 // Attack: edit fidelity (issue 18, sections 1 and 6). Thousands of generated operations (nastyFiles.ts) are
 // planned with planProfileEdit and applied with applyEdits; every byte outside the edits must be unchanged,
 // each edit must lie in the text its operation concerns, and the result is read back by the AWS CLI's own
-// loader (in-process Python, awsCliInProcess.ts) and by the JS SDK's loader (src/aws/jsSdkReader.ts): each
+// loader (in-process Python, awsCliInProcess.ts) and by the JS SDK's loader (src/core/readings/jsSdkReader.ts): each
 // must see what the operation meant (the value set, the key gone, the profile renamed...) and nothing else
 // changed. A refused operation writes nothing, which needs no reading back; the named cases of section 1
 // must be refused, or (a comment, an inline comment) kept.
@@ -14,10 +14,10 @@
 // Python modules the suite is skipped, except on CI (CI=true) where that is a failure.
 
 import * as assert from 'node:assert/strict';
-import { readJsSdk } from '../../src/aws/jsSdkReader';
-import type { FileRole } from '../../src/core/profileFilesReader';
-import { FilePair, newProfileProperties, planProfileEdit, ProfileOperation } from '../../src/core/profileEdits';
-import { applyEdits, Edit } from '../../src/core/textEdits';
+import { readJsSdk } from '../../src/core/readings/jsSdkReader';
+import type { FileRole } from '../../src/core/readings/fileLocations';
+import { FilePair, newProfileProperties, planProfileEdit, ProfileOperation } from '../../src/core/editing/profileEdits';
+import { applyEdits, Edit } from '../../src/core/text/textEdits';
 import { Gen, random } from '../unit/seededRandom';
 import { awsCliAvailable, AwsCliInProcess, CliReading } from './awsCliInProcess';
 import { nastyPair, operation } from './nastyFiles';

@@ -6,15 +6,15 @@
 // which must find what a fresh lint finds) and the reference finders never throw; an edit that is planned
 // applies without overlap and adds no syntax error to either file.
 
-import type { FileTexts } from '../../src/core/reading';
-import { readAwsCli } from '../../src/core/awsCliReader';
+import type { FileTexts } from '../../src/core/readings/reading';
+import { readAwsCli } from '../../src/core/readings/awsCliReader';
 import { lintProfileFiles } from '../../src/core/lint/lintFiles';
 import { LintSession } from '../../src/core/lint/lintSession';
 import type { LintInput } from '../../src/core/lint/lintContext';
 import { lintRules } from '../../src/core/lint/ruleCatalog';
-import { FilePair, NewProfile, planProfileEdit, ProfileOperation } from '../../src/core/profileEdits';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { parseRawProfileFile } from '../../src/core/rawProfileFile';
+import { FilePair, NewProfile, planProfileEdit, ProfileOperation } from '../../src/core/editing/profileEdits';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { parseRawProfileFile } from '../../src/core/ini/rawProfileFile';
 import { checkReferences } from '../../src/core/references/checkReferences';
 import { Finder, finders, findProfileReferences } from '../../src/core/references/findReferences';
 import { isDotenvFile, referenceFileKind } from '../../src/core/references/referenceFiles';
@@ -22,8 +22,8 @@ import { ParseLimitError } from '../../src/core/references/parseLimits';
 import { legacySdkUsesOf } from '../../src/core/references/legacySdkUses';
 import { planProfilePin } from '../../src/core/references/pinProfile';
 import type { FindOptions, ProfileReference, ReferenceFileKind } from '../../src/core/references/profileReference';
-import { readStandard, readStandardAndLiteral } from '../../src/core/standardReader';
-import { applyEdits } from '../../src/core/textEdits';
+import { readStandard, readStandardAndLiteral } from '../../src/core/readings/standardReader';
+import { applyEdits } from '../../src/core/text/textEdits';
 import type { Gen } from '../unit/seededRandom';
 import { mutate, profileCorpus, ProjectFile, projectCorpus } from './fuzzInputs';
 
@@ -210,7 +210,7 @@ function resolvers(g: Gen): Prepared {
 		run() {
 			const finder = finderOf(file.name)!;
 			const references = withinLimits(() => finder.find(file.name, mutated.text, options));
-			checkReferences(references, model, { searchedFiles: ['~/.aws/config'], now: Date.UTC(2026, 0, 1) });
+			checkReferences(references, model, { file: file.name, searchedFiles: ['~/.aws/config'], now: Date.UTC(2026, 0, 1) });
 			legacySdkUsesOf(file.name, mutated.text, () => findProfileReferences(file.name, mutated.text));
 			const pin = planProfilePin(file.name, mutated.text, 'pinned');
 			if (pin.ok) {

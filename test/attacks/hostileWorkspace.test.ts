@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { findProfileReferences } from '../../src/core/references/findReferences';
 import { maxNestingDepth, maxProjectFileChars } from '../../src/core/references/parseLimits';
-import { scanProjectFolder } from '../../src/core/references/scanFolder';
+import { scanProjectFolder } from '../../src/core/io/scanFolder';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readForEdit, staleTemporaryAgeMs, writeEdited } from '../../src/core/safeWrite';
+import { readForEdit, staleTemporaryAgeMs, writeEdited } from '../../src/core/io/safeWrite';
 
 const secret = 'leftoverCanary0000000000000000000000000042';
 const credentials = `[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${secret}\n`;

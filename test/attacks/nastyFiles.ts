@@ -8,8 +8,8 @@
 // sometimes a [DEFAULT] section. Plus, now and then, an input the edits must refuse (issue 18, section 1).
 // Seeded (test/unit/seededRandom.ts): a failure names its seed, which rebuilds the same files and operation.
 
-import type { FileRole } from '../../src/core/profileFilesReader';
-import type { FilePair, NewProfile, ProfileOperation } from '../../src/core/profileEdits';
+import type { FileRole } from '../../src/core/readings/fileLocations';
+import type { FilePair, NewProfile, ProfileOperation } from '../../src/core/editing/profileEdits';
 import { Gen } from '../unit/seededRandom';
 
 export const profileNames = ['default', 'dev', 'prod', 'team-a', 'ci', 'x.y@z', 'a:b', 'ünï-not-valid'];

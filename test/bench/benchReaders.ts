@@ -6,8 +6,8 @@
 
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { readFileSync } from 'node:fs';
-import { buildProfileModel, ProfileModel } from '../../src/core/profileModel';
-import { readStandard } from '../../src/core/standardReader';
+import { buildProfileModel, ProfileModel } from '../../src/core/model/profileModel';
+import { readStandard } from '../../src/core/readings/standardReader';
 
 /** Ours, whole: both files read, parsed with every position, and the profile model built. */
 export function readOurs(configFile: string, credentialsFile: string): ProfileModel {

@@ -11,8 +11,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyProfileOperation } from '../../src/core/profileFileWriter';
-import type { ProfileOperation } from '../../src/core/profileEdits';
+import { applyProfileOperation } from '../../src/core/io/profileFileWriter';
+import type { ProfileOperation } from '../../src/core/editing/profileEdits';
 import { writeGeneratedFiles } from './generateProfiles';
 import { reportTargets } from './targets';
 

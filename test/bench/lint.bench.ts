@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 // Part of `npm run bench`: what the editor pays to re-lint a pair after a one-character edit, with the JS SDK's
-// reading of the edited texts that the editor makes each time (src/aws/jsSdkReader.ts). Targets: at most 20 ms at
+// reading of the edited texts that the editor makes each time (src/core/readings/jsSdkReader.ts). Targets: at most 20 ms at
 // 500 profiles and 150 ms at 5,000. The editor keeps the previous parse of the pair (LintSession), so this measures
 // the same: a session primed with the original pair, then one edit at a time, each round's text a new one (the
 // edited character cycles), as typing makes, so that no cache (the JS SDK's reading keeps its last few) holds it. Printed beside it: the same re-lint without the session
@@ -13,8 +13,8 @@ import type { LintInput } from '../../src/core/lint/lintContext';
 import { lintParsedFiles, lintProfileFiles } from '../../src/core/lint/lintFiles';
 import { parseProfileFiles } from '../../src/core/lint/lintContext';
 import { LintSession } from '../../src/core/lint/lintSession';
-import type { FileTexts, ReadingResult } from '../../src/core/reading';
-import { readJsSdk } from '../../src/aws/jsSdkReader';
+import type { FileTexts, ReadingResult } from '../../src/core/readings/reading';
+import { readJsSdk } from '../../src/core/readings/jsSdkReader';
 import { generateProfiles } from './generateProfiles';
 
 /** The target in ms at each size. */

@@ -2,7 +2,7 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// The AWS CLI model (src/core/awsCliReader.ts) against the real AWS CLI v2. Every parser case of the three
+// The AWS CLI model (src/core/readings/awsCliReader.ts) against the real AWS CLI v2. Every parser case of the three
 // shared suites and a set of seeded random files are written into a temporary HOME, and what the model
 // predicts is compared with what `aws configure list-profiles`, `aws configure get` and
 // `aws configure export-credentials` print. Each call starts Python (~0.6 s, measured in `before`), so the
@@ -38,9 +38,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readAwsCli } from '../../src/core/awsCliReader';
-import type { FileRole } from '../../src/core/profileFilesReader';
-import type { FileTexts, Reading, ReadingSection, ReadingValue } from '../../src/core/reading';
+import { readAwsCli } from '../../src/core/readings/awsCliReader';
+import type { FileRole } from '../../src/core/readings/fileLocations';
+import type { FileTexts, Reading, ReadingSection, ReadingValue } from '../../src/core/readings/reading';
 import { loadSuite } from '../unit/suites';
 
 const awsBinary = process.env.AWS_CLI_PATH ?? '/usr/bin/aws';

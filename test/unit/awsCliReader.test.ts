@@ -6,9 +6,9 @@
 // (awsCliReader.differential.test.ts runs the same kinds of input through the real binary).
 
 import * as assert from 'node:assert/strict';
-import { readAwsCli } from '../../src/core/awsCliReader';
-import type { FileRole } from '../../src/core/profileFilesReader';
-import type { FileTexts, Reading, ReadingResult } from '../../src/core/reading';
+import { readAwsCli } from '../../src/core/readings/awsCliReader';
+import type { FileRole } from '../../src/core/readings/fileLocations';
+import type { FileTexts, Reading, ReadingResult } from '../../src/core/readings/reading';
 import { loadSuite } from './suites';
 
 function read(texts: FileTexts): Reading {

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { checkRegionName, checkRegistrationScopes, checkRoleSessionName } from '../../src/core/credentialFormats';
+import { checkRegionName, checkRegistrationScopes, checkRoleSessionName } from '../../src/core/editing/credentialFormats';
 
 describe('Credential formats', () => {
 	describe('role session name', () => {

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { displayPath, shownPath } from '../../src/core/displayPath';
+import { displayPath, shownPath } from '../../src/core/display/displayPath';
 
 describe('displayPath: a file as a message names it', () => {
 	it('writes the home folder as ~', () => {

@@ -2,10 +2,10 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-import type { FilePair, ProfileOperation } from '../../src/core/profileEdits';
-import type { FileRole } from '../../src/core/profileFilesReader';
-import { parseRawProfileFile } from '../../src/core/rawProfileFile';
-import { findSections } from '../../src/core/sectionEdits';
+import type { FilePair, ProfileOperation } from '../../src/core/editing/profileEdits';
+import type { FileRole } from '../../src/core/readings/fileLocations';
+import { parseRawProfileFile } from '../../src/core/ini/rawProfileFile';
+import { findSections } from '../../src/core/editing/sectionEdits';
 
 /**
  * The regions of the original text an operation may touch: its profile's sections (with the blank lines a

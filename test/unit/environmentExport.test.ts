@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
 	credentialsInFile, credentialVariables, environmentExport, shellFormOf,
-} from '../../src/core/environmentExport';
-import { buildProfileModel } from '../../src/core/profileModel';
+} from '../../src/core/editing/environmentExport';
+import { buildProfileModel } from '../../src/core/model/profileModel';
 import { fakeProfileSet } from './fakeProfileSet';
 
 const keys = { accessKeyId: 'AKIAFIXTURE000000001', secretAccessKey: 'fixture/Secret+0000000000000000000000001' };

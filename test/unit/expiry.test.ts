@@ -7,9 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-	Expiry, expiryStatus, parseTimestamp, propertyExpiry, readSsoTokenExpiries, readSsoTokenExpiry, ssoCacheFileName,
-} from '../../src/core/expiry';
-import type { SsoTokenSource } from '../../src/core/profileKind';
+	Expiry,
+	expiryStatus,
+	parseTimestamp,
+	propertyExpiry,
+	ssoCacheFileName,
+} from '../../src/core/model/expiry';
+import { readSsoTokenExpiries, readSsoTokenExpiry } from '../../src/core/io/tokenCacheReads';
+import type { SsoTokenSource } from '../../src/core/model/profileKind';
 import { fakeProfileSet } from './fakeProfileSet';
 
 const noon = Date.UTC(2026, 0, 2, 12, 0, 0);

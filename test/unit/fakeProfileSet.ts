@@ -6,8 +6,8 @@
 // property gets a made-up but distinct location (one line per header and per property, in map order), so
 // tests of the profile model do not depend on the parser.
 
-import type { FileRole } from '../../src/core/profileFilesReader';
-import type { Problem, ProfileSet, PropertyDefinition, Section, SectionKind, SourceLocation } from '../../src/core/profileSet';
+import type { FileRole } from '../../src/core/readings/fileLocations';
+import type { Problem, ProfileSet, PropertyDefinition, Section, SectionKind, SourceLocation } from '../../src/core/readings/profileSet';
 
 export type PlainSections = Readonly<Record<string, Readonly<Record<string, string>>>>;
 

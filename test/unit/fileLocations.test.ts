@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { Environment, Platform, resolveFileLocations } from '../../src/core/fileLocations';
+import { Environment, Platform, resolveFileLocations } from '../../src/core/readings/fileLocations';
 import { loadSuite } from './suites';
 
 interface LocationCase {

@@ -5,11 +5,11 @@
 // The sections the Profiles view lists as "not a profile", and a role's children in the view.
 
 import * as assert from 'node:assert/strict';
-import { ignoredSections } from '../../src/core/ignoredSections';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { sourceSteps } from '../../src/core/profileSummary';
-import { readStandard } from '../../src/core/standardReader';
-import type { FileTexts } from '../../src/core/reading';
+import { ignoredSections } from '../../src/core/readings/ignoredSections';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { sourceSteps } from '../../src/core/display/profileSummary';
+import { readStandard } from '../../src/core/readings/standardReader';
+import type { FileTexts } from '../../src/core/readings/reading';
 
 function ignoredIn(texts: FileTexts) {
 	return ignoredSections(texts, readStandard(texts).problems).map(({ file, range, header }) => [file, range.line, header]);

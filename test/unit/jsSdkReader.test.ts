@@ -10,8 +10,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { JsSdkReading, jsSdkVersions, readJsSdk, readJsSdkFromDisk } from '../../src/aws/jsSdkReader';
-import type { ReadingSection } from '../../src/core/reading';
+import { JsSdkReading, jsSdkVersions, readJsSdk, readJsSdkFromDisk } from '../../src/core/readings/jsSdkReader';
+import type { ReadingSection } from '../../src/core/readings/reading';
 import { loadSuite } from './suites';
 
 async function js(config?: string, credentials?: string): Promise<JsSdkReading> {

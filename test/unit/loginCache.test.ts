@@ -10,10 +10,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fromLoginCredentials } from '@aws-sdk/credential-provider-login';
-import { resolveFileLocations } from '../../src/core/fileLocations';
-import { loginCacheFileName, readLoginSessionExpiries } from '../../src/core/loginCache';
-import { loadProfileSnapshot } from '../../src/core/profileSnapshot';
-import { timeLeftSentence } from '../../src/core/timeLeft';
+import { resolveFileLocations } from '../../src/core/readings/fileLocations';
+import { readLoginSessionExpiries } from '../../src/core/io/tokenCacheReads';
+import { loginCacheFileName } from '../../src/core/sessions/loginCache';
+import { loadProfileSnapshot } from '../../src/core/io/profileSnapshot';
+import { timeLeftSentence } from '../../src/core/display/timeLeft';
 
 const session = 'arn:aws:iam::111122223333:user/dev';
 const expiresAt = new Date(Date.now() + 3 * 60 * 60_000);

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import {
 	validateIdentifier, validateProfileName, validateProperty, validatePropertyKey, validatePropertyValue,
 	validateSsoSessionName, validateSubPropertyKey, Validation, ValidationCode,
-} from '../../src/core/names';
+} from '../../src/core/editing/names';
 import { loadSuite } from './suites';
 
 interface ParserCase {

@@ -3,9 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { isTemporaryKeys, kindLabel, lacksSessionToken } from '../../src/core/profileDisplay';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { profileSummary } from '../../src/core/profileSummary';
+import { isTemporaryKeys, kindLabel, lacksSessionToken } from '../../src/core/display/profileDisplay';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { profileSummary } from '../../src/core/display/profileSummary';
 import { fakeProfileSet } from './fakeProfileSet';
 
 function entryWith(properties: Record<string, string>) {

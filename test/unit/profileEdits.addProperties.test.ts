@@ -6,8 +6,8 @@
 // under the same rules as `add`.
 
 import * as assert from 'node:assert/strict';
-import { FilePair, fileForNewProperty, planProfileEdit, ProfileOperation } from '../../src/core/profileEdits';
-import { applyEdits } from '../../src/core/textEdits';
+import { FilePair, fileForNewProperty, planProfileEdit, ProfileOperation } from '../../src/core/editing/profileEdits';
+import { applyEdits } from '../../src/core/text/textEdits';
 
 function edit(files: Partial<FilePair>, operation: ProfileOperation): FilePair | string {
 	const pair = { config: files.config ?? '', credentials: files.credentials ?? '' };

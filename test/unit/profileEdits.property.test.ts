@@ -7,10 +7,10 @@
 // text the operation concerns, every byte outside it is unchanged, and re-reading gives the expected model.
 
 import * as assert from 'node:assert/strict';
-import type { FileRole } from '../../src/core/profileFilesReader';
-import { FilePair, planProfileEdit, ProfileOperation } from '../../src/core/profileEdits';
-import { readStandard } from '../../src/core/standardReader';
-import { applyEdits, Edit } from '../../src/core/textEdits';
+import type { FileRole } from '../../src/core/readings/fileLocations';
+import { FilePair, planProfileEdit, ProfileOperation } from '../../src/core/editing/profileEdits';
+import { readStandard } from '../../src/core/readings/standardReader';
+import { applyEdits, Edit } from '../../src/core/text/textEdits';
 import { Gen, random } from './seededRandom';
 import { allowedRegions } from './editRegions';
 

@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { FilePair, planProfileEdit, ProfileOperation } from '../../src/core/profileEdits';
-import { applyEdits } from '../../src/core/textEdits';
+import { FilePair, planProfileEdit, ProfileOperation } from '../../src/core/editing/profileEdits';
+import { applyEdits } from '../../src/core/text/textEdits';
 
 /** The two files after the operation, or the refusal's message. */
 function edit(files: Partial<FilePair>, operation: ProfileOperation): FilePair | string {

@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, existsSync, readdirSync, truncateSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyProfileOperation, ProfileEditError } from '../../src/core/profileFileWriter';
-import { describeFileErrorCode, maxProfileFileBytes } from '../../src/core/profileFilesReader';
-import { readForEdit, SafeWriteError } from '../../src/core/safeWrite';
+import { applyProfileOperation, ProfileEditError } from '../../src/core/io/profileFileWriter';
+import { describeFileErrorCode, maxProfileFileBytes } from '../../src/core/io/profileFilesReader';
+import { readForEdit, SafeWriteError } from '../../src/core/io/safeWrite';
 
 const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzSECRET';
 

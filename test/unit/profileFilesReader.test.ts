@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { maxProfileFileBytes, readProfileFiles } from '../../src/core/profileFilesReader';
+import { maxProfileFileBytes, readProfileFiles } from '../../src/core/io/profileFilesReader';
 
 describe('Reading the config and credentials files', () => {
 	let folder: string;

@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { analyzeProfileKind, givesCredentials, profileKindOf, programOf } from '../../src/core/profileKind';
-import type { Section } from '../../src/core/profileSet';
+import { analyzeProfileKind, givesCredentials, profileKindOf, programOf } from '../../src/core/model/profileKind';
+import type { Section } from '../../src/core/readings/profileSet';
 import { fakeProfileSet } from './fakeProfileSet';
 
 const longTermId = 'AKIAIOSFODNN7EXAMPLE';

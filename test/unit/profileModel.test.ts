@@ -3,12 +3,12 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import type { Expiry } from '../../src/core/expiry';
+import type { Expiry } from '../../src/core/model/expiry';
 import {
 	buildProfileModel, findProfile, profilesSourcedFrom, profilesUsingSsoSession, propertyOf, ssoTokenSourcesOf,
-} from '../../src/core/profileModel';
-import type { Problem } from '../../src/core/profileSet';
-import { readStandard } from '../../src/core/standardReader';
+} from '../../src/core/model/profileModel';
+import type { Problem } from '../../src/core/readings/profileSet';
+import { readStandard } from '../../src/core/readings/standardReader';
 import { fakeProfileSet } from './fakeProfileSet';
 
 const roleArn = 'arn:aws:iam::123456789012:role/Admin';

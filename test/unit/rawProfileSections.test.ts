@@ -6,7 +6,7 @@
 // keeps, exactly what the full parse gives; and the syntax problem count of the edit's safety net, what it lists.
 
 import * as assert from 'node:assert/strict';
-import { countSyntaxProblems, parseRawProfileFile, parseRawProfileSections, RawProfileFile } from '../../src/core/rawProfileFile';
+import { countSyntaxProblems, parseRawProfileFile, parseRawProfileSections, RawProfileFile } from '../../src/core/ini/rawProfileFile';
 
 const texts: Record<string, string> = {
 	'plain': '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n; note\n\n[profile prod]\noutput = json\n',

@@ -3,11 +3,11 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import type { FileRole } from '../../src/core/profileFilesReader';
-import type { Problem, ProfileSet, PropertyDefinition, Section, SectionKind, SourceLocation } from '../../src/core/profileSet';
-import type { FileTexts, Reading, ReadingResult } from '../../src/core/reading';
-import { describeDifference, ReadingDifference, readingDifferences } from '../../src/core/readingDifferences';
-import { displayValue, isAccessKeyIdKey, isSecretKey, maskAccessKeyId, maskSecret } from '../../src/core/secretMasking';
+import type { FileRole } from '../../src/core/readings/fileLocations';
+import type { Problem, ProfileSet, PropertyDefinition, Section, SectionKind, SourceLocation } from '../../src/core/readings/profileSet';
+import type { FileTexts, Reading, ReadingResult } from '../../src/core/readings/reading';
+import { describeDifference, ReadingDifference, readingDifferences } from '../../src/core/readings/readingDifferences';
+import { displayValue, isAccessKeyIdKey, isSecretKey, maskAccessKeyId, maskSecret } from '../../src/core/display/secretMasking';
 
 // ---- A ProfileSet by hand, located in the texts by searching them ----
 

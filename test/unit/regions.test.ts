@@ -2,7 +2,7 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// The region list of src/core/regions.ts against the partition data the installed peers ship: the JS SDK's
+// The region list of src/core/model/regions.ts against the partition data the installed peers ship: the JS SDK's
 // (`@aws-sdk/core`, the endpoint resolver's partitions) must match it exactly, so that an SDK update that adds a
 // region fails here until the list has it; the AWS CLI's (Debian's awscli, botocore `data/partitions.json`) may
 // be older, so each of its regions must be in the list under the same partition.
@@ -10,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkRegion, partitions } from '../../src/core/regions';
+import { checkRegion, partitions } from '../../src/core/model/regions';
 
 interface PartitionData {
 	readonly partitions: readonly { readonly id: string; readonly regionRegex: string; readonly regions: Record<string, unknown> }[];

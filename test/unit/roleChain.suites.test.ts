@@ -3,10 +3,10 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { profileKindOf, ProfileKind } from '../../src/core/profileKind';
-import { maskAccessKeyId } from '../../src/core/secretMasking';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { describeChainError, resolveRoleChain, RoleChain, RoleChainResult } from '../../src/core/roleChain';
+import { profileKindOf, ProfileKind } from '../../src/core/model/profileKind';
+import { maskAccessKeyId } from '../../src/core/display/secretMasking';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { describeChainError, resolveRoleChain, RoleChain, RoleChainResult } from '../../src/core/model/roleChain';
 import { fakeProfileSet, fakeProfileSetOf, PlainSections } from './fakeProfileSet';
 import { loadSuite } from './suites';
 

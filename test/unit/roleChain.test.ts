@@ -5,7 +5,7 @@
 // What the shared suites (roleChain.suites.test.ts) leave open.
 
 import * as assert from 'node:assert/strict';
-import { describeChainError, resolveRoleChain } from '../../src/core/roleChain';
+import { describeChainError, resolveRoleChain } from '../../src/core/model/roleChain';
 import { fakeProfileSetOf, PlainSections } from './fakeProfileSet';
 
 const roleArn = 'arn:aws:iam::123456789012:role/Admin';

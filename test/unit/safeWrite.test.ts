@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { maxProfileFileBytes } from '../../src/core/profileFileSize';
+import { maxProfileFileBytes } from '../../src/core/io/profileFileSize';
 import {
 	backupPath, EditableFile, FileHandlePort, FileSystemPort, keepBackupBeforeSave, modeLetsUserWrite, nodeFileSystem, readForEdit, SafeWriteError,
 	SafeWriteErrorCode, staleTemporaryAgeMs, writeEdited,
-} from '../../src/core/safeWrite';
+} from '../../src/core/io/safeWrite';
 
 const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const credentials = `[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${secret}\n`;

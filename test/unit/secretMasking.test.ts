@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { displayName, displayValue, isSecretKey, looksRandom, looksSecret, maskSecretsIn } from '../../src/core/secretMasking';
+import { displayName, displayValue, isSecretKey, looksRandom, looksSecret, maskSecretsIn } from '../../src/core/display/secretMasking';
 import { random as seededRandom } from './seededRandom';
 
 // The one masking rule, by tables: what must be masked wherever it is pasted, and what must still be shown

@@ -3,9 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { parseAwsCliVersion, shellWord, supportsAwsLogin } from '../../src/core/awsCliVersion';
-import type { Expiry } from '../../src/core/expiry';
-import { hourMs, nextSessionChange, sessionState, warningDue, warningKey } from '../../src/core/sessionAlerts';
+import { parseAwsCliVersion, shellWord, supportsAwsLogin } from '../../src/core/sessions/awsCliVersion';
+import type { Expiry } from '../../src/core/model/expiry';
+import { hourMs, nextSessionChange, sessionState, warningDue, warningKey } from '../../src/core/sessions/sessionAlerts';
 
 const now = Date.UTC(2026, 11, 7, 18, 0, 0);
 const minute = 60_000;

@@ -6,10 +6,10 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { planProfileEdit } from '../../src/core/profileEdits';
-import { ProfileEditError } from '../../src/core/profileFileWriter';
-import { SafeWriteError } from '../../src/core/safeWrite';
-import { shownFailure } from '../../src/core/shownFailure';
+import { planProfileEdit } from '../../src/core/editing/profileEdits';
+import { ProfileEditError } from '../../src/core/io/profileFileWriter';
+import { SafeWriteError } from '../../src/core/io/safeWrite';
+import { shownFailure } from '../../src/core/display/shownFailure';
 
 const secretName = 'Ab3xY9Qw7zK2mN5pL8rT1vS4uW6yB0cD3eF5gHjK';
 
@@ -29,11 +29,11 @@ describe('What a failure shows', () => {
 	});
 
 	it('knows our own errors by their mark, also when another bundle\'s copy of the class made them', () => {
-		const module = require.resolve('../../src/core/ownError');
+		const module = require.resolve('../../src/core/display/ownError');
 		/* eslint-disable @typescript-eslint/no-require-imports -- two copies of one module, as two bundles have */
-		const ours = require(module) as typeof import('../../src/core/ownError');
+		const ours = require(module) as typeof import('../../src/core/display/ownError');
 		delete require.cache[module];
-		const copy = require(module) as typeof import('../../src/core/ownError');
+		const copy = require(module) as typeof import('../../src/core/display/ownError');
 		/* eslint-enable @typescript-eslint/no-require-imports */
 		assert.notEqual(copy.OwnError, ours.OwnError);
 		class RefusedInAnotherBundle extends copy.OwnError { }

@@ -6,12 +6,12 @@
 // `import` operation: names from the template, clashes, a re-run's changes, hand-edited profiles left alone.
 
 import * as assert from 'node:assert/strict';
-import { FilePair, planProfileEdit } from '../../src/core/profileEdits';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { ImportPlan, importOperation, planSsoImport, PortalAccount, profileNameFor } from '../../src/core/ssoImport';
-import { readAwsCli } from '../../src/core/awsCliReader';
-import { readStandard } from '../../src/core/standardReader';
-import { applyEdits } from '../../src/core/textEdits';
+import { FilePair, planProfileEdit } from '../../src/core/editing/profileEdits';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { ImportPlan, importOperation, planSsoImport, PortalAccount, profileNameFor } from '../../src/core/sessions/ssoImport';
+import { readAwsCli } from '../../src/core/readings/awsCliReader';
+import { readStandard } from '../../src/core/readings/standardReader';
+import { applyEdits } from '../../src/core/text/textEdits';
 
 const session = '[sso-session corp]\nsso_start_url = https://d-123.awsapps.com/start\nsso_region = eu-west-1\n';
 

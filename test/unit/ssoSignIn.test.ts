@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { listSsoAccess } from '../../src/aws/ssoAccess';
 import { refreshSsoToken, signInToSso, signOutOfSso, SsoSignInRequest } from '../../src/aws/ssoSignIn';
-import type { SsoLoginTarget } from '../../src/core/ssoLoginTarget';
+import type { SsoLoginTarget } from '../../src/core/sessions/ssoLoginTarget';
 import { FakeAws, readSeedFile, startFakeAws } from '../fake-aws/server';
 
 const seedFile = path.join(__dirname, '..', '..', '..', 'test', 'fake-aws', 'seed.sso.example.json');

@@ -7,11 +7,11 @@
 
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { codeChallengeS256, createCodeVerifier, createState } from '../../src/core/pkce';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { ssoLoginTargetForProfile, ssoLoginTargetForSession } from '../../src/core/ssoLoginTarget';
-import { CachedSsoToken, cacheTimestamp, formatCachedToken, parseCachedToken, refreshAbility, shouldRefresh } from '../../src/core/ssoTokenCache';
-import { readStandard } from '../../src/core/standardReader';
+import { codeChallengeS256, createCodeVerifier, createState } from '../../src/core/sessions/pkce';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { ssoLoginTargetForProfile, ssoLoginTargetForSession } from '../../src/core/sessions/ssoLoginTarget';
+import { CachedSsoToken, cacheTimestamp, formatCachedToken, parseCachedToken, refreshAbility, shouldRefresh } from '../../src/core/sessions/ssoTokenCache';
+import { readStandard } from '../../src/core/readings/standardReader';
 
 const token: CachedSsoToken = {
 	startUrl: 'https://d-9067example.awsapps.com/start', region: 'eu-west-1', accessToken: 'aoa/tok+en=\u00e9\u2603"\\\n\x7f',

@@ -20,10 +20,10 @@ import * as path from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromSSO } from '@aws-sdk/credential-providers';
 import { signInToSso } from '../../src/aws/ssoSignIn';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { ssoLoginTargetForProfile, SsoLoginTarget } from '../../src/core/ssoLoginTarget';
-import { cacheTimestamp, formatCachedToken, parseCachedToken } from '../../src/core/ssoTokenCache';
-import { readStandard } from '../../src/core/standardReader';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { ssoLoginTargetForProfile, SsoLoginTarget } from '../../src/core/sessions/ssoLoginTarget';
+import { cacheTimestamp, formatCachedToken, parseCachedToken } from '../../src/core/sessions/ssoTokenCache';
+import { readStandard } from '../../src/core/readings/standardReader';
 import { FakeAws, readSeedFile, startFakeAws } from '../fake-aws/server';
 
 const seedFile = path.join(__dirname, '..', '..', '..', 'test', 'fake-aws', 'seed.sso.example.json');

@@ -8,9 +8,9 @@
 // suite and its name, since Ruby v4 repeats names for profiles and sso-sessions).
 
 import * as assert from 'node:assert/strict';
-import type { ProfileSet, Section } from '../../src/core/profileSet';
-import { parseRawProfileFile } from '../../src/core/rawProfileFile';
-import { readStandard, toReading } from '../../src/core/standardReader';
+import type { ProfileSet, Section } from '../../src/core/readings/profileSet';
+import { parseRawProfileFile } from '../../src/core/ini/rawProfileFile';
+import { readStandard, toReading } from '../../src/core/readings/standardReader';
 import { loadSuite } from './suites';
 
 interface ParserInput {

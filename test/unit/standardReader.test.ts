@@ -7,10 +7,10 @@
 // garbage and large input.
 
 import * as assert from 'node:assert/strict';
-import { HeaderLine, PropertyLine, scanIni, ScannedLine, SubPropertyLine } from '../../src/core/iniScanner';
-import type { Problem, TextRange } from '../../src/core/profileSet';
-import { parseRawProfileFile, RawProfileFile } from '../../src/core/rawProfileFile';
-import { readStandard, toReading } from '../../src/core/standardReader';
+import { HeaderLine, PropertyLine, scanIni, ScannedLine, SubPropertyLine } from '../../src/core/ini/iniScanner';
+import type { Problem, TextRange } from '../../src/core/readings/profileSet';
+import { parseRawProfileFile, RawProfileFile } from '../../src/core/ini/rawProfileFile';
+import { readStandard, toReading } from '../../src/core/readings/standardReader';
 
 /** The text a range covers. */
 function textOf(text: string, range: TextRange | undefined): string | undefined {

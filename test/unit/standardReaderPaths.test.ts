@@ -7,8 +7,8 @@
 // Both must give the same reading, problems included.
 
 import * as assert from 'node:assert/strict';
-import { readStandard, readStandardAndLiteral } from '../../src/core/standardReader';
-import type { FileTexts } from '../../src/core/reading';
+import { readStandard, readStandardAndLiteral } from '../../src/core/readings/standardReader';
+import type { FileTexts } from '../../src/core/readings/reading';
 
 const pairs: Record<string, FileTexts> = {
 	'[default] above [profile default]': { config: '[default]\nregion = a\n[profile x]\nk = v\n[profile default]\nregion = b\n[default]\noutput = json\n' },

@@ -3,9 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import type { Expiry } from '../../src/core/expiry';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { span, timeLeftLabel, timeLeftSentence } from '../../src/core/timeLeft';
+import type { Expiry } from '../../src/core/model/expiry';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { span, timeLeftLabel, timeLeftSentence } from '../../src/core/display/timeLeft';
 import { fakeProfileSet } from './fakeProfileSet';
 
 const now = Date.UTC(2026, 0, 2, 12, 0, 0);

@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { checkRegionName } from '../../src/core/credentialFormats';
-import { typedChoice, TypedChoiceRules } from '../../src/core/typedChoice';
+import { checkRegionName } from '../../src/core/editing/credentialFormats';
+import { typedChoice, TypedChoiceRules } from '../../src/core/guidance/typedChoice';
 
 interface Item {
 	readonly label: string;

@@ -5,10 +5,10 @@
 // What Verify can tell from the files before calling AWS, naming the profile that holds each problem.
 
 import * as assert from 'node:assert/strict';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { profileSummary } from '../../src/core/profileSummary';
-import { readStandard } from '../../src/core/standardReader';
-import { missingProgramProblem, verifyPreflight } from '../../src/core/verifyPreflight';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { profileSummary } from '../../src/core/display/profileSummary';
+import { readStandard } from '../../src/core/readings/standardReader';
+import { missingProgramProblem, verifyPreflight } from '../../src/core/verify/verifyPreflight';
 
 const exampleSecret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const secret = 'fixtureSecret00000000000000000000000001';

@@ -13,9 +13,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describeFailure } from '../../src/aws/verifyFailure';
 import { verifyProfile, VerifyRequest, VerifyResult } from '../../src/aws/verifyProfile';
-import { buildProfileModel } from '../../src/core/profileModel';
-import { configuredEndpoint } from '../../src/core/serviceEndpoints';
-import { readStandard } from '../../src/core/standardReader';
+import { buildProfileModel } from '../../src/core/model/profileModel';
+import { configuredEndpoint } from '../../src/core/model/serviceEndpoints';
+import { readStandard } from '../../src/core/readings/standardReader';
 import { readSeedFile, startFakeAws, FakeAws } from '../fake-aws/server';
 
 const seedFile = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'fake-aws-seed.json');

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { setupStepsDone } from '../../src/core/walkthroughProgress';
+import { setupStepsDone } from '../../src/core/guidance/walkthroughProgress';
 
 describe('Walkthrough progress', () => {
 	it('counts what the setup shows done: profiles exist, a profile chosen, a profile pinned in a project file', () => {

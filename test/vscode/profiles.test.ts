@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ProfileSnapshot } from '../../src/core/profileSnapshot';
+import type { ProfileSnapshot } from '../../src/core/io/profileSnapshot';
 import type { TestingApi } from '../../src/ui/extension';
 import type { ProfileNode } from '../../src/ui/profileTree';
-import { span } from '../../src/core/timeLeft';
+import { span } from '../../src/core/display/timeLeft';
 import { activateExtension, logText, sandboxRoot, scripted, testingApi, waitFor, waitForWorkbenchText } from './helpers';
 
 /** Every secret of the fixture files: none may appear in anything the extension shows. */

@@ -11,8 +11,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ssoCacheFileName } from '../../src/core/expiry';
-import { cacheTimestamp } from '../../src/core/ssoTokenCache';
+import { ssoCacheFileName } from '../../src/core/model/expiry';
+import { cacheTimestamp } from '../../src/core/sessions/ssoTokenCache';
 import type { TestingApi } from '../../src/ui/extension';
 import { activateExtension, logText, scripted, testingApi, waitFor } from './helpers';
 

@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ssoTokenFilePath } from '../../src/core/ssoTokenFile';
+import { ssoTokenFilePath } from '../../src/core/io/ssoTokenFile';
 import type { TestingApi } from '../../src/ui/extension';
 import type { ProfileNode } from '../../src/ui/profileTree';
 import type { FakeAws } from '../fake-aws/server';

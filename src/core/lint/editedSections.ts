@@ -6,10 +6,10 @@
 // after it. An editor's edit is one span of one file, so the text before it and after it are the same as
 // before; only the sections whose lines it touched can read differently, whatever reader reads them.
 
-import { changedAwsCliNames } from '../awsCliReader';
-import type { FileRole } from '../profileFilesReader';
-import type { TextRange } from '../profileSet';
-import type { TextChange } from '../textChange';
+import { changedAwsCliNames } from '../readings/awsCliReader';
+import type { FileRole } from '../readings/fileLocations';
+import type { TextRange } from '../readings/profileSet';
+import type { TextChange } from '../text/textChange';
 import type { LintedFile, LintedSection } from './lintContext';
 import { movedRange } from './sectionMemo';
 

@@ -6,11 +6,11 @@
 // it fixes: a header, a key, a value, one comment, the lines of one property or section. Line endings follow the
 // file's own (CRLF stays CRLF), and nothing else moves.
 
-import type { ScannedLine } from '../iniScanner';
-import type { FileRole } from '../profileFilesReader';
-import { parseRawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
-import { deleteSections } from '../sectionEdits';
-import { applyEdits, Edit } from '../textEdits';
+import type { ScannedLine } from '../ini/iniScanner';
+import type { FileRole } from '../readings/fileLocations';
+import { parseRawProfileFile, RawProperty, RawSection } from '../ini/rawProfileFile';
+import { deleteSections } from '../editing/sectionEdits';
+import { applyEdits, Edit } from '../text/textEdits';
 import { fileOf, keyName, LintedFile, ParsedProfileFiles } from './lintContext';
 import type { FileEdits, QuickFix } from './rule';
 

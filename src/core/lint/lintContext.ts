@@ -7,18 +7,18 @@
 // and where the readings differ. The rules only look things up in it, so re-linting with other settings costs
 // the rules alone, and no rule parses anything again.
 
-import { AwsCliFile, awsCliFileRefusal, combineAwsCliFiles, readAwsCliFile } from '../awsCliReader';
-import type { Clock } from '../expiry';
-import type { Platform } from '../fileLocations';
-import type { FileRole } from '../profileFilesReader';
-import type { ProfileSet, Section, TextRange } from '../profileSet';
-import type { RawProfileFile, RawProperty, RawSection } from '../rawProfileFile';
-import type { FileTexts, ReadingResult } from '../reading';
+import { AwsCliFile, awsCliFileRefusal, combineAwsCliFiles, readAwsCliFile } from '../readings/awsCliReader';
+import type { Clock } from '../model/expiry';
+import type { Platform } from '../readings/fileLocations';
+import type { FileRole } from '../readings/fileLocations';
+import type { ProfileSet, Section, TextRange } from '../readings/profileSet';
+import type { RawProfileFile, RawProperty, RawSection } from '../ini/rawProfileFile';
+import type { FileTexts, ReadingResult } from '../readings/reading';
 import type { LegacySdkUse } from '../references/legacySdkUses';
-import { changedSectionNames } from '../readingChanges';
-import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readingDifferences';
-import { readStandardAndLiteral } from '../standardReader';
-import { TextChange, textChange } from '../textChange';
+import { changedSectionNames } from '../readings/readingChanges';
+import { ReadingDifference, readingDifferences, readingDifferencesAgain } from '../readings/readingDifferences';
+import { readStandardAndLiteral } from '../readings/standardReader';
+import { TextChange, textChange } from '../text/textChange';
 import { EditedSections, editedSections, rangeAfterChanges } from './editedSections';
 import { SectionMemo } from './sectionMemo';
 import type { SeveritySetting } from './rule';
@@ -44,7 +44,7 @@ export interface LintInput {
 	/** File modes mean nothing on Windows. */
 	readonly platform?: Platform;
 	/**
-	 * The JavaScript SDK's reading of the same texts (src/aws/jsSdkReader.ts, which is asynchronous and lives in
+	 * The JavaScript SDK's reading of the same texts (src/core/readings/jsSdkReader.ts, which is asynchronous and lives in
 	 * the AWS layer). Without it, the compatibility rule compares the standard with the AWS CLI only, and
 	 * assumes that the JS SDK reads what the standard reads, except for the constructs it knows the JS SDK reads
 	 * otherwise.

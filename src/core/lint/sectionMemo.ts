@@ -8,9 +8,9 @@
 // with the lines when the edit added or removed text above them. The sections before and after the edit are found by position, without comparing texts. Only
 // the last lint's values are kept, so the memo never grows.
 
-import type { FileRole } from '../profileFilesReader';
-import type { TextRange } from '../profileSet';
-import type { Edit } from '../textEdits';
+import type { FileRole } from '../readings/fileLocations';
+import type { TextRange } from '../readings/profileSet';
+import type { Edit } from '../text/textEdits';
 import type { LintedFile } from './lintContext';
 import type { FileEdits, QuickFix, RelatedLocation, RuleFinding } from './rule';
 

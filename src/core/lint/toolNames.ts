@@ -5,8 +5,8 @@
 // How the findings name the three readers: by the tools people run, since "the JavaScript SDK" means little to
 // someone whose `serverless deploy` picks the wrong region.
 
-import type { ReaderName } from '../reading';
-import { looksSecret } from '../secretMasking';
+import type { ReaderName } from '../readings/reading';
+import { looksSecret } from '../display/secretMasking';
 
 export const toolNames: { readonly [R in ReaderName]: string } = {
 	'standard': 'the SDKs that follow the shared standard (Go, Java, Rust, .NET...; Terraform)',

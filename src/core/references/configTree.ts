@@ -7,7 +7,7 @@
 // and the Serverless variable resolver only walk this tree, so they work the same on every format.
 
 import type { NameSyntax, NotCheckedReason } from './profileReference';
-import type { Span } from '../lineIndex';
+import type { Span } from '../text/lineIndex';
 
 export type ScalarValue = string | number | boolean | null;
 

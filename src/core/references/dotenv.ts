@@ -12,7 +12,7 @@
 import { basename } from 'node:path';
 import { checkSize } from './parseLimits';
 import type { NameSyntax, ProfileReference } from './profileReference';
-import { createLineIndex, Span } from '../lineIndex';
+import { createLineIndex, Span } from '../text/lineIndex';
 import { isDotenvFile } from './referenceFiles';
 
 export interface DotenvEntry {

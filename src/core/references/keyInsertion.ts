@@ -13,7 +13,7 @@
 
 import { modify } from 'jsonc-parser';
 import type { ConfigNode } from './configTree';
-import type { Edit } from '../textEdits';
+import type { Edit } from '../text/textEdits';
 
 export type FileSyntax = 'json' | 'yaml' | 'toml';
 

@@ -7,7 +7,7 @@
 
 import { ConfigNode, valueSpan } from './configTree';
 import type { ProfileReference, ReferenceFileKind } from './profileReference';
-import type { LineIndex } from '../lineIndex';
+import type { LineIndex } from '../text/lineIndex';
 
 /** `undefined` for a null or empty value: the tool then uses its default profile, which is no reference. */
 export function literalReference(

@@ -10,7 +10,7 @@
 // `--profile`), works on the text as it is being typed (a place that holds no name yet, or half of one), and
 // cannot be offered where hover and warnings could not be.
 
-import type { Span } from '../lineIndex';
+import type { Span } from '../text/lineIndex';
 import { findProfileReferences } from './findReferences';
 import type { FindOptions } from './profileReference';
 

@@ -13,7 +13,7 @@ import { basename } from 'node:path';
 import { childOf, mapEntries } from './configTree';
 import { parseJsonTree } from './jsonTree';
 import type { ProfileReference } from './profileReference';
-import { createLineIndex, LineIndex } from '../lineIndex';
+import { createLineIndex, LineIndex } from '../text/lineIndex';
 
 const tools: ReadonlySet<string> = new Set(['serverless', 'sls', 'sam', 'cdk', 'aws']);
 /** Words that run the next word as the command: package runners and environment setters. */

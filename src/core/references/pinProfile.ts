@@ -20,7 +20,7 @@ import type { ProfileReference, ReferenceFileKind } from './profileReference';
 import { encodeName, targetEdit } from './referenceEdits';
 import { parseTomlTree } from './tomlTree';
 import { parseYamlTree } from './yamlTree';
-import { applyEdits, Edit } from '../textEdits';
+import { applyEdits, Edit } from '../text/textEdits';
 
 /** The tools whose files can be given a profile, and the key each one reads it from. */
 type PinnableKind = Extract<ReferenceFileKind, 'serverless' | 'up' | 'zappa' | 'sam' | 'cdk'>;

@@ -9,7 +9,7 @@ import { childOf, valueSpan } from './configTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
 import { pulumiStackOf } from './referenceFiles';
-import { createLineIndex } from '../lineIndex';
+import { createLineIndex } from '../text/lineIndex';
 import { parseYamlTree } from './yamlTree';
 
 export function findPulumiReferences(fileName: string, text: string): ProfileReference[] {

@@ -7,7 +7,7 @@
 // that cannot be written there without changing the quoting around it (a name with a space in a plain YAML
 // scalar) gives no edit: the caller then offers no fix rather than a broken file.
 
-import type { Edit } from '../textEdits';
+import type { Edit } from '../text/textEdits';
 import type { NameSyntax, ProfileReference, RenameTarget } from './profileReference';
 
 export interface ReferenceEdit {

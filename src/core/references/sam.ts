@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import { mapEntries, nodeAt } from './configTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
-import { createLineIndex } from '../lineIndex';
+import { createLineIndex } from '../text/lineIndex';
 import { parseTomlTree } from './tomlTree';
 import { parseYamlTree } from './yamlTree';
 

@@ -30,7 +30,7 @@ import type { FindOptions, ProfileReference, ReferenceWarning } from './profileR
 import { parseScriptObjectTree } from './scriptObjectTree';
 import { EnvLookup, EnvValue, resolveServerlessNode, ResolveResult, defaultStageOf } from './serverlessVariables';
 import { hasVariables, isStageVariable, Operand, parseTemplate, TemplatePart, VariablePart } from './serverlessVariableSyntax';
-import { createLineIndex, LineIndex } from '../lineIndex';
+import { createLineIndex, LineIndex } from '../text/lineIndex';
 import { parseYamlTree } from './yamlTree';
 
 export function parseServerlessTree(fileName: string, text: string): ConfigNode | undefined {

@@ -23,7 +23,7 @@ import type { NotCheckedReason, ReferenceError, ReferenceWarning, RenameTarget }
 import {
 	hasVariables, isBareWord, isStageVariable, Operand, parseTemplate, SourceOperand, TemplatePart, TextPart, VariablePart,
 } from './serverlessVariableSyntax';
-import type { LineIndex, Span } from '../lineIndex';
+import type { LineIndex, Span } from '../text/lineIndex';
 
 export interface EnvValue {
 	readonly value: string;

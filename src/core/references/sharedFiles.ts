@@ -7,9 +7,9 @@
 // (scanFolder.ts, bounded) into SharedFilesText; this builds the profiles a reference is checked against.
 // Pure: texts in, a model out.
 
-import { buildProfileModel, ProfileModel } from '../profileModel';
-import type { FileTexts } from '../reading';
-import { readStandard } from '../standardReader';
+import { buildProfileModel, ProfileModel } from '../model/profileModel';
+import type { FileTexts } from '../readings/reading';
+import { readStandard } from '../readings/standardReader';
 import type { ResolvedReference, SharedFiles } from './profileReference';
 
 export type SharedFileRole = 'credentials' | 'config';

@@ -20,7 +20,7 @@
 import { basename, resolve } from 'node:path';
 import { checkDepth, checkSize, ParseLimitError } from './parseLimits';
 import type { DotenvFileText, NotCheckedReason, ProfileReference, RenameTarget, SharedFiles } from './profileReference';
-import { createLineIndex, LineIndex } from '../lineIndex';
+import { createLineIndex, LineIndex } from '../text/lineIndex';
 import { isTerraformFile } from './referenceFiles';
 
 type TokenKind = 'identifier' | 'string' | 'heredoc' | 'newline' | 'punctuation' | 'other';

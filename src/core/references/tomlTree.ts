@@ -12,7 +12,7 @@
 import type { AST, parseTOML as ParseToml } from 'toml-eslint-parser' with { 'resolution-mode': 'import' };
 import type { ConfigNode, MapNode, ScalarNode } from './configTree';
 import { checkDepth, checkSize, tomlNestingDepth } from './parseLimits';
-import type { Span } from '../lineIndex';
+import type { Span } from '../text/lineIndex';
 
 // toml-eslint-parser is an ES module; Node 20.19+ and esbuild both let this CommonJS module require it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -9,10 +9,10 @@
 // SDK v2 (Serverless v3) unless AWS_SDK_LOAD_CONFIG is set. What a reader sees is its own reading (the AWS CLI's
 // from awsCliReader.ts, the JS SDK's from its loader), never a guess from the header: the header only explains.
 
-import type { ProfileEntry } from '../profileModel';
-import type { SourceLocation } from '../profileSet';
-import type { FileTexts, ReadingResult } from '../reading';
-import { displayName } from '../secretMasking';
+import type { ProfileEntry } from '../model/profileModel';
+import type { SourceLocation } from '../readings/profileSet';
+import type { FileTexts, ReadingResult } from '../readings/reading';
+import { displayName } from '../display/secretMasking';
 import type { ToolReaderName } from './deployToolReader';
 
 /** What the tools' readers see in the AWS files the profiles were read from. */

@@ -9,7 +9,7 @@ import { childOf } from './configTree';
 import { parseJsonTree } from './jsonTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
-import { createLineIndex } from '../lineIndex';
+import { createLineIndex } from '../text/lineIndex';
 
 export function findTopLevelProfile(kind: 'up' | 'cdk', text: string): ProfileReference[] {
 	const node = childOf(parseJsonTree(text), 'profile');

@@ -12,7 +12,7 @@ import { childOf, ConfigNode, mapEntries, scalarText } from './configTree';
 import { parseJsonTree } from './jsonTree';
 import { literalReference } from './literalReference';
 import type { ProfileReference } from './profileReference';
-import { createLineIndex } from '../lineIndex';
+import { createLineIndex } from '../text/lineIndex';
 import { parseTomlTree } from './tomlTree';
 import { parseYamlTree } from './yamlTree';
 

@@ -3,8 +3,8 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { readAwsCli } from '../../../src/core/awsCliReader';
-import type { FileTexts } from '../../../src/core/reading';
+import { readAwsCli } from '../../../src/core/readings/awsCliReader';
+import type { FileTexts } from '../../../src/core/readings/reading';
 import { assertClean, assertFix, findingsOf, keys, textAt } from './lintKit';
 
 function assertCliReads(texts: FileTexts): void {

@@ -3,15 +3,15 @@
  *--------------------------------------------------------------------------------------------*/
 
 // The compatibility rule against the real readers: for each construct, the AWS CLI reading (awsCliReader.ts)
-// and the JavaScript SDK's own loader (src/aws/jsSdkReader.ts) do disagree with the standard before the fix,
+// and the JavaScript SDK's own loader (src/core/readings/jsSdkReader.ts) do disagree with the standard before the fix,
 // and all three agree after it; the fixed file lints clean and nothing else changed.
 
 import * as assert from 'node:assert/strict';
-import { readJsSdk } from '../../../src/aws/jsSdkReader';
-import { readAwsCli } from '../../../src/core/awsCliReader';
-import type { FileTexts, ReadingResult } from '../../../src/core/reading';
-import { readingDifferences } from '../../../src/core/readingDifferences';
-import { readStandard } from '../../../src/core/standardReader';
+import { readJsSdk } from '../../../src/core/readings/jsSdkReader';
+import { readAwsCli } from '../../../src/core/readings/awsCliReader';
+import type { FileTexts, ReadingResult } from '../../../src/core/readings/reading';
+import { readingDifferences } from '../../../src/core/readings/readingDifferences';
+import { readStandard } from '../../../src/core/readings/standardReader';
 import { assertFix, findingsOf, lint, summary, textAt } from './lintKit';
 
 async function jsSdk(texts: FileTexts): Promise<ReadingResult> {

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readJsSdk } from '../../../src/aws/jsSdkReader';
+import { readJsSdk } from '../../../src/core/readings/jsSdkReader';
 import { createLintCommand, roleOfFile } from '../../../src/cli/lintCommand';
 import { ExitStatus, Output, UsageError } from '../../../src/cli/output';
 import { keyId, keys, now, secret } from './lintKit';

@@ -9,8 +9,8 @@ import * as assert from 'node:assert/strict';
 import type { LintInput } from '../../../src/core/lint/lintContext';
 import { lintProfileFiles } from '../../../src/core/lint/lintFiles';
 import type { Finding, QuickFix } from '../../../src/core/lint/rule';
-import type { FileTexts } from '../../../src/core/reading';
-import { applyEdits } from '../../../src/core/textEdits';
+import type { FileTexts } from '../../../src/core/readings/reading';
+import { applyEdits } from '../../../src/core/text/textEdits';
 
 /** The time the tests lint at. */
 export const now = Date.parse('2026-06-01T12:00:00Z');

@@ -11,13 +11,13 @@
 // between two lints: the settings, the time (around an expiry the files hold), the verification results.
 
 import * as assert from 'node:assert/strict';
-import { combineAwsCliFiles, readAwsCli, readAwsCliFile } from '../../../src/core/awsCliReader';
+import { combineAwsCliFiles, readAwsCli, readAwsCliFile } from '../../../src/core/readings/awsCliReader';
 import { LintInput, LintOptions, parseProfileFiles, ParsedProfileFiles, VerifiedIdentity } from '../../../src/core/lint/lintContext';
 import { lintParsedFiles, lintProfileFiles } from '../../../src/core/lint/lintFiles';
 import { LintSession } from '../../../src/core/lint/lintSession';
-import type { FileRole } from '../../../src/core/profileFilesReader';
-import type { FileTexts } from '../../../src/core/reading';
-import { readStandard, toReading } from '../../../src/core/standardReader';
+import type { FileRole } from '../../../src/core/readings/fileLocations';
+import type { FileTexts } from '../../../src/core/readings/reading';
+import { readStandard, toReading } from '../../../src/core/readings/standardReader';
 import { generateProfiles } from '../../bench/generateProfiles';
 import { keyId, now, secret } from './lintKit';
 import { Gen, random } from '../seededRandom';

@@ -6,10 +6,10 @@
 // each sequence of texts is linted by one session, and each result must be exactly a lint from nothing.
 
 import * as assert from 'node:assert/strict';
-import { combineAwsCliFiles, readAwsCli, readAwsCliFile } from '../../../src/core/awsCliReader';
+import { combineAwsCliFiles, readAwsCli, readAwsCliFile } from '../../../src/core/readings/awsCliReader';
 import { lintProfileFiles } from '../../../src/core/lint/lintFiles';
 import { LintSession } from '../../../src/core/lint/lintSession';
-import type { FileTexts } from '../../../src/core/reading';
+import type { FileTexts } from '../../../src/core/readings/reading';
 import { keys, now, summary } from './lintKit';
 
 /** Lints each pair in turn with one session, checking each result against a lint from nothing. */

@@ -3,7 +3,7 @@
  *--------------------------------------------------------------------------------------------*/
 
 import * as assert from 'node:assert/strict';
-import { checkRegion } from '../../../src/core/regions';
+import { checkRegion } from '../../../src/core/model/regions';
 import { assertClean, assertFix, findingsOf, textAt } from './lintKit';
 
 const withRegion = (region: string) => ({ config: `[profile dev]\nregion = ${region}\n` });

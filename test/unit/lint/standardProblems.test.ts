@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { problemRules } from '../../../src/core/lint/problemRules';
 import { findRule } from '../../../src/core/lint/ruleCatalog';
-import { readStandard } from '../../../src/core/standardReader';
+import { readStandard } from '../../../src/core/readings/standardReader';
 import { assertClean, assertFix, findingsOf, keys, lint, textAt } from './lintKit';
 
 describe('lint: the standard reader\'s problems', () => {

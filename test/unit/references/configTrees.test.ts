@@ -7,7 +7,7 @@ import { ConfigNode, nodeAt, valueSpan } from '../../../src/core/references/conf
 import { parseJsonTree } from '../../../src/core/references/jsonTree';
 import { parseScriptObjectTree } from '../../../src/core/references/scriptObjectTree';
 import { ParseLimitError } from '../../../src/core/references/parseLimits';
-import { createLineIndex } from '../../../src/core/lineIndex';
+import { createLineIndex } from '../../../src/core/text/lineIndex';
 import { parseTomlTree } from '../../../src/core/references/tomlTree';
 import { cloudFormationTags, parseYamlTree } from '../../../src/core/references/yamlTree';
 

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
 import { describePinPlace, PinPlace, planProfilePin } from '../../../src/core/references/pinProfile';
-import { applyEdits } from '../../../src/core/textEdits';
+import { applyEdits } from '../../../src/core/text/textEdits';
 
 /** The plan's places, each as [label, action, the edited text]. */
 function pin(fileName: string, text: string, profile: string): [string, string, string][] {

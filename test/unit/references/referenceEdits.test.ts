@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
 import { encodeName, renameEdit } from '../../../src/core/references/referenceEdits';
-import { applyEdits } from '../../../src/core/textEdits';
+import { applyEdits } from '../../../src/core/text/textEdits';
 import { parse } from 'yaml';
 
 /** The file after renaming its only (or `index`th) reference. */

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { TextRange } from '../../../src/core/profileSet';
+import type { TextRange } from '../../../src/core/readings/profileSet';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
 import type { FindOptions, ProfileReference } from '../../../src/core/references/profileReference';
 

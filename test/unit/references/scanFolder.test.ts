@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { listProjectFiles } from '../../../src/core/references/projectFolderWalk';
-import { scanProjectFolder } from '../../../src/core/references/scanFolder';
+import { listProjectFiles } from '../../../src/core/io/projectFolderWalk';
+import { scanProjectFolder } from '../../../src/core/io/scanFolder';
 
 describe('Scanning a project folder', () => {
 	let folder: string;

@@ -7,7 +7,7 @@ import { ConfigNode, nodeAt } from '../../../src/core/references/configTree';
 import {
 	defaultStageOf, EnvLookup, Resolution, resolveServerlessNode, ResolveResult,
 } from '../../../src/core/references/serverlessVariables';
-import { createLineIndex } from '../../../src/core/lineIndex';
+import { createLineIndex } from '../../../src/core/text/lineIndex';
 import { parseYamlTree } from '../../../src/core/references/yamlTree';
 import { textAt } from './referenceKit';
 

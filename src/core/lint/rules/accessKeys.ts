@@ -7,10 +7,10 @@
 // its session token or a session token beside a long-term key, and the AWS documentation's example keys.
 // No message shows a secret, nor its length; a key id only as `AKIA****ABCD`.
 
-import { accessKeyIdPattern, secretAccessKeyPattern } from '../../credentialFormats';
-import { Keys } from '../../profileKeys';
-import type { PropertyDefinition, Section } from '../../profileSet';
-import { maskAccessKeyId } from '../../secretMasking';
+import { accessKeyIdPattern, secretAccessKeyPattern } from '../../editing/credentialFormats';
+import { Keys } from '../../model/profileKeys';
+import type { PropertyDefinition, Section } from '../../readings/profileSet';
+import { maskAccessKeyId } from '../../display/secretMasking';
 import { fileFix, fix, removeProperties, replace } from '../fixEdits';
 import { definitionsOf, LintContext, WrittenProperty } from '../lintContext';
 import { noFindings, PropertyRule } from '../propertyRule';

@@ -8,10 +8,10 @@
 // without a header. The AWS CLI reading (awsCliReader.ts) decides whether a file is refused; this rule then
 // finds every such cause in it, with a fix, and falls back to the reading's own message for other causes.
 
-import type { HeaderLine } from '../../iniScanner';
-import type { Section } from '../../profileSet';
-import type { RawProperty, RawSection } from '../../rawProfileFile';
-import type { Edit } from '../../textEdits';
+import type { HeaderLine } from '../../ini/iniScanner';
+import type { Section } from '../../readings/profileSet';
+import type { RawProperty, RawSection } from '../../ini/rawProfileFile';
+import type { Edit } from '../../text/textEdits';
 import { fileFix, mergeSectionEdits, remove, replace } from '../fixEdits';
 import { AwsCliRefusal, fileOf, keyName, LintContext, LintedFile, textOf } from '../lintContext';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';

@@ -20,15 +20,15 @@
 //      header, unless a finding of (1), or another rule's, already explains that line or that section.
 // Without the JS SDK's reading, (2) compares the standard and the AWS CLI only; (1) is the same either way.
 
-import type { PropertyLine, ScannedLine, SubPropertyLine } from '../../iniScanner';
-import type { FileRole } from '../../profileFilesReader';
-import { Section, textRange } from '../../profileSet';
-import type { RawProperty } from '../../rawProfileFile';
-import type { ReaderName } from '../../reading';
-import type { PropertyDifference, PropertySight, SectionDifference, SectionSight } from '../../readingDifferences';
-import { displayValue } from '../../secretMasking';
-import { isValidIdentifier } from '../../identifiers';
-import type { Edit } from '../../textEdits';
+import type { PropertyLine, ScannedLine, SubPropertyLine } from '../../ini/iniScanner';
+import type { FileRole } from '../../readings/fileLocations';
+import { Section, textRange } from '../../readings/profileSet';
+import type { RawProperty } from '../../ini/rawProfileFile';
+import type { ReaderName } from '../../readings/reading';
+import type { PropertyDifference, PropertySight, SectionDifference, SectionSight } from '../../readings/readingDifferences';
+import { displayValue } from '../../display/secretMasking';
+import { isValidIdentifier } from '../../ini/identifiers';
+import type { Edit } from '../../text/textEdits';
 import { fileFix, headerText, moveCommentAbove, remove, replace } from '../fixEdits';
 import { keyName, LintContext, LintedFile, LintedSection, textOf } from '../lintContext';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';

@@ -5,8 +5,8 @@
 // What is known about credentials beyond their shape: temporary keys past the expiry their tool wrote beside
 // them, and keys that verification found to be the account root user's.
 
-import { propertyExpiry } from '../../expiry';
-import { Keys } from '../../profileKeys';
+import { propertyExpiry } from '../../model/expiry';
+import { Keys } from '../../model/profileKeys';
 import type { LintRule } from '../rule';
 
 export const expiredCredentialsRule: LintRule = {

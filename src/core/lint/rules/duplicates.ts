@@ -6,7 +6,7 @@
 // same key set twice in one section of one file (the later value wins, so the earlier line does nothing). The
 // finding is on the earlier one, the one that misleads, with the other as related information.
 
-import type { RawProperty } from '../../rawProfileFile';
+import type { RawProperty } from '../../ini/rawProfileFile';
 import { fileFix, mergeSectionEdits, remove } from '../fixEdits';
 import { keyName, LintedFile, LintedSection, textOf } from '../lintContext';
 import type { LintRule, RuleFinding } from '../rule';

@@ -5,10 +5,10 @@
 // Where secrets sit: in the config file, which tools and people share more freely than the credentials file
 // (dotfile repositories, support requests, `cat ~/.aws/config`), and in files other users of the machine can read.
 
-import type { FileRole } from '../../profileFilesReader';
-import type { Section } from '../../profileSet';
-import { findSections, setProperty } from '../../sectionEdits';
-import type { Edit } from '../../textEdits';
+import type { FileRole } from '../../readings/fileLocations';
+import type { Section } from '../../readings/profileSet';
+import { findSections, setProperty } from '../../editing/sectionEdits';
+import type { Edit } from '../../text/textEdits';
 import { appendLines, fix, remove } from '../fixEdits';
 import { definitionsOf, fileOf, keyName, LintContext, LintedFile } from '../lintContext';
 import type { FileEdits, LintRule, QuickFix } from '../rule';

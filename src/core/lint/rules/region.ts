@@ -6,11 +6,11 @@
 // `us-east-1a`, the zone instead of the region) is a mistake; one that follows a pattern but is not a region
 // this version knows may be a new region, or `eu-west-4`.
 
-import { displayValue } from '../../secretMasking';
+import { displayValue } from '../../display/secretMasking';
 import { didYouMean } from '../didYouMean';
 import { fileFix, replace } from '../fixEdits';
 import type { WrittenProperty } from '../lintContext';
-import { checkRegion, knownRegions } from '../../regions';
+import { checkRegion, knownRegions } from '../../model/regions';
 import { noFindings, PropertyRule } from '../propertyRule';
 import type { QuickFix, RuleFinding } from '../rule';
 import { quoted } from '../toolNames';

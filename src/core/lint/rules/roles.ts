@@ -6,11 +6,11 @@
 // a `role_arn` that is not a role's ARN, both `source_profile` and `credential_source`, or a
 // `credential_source` the SDKs do not know. Each is an error the SDKs raise only at the moment of the call.
 
-import { Keys } from '../../profileKeys';
-import { isValidIdentifier } from '../../identifiers';
-import type { PropertyDefinition, Section } from '../../profileSet';
-import { resolveRoleChain } from '../../roleChain';
-import { displayValue } from '../../secretMasking';
+import { Keys } from '../../model/profileKeys';
+import { isValidIdentifier } from '../../ini/identifiers';
+import type { PropertyDefinition, Section } from '../../readings/profileSet';
+import { resolveRoleChain } from '../../model/roleChain';
+import { displayValue } from '../../display/secretMasking';
 import { didYouMean } from '../didYouMean';
 import { fileFix, fix, removeProperties, replace } from '../fixEdits';
 import { definitionsOf, LintContext } from '../lintContext';

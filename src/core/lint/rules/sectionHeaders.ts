@@ -6,9 +6,9 @@
 // `[profile x]` in the credentials file, `[x]` in the config file, `[profiel x]`; and `[default]` beside
 // `[profile default]` in the config file, where the tools disagree on which one counts.
 
-import type { Problem, SectionKind } from '../../profileSet';
-import { deleteSections } from '../../sectionEdits';
-import { isValidIdentifier } from '../../identifiers';
+import type { Problem, SectionKind } from '../../readings/profileSet';
+import { deleteSections } from '../../editing/sectionEdits';
+import { isValidIdentifier } from '../../ini/identifiers';
 import { didYouMean } from '../didYouMean';
 import { fileFix, headerText, replace } from '../fixEdits';
 import { awsCliOwnSections } from '../knownKeys';

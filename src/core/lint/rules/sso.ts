@@ -7,10 +7,10 @@
 // account and role not given together, an sso-session without its start URL or region, and a profile that
 // repeats its session's start URL or region with another value (the AWS CLI refuses that).
 
-import { Keys } from '../../profileKeys';
-import type { PropertyDefinition, Section, SourceLocation } from '../../profileSet';
-import { displayValue } from '../../secretMasking';
-import { isValidIdentifier } from '../../identifiers';
+import { Keys } from '../../model/profileKeys';
+import type { PropertyDefinition, Section, SourceLocation } from '../../readings/profileSet';
+import { displayValue } from '../../display/secretMasking';
+import { isValidIdentifier } from '../../ini/identifiers';
 import { didYouMean } from '../didYouMean';
 import { appendLines, fileFix, fix, removeProperties, replace } from '../fixEdits';
 import { definitionsOf, LintContext } from '../lintContext';

@@ -6,10 +6,10 @@
 // syntax errors, what the standard ignores, unknown section kinds, keys the credentials file overrides. The
 // other problem codes belong to the rules that add related locations and fixes to them (see problemRules.ts).
 
-import type { Problem, SectionKind } from '../../profileSet';
-import type { RawProperty } from '../../rawProfileFile';
-import { deleteSections } from '../../sectionEdits';
-import { isValidIdentifier } from '../../identifiers';
+import type { Problem, SectionKind } from '../../readings/profileSet';
+import type { RawProperty } from '../../ini/rawProfileFile';
+import { deleteSections } from '../../editing/sectionEdits';
+import { isValidIdentifier } from '../../ini/identifiers';
 import { appendLines, fix, fileFix, remove, replace, sectionLines } from '../fixEdits';
 import { fileOf, keyName, LintContext, LintedSection, sectionAt, textOf } from '../lintContext';
 import type { LintRule, QuickFix } from '../rule';

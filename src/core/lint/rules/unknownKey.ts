@@ -7,7 +7,7 @@
 // sso-session is flagged with the closest known keys as fixes. Sub-keys are checked under `s3` only, whose list
 // is documented; `[services x]` sections name services, which are too many to list.
 
-import { isValidIdentifier } from '../../identifiers';
+import { isValidIdentifier } from '../../ini/identifiers';
 import { didYouMean } from '../didYouMean';
 import { fileFix, replace } from '../fixEdits';
 import { isKnownProfileKey, knownProfileKeys, knownS3Keys, knownSsoSessionKeys } from '../knownKeys';

@@ -1,0 +1,83 @@
+/*---------------------------------------------------------------------------------------------
+ *  AWS Profiles. MIT License.
+ *--------------------------------------------------------------------------------------------*/
+
+// The result of reading the two files with the standard semantics (the SDKs' shared suites): the merged
+// sections, each property with where it was defined, and every problem found on the way. This is the
+// contract between the parser (standardReader.ts) and everything that uses what it read: the profile
+// model, the lint rules, the edits, the CLI and the views.
+
+import type { FileRole } from '../readings/fileLocations';
+import type { Severity } from '../findings/severity';
+
+/** A span of one file's text. `line` and `column` are 0-based; `column` and `length` count UTF-16 units. */
+export interface TextRange {
+	readonly offset: number;
+	readonly length: number;
+	readonly line: number;
+	readonly column: number;
+}
+
+/**
+ * The range from `start` to `end` on line `line`, whose columns count from `columnBase`: where the line starts,
+ * or 0 on a file's first line (a byte order mark before it is column 0).
+ */
+export function textRange(start: number, end: number, line: number, columnBase: number): TextRange {
+	return { offset: start, length: end - start, line, column: start - columnBase };
+}
+
+/** Where something was written: which of the two files, and where in it. */
+export interface SourceLocation {
+	readonly file: FileRole;
+	readonly range: TextRange;
+}
+
+export type SectionKind = 'profile' | 'sso-session' | 'services';
+
+export interface PropertyDefinition {
+	/** The key as the SDKs match it: lower-cased, as smithy-rs and the Ruby suite do. */
+	readonly name: string;
+	/**
+	 * The value as the standard reads it: trimmed, continuation lines joined with '\n'. For a property with
+	 * sub-properties this is the raw text (`"\nmax_concurrent_requests = 10"`), as smithy-rs keeps it.
+	 */
+	readonly value: string;
+	/** The sub-properties, parsed, when the value is a block of `key = value` lines. */
+	readonly subProperties?: ReadonlyMap<string, string>;
+	/** The key as written. */
+	readonly key: SourceLocation;
+	/** The value as written, from its first to its last character (continuations included). */
+	readonly valueRange: SourceLocation;
+}
+
+export interface Section {
+	readonly kind: SectionKind;
+	readonly name: string;
+	/** Merged over duplicate sections and over the two files, as the standard merges them (last wins). */
+	readonly properties: ReadonlyMap<string, PropertyDefinition>;
+	/** Every header that contributed to this section, in reading order (config file first). */
+	readonly headers: readonly SourceLocation[];
+}
+
+/** A reader's problem is never a mere hint. */
+export type ProblemSeverity = Exclude<Severity, 'hint'>;
+
+/**
+ * Something the reader noticed. Syntax problems make the standard reject the file; semantic ones (an
+ * invalid name, a section ignored in that file, a duplicate) drop or merge a piece and go on. A problem's
+ * message never quotes a value, so it can never hold a secret.
+ */
+export interface Problem {
+	/** A stable code, e.g. `syntax/unterminated-header`, used by the lint rules and the tests. */
+	readonly code: string;
+	readonly severity: ProblemSeverity;
+	readonly message: string;
+	readonly location: SourceLocation;
+}
+
+export interface ProfileSet {
+	readonly profiles: ReadonlyMap<string, Section>;
+	readonly ssoSessions: ReadonlyMap<string, Section>;
+	readonly services: ReadonlyMap<string, Section>;
+	readonly problems: readonly Problem[];
+}
