@@ -124,7 +124,6 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		() => serverlessProjects.uses());
 	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
 	const masks = new SecretMaskDecorations(isAwsFile);
-	const saveBackups = keepBackupsOfEditorSaves(isAwsFile, log, (message) => void prompts.notify(message, [], 'warning'));
 	const projectFiles = new WorkspaceProjectFiles();
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name), projectFiles);
 	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
@@ -195,8 +194,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 				references.recheckAll();
 			}
 		}),
-		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
-		diagnostics, masks, saveBackups, references, projectFiles, serverlessProjects,
+		diagnostics, masks, references, projectFiles, serverlessProjects,
 		serverlessProjects.onDidChange(() => diagnostics.relintOpenFiles()),
 		active.onDidChange(() => references.recheckAll()),
 		active.onDidChange((name) => {
@@ -209,7 +207,6 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 				walkthrough.reached('addProfile');
 			}
 		}),
-		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
 	);
 
 	registerCommands(context, log, {
@@ -247,8 +244,14 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		},
 	});
 	// The rest waits until activate() has returned, which is what VS Code counts as the extension's start: the
-	// first drawing of the views, the watchers and the first read of the files, the first search of the workspace.
+	// providers nothing above uses, the first drawing of the views, the watchers and the first read of the files,
+	// the first search of the workspace.
 	const afterActivation = setImmediate(() => {
+		context.subscriptions.push(
+			...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
+			...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
+			keepBackupsOfEditorSaves(isAwsFile, log, (message) => void prompts.notify(message, [], 'warning')),
+		);
 		refreshViews();
 		projectFiles.start();
 		void store.start().then(async () => {
