@@ -15,8 +15,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadJsSdkReader } from '../aws/lazy';
-import { buildProfileModel, checkReferences, createLineIndex, deployToolReaderOf, describeFileErrorCode, FileRole, legacySdkUsesOf, LineIndex, lintProfileFiles, maskSecretsIn, Platform, platformOf, ProfileModel, readAwsCli, readProfileFileBytes, readStandard, ReferenceFinding, ruleCatalog, ScannedFile, scanProjectFolder, setVariables, sharedFilesLookup, shownPath as withTilde } from '../core';
-import type { Clock, FileTexts, Finding, ReadingResult, Severity, ToolReadings } from '../core';
+import { buildProfileModel, checkReferences, createLineIndex, deployToolReaderOf, describeFileErrorCode, FileRole, legacySdkUsesOf, LineIndex, lintProfileFiles, maskSecretsIn, Platform, platformOf, ProfileModel, readAwsCli, readProfileFileBytes, readStandard, ruleCatalog, ScannedFile, scanProjectFolder, setVariables, sharedFilesLookup, shownPath as withTilde } from '../core';
+import type { Clock, FileTexts, Finding, LintFinding, ReadingResult, Severity, ToolReadings } from '../core';
 import type { Command, OptionValues } from './command';
 import { ExitStatus, Output, UsageError } from './output';
 import { readChosenFiles } from './profileSources';
@@ -229,32 +229,14 @@ function referenceReports(projects: readonly ScannedFile[], model: ProfileModel,
 	for (const project of projects) {
 		const tool = deployToolReaderOf(project.kind, project.file, project.text);
 		const sharedFiles = project.sharedFiles ? { sharedFiles: sharedFilesLookup(project.sharedFiles, usual) } : {};
-		const findings = checkReferences(project.references, model, { ...check, ...(tool ? { tool } : {}), ...sharedFiles });
-		if (findings.length === 0) {
-			continue;
-		}
-		const index = createLineIndex(project.text);
-		for (const finding of findings) {
-			reports.push({
-				rule: `profile-reference/${finding.code}`,
-				severity: finding.severity,
-				message: finding.message,
-				path: shownPath(project.file),
-				start: { line: finding.range.line + 1, column: finding.range.column + 1 },
-				end: endOf(index, finding.range.offset + finding.range.length),
-				...relatedOf(finding),
-			});
-		}
+		const findings = checkReferences(project.references, model, { ...check, file: project.file, ...(tool ? { tool } : {}), ...sharedFiles });
+		const files: ReportedFiles<string> = {
+			pathOf: (file) => file === project.file ? shownPath(file) : file,
+			indexOf: (file) => file === project.file ? createLineIndex(project.text) : undefined,
+		};
+		reports.push(...findings.map((finding) => report(finding, files)));
 	}
 	return reports;
-}
-
-/** The places in other files that explain a finding (the header a tool cannot see), 1-based. */
-function relatedOf(finding: ReferenceFinding): { related?: readonly Related[] } {
-	const related = (finding.related ?? []).flatMap((item) => item.file === undefined ? [] : [{
-		path: item.file, line: item.range.line + 1, column: item.range.column + 1, message: maskSecretsIn(item.message),
-	}]);
-	return related.length > 0 ? { related } : {};
 }
 
 /** A project file as reports name it: relative to the current folder. */
@@ -285,16 +267,32 @@ interface Position {
 	readonly column: number;
 }
 
-function locate(findings: readonly Finding[], texts: FileTexts, paths: Partial<Record<FileRole, string>>): Reported[] {
+function locate(findings: readonly LintFinding[], texts: FileTexts, paths: Partial<Record<FileRole, string>>): Reported[] {
 	const indexes = { config: createLineIndex(texts.config ?? ''), credentials: createLineIndex(texts.credentials ?? '') };
-	return findings.map((finding) => ({
+	return findings.map((finding) => report(finding, { pathOf: (file) => paths[file] ?? file, indexOf: (file) => indexes[file] }));
+}
+
+/** How a report names the files a finding names, and places their offsets (`undefined`: by the range's line). */
+interface ReportedFiles<F extends string> {
+	pathOf(file: F): string;
+	indexOf(file: F): LineIndex | undefined;
+}
+
+/** One finding as reported, with every related place. */
+function report<F extends string>(finding: Finding<F>, files: ReportedFiles<F>): Reported {
+	const related = (finding.related ?? []).map((item) => ({
+		path: files.pathOf(item.file), line: item.range.line + 1, column: item.range.column + 1, message: maskSecretsIn(item.message),
+	}));
+	const index = files.indexOf(finding.file);
+	return {
 		rule: finding.ruleId,
 		severity: finding.severity,
 		message: maskSecretsIn(finding.message),
-		path: paths[finding.file] ?? finding.file,
+		path: files.pathOf(finding.file),
 		start: { line: finding.range.line + 1, column: finding.range.column + 1 },
-		end: endOf(indexes[finding.file], finding.range.offset + finding.range.length),
-	}));
+		end: index ? endOf(index, finding.range.offset + finding.range.length) : { line: finding.range.line + 1, column: finding.range.column + 1 + finding.range.length },
+		...(related.length > 0 ? { related } : {}),
+	};
 }
 
 /** 1-based line and column of an offset; columns count UTF-16 units, as the ranges do. */

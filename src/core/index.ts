@@ -43,15 +43,17 @@ export { validateProperty } from './editing/names';
 export { fileForNewProperty } from './editing/profileEdits';
 export type { ProfileOperation } from './editing/profileEdits';
 
+// What the checks report, the lint's and the project references' alike.
+export type { Finding, RuleId } from './findings/finding';
+
 // The lint of the two files: rules with ids, docs and severities.
 export { lintProfileFiles } from './lint/lintFiles';
 export { Severity } from './findings/severity';
-export type { Finding } from './lint/rule';
+export type { Finding as LintFinding } from './lint/rule';
 export { ruleCatalog } from './lint/ruleCatalog';
 
 // Profile references in project files (serverless.yml, up.json, zappa_settings.json, ...).
 export { checkReferences } from './references/checkReferences';
-export type { ReferenceFinding } from './references/checkReferences';
 export { deployToolReaderOf } from './references/deployToolReader';
 export { legacySdkUsesOf } from './references/legacySdkUses';
 export { setVariables } from './references/profileReference';

@@ -6,16 +6,14 @@ import { statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { loadJsSdkReader } from '../aws/lazy';
 import { platformOf } from '../core/readings/fileLocations';
-import { createLineIndex, LineIndex } from '../core/text/lineIndex';
-import type { Finding, QuickFix, Severity, SeveritySetting } from '../core/lint/rule';
+import type { Finding, SeveritySetting } from '../core/lint/rule';
 import type { LintSession } from '../core/lint/lintSession';
+import { CheckedFiles, codeActionsOf, toDiagnostic } from './findingDiagnostics';
 import { loadChecks } from './lazyBundles';
 import type { FileRole } from '../core/readings/fileLocations';
-import type { TextRange } from '../core/readings/profileSet';
 import type { FileTexts } from '../core/readings/reading';
 import type { LegacySdkUse } from '../core/references/legacySdkUses';
 import type { ProfileStore } from './profileStore';
-import { maskSecretsIn } from '../core/display/secretMasking';
 import { shownPath } from '../core/display/displayPath';
 
 export const awsLanguages: Readonly<Record<FileRole, string>> = { config: 'aws-config', credentials: 'aws-credentials' };
@@ -183,9 +181,9 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 			findings,
 		};
 		this.lastRun = run;
-		this.collection.set(document.uri, findings.filter((f) => f.file === role).map((f) => this.toDiagnostic(f, run)));
+		this.collection.set(document.uri, findings.filter((f) => f.file === role).map((f) => toDiagnostic(f, checkedFiles(run), diagnosticSource)));
 		if (otherDocument && !this.closedTabs.has(otherUri.toString())) {
-			this.collection.set(otherUri, findings.filter((f) => f.file === other).map((f) => this.toDiagnostic(f, run)));
+			this.collection.set(otherUri, findings.filter((f) => f.file === other).map((f) => toDiagnostic(f, checkedFiles(run), diagnosticSource)));
 		}
 		this.linted.fire();
 	}
@@ -212,52 +210,13 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		return modes;
 	}
 
-	private toDiagnostic(finding: Finding, run: LintRun): vscode.Diagnostic {
-		const diagnostic = new vscode.Diagnostic(toRange(run.texts[finding.file], finding.range), maskSecretsIn(finding.message), severities[finding.severity]);
-		diagnostic.source = diagnosticSource;
-		diagnostic.code = finding.ruleId;
-		diagnostic.relatedInformation = finding.related?.map((related) => new vscode.DiagnosticRelatedInformation(
-			new vscode.Location(run.uris[related.file], toRange(run.texts[related.file], related.range)), maskSecretsIn(related.message)));
-		return diagnostic;
-	}
-
 	provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
 		const run = this.lastRun;
 		const role = this.roleOf(document);
 		if (!run || !role || run.texts[role] !== document.getText()) {
 			return []; // stale: the diagnostics of the current text are on their way
 		}
-		const actions: vscode.CodeAction[] = [];
-		for (const diagnostic of context.diagnostics.filter((d) => d.source === diagnosticSource)) {
-			// Found by range and rule (vscode-eslint's key), in the run of this very text; never by the message.
-			const findings = run.findings.filter((f) => f.file === role && f.ruleId === diagnostic.code && toRange(run.texts[role], f.range).isEqual(diagnostic.range));
-			for (const fix of findings.flatMap((finding) => finding.fixes ?? [])) {
-				actions.push(this.toCodeAction(fix, diagnostic, run));
-			}
-		}
-		return actions;
-	}
-
-	private toCodeAction(fix: QuickFix, diagnostic: vscode.Diagnostic, run: LintRun): vscode.CodeAction {
-		const action = new vscode.CodeAction(maskSecretsIn(fix.title), vscode.CodeActionKind.QuickFix);
-		action.diagnostics = [diagnostic];
-		action.isPreferred = fix.isPreferred;
-		if (fix.kind === 'action') {
-			const { action: todo } = fix;
-			action.command = todo.kind === 'chmod'
-				? { command: 'awsProfiles.fixFileMode', title: action.title, arguments: [run.uris[todo.file].fsPath, todo.mode] }
-				: { command: 'awsProfiles.addProfile', title: action.title, arguments: [todo.name] };
-			return action;
-		}
-		const edit = new vscode.WorkspaceEdit();
-		for (const fileEdits of fix.edits) {
-			const text = run.texts[fileEdits.file];
-			for (const change of fileEdits.edits) {
-				edit.replace(run.uris[fileEdits.file], new vscode.Range(positionAt(text, change.offset), positionAt(text, change.offset + change.length)), change.content);
-			}
-		}
-		action.edit = edit;
-		return action;
+		return codeActionsOf(run.findings, role, context.diagnostics, checkedFiles(run), diagnosticSource);
 	}
 
 	dispose(): void {
@@ -269,31 +228,8 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 	}
 }
 
-const severities: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
-	error: vscode.DiagnosticSeverity.Error,
-	warning: vscode.DiagnosticSeverity.Warning,
-	info: vscode.DiagnosticSeverity.Information,
-	hint: vscode.DiagnosticSeverity.Hint,
-};
-
-function toRange(text: string, range: TextRange): vscode.Range {
-	return new vscode.Range(positionAt(text, range.offset), positionAt(text, range.offset + range.length));
-}
-
-const lineIndexes = new Map<string, LineIndex>();
-
-/** The position of an offset of `text`; the line index is kept for the last few texts, since a run converts many. */
-export function positionAt(text: string, offset: number): vscode.Position {
-	let index = lineIndexes.get(text);
-	if (!index) {
-		if (lineIndexes.size > 4) {
-			lineIndexes.clear();
-		}
-		index = createLineIndex(text);
-		lineIndexes.set(text, index);
-	}
-	const { line, column } = index.rangeOf(offset, 0);
-	return new vscode.Position(line, column);
+function checkedFiles(run: LintRun): CheckedFiles<FileRole> {
+	return { uriOf: (file) => run.uris[file], textOf: (file) => run.texts[file] };
 }
 
 function tabUri(tab: vscode.Tab): vscode.Uri | undefined {

@@ -10,7 +10,8 @@ import { buildProfileModel, ProfileModel } from '../core/model/profileModel';
 import { profileSummary, VerificationSummary } from '../core/display/profileSummary';
 import { parseRawProfileFile, RawSection } from '../core/ini/rawProfileFile';
 import { readStandard } from '../core/readings/standardReader';
-import { awsLanguages, positionAt } from './awsFileDiagnostics';
+import { awsLanguages } from './awsFileDiagnostics';
+import { positionAt } from './findingDiagnostics';
 import type { ProfileStore } from './profileStore';
 
 /** What the cursor is on, in the literal parse of the document. */

@@ -13,12 +13,10 @@ import type { ProfileSnapshot } from '../core/io/profileSnapshot';
 import type { DeployToolReader } from '../core/references/deployToolReader';
 import type { ToolReadings } from '../core/references/toolVisibility';
 import { isReferenceFile, isTerraformVariablesFile, referenceFileKind } from '../core/references/referenceFiles';
-import { createLineIndex } from '../core/text/lineIndex';
 import type { ReferenceFinding } from '../core/references/checkReferences';
-import type { ReferenceEdit } from '../core/references/referenceEdits';
 import type { SharedFilesText } from '../core/references/sharedFiles';
 import { FindOptions, ProfileReference, setVariables } from '../core/references/profileReference';
-import { positionAt } from './awsFileDiagnostics';
+import { CheckedFiles, codeActionsOf, toDiagnostic } from './findingDiagnostics';
 import { loadChecks } from './lazyBundles';
 import type { ProfileModel } from '../core/model/profileModel';
 import { profileSummary, VerificationSummary } from '../core/display/profileSummary';
@@ -43,6 +41,8 @@ interface CheckedDocument {
 	readonly findings: readonly ReferenceFinding[];
 	/** What the finders were given besides the text, for completion to read the file as the check did. */
 	readonly options: FindOptions;
+	/** The files the findings name, with the texts the check read. */
+	readonly files: CheckedFiles<string>;
 }
 
 /** A project file's text to check: an open document's, or the file's on disk when no editor holds it. */
@@ -54,7 +54,6 @@ interface ProjectText {
 	readonly version: number | undefined;
 	/** Whether a newer text has come meanwhile (typed again, opened in an editor, read again): this check is dropped. */
 	readonly superseded: () => boolean;
-	readonly rangeOf: (range: TextRange) => vscode.Range;
 }
 
 /**
@@ -195,7 +194,6 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		return this.check({
 			uri: document.uri, fileName: document.fileName, text: document.getText(), version,
 			superseded: () => document.isClosed || document.version !== version,
-			rangeOf: (range) => toRange(document, range),
 		});
 	}
 
@@ -214,15 +212,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 			this.collection.delete(uri);
 			return;
 		}
-		const lines = createLineIndex(text);
-		const position = (offset: number) => {
-			const at = lines.rangeOf(offset, 0);
-			return new vscode.Position(at.line, at.column);
-		};
-		await this.check({
-			uri, fileName: uri.fsPath, text, version: undefined, superseded,
-			rangeOf: (range) => new vscode.Range(position(range.offset), position(range.offset + range.length)),
-		});
+		await this.check({ uri, fileName: uri.fsPath, text, version: undefined, superseded });
 	}
 
 	private async check(file: ProjectText): Promise<void> {
@@ -245,6 +235,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		const sharedFiles = shared.length > 0 ? { sharedFiles: loadChecks().sharedFilesLookup(shared, { texts: textsOf(snapshot.files), shown: { config: shownPath(configFile), credentials: shownPath(credentialsFile) } }) } : {};
 		const missingProfileSeverity = vscode.workspace.getConfiguration('awsProfiles').get<'warning' | 'error'>('references.missingProfileSeverity', 'warning');
 		const findings = loadChecks().checkReferences(references, snapshot.model, {
+			file: file.fileName,
 			searchedFiles: [credentialsFile, configFile].map(shownPath), now: Date.now(), missingProfileSeverity,
 			awsFiles: { config: configFile, credentials: credentialsFile },
 			...(tool ? { tool } : {}),
@@ -254,26 +245,9 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		if (file.superseded()) {
 			return;
 		}
-		this.checked.set(file.uri.toString(), { version: file.version, references, findings, options });
-		this.collection.set(file.uri, findings.map((finding) => {
-			const diagnostic = new vscode.Diagnostic(file.rangeOf(finding.range), finding.message, severities[finding.severity]);
-			diagnostic.source = source;
-			diagnostic.code = diagnosticCodeOf(finding);
-			if (finding.code === 'not-checked') {
-				diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
-			}
-			// Every related place: in this file (where a name the reference reads is written), or in another (the
-			// header a tool does not read, in an AWS file).
-			if (finding.related && finding.related.length > 0) {
-				diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
-					related.file === undefined
-						? new vscode.Location(file.uri, file.rangeOf(related.range))
-						: new vscode.Location(vscode.Uri.file(path.resolve(path.dirname(file.fileName), related.file)),
-							new vscode.Range(related.range.line, related.range.column, related.range.line, related.range.column + related.range.length)),
-					maskSecretsIn(related.message)));
-			}
-			return diagnostic;
-		}));
+		const files = checkedFiles(file, options);
+		this.checked.set(file.uri.toString(), { version: file.version, references, findings, options, files });
+		this.collection.set(file.uri, findings.map((finding) => toDiagnostic(finding, files, source)));
 		this.lensesChanged.fire();
 		this.checkedEmitter.fire(file.uri);
 	}
@@ -393,54 +367,7 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 		if (!checked) {
 			return [];
 		}
-		const actions: vscode.CodeAction[] = [];
-		for (const diagnostic of context.diagnostics.filter((d) => d.source === source)) {
-			// Found by range and code (vscode-eslint's key), in the check of this very version of the text.
-			const finding = checked.findings.find((f) => diagnosticCodeOf(f) === diagnostic.code && toRange(document, f.range).isEqual(diagnostic.range));
-			if (!finding) {
-				continue;
-			}
-			if (finding.code === 'missing-profile' && finding.reference.status === 'resolved') {
-				const name = finding.reference.name;
-				const add = new vscode.CodeAction(`Add AWS Profile '${displayName(name)}'...`, vscode.CodeActionKind.QuickFix);
-				add.command = { command: 'awsProfiles.addProfile', title: add.title, arguments: [name] };
-				add.diagnostics = [diagnostic];
-				actions.push(add);
-			}
-			for (const fix of finding.fixes ?? []) {
-				const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-				action.diagnostics = [diagnostic];
-				action.isPreferred = fix.isPreferred;
-				const edit = this.fixEdit(document, fix.edits, checked.options);
-				if (edit) {
-					action.edit = edit;
-					actions.push(action);
-				}
-			}
-		}
-		return actions;
-	}
-
-	/**
-	 * A fix's edits, in this file or in another one it was read with (a `.env` file Serverless loads): those are
-	 * placed by the text the check read, and a fix whose other file is not known gives no action, never an empty
-	 * edit.
-	 */
-	private fixEdit(document: vscode.TextDocument, edits: readonly ReferenceEdit[], options: FindOptions): vscode.WorkspaceEdit | undefined {
-		const edit = new vscode.WorkspaceEdit();
-		for (const { file, edit: change } of edits) {
-			if (file === undefined) {
-				edit.replace(document.uri, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.content);
-				continue;
-			}
-			const full = path.resolve(path.dirname(document.fileName), file);
-			const other = [...options.dotenvFiles ?? [], ...options.moduleFiles ?? []].find((candidate) => path.resolve(candidate.file) === full);
-			if (!other) {
-				return undefined;
-			}
-			edit.replace(vscode.Uri.file(full), new vscode.Range(positionAt(other.text, change.offset), positionAt(other.text, change.offset + change.length)), change.content);
-		}
-		return edit;
+		return codeActionsOf(checked.findings, document.fileName, context.diagnostics, checked.files, source);
 	}
 
 	async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -530,17 +457,17 @@ export class ProjectReferences implements vscode.Disposable, vscode.CodeActionPr
 	}
 }
 
-const severities = {
-	error: vscode.DiagnosticSeverity.Error,
-	warning: vscode.DiagnosticSeverity.Warning,
-	info: vscode.DiagnosticSeverity.Information,
-	hint: vscode.DiagnosticSeverity.Hint,
-} as const;
-
-/** A range of the document's text as it was checked (callers check the version first). */
-/** The code a finding's diagnostic carries, which its quick fixes are found by with its range. */
-function diagnosticCodeOf(finding: ReferenceFinding): string {
-	return `profile-reference/${finding.code}`;
+/**
+ * The files a project file's findings name: itself, and the files it was read with (the `.env` files Serverless
+ * loads, a Terraform module's files), whose fixes are placed by the text the check read. Any other (an AWS file
+ * a related place points to) is named by its path, its ranges by their lines.
+ */
+function checkedFiles(file: ProjectText, options: FindOptions): CheckedFiles<string> {
+	const others = [...options.dotenvFiles ?? [], ...options.moduleFiles ?? []];
+	return {
+		uriOf: (name) => name === file.fileName ? file.uri : vscode.Uri.file(name),
+		textOf: (name) => name === file.fileName ? file.text : others.find((other) => path.resolve(other.file) === path.resolve(name))?.text,
+	};
 }
 
 function toRange(document: vscode.TextDocument, range: TextRange): vscode.Range {

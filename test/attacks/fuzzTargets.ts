@@ -210,7 +210,7 @@ function resolvers(g: Gen): Prepared {
 		run() {
 			const finder = finderOf(file.name)!;
 			const references = withinLimits(() => finder.find(file.name, mutated.text, options));
-			checkReferences(references, model, { searchedFiles: ['~/.aws/config'], now: Date.UTC(2026, 0, 1) });
+			checkReferences(references, model, { file: file.name, searchedFiles: ['~/.aws/config'], now: Date.UTC(2026, 0, 1) });
 			legacySdkUsesOf(file.name, mutated.text, () => findProfileReferences(file.name, mutated.text));
 			const pin = planProfilePin(file.name, mutated.text, 'pinned');
 			if (pin.ok) {

@@ -131,6 +131,14 @@ describe('The aws-profiles CLI bundle', () => {
 				'the JS SDK\'s reading is compared: it drops [profile  y]');
 		});
 
+		it('reports a lint finding\'s related places, as it reports a reference\'s: the other definition of a duplicate', () => {
+			writeFileSync(config, '[profile x]\nregion = us-east-1\n[profile x]\nregion = eu-west-1\n');
+			const findings = JSON.parse(runCli(['lint', '--config', config, '--format', 'json'], { HOME: home }).stdout) as
+				{ rule: string; line: number; related?: { file: string; line: number }[] }[];
+			const duplicate = findings.find((finding) => finding.rule === 'aws-files/duplicate-section');
+			assert.ok(duplicate?.related?.some((related) => related.file === config && related.line !== duplicate.line), JSON.stringify(findings));
+		});
+
 		it('prints {"error"} and exits 1 when the standard refuses the input', () => {
 			writeFileSync(config, '[profile x\n');
 			const result = runCli(['parse', '--config', config, '--json'], { HOME: home });

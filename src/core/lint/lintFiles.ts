@@ -10,7 +10,7 @@ import type { FileRole } from '../readings/fileLocations';
 import type { Writable } from '../model/profileKeys';
 import { LintContext, LintInput, LintOptions, parseProfileFiles, ParsedProfileFiles } from './lintContext';
 import { isPropertyRule, propertyFindings } from './propertyRule';
-import type { Finding, LintRule, RuleFinding, RuleId, Severity, SeveritySetting } from './rule';
+import type { Finding, LintRule, RuleFinding, LintRuleId, Severity, SeveritySetting } from './rule';
 import { lintRules } from './ruleCatalog';
 
 const propertyRules = lintRules.filter(isPropertyRule);
@@ -47,7 +47,7 @@ export function lintParsedFiles(parsed: ParsedProfileFiles, options: LintOptions
  * The finding with its rule and severity. Written out rather than spread: the rules' findings come in many
  * shapes, and spreading thousands of them was a tenth of a re-lint.
  */
-function findingOf(reported: RuleFinding, ruleId: RuleId, severity: Severity): Finding {
+function findingOf(reported: RuleFinding, ruleId: LintRuleId, severity: Severity): Finding {
 	const finding: Writable<Finding> = { ruleId, severity, file: reported.file, range: reported.range, message: reported.message };
 	if ('related' in reported) {
 		finding.related = reported.related;

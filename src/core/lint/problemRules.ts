@@ -8,10 +8,10 @@
 import type { Problem } from '../readings/profileSet';
 import type { StandardProblemCode } from '../readings/standardReader';
 import type { LintContext } from './lintContext';
-import type { RuleId } from './rule';
+import type { LintRuleId } from './rule';
 
 /** Which rule reports each problem code of the standard reader. */
-export const problemRules: { readonly [C in StandardProblemCode]: RuleId } = {
+export const problemRules: { readonly [C in StandardProblemCode]: LintRuleId } = {
 	'syntax/unterminated-header': 'aws-files/syntax',
 	'syntax/property-outside-section': 'aws-files/syntax',
 	'syntax/continuation-outside-section': 'aws-files/syntax',
@@ -35,7 +35,7 @@ export const problemRules: { readonly [C in StandardProblemCode]: RuleId } = {
 };
 
 /** The rules that report a section the SDKs skip for its header's form (`[dev]` in config, `[profiel x]`). */
-const skippedSectionRules: ReadonlySet<RuleId> = new Set(['aws-files/section-prefix', 'aws-files/unknown-section-kind']);
+const skippedSectionRules: ReadonlySet<LintRuleId> = new Set(['aws-files/section-prefix', 'aws-files/unknown-section-kind']);
 
 /**
  * Whether the standard's reading saw a header the SDKs skip for its form, which most files never have: only
@@ -46,6 +46,6 @@ export function hasSkippedSectionHeaders(problems: readonly Problem[]): boolean 
 }
 
 /** The standard's problems that `rule` reports. */
-export function problemsFor(context: LintContext, rule: RuleId): Problem[] {
+export function problemsFor(context: LintContext, rule: LintRuleId): Problem[] {
 	return context.standard.problems.filter((problem) => problemRules[problem.code as StandardProblemCode] === rule);
 }

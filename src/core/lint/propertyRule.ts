@@ -9,7 +9,7 @@
 
 import type { LintedFile, LintedSection, ParsedProfileFiles, WrittenProperty } from './lintContext';
 import { keyName } from './lintContext';
-import type { LintRule, RuleFinding, RuleId, RuleInfo } from './rule';
+import type { LintRule, RuleFinding, LintRuleId, RuleInfo } from './rule';
 import { movedFinding } from './sectionMemo';
 
 export interface PropertyRule extends RuleInfo {
@@ -28,15 +28,15 @@ export function isPropertyRule(rule: LintRule): rule is PropertyRule {
 
 export const noFindings: readonly RuleFinding[] = Object.freeze([]);
 
-type Found = readonly (readonly [RuleId, RuleFinding])[];
+type Found = readonly (readonly [LintRuleId, RuleFinding])[];
 
 /**
  * What `rules` find in the files, by rule, each in the files' order (config first, then line by line): kept from
  * the last lint for the sections whose lines did not change. `rules` are always the same (the catalog's): what
  * they found is kept under one name.
  */
-export function propertyFindings(parsed: ParsedProfileFiles, rules: readonly PropertyRule[]): Map<RuleId, RuleFinding[]> {
-	const byRule = new Map<RuleId, RuleFinding[]>(rules.map((rule) => [rule.id, []]));
+export function propertyFindings(parsed: ParsedProfileFiles, rules: readonly PropertyRule[]): Map<LintRuleId, RuleFinding[]> {
+	const byRule = new Map<LintRuleId, RuleFinding[]>(rules.map((rule) => [rule.id, []]));
 	for (const file of parsed.files) {
 		file.sections.forEach((section, index) => {
 			if (!section.target || section.raw.properties.length === 0) {
@@ -55,7 +55,7 @@ export function propertyFindings(parsed: ParsedProfileFiles, rules: readonly Pro
 }
 
 function sectionFindings(file: LintedFile, section: LintedSection, rules: readonly PropertyRule[]): Found {
-	const found: [RuleId, RuleFinding][] = [];
+	const found: [LintRuleId, RuleFinding][] = [];
 	const target = section.target!;
 	for (const property of section.raw.properties) {
 		const written: WrittenProperty = { file, section, target, property, name: keyName(property.key) };

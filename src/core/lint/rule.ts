@@ -2,14 +2,14 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// The contract between the lint engine, its rules and whoever shows the findings (the VS Code diagnostics, the
-// `aws-profiles lint` command). Everything here is plain data: a finding says where, how bad and why, and a
-// quick fix is a list of pure edits of the original texts (or one file action the caller carries out), so the
-// same findings serve an editor, a terminal and a CI log.
+// The contract between the lint engine and its rules. What they report is the one finding type
+// (findings/finding.ts), its files named by role; so the same findings serve an editor, a terminal and a CI log.
 
 import type { FileRole } from '../readings/fileLocations';
-import type { TextRange } from '../readings/profileSet';
-import type { Edit } from '../text/textEdits';
+import type {
+	FileAction as GenericFileAction, FileEdits as GenericFileEdits, Finding as GenericFinding, QuickFix as GenericQuickFix,
+	RelatedLocation as GenericRelatedLocation, RuleId,
+} from '../findings/finding';
 import type { LintContext } from './lintContext';
 import type { PropertyRule } from './propertyRule';
 
@@ -20,45 +20,15 @@ export type { Severity };
 /** What a user may set a rule to: a severity, or `off`. */
 export type SeveritySetting = Severity | 'off';
 
-/** Every rule id is namespaced, so the ids can sit beside other linters' in one settings file or SARIF log. */
-export type RuleId = `aws-files/${string}`;
+/** The lint's rules are the `aws-files/...` ids of the one finding type (findings/finding.ts). */
+export type LintRuleId = Extract<RuleId, `aws-files/${string}`>;
 
-/** Another place that explains a finding: the other definition of a duplicate, the profile a loop goes through. */
-export interface RelatedLocation {
-	readonly file: FileRole;
-	readonly range: TextRange;
-	readonly message: string;
-}
-
-/** Edits of one file, each against its ORIGINAL text (see textEdits.ts); an absent file is the empty text. */
-export interface FileEdits {
-	readonly file: FileRole;
-	readonly edits: readonly Edit[];
-}
-
-/**
- * What a fix does that is not a text edit; the caller carries it out (the core never touches the disk nor asks
- * the user anything): change a file's mode, or run Add AWS Profile for a name that is missing (a profile's
- * keys are the user's to type, so no edit can create it).
- */
-export type FileAction =
-	| { readonly kind: 'chmod'; readonly file: FileRole; readonly mode: number }
-	| { readonly kind: 'add-profile'; readonly name: string };
-
-export type QuickFix =
-	| { readonly kind: 'edits'; readonly title: string; readonly edits: readonly FileEdits[]; readonly isPreferred?: boolean }
-	| { readonly kind: 'action'; readonly title: string; readonly action: FileAction; readonly isPreferred?: boolean };
-
-export interface Finding {
-	readonly ruleId: RuleId;
-	readonly severity: Severity;
-	/** One or two sentences. Never a secret: values are shown only through secretMasking.ts. */
-	readonly message: string;
-	readonly file: FileRole;
-	readonly range: TextRange;
-	readonly related?: readonly RelatedLocation[];
-	readonly fixes?: readonly QuickFix[];
-}
+// The lint names the two files by their role.
+export type RelatedLocation = GenericRelatedLocation<FileRole>;
+export type FileEdits = GenericFileEdits<FileRole>;
+export type FileAction = GenericFileAction<FileRole>;
+export type QuickFix = GenericQuickFix<FileRole>;
+export type Finding = GenericFinding<FileRole> & { readonly ruleId: LintRuleId };
 
 /**
  * What a rule reports; the engine adds the rule's id and severity. A rule sets `severity` only when one of its
@@ -69,7 +39,7 @@ export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'> & { readonly seve
 
 /** What every rule says of itself, whichever way the engine runs it. */
 export interface RuleInfo {
-	readonly id: RuleId;
+	readonly id: LintRuleId;
 	/** One line, for the README's rules table and the settings' descriptions. */
 	readonly doc: string;
 	readonly severity: Severity;

@@ -6,7 +6,7 @@
 // structure first, then keys, credentials, roles and SSO, values, and how the tools read the files.
 
 import type { FileRole } from '../readings/fileLocations';
-import type { LintRule, RuleId, Severity } from './rule';
+import type { LintRule, LintRuleId, Severity } from './rule';
 import { accessKeyFormatRule, exampleKeysRule, incompleteKeysRule, sessionTokenMismatchRule } from './rules/accessKeys';
 import { awsCliRefusalRule } from './rules/awsCliRefusal';
 import { compatibilityRule } from './rules/compatibility';
@@ -60,7 +60,7 @@ export const lintRules: readonly LintRule[] = [
 
 /** What the README's rules table and the VS Code settings are generated from. */
 export interface RuleDescription {
-	readonly id: RuleId;
+	readonly id: LintRuleId;
 	readonly doc: string;
 	readonly severity: Severity;
 	/** False for opt-in rules, which run only when a setting gives them a severity. */

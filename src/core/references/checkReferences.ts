@@ -16,12 +16,15 @@
 //   - a file not read, over a limit (too large, too deeply nested): an info, so that it shows, never silence.
 // Pure: the caller gives the model, the clock and the names of the files searched, and shows the findings.
 
+import * as path from 'node:path';
+
 import { expiryStatus } from '../model/expiry';
 import type { ProfileEntry, ProfileModel } from '../model/profileModel';
 import type { TextRange } from '../readings/profileSet';
 import type { ChainError } from '../model/roleChain';
 import { didYouMean } from '../lint/didYouMean';
-import { displayValue, maskSecretsIn } from '../display/secretMasking';
+import { displayName, displayValue, maskSecretsIn } from '../display/secretMasking';
+import type { Finding, QuickFix } from '../findings/finding';
 import type {
 	ErrorReference, NotCheckedReason, NotCheckedReference, ProfileReference, ReferenceError, ReferenceFileKind,
 	ReferenceWarning, ResolvedReference,
@@ -36,32 +39,34 @@ import type { Severity } from '../findings/severity';
 export type ReferenceFindingCode =
 	| 'missing-profile' | 'invisible-to-tool' | 'broken-profile' | 'invalid-reference' | 'unquoted-fallback' | 'not-checked' | 'file-not-checked';
 
+/** A check of a reference is a rule of its own: `profile-reference/missing-profile`... */
+export type ReferenceRuleId = `profile-reference/${ReferenceFindingCode}`;
 
-export interface ReferenceFix {
-	readonly title: string;
-	readonly edits: readonly ReferenceEdit[];
-	readonly isPreferred?: boolean;
-}
+/** The one finding type, its files named by path (the project file's own is `CheckOptions.file`), with the reference. */
+export type ReferenceFinding = Finding<string> & {
+	readonly ruleId: ReferenceRuleId;
+	readonly reference: ProfileReference;
+};
 
-/** Another place that explains a finding; `file` absent: the reference's own file. */
-export interface ReferenceRelated {
-	readonly file?: string;
-	readonly range: TextRange;
-	readonly message: string;
-}
-
-export interface ReferenceFinding {
+/** A finding as the checks below make it: its other places named as the finders name them (see `located`). */
+interface Draft {
 	readonly code: ReferenceFindingCode;
 	readonly severity: Severity;
 	readonly message: string;
-	/** In the reference's file. */
 	readonly range: TextRange;
 	readonly reference: ProfileReference;
-	readonly related?: readonly ReferenceRelated[];
-	readonly fixes?: readonly ReferenceFix[];
+	/** `file` absent: the reference's own file. */
+	readonly related?: readonly { readonly file?: string; readonly range: TextRange; readonly message: string }[];
+	readonly fixes?: readonly DraftFix[];
 }
 
+type DraftFix =
+	| { readonly kind: 'edits'; readonly title: string; readonly edits: readonly ReferenceEdit[]; readonly isPreferred?: boolean }
+	| Extract<QuickFix<string>, { kind: 'action' }>;
+
 export interface CheckOptions {
+	/** The project file the references were found in, as its findings name it. */
+	readonly file: string;
 	/** The files the profiles were read from, as they should be named to the user (`~/.aws/config`). */
 	readonly searchedFiles: readonly string[];
 	/** For expiry; milliseconds since the epoch. */
@@ -85,7 +90,7 @@ export interface CheckOptions {
 export function checkReferences(
 	references: readonly ProfileReference[], model: ProfileModel, options: CheckOptions,
 ): ReferenceFinding[] {
-	const findings: ReferenceFinding[] = [];
+	const findings: Draft[] = [];
 	const warned = new Set<number>();
 	for (const reference of references) {
 		switch (reference.status) {
@@ -106,25 +111,34 @@ export function checkReferences(
 			}
 		}
 	}
-	return findings.map(masked);
+	return findings.map((finding) => located(finding, options.file));
 }
 
 /**
- * The finding as it may be shown: its texts quote names, paths and expressions from the project file, any of
- * which can be a pasted secret, so each goes through the one masking rule (the edits keep the real text).
+ * The finding in the one finding type, as it may be shown: every place named by its path (another file's
+ * relative to the project file's folder), and its texts masked, since they quote names, paths and expressions
+ * from the project file, any of which can be a pasted secret (the edits keep the real text).
  */
-function masked(finding: ReferenceFinding): ReferenceFinding {
+function located(draft: Draft, file: string): ReferenceFinding {
+	const pathOf = (other: string | undefined) => other === undefined ? file : path.isAbsolute(other) ? other : path.join(path.dirname(file), other);
+	const { code, related, fixes, ...rest } = draft;
 	return {
-		...finding,
-		message: maskSecretsIn(finding.message),
-		...(finding.related ? { related: finding.related.map((related) => ({ ...related, message: maskSecretsIn(related.message) })) } : {}),
-		...(finding.fixes ? { fixes: finding.fixes.map((fix) => ({ ...fix, title: maskSecretsIn(fix.title) })) } : {}),
+		...rest,
+		ruleId: `profile-reference/${code}`,
+		file,
+		message: maskSecretsIn(draft.message),
+		...(related ? { related: related.map((place) => ({ file: pathOf(place.file), range: place.range, message: maskSecretsIn(place.message) })) } : {}),
+		...(fixes ? { fixes: fixes.map((fix): QuickFix<string> => fix.kind === 'action' ? { ...fix, title: maskSecretsIn(fix.title) } : {
+			...fix,
+			title: maskSecretsIn(fix.title),
+			edits: fix.edits.map((edit) => ({ file: pathOf(edit.file), edits: [edit.edit] })),
+		}) } : {}),
 	};
 }
 
 // ---- resolved names ----
 
-function checkResolved(reference: ResolvedReference, usual: ProfileModel, options: CheckOptions): ReferenceFinding[] {
+function checkResolved(reference: ResolvedReference, usual: ProfileModel, options: CheckOptions): Draft[] {
 	const shared = options.sharedFiles?.(reference);
 	const model = shared?.model ?? usual;
 	const entry = model.profiles.get(reference.name);
@@ -143,7 +157,7 @@ function checkResolved(reference: ResolvedReference, usual: ProfileModel, option
 }
 
 /** A finding on a Terraform profile whose block names files: says which of them do not exist or were not read. */
-function withUnread(finding: ReferenceFinding, shared: SharedFilesModel | undefined): ReferenceFinding {
+function withUnread(finding: Draft, shared: SharedFilesModel | undefined): Draft {
 	const unread = [
 		...(shared?.missing ?? []).map((file) => `${file} does not exist`),
 		...(shared?.notRead ?? []).map((file) => `${file} was not read (out of the project and home folders, or not a file)`),
@@ -151,33 +165,34 @@ function withUnread(finding: ReferenceFinding, shared: SharedFilesModel | undefi
 	return unread.length === 0 ? finding : { ...finding, message: `${finding.message} Named by the block: ${unread.join('; ')}.` };
 }
 
-function missingProfile(reference: ResolvedReference, model: ProfileModel, options: CheckOptions): ReferenceFinding {
+function missingProfile(reference: ResolvedReference, model: ProfileModel, options: CheckOptions): Draft {
 	const suggestions = didYouMean(reference.name, model.profiles.keys());
 	const where = options.searchedFiles.length > 0 ? options.searchedFiles.join(' or ') : 'the AWS config and credentials files';
 	const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(quote).join(', ')}?` : '';
-	const fixes: ReferenceFix[] = [];
+	// A profile's keys are the user's to type: Add AWS Profile asks for them.
+	const fixes: DraftFix[] = [{ kind: 'action', title: `Add AWS Profile ${quote(displayName(reference.name))}...`, action: { kind: 'add-profile', name: reference.name } }];
 	for (const suggestion of suggestions) {
 		const edit = renameEdit(reference, suggestion);
 		if (edit) {
-			fixes.push({ title: `Change to ${quote(suggestion)}`, edits: [edit], isPreferred: fixes.length === 0 && suggestions.length === 1 });
+			fixes.push({ kind: 'edits', title: `Change to ${quote(suggestion)}`, edits: [edit], isPreferred: fixes.length === 1 && suggestions.length === 1 });
 		}
 	}
-	const finding: ReferenceFinding = {
+	return {
 		code: 'missing-profile', severity: options.missingProfileSeverity ?? 'warning', range: reference.range, reference, related: relatedOf(reference),
 		message: `Profile ${quote(reference.name)}${stagesText(reference)}${environmentText(reference)} is not defined in ${where}.${hint}`,
+		fixes,
 	};
-	return fixes.length > 0 ? { ...finding, fixes } : finding;
 }
 
 /** The tool's reader does not see the profile the standard sees: said on the reference, with the header as related. */
 function invisibleToTool(
 	reference: ResolvedReference, entry: ProfileEntry, tool: DeployToolReader, readings: ToolReadings, awsFiles: CheckOptions['awsFiles'],
-): ReferenceFinding | undefined {
+): Draft | undefined {
 	const found = invisibility(entry, tool.reader, readings);
 	if (!found) {
 		return undefined;
 	}
-	const header: ReferenceRelated = { file: awsFiles?.[found.header.file] ?? `~/.aws/${found.header.file}`, range: found.header.range, message: `The header ${tool.tool} does not read as profile ${quote(reference.name)}.` };
+	const header = { file: awsFiles?.[found.header.file] ?? `~/.aws/${found.header.file}`, range: found.header.range, message: `The header ${tool.tool} does not read as profile ${quote(reference.name)}.` };
 	return {
 		code: 'invisible-to-tool', severity: 'warning', range: reference.range, reference, related: [...relatedOf(reference) ?? [], header],
 		message: `${tool.tool} ${found.why}: profile ${quote(reference.name)}${stagesText(reference)} does not exist for it.`,
@@ -227,7 +242,7 @@ function chainErrorText(error: ChainError): string {
 
 // ---- wrong expressions, warnings, not-checked ----
 
-function invalidReference(reference: ErrorReference): ReferenceFinding {
+function invalidReference(reference: ErrorReference): Draft {
 	return {
 		code: 'invalid-reference', severity: 'error', range: reference.range, reference,
 		message: `${errorText(reference.error)}${stagesText(reference)}: ${toolName(reference.kind)} will stop there.`,
@@ -247,9 +262,9 @@ function errorText(error: ReferenceError): string {
 	}
 }
 
-function unquotedFallback(reference: ProfileReference, warning: ReferenceWarning): ReferenceFinding {
+function unquotedFallback(reference: ProfileReference, warning: ReferenceWarning): Draft {
 	const quoted = `'${warning.word.replace(/'/g, '\'\'')}'`;
-	const finding: ReferenceFinding = {
+	const finding: Draft = {
 		code: 'unquoted-fallback', severity: 'warning', range: warning.range, reference,
 		message: `The fallback ${warning.word} is not quoted: Serverless v1 and v2 read it as a string, v3 and later refuse it. Write ${quoted}.`,
 	};
@@ -258,11 +273,11 @@ function unquotedFallback(reference: ProfileReference, warning: ReferenceWarning
 	}
 	return {
 		...finding,
-		fixes: [{ title: `Quote it: ${quoted}`, isPreferred: true, edits: [{ edit: { offset: warning.range.offset, length: warning.range.length, content: quoted } }] }],
+		fixes: [{ kind: 'edits', title: `Quote it: ${quoted}`, isPreferred: true, edits: [{ edit: { offset: warning.range.offset, length: warning.range.length, content: quoted } }] }],
 	};
 }
 
-function notChecked(reference: NotCheckedReference): ReferenceFinding {
+function notChecked(reference: NotCheckedReference): Draft {
 	if (reference.reason.why === 'file-limit') {
 		return {
 			code: 'file-not-checked', severity: 'info', range: reference.range, reference,
@@ -312,8 +327,8 @@ function reasonText(reason: NotCheckedReason): string {
 
 // ---- words ----
 
-function relatedOf(reference: ResolvedReference): ReferenceRelated[] | undefined {
-	const related: ReferenceRelated[] = [];
+function relatedOf(reference: ResolvedReference): Draft['related'] {
+	const related: NonNullable<Draft['related']>[number][] = [];
 	if (reference.expressionRange) {
 		related.push({ range: reference.expressionRange, message: `Used by ${reference.key}.` });
 	}

@@ -31,7 +31,7 @@ const standardModel = model({
 });
 
 function check(fileName: string, text: string, profiles = standardModel, options: FindOptions = {}): ReferenceFinding[] {
-	return checkReferences(findProfileReferences(fileName, text, options), profiles, { searchedFiles, now });
+	return checkReferences(findProfileReferences(fileName, text, options), profiles, { file: fileName, searchedFiles, now });
 }
 
 describe('Checking references', () => {
@@ -40,8 +40,8 @@ describe('Checking references', () => {
 
 		it('is one warning (an error when the user asks), on the stage\'s own value, naming the files searched and the closest name', () => {
 			const findings = check('serverless.yml', text);
-			assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, textAt(text, finding.range)]), [
-				['missing-profile', 'warning', 'acme-prodution'],
+			assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity, textAt(text, finding.range)]), [
+				['profile-reference/missing-profile', 'warning', 'acme-prodution'],
 			]);
 			assert.equal(findings[0].message,
 				'Profile \'acme-prodution\' (stage prod) is not defined in ~/.aws/config or ~/.aws/credentials. Did you mean \'acme-production\'?');
@@ -49,35 +49,37 @@ describe('Checking references', () => {
 		});
 
 		it('is an error when the setting says so', () => {
-			const findings = checkReferences(findProfileReferences('serverless.yml', text), standardModel, { searchedFiles: ['~/.aws/config'], now: 0, missingProfileSeverity: 'error' });
+			const findings = checkReferences(findProfileReferences('serverless.yml', text), standardModel, { file: 'serverless.yml', searchedFiles: ['~/.aws/config'], now: 0, missingProfileSeverity: 'error' });
 			assert.deepEqual(findings.map((finding) => finding.severity), ['error']);
 		});
 
-		it('offers to change the name where it is written', () => {
-			const [fix] = check('serverless.yml', text)[0].fixes ?? [];
+		it('offers to add the profile, and to change the name where it is written', () => {
+			const [add, fix] = check('serverless.yml', text)[0].fixes ?? [];
+			assert.deepEqual(add, { kind: 'action', title: 'Add AWS Profile \'acme-prodution\'...', action: { kind: 'add-profile', name: 'acme-prodution' } });
 			assert.equal(fix.title, 'Change to \'acme-production\'');
 			assert.equal(fix.isPreferred, true);
-			assert.equal(applyEdits(text, fix.edits.map((edit) => edit.edit)), text.replace('prod: acme-prodution', 'prod: acme-production'));
+			assert.equal(fix.kind === 'edits' && applyEdits(text, fix.edits.flatMap((edit) => edit.edits)), text.replace('prod: acme-prodution', 'prod: acme-production'));
 		});
 
-		it('offers nothing when no name is close', () => {
+		it('offers only to add the profile when no name is close', () => {
 			const [finding] = check('up.json', '{ "profile": "zzzzzzzzzzzz" }');
-			assert.equal(finding.code, 'missing-profile');
-			assert.equal(finding.fixes, undefined);
+			assert.equal(finding.ruleId, 'profile-reference/missing-profile');
+			assert.deepEqual(finding.fixes?.map((fix) => fix.kind), ['action']);
 			assert.doesNotMatch(finding.message, /Did you mean/);
 		});
 
 		it('is case-sensitive, as the SDKs are', () => {
 			const [finding] = check('cdk.json', '{ "profile": "ACME-DEV" }');
-			assert.equal(finding.code, 'missing-profile');
-			assert.equal(finding.fixes?.[0].title, 'Change to \'acme-dev\'');
+			assert.equal(finding.ruleId, 'profile-reference/missing-profile');
+			assert.equal(finding.fixes?.[1].title, 'Change to \'acme-dev\'');
 		});
 
 		it('points at the .env file a variable was read from', () => {
 			const [finding] = check('/p/serverless.yml', 'provider:\n  profile: ${env:P}\n', standardModel, { dotenvFiles: [{ file: '/p/.env', text: 'P=acme-dve\n' }] });
-			assert.equal(finding.code, 'missing-profile');
+			assert.equal(finding.ruleId, 'profile-reference/missing-profile');
 			assert.deepEqual(finding.related?.map((related) => related.file), ['/p/.env']);
-			assert.equal(finding.fixes?.[0].edits[0].file, '/p/.env');
+			const [, fix] = finding.fixes ?? [];
+			assert.equal(fix.kind === 'edits' && fix.edits[0].file, '/p/.env');
 		});
 	});
 
@@ -85,26 +87,26 @@ describe('Checking references', () => {
 		const file = 'provider:\n  profile: ${env:AWS_PROFILE, \'default\'}\n';
 		const source = 'this terminal\'s environment';
 		const cases: { name: string; options: FindOptions; expected: string[] }[] = [
-			{ name: 'no environment given: the fallback', options: {}, expected: ['missing-profile: Profile \'default\' is not defined'] },
-			{ name: 'AWS_PROFILE unset: the fallback', options: { env: { HOME: '/h' }, envSource: source }, expected: ['missing-profile: Profile \'default\' is not defined'] },
+			{ name: 'no environment given: the fallback', options: {}, expected: ['profile-reference/missing-profile: Profile \'default\' is not defined'] },
+			{ name: 'AWS_PROFILE unset: the fallback', options: { env: { HOME: '/h' }, envSource: source }, expected: ['profile-reference/missing-profile: Profile \'default\' is not defined'] },
 			{ name: 'AWS_PROFILE names a profile: no finding', options: { env: { AWS_PROFILE: 'acme-dev' }, envSource: source }, expected: [] },
 			{
 				name: 'AWS_PROFILE names no profile: says where it came from', options: { env: { AWS_PROFILE: 'acme-dve' }, envSource: source },
-				expected: ['missing-profile: Profile \'acme-dve\' (with AWS_PROFILE=acme-dve from this terminal\'s environment) is not defined'],
+				expected: ['profile-reference/missing-profile: Profile \'acme-dve\' (with AWS_PROFILE=acme-dve from this terminal\'s environment) is not defined'],
 			},
 			{
 				name: 'a broken profile from the environment', options: { env: { AWS_PROFILE: 'region-only' }, envSource: source },
-				expected: ['broken-profile: Profile \'region-only\' (with AWS_PROFILE=region-only from this terminal\'s environment) cannot give credentials'],
+				expected: ['profile-reference/broken-profile: Profile \'region-only\' (with AWS_PROFILE=region-only from this terminal\'s environment) cannot give credentials'],
 			},
 			{
 				name: 'a secret-shaped value is masked', options: { env: { AWS_PROFILE: 'AKIAIOSFODNN7EXAMPLE' } },
-				expected: ['missing-profile: Profile \'AKIA****MPLE\' (with AWS_PROFILE=AKIA****MPLE) is not defined'],
+				expected: ['profile-reference/missing-profile: Profile \'AKIA****MPLE\' (with AWS_PROFILE=AKIA****MPLE) is not defined'],
 			},
 		];
 		for (const { name, options, expected } of cases) {
 			it(name, () => {
 				const findings = check('/p/serverless.yml', file, standardModel, options);
-				assert.deepEqual(findings.map((finding) => `${finding.code}: ${finding.message}`.slice(0, expected[findings.indexOf(finding)]?.length ?? 0)), expected);
+				assert.deepEqual(findings.map((finding) => `${finding.ruleId}: ${finding.message}`.slice(0, expected[findings.indexOf(finding)]?.length ?? 0)), expected);
 			});
 		}
 	});
@@ -117,7 +119,7 @@ describe('Checking references', () => {
 		for (const [name, message] of cases) {
 			it(name, () => {
 				const findings = check('up.json', `{ "profile": "${name}" }`);
-				assert.deepEqual(findings.map((finding) => [finding.code, finding.severity]), [['broken-profile', 'warning']]);
+				assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity]), [['profile-reference/broken-profile', 'warning']]);
 				assert.match(findings[0].message, message);
 			});
 		}
@@ -125,7 +127,7 @@ describe('Checking references', () => {
 		it('a role whose source profile is missing', () => {
 			const broken = model({ config: '[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/D\nsource_profile = gone\n' });
 			const [finding] = check('cdk.json', '{ "profile": "deployer" }', broken);
-			assert.equal(finding.code, 'broken-profile');
+			assert.equal(finding.ruleId, 'profile-reference/broken-profile');
 			assert.match(finding.message, /role chain is broken: profile 'gone' does not exist/);
 		});
 
@@ -150,20 +152,21 @@ describe('Checking references', () => {
 		it('an expression that leads nowhere is an error, for its stages', () => {
 			const text = 'custom:\n  profiles:\n    prod: acme-dev\nparams:\n  qa: {}\nprovider:\n  stage: prod\n  profile: ${self:custom.profiles.${opt:stage, self:provider.stage}}\n';
 			const findings = check('serverless.yml', text);
-			assert.deepEqual(findings.map((finding) => [finding.code, finding.severity]), [['invalid-reference', 'error']]);
+			assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity]), [['profile-reference/invalid-reference', 'error']]);
 			assert.match(findings[0].message, /Nothing is set at 'custom\.profiles\.qa' \(stage qa\)/);
 		});
 
 		it('an unquoted fallback is a warning, fixed by quoting it', () => {
 			const text = 'provider:\n  profile: ${opt:aws-profile, acme-dev}\n';
 			const findings = check('serverless.yml', text);
-			assert.deepEqual(findings.map((finding) => [finding.code, textAt(text, finding.range)]), [['unquoted-fallback', 'acme-dev']]);
-			assert.equal(applyEdits(text, findings[0].fixes![0].edits.map((edit) => edit.edit)), 'provider:\n  profile: ${opt:aws-profile, \'acme-dev\'}\n');
+			assert.deepEqual(findings.map((finding) => [finding.ruleId, textAt(text, finding.range)]), [['profile-reference/unquoted-fallback', 'acme-dev']]);
+			const [fix] = findings[0].fixes ?? [];
+			assert.equal(fix.kind === 'edits' && applyEdits(text, fix.edits.flatMap((edit) => edit.edits)), 'provider:\n  profile: ${opt:aws-profile, \'acme-dev\'}\n');
 		});
 
 		it('a reference that cannot be checked is a hint saying why', () => {
 			const findings = check('serverless.yml', 'provider:\n  profile: ${ssm:/deploy/profile}\n');
-			assert.deepEqual(findings.map((finding) => [finding.code, finding.severity]), [['not-checked', 'hint']]);
+			assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity]), [['profile-reference/not-checked', 'hint']]);
 			assert.match(findings[0].message, /\$\{ssm:\.\.\.\}/);
 		});
 

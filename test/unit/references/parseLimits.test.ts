@@ -154,8 +154,8 @@ describe('Parse limits of project files', () => {
 			it(`${file}: one info finding at the file's start`, () => {
 				const references = findProfileReferences(file, text);
 				assert.equal(references.length, 1);
-				const findings = checkReferences(references, model, { searchedFiles: [], now: 0 });
-				assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, finding.range.offset]), [['file-not-checked', 'info', 0]]);
+				const findings = checkReferences(references, model, { file, searchedFiles: [], now: 0 });
+				assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity, finding.range.offset]), [['profile-reference/file-not-checked', 'info', 0]]);
 				assert.match(findings[0].message, message);
 			});
 		}

@@ -100,7 +100,7 @@ describe('Terraform references', () => {
 
 		it('says why a placeholder or an unset variable is not checked', () => {
 			const text = 'provider "aws" {\n  profile = ##AWS_PROFILE##\n}\nprovider "aws" {\n  alias = "b"\n  profile = var.p\n}\n';
-			const messages = checkReferences(findProfileReferences('main.tf', text), usualModel, { searchedFiles: [], now }).map((finding) => `${finding.severity}: ${finding.message}`);
+			const messages = checkReferences(findProfileReferences('main.tf', text), usualModel, { file: 'main.tf', searchedFiles: [], now }).map((finding) => `${finding.severity}: ${finding.message}`);
 			assert.deepEqual(messages, [
 				'hint: The profile is not checked: the value is not valid HCL (##AWS_PROFILE##): a placeholder filled in before Terraform runs?.',
 				'hint: The profile is not checked: var.p has no default and no value in this module\'s terraform.tfvars or *.auto.tfvars (it is given with -var, TF_VAR_p or at the prompt).',
@@ -110,10 +110,11 @@ describe('Terraform references', () => {
 		it('a missing profile written in a tfvars file is fixed there', () => {
 			const text = 'provider "aws" {\n  profile = var.p\n}\n';
 			const references = findProfileReferences('/m/main.tf', text, { moduleFiles: [{ file: '/m/terraform.tfvars', text: 'p = "wrok"\n' }] });
-			const [finding] = checkReferences(references, usualModel, { searchedFiles: [], now });
-			assert.equal(finding.code, 'missing-profile');
-			assert.equal(finding.fixes?.[0].title, 'Change to \'work\'');
-			assert.equal(finding.fixes?.[0].edits[0].file, '/m/terraform.tfvars');
+			const [finding] = checkReferences(references, usualModel, { file: '/m/main.tf', searchedFiles: [], now });
+			assert.equal(finding.ruleId, 'profile-reference/missing-profile');
+			const [, fix] = finding.fixes ?? [];
+			assert.equal(fix.title, 'Change to \'work\'');
+			assert.equal(fix.kind === 'edits' && fix.edits[0].file, '/m/terraform.tfvars');
 			assert.deepEqual(finding.related?.map((related) => related.file), ['/m/terraform.tfvars']);
 		});
 	});
@@ -133,19 +134,19 @@ describe('Terraform references', () => {
 				name: 'the older shared_credentials_file, the profile in the usual file only: missing, naming the file searched',
 				text: block('  shared_credentials_file = "creds"\n'),
 				files: [read('credentials', '/m/creds', `[other]\n${keys}`)],
-				expected: ['missing-profile: Profile \'tf\' is not defined in ~/.aws/config or /m/creds.'],
+				expected: ['profile-reference/missing-profile: Profile \'tf\' is not defined in ~/.aws/config or /m/creds.'],
 			},
 			{
 				name: 'the named file does not exist: says so',
 				text: block('  shared_config_files      = ["./aws/config"]\n  shared_credentials_files = ["./aws/credentials"]\n'),
 				files: [read('credentials', '/m/aws/credentials'), read('config', '/m/aws/config', '[profile tf]\nregion = eu-west-1\n')],
-				expected: ['broken-profile: Profile \'tf\' cannot give credentials as it stands: it has no credentials (no keys, role, SSO, web identity or credential process). Named by the block: /m/aws/credentials does not exist.'],
+				expected: ['profile-reference/broken-profile: Profile \'tf\' cannot give credentials as it stands: it has no credentials (no keys, role, SSO, web identity or credential process). Named by the block: /m/aws/credentials does not exist.'],
 			},
 			{
 				name: 'both named files missing',
 				text: block('  shared_config_files      = ["./aws/config"]\n  shared_credentials_files = ["./aws/credentials"]\n'),
 				files: [read('credentials', '/m/aws/credentials'), read('config', '/m/aws/config')],
-				expected: ['missing-profile: Profile \'tf\' is not defined in /m/aws/config or /m/aws/credentials. Named by the block: /m/aws/credentials does not exist; /m/aws/config does not exist.'],
+				expected: ['profile-reference/missing-profile: Profile \'tf\' is not defined in /m/aws/config or /m/aws/credentials. Named by the block: /m/aws/credentials does not exist; /m/aws/config does not exist.'],
 			},
 			{
 				name: 'a named config file with the profile, credentials from the usual file',
@@ -160,8 +161,8 @@ describe('Terraform references', () => {
 				const written = references[0].status === 'resolved' ? references[0].sharedFiles : undefined;
 				assert.ok(written, 'the reference keeps the files as written');
 				const sharedFiles = sharedFilesLookup([{ written, files }], { texts: usual, shown: { config: '~/.aws/config', credentials: '~/.aws/credentials' } });
-				const findings = checkReferences(references, usualModel, { searchedFiles: ['~/.aws/config', '~/.aws/credentials'], now, sharedFiles });
-				assert.deepEqual(findings.map((finding) => `${finding.code}: ${finding.message}`), expected);
+				const findings = checkReferences(references, usualModel, { file: '/m/main.tf', searchedFiles: ['~/.aws/config', '~/.aws/credentials'], now, sharedFiles });
+				assert.deepEqual(findings.map((finding) => `${finding.ruleId}: ${finding.message}`), expected);
 			});
 		}
 
@@ -202,7 +203,7 @@ describe('Terraform references', () => {
 				['~/.aws/tf', 'read'], [path.join(folder, 'infra', 'local-creds'), 'read'], [path.join(folder, 'infra', 'gone'), 'missing'],
 			]);
 			const sharedFiles = sharedFilesLookup(main?.sharedFiles ?? [], { texts: usual, shown: {} });
-			assert.deepEqual(checkReferences(main?.references ?? [], usualModel, { searchedFiles: [], now, sharedFiles }), []);
+			assert.deepEqual(checkReferences(main?.references ?? [], usualModel, { file: main?.file ?? '', searchedFiles: [], now, sharedFiles }), []);
 		});
 
 		it('never reads a named file out of the project and home folders', async () => {

@@ -125,15 +125,15 @@ describe('A profile the tool that deploys cannot see', () => {
 			const references = findProfileReferences(row.file, row.text);
 			assert.equal(references.length, 1);
 			const findings = checkReferences(references, model, {
-				searchedFiles: [awsFiles.credentials, awsFiles.config], now: 0, awsFiles,
+				file: row.file, searchedFiles: [awsFiles.credentials, awsFiles.config], now: 0, awsFiles,
 				readings: { ...readings, sdkLoadConfig: row.sdkLoadConfig ?? false }, ...(tool ? { tool } : {}),
 			});
 			if (!row.expected) {
 				assert.deepEqual(findings, []);
 				return;
 			}
-			assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, textAt(row.text, finding.range)]),
-				[['invisible-to-tool', 'warning', references[0].status === 'resolved' ? references[0].name : '']]);
+			assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity, textAt(row.text, finding.range)]),
+				[['profile-reference/invisible-to-tool', 'warning', references[0].status === 'resolved' ? references[0].name : '']]);
 			assert.equal(findings[0].message, row.expected.message);
 			assert.ok(!JSON.stringify(findings[0].related).includes('AKIAIOSFODNN7EXAMPLE'), 'no key id in the related messages');
 			const header = findings[0].related?.find((related) => related.file !== undefined);
@@ -146,7 +146,7 @@ describe('A profile the tool that deploys cannot see', () => {
 
 	it('is not checked without the readings (the standard\'s model only)', () => {
 		const text = serverless('ckl');
-		const findings = checkReferences(findProfileReferences('serverless.yml', text), model, { searchedFiles: [], now: 0 });
+		const findings = checkReferences(findProfileReferences('serverless.yml', text), model, { file: 'serverless.yml', searchedFiles: [], now: 0 });
 		assert.deepEqual(findings, []);
 	});
 });
