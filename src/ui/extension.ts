@@ -31,6 +31,7 @@ import { WorkspaceProjectFiles } from './workspaceProjectFiles';
 import { ProfileStatusBar } from './statusBar';
 import { VerifyCommand } from './verifyCommand';
 import { SessionAlerts } from './sessionAlerts';
+import { SessionRefresh } from './sessionRefresh';
 import type { SignInArgument, SignInCommand } from './signInCommand';
 import { loadSignIn } from './lazyBundles';
 import { SsoImportArgument, SsoImportCommand } from './ssoImportCommand';
@@ -71,6 +72,8 @@ export interface TestingApi {
 	readonly signIn: SignInCommand;
 	/** The timer of the active profile's session: when it fires next. */
 	readonly sessionAlerts: SessionAlerts;
+	/** The timer that renews the active profile's SSO token before it expires: when it fires next. */
+	readonly sessionRefresh: SessionRefresh;
 	/** Replaces the dialogs and inputs with the test's own answers; `undefined` restores VS Code's. */
 	setPrompts(prompts: Prompts | undefined): void;
 }
@@ -132,16 +135,27 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	let signInCommand: SignInCommand | undefined;
 	const signIn = () => signInCommand ??= new (loadSignIn().SignInCommand)({ store, log, prompts: () => prompts });
 	const runSignIn = (profile: string) => vscode.commands.executeCommand('awsProfiles.signIn', profile);
+	const activeEntry = () => {
+		const name = active.name(store.current);
+		return name === undefined ? undefined : store.current?.model.profiles.get(name);
+	};
 	const sessionAlerts = new SessionAlerts({
-		activeEntry: () => {
-			const name = active.name(store.current);
-			return name === undefined ? undefined : store.current?.model.profiles.get(name);
-		},
+		activeEntry,
 		prompts: () => prompts,
 		redraw: () => refreshViews(),
 		signIn: runSignIn,
 		log,
 	});
+	const sessionRefresh = new SessionRefresh({
+		activeEntry,
+		renew: (profile) => signIn().renew(profile),
+		renewalFailed: (entry, message) => sessionAlerts.renewalFailed(entry, message),
+		log,
+	});
+	const armSessions = () => {
+		sessionAlerts.arm();
+		sessionRefresh.arm();
+	};
 	const verify = new VerifyCommand({
 		store,
 		log,
@@ -170,14 +184,14 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	context.subscriptions.push(
 		{ dispose: () => clearInterval(countdown) },
 		log, store, active, statusBar, tree,
-		treeView, sessionAlerts,
+		treeView, sessionAlerts, sessionRefresh,
 		store.onDidChange((snapshot) => {
 			active.applyToTerminals(snapshot);
 			refreshViews();
-			sessionAlerts.arm();
+			armSessions();
 		}),
 		active.onDidChange(refreshViews),
-		active.onDidChange(() => sessionAlerts.arm()),
+		active.onDidChange(armSessions),
 		vscode.workspace.onDidChangeConfiguration((event) => {
 			if (affectsLocations(event)) {
 				store.setLocations(effectiveLocations());
@@ -189,7 +203,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 				refreshViews();
 			}
 			if (event.affectsConfiguration('awsProfiles.sessions')) {
-				sessionAlerts.arm();
+				armSessions();
 			}
 			if (affectsDiagnostics(event)) {
 				diagnostics.relintOpenFiles();
@@ -289,6 +303,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 				return signIn();
 			},
 			sessionAlerts,
+			sessionRefresh,
 			setPrompts: (replacement) => {
 				prompts = maskedPrompts(replacement ?? windowPrompts);
 			},

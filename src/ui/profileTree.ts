@@ -14,7 +14,8 @@ import type { ProfileSnapshot } from '../core/io/profileSnapshot';
 import { describeChainError } from '../core/model/roleChain';
 import { profileSummary, sourceSteps, VerificationSummary } from '../core/display/profileSummary';
 import { expiryStatus } from '../core/model/expiry';
-import { timeLeftLabel } from '../core/display/timeLeft';
+import { SsoSessionRow, ssoSessionRows } from '../core/sessions/ssoSessionList';
+import { timeLeftLabel, timeLeftSentence } from '../core/display/timeLeft';
 import { hasSkippedSectionHeaders } from '../core/lint/problemRules';
 import { loadChecks } from './lazyBundles';
 import { displayName, displayValue, maskSecretsIn } from '../core/display/secretMasking';
@@ -133,6 +134,35 @@ export class HintNode extends vscode.TreeItem {
 	}
 }
 
+/**
+ * An [sso-session] of the config file, with its token's time left: Sign In, Sign Out and Add Profiles from IAM
+ * Identity Center act on it (its `ssoSession` is the argument those commands take).
+ */
+export class SsoSessionNode extends vscode.TreeItem {
+	readonly ssoSession: string;
+
+	constructor(row: SsoSessionRow, now: number) {
+		super(displayName(row.name), vscode.TreeItemCollapsibleState.None);
+		this.ssoSession = row.name;
+		this.id = `sso-session:${row.name}`;
+		this.description = row.description;
+		// `.signedIn` (a token is cached, even an expired or unreadable one) adds Sign Out to the menus.
+		this.contextValue = row.token === 'signed-in' || row.token === 'unreadable' ? 'ssoSession.signedIn' : 'ssoSession';
+		const expired = row.expiry !== undefined && expiryStatus(row.expiry, now) === 'expired';
+		this.iconPath = expired || row.token === 'unreadable'
+			? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+			: new vscode.ThemeIcon(row.token === 'signed-out' ? 'circle-slash' : 'organization');
+		const profiles = row.profiles.length === 0 ? 'No profile uses it.' : `Used by ${row.profiles.map(displayName).join(', ')}.`;
+		const state = row.token === 'signed-out' ? 'Not signed in.' : timeLeftSentence(row.expiry, now) ?? '';
+		this.tooltip = [
+			`sso-session ${displayName(row.name)}`,
+			[row.startUrl && displayValue('sso_start_url', row.startUrl), row.region && displayValue('sso_region', row.region)].filter(Boolean).join(' · '),
+			state, profiles,
+		].filter(Boolean).join('\n');
+		this.accessibilityInformation = { label: `sso-session ${displayName(row.name)}, ${row.description}` };
+	}
+}
+
 export class GroupNode extends vscode.TreeItem {
 	constructor(label: string, readonly children: readonly vscode.TreeItem[]) {
 		super(label, vscode.TreeItemCollapsibleState.Expanded);
@@ -142,7 +172,7 @@ export class GroupNode extends vscode.TreeItem {
 	}
 }
 
-type Node = ProfileNode | ChainStepNode | ErrorNode | HintNode | GroupNode;
+type Node = ProfileNode | ChainStepNode | ErrorNode | HintNode | GroupNode | SsoSessionNode;
 
 /**
  * The Profiles view: every profile of both files, by the model the store built. Rebuilt lazily: `refresh()`
@@ -162,6 +192,11 @@ export class ProfileTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 
 	getTreeItem(node: Node): vscode.TreeItem {
 		return node;
+	}
+
+	/** The group a node is listed under, which TreeView.reveal needs; undefined for a node at the root. */
+	getParent(node: Node): Node | undefined {
+		return this.roots?.find((root): root is GroupNode => root instanceof GroupNode && root.children.includes(node));
 	}
 
 	/** VS Code asks for a node's tooltip when the pointer rests on it: only then is it made. */
@@ -214,15 +249,25 @@ function rootNodes(context: TreeContext): Node[] {
 	const profiles = (list: ProfileEntry[], group?: string) => list.map((entry) => new ProfileNode(entry, context, group));
 	const lineIndexes = new Map<FileRole, LineIndex>();
 	const errors = [...fileErrorNodes(context.snapshot, lineIndexes), ...ignoredSectionNodes(context.snapshot, lineIndexes)];
+	const sessions = sessionGroup(context, filter);
 	switch (context.groupBy) {
 		case 'none':
-			return [...errors, ...profiles(entries)];
+			return [...errors, ...profiles(entries), ...sessions];
 		case 'kind':
-			return [...errors, ...groups(entries, (entry) => [kindLabel(entry.kind)], profiles)];
+			return [...errors, ...groups(entries, (entry) => [kindLabel(entry.kind)], profiles), ...sessions];
 		case 'file':
-			return [...errors, ...groups(entries, (entry) => [...new Set(entry.section.headers.map((h) => fileLabel(h.file)))], profiles)];
+			return [...errors, ...groups(entries, (entry) => [...new Set(entry.section.headers.map((h) => fileLabel(h.file)))], profiles), ...sessions];
 	}
 }
+
+/** The config file's sso-sessions, after the profiles, in a group of their own; none when there are none. */
+function sessionGroup(context: TreeContext, filter: string): GroupNode[] {
+	const rows = ssoSessionRows(context.snapshot.model, context.now, filter);
+	return rows.length === 0 ? [] : [new GroupNode(ssoSessionsGroup, rows.map((row) => new SsoSessionNode(row, context.now)))];
+}
+
+/** The label of the sso-sessions' group: not a kind's nor a file's (their groups share the root). */
+export const ssoSessionsGroup = 'SSO sessions';
 
 function matchesFilter(entry: ProfileEntry, filter: string, context: TreeContext): boolean {
 	const words = [entry.name, entry.region ?? '', kindLabel(entry.kind), context.verification(entry.name)?.account ?? ''];

@@ -64,7 +64,21 @@ export class SessionAlerts implements vscode.Disposable {
 		}, Math.min(next - now + 5, longestDelayMs));
 	}
 
-	private warn(entry: ProfileEntry, now: number): void {
+	/**
+	 * The warning for a token the editor tried to renew before it expires (sessionRefresh.ts) and could not:
+	 * the SDKs would fail to renew it too, so the user is offered Sign In as before any expiry.
+	 */
+	renewalFailed(entry: ProfileEntry, reason: string): void {
+		if (entry.expiry?.state !== 'known') {
+			return;
+		}
+		const left = entry.expiry.expiresAt - Date.now();
+		const when = left > 0 ? `expires in ${span(left)}` : `expired ${span(left)} ago`;
+		const sentence = /[.!?]$/.test(reason) ? reason : `${reason}.`;
+		this.warn(entry, Date.now(), `The session of the active AWS profile '${displayName(entry.name)}' ${when} and could not be renewed: ${sentence}`);
+	}
+
+	private warn(entry: ProfileEntry, now: number, text?: string): void {
 		const key = warningKey(entry.name, entry.expiry!);
 		if (this.warned.has(key) || entry.expiry?.state !== 'known') {
 			return;
@@ -72,7 +86,7 @@ export class SessionAlerts implements vscode.Disposable {
 		this.warned.add(key);
 		const canSignIn = entry.kind.kind === 'sso' || entry.kind.kind === 'login-session';
 		// Temporary keys are a session too (STS's): the same words for all.
-		const message = `The session of the active AWS profile '${displayName(entry.name)}' expires in ${span(entry.expiry.expiresAt - now)}.`;
+		const message = text ?? `The session of the active AWS profile '${displayName(entry.name)}' expires in ${span(entry.expiry.expiresAt - now)}.`;
 		this.deps.log.info(message);
 		void this.deps.prompts().notify(message, canSignIn ? ['Sign In'] : [], 'warning').then((action) => {
 			if (action === 'Sign In') {

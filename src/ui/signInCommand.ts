@@ -139,6 +139,27 @@ export class SignInCommand {
 			: `Not signed in to ${resolved.label}: there was no cached token.`, [], 'info');
 	}
 
+	/**
+	 * Renews the profile's (or sso-session's) cached token with its refresh token, quietly: the timer of
+	 * sessionRefresh.ts calls it a few minutes before the token expires. The store then reads the new expiry.
+	 */
+	async renew(argument: Exclude<SignInArgument, undefined>): Promise<{ ok: true } | { ok: false; message: string }> {
+		const snapshot = await this.deps.store.snapshot();
+		const resolved = this.resolve(snapshot.model, argument);
+		const result = await loadAwsLayer().refreshSsoToken({
+			target: resolved.target,
+			cacheFolder: this.deps.store.locations.ssoCacheFolder,
+			endpoints: resolved.endpoints,
+			...(resolved.caBundle ? { caBundle: resolved.caBundle } : {}),
+		});
+		if (!result.ok) {
+			return { ok: false, message: result.failure.message };
+		}
+		this.deps.log.info(`Renewed the session of ${resolved.label} with its refresh token: it lasts ${span(result.expiresAt - Date.now())}.`);
+		await this.deps.store.reload();
+		return { ok: true };
+	}
+
 	/** The device flow's page, opened on the user's machine, and its code, shown with a Copy button. */
 	private showDeviceCode(label: string, prompt: DevicePrompt, report: (message: string) => void): void {
 		const page = prompt.verificationUriComplete ?? prompt.verificationUri;

@@ -36,6 +36,7 @@ const restricted: Readonly<Record<string, string>> = {
 const harmless: Readonly<Record<string, string>> = {
 	'awsProfiles.tree.groupBy': 'only the order and grouping of the Profiles view',
 	'awsProfiles.sessions.warnMinutesBefore': 'only when (or whether) a notification offers to sign in before the active session expires; nothing is hidden or sent',
+	'awsProfiles.sessions.refreshAutomatically': 'only whether the editor renews the active SSO token before it expires, at the endpoint the profile names (never one a setting names); off, the SDKs still renew it on use',
 };
 
 describe('untrusted workspaces', () => {

@@ -325,10 +325,11 @@ describe('Profiles view, status bar and switching', () => {
 		try {
 			await vscode.commands.executeCommand('awsProfiles.groupByKind');
 			await waitFor(() => api.tree.getChildren().some((node) => node.label === 'role'));
-			assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['config only', 'keys', 'process', 'role', 'sso', 'temporary keys']);
+			// The config file's sso-sessions follow the profiles' groups, in a group of their own.
+			assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['config only', 'keys', 'process', 'role', 'sso', 'temporary keys', 'SSO sessions']);
 			await vscode.commands.executeCommand('awsProfiles.groupByFile');
 			await waitFor(() => api.tree.getChildren().some((node) => node.label === 'config file'));
-			assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['config file', 'credentials file']);
+			assert.deepEqual(api.tree.getChildren().map((node) => node.label), ['config file', 'credentials file', 'SSO sessions']);
 			// A profile in both files is listed under both: VS Code refuses (and shows an empty view) when two nodes share an id.
 			const ids = api.tree.allNodes().flatMap((node) => node.id === undefined ? [] : [node.id]);
 			assert.ok(ids.includes('group:config file/profile:default') && ids.includes('group:credentials file/profile:default'));

@@ -100,11 +100,12 @@ export interface FilePair {
 	readonly credentials: string;
 }
 
-export type FileEdits = Readonly<Record<FileRole, readonly Edit[]>>;
+/** Edits of both files of the pair at once, each list against its file's original text (unlike a fix's FileEdits, one file each). */
+export type PairEdits = Readonly<Record<FileRole, readonly Edit[]>>;
 
 /** The edits, or why the operation cannot be done. The message never quotes a value. */
 export type EditPlan =
-	| { readonly ok: true; readonly edits: FileEdits }
+	| { readonly ok: true; readonly edits: PairEdits }
 	| { readonly ok: false; readonly message: string };
 
 /** The keys whose values `aws configure` writes to the credentials file. */

@@ -8,7 +8,7 @@
 
 import type { FileLocations } from '../readings/fileLocations';
 import type { FileRole } from '../readings/fileLocations';
-import { FileEdits, FilePair, planProfileEdit, ProfileOperation } from '../editing/profileEdits';
+import { PairEdits, FilePair, planProfileEdit, ProfileOperation } from '../editing/profileEdits';
 import { OwnError } from '../display/ownError';
 import { countSyntaxProblems } from '../ini/rawProfileFile';
 import { readForEdit, SafeWriteError, writeEdited, WriteOptions, WriteResult } from './safeWrite';
@@ -68,7 +68,7 @@ export async function applyProfileOperation(
  * A safety net under the planner: an edit must never turn a file the SDKs read into one they refuse. The standard's
  * errors are its syntax problems, so they are counted in the edited files alone, without building a reading of them.
  */
-function assertNoNewSyntaxErrors(before: FilePair, after: FilePair, edits: FileEdits): void {
+function assertNoNewSyntaxErrors(before: FilePair, after: FilePair, edits: PairEdits): void {
 	const edited = (['config', 'credentials'] as const).filter((role) => edits[role].length > 0);
 	const errors = (texts: FilePair) => edited.reduce((sum, role) => sum + countSyntaxProblems(texts[role]), 0);
 	if (errors(after) > errors(before)) {

@@ -35,6 +35,8 @@ export interface ProfileModel {
 	/** In the order the reader found them. */
 	readonly profiles: ReadonlyMap<string, ProfileEntry>;
 	readonly ssoSessions: ReadonlyMap<string, Section>;
+	/** The cached token of each sso-session, by its name, when the caller read it (`ProfileModelOptions.ssoTokens`). */
+	readonly ssoSessionTokens: ReadonlyMap<string, Expiry>;
 	readonly services: ReadonlyMap<string, Section>;
 	readonly problems: readonly Problem[];
 }
@@ -50,6 +52,7 @@ export function buildProfileModel(set: ProfileSet, options: ProfileModelOptions 
 	return Object.freeze({
 		profiles: entriesOf(set, options),
 		ssoSessions: set.ssoSessions,
+		ssoSessionTokens: sessionTokensOf(set, options),
 		services: set.services,
 		problems: Object.freeze([...set.problems]),
 	});
@@ -78,7 +81,10 @@ export function profilesUsingSsoSession(model: ProfileModel, name: string): Prof
 		entry.kind.kind === 'sso' && entry.kind.token.kind === 'sso-session' && entry.kind.token.session === name);
 }
 
-/** Every distinct SSO login the model's profiles use: what to read from the token cache. */
+/**
+ * Every distinct SSO login the model's profiles use, then every sso-session no profile uses (the view shows
+ * each session's time left): what to read from the token cache.
+ */
 export function ssoTokenSourcesOf(model: ProfileModel): SsoTokenSource[] {
 	const byId = new Map<string, SsoTokenSource>();
 	for (const entry of model.profiles.values()) {
@@ -89,7 +95,24 @@ export function ssoTokenSourcesOf(model: ProfileModel): SsoTokenSource[] {
 			}
 		}
 	}
+	for (const session of model.ssoSessions.keys()) {
+		if (!byId.has(session)) {
+			byId.set(session, { kind: 'sso-session', session });
+		}
+	}
 	return [...byId.values()];
+}
+
+/** The tokens read for the sso-sessions, by session name (the read tokens are by cache id, a start URL for legacy profiles). */
+function sessionTokensOf(set: ProfileSet, options: ProfileModelOptions): ReadonlyMap<string, Expiry> {
+	const tokens = new Map<string, Expiry>();
+	for (const session of set.ssoSessions.keys()) {
+		const expiry = options.ssoTokens?.get(session);
+		if (expiry !== undefined) {
+			tokens.set(session, expiry);
+		}
+	}
+	return tokens;
 }
 
 /** Every `aws login` session the model's profiles use: what to read from the login cache. */

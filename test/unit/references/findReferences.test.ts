@@ -2,6 +2,9 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
+// Which files are reference files, and that no text makes a finder throw. The references found in a file
+// (input file, expected references) are cases of test/fixtures/references/cases.json, run by fixtureTable.test.ts.
+
 import * as assert from 'node:assert/strict';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
 import { isReferenceFile, referenceFileKind } from '../../../src/core/references/referenceFiles';
@@ -24,16 +27,6 @@ describe('Finding references', () => {
 		}
 	});
 
-	it('gives nothing for a file that is not a reference file', () => {
-		assert.deepEqual(findProfileReferences('README.md', 'profile: x'), []);
-	});
-
-	it('keeps, for one stage, that stage\'s references and those of every stage', () => {
-		const zappa = fixture('zappa/zappa_settings.json');
-		assert.deepEqual(findProfileReferences('zappa_settings.json', zappa, { stage: 'staging' }).map((reference) => reference.key), ['dev.profile_name']);
-		assert.equal(findProfileReferences('up.json', fixture('up/up.json'), { stage: 'anything' }).length, 1);
-	});
-
 	describe('malformed files give no references and no exception', () => {
 		const broken = ['{', '[', '"', '\'', '${', '}}}', '\u0000\uffff', 'a: [\n', '{"a": }', '[x\ny = "', '<<EOF\n', '/*', '`${'];
 		const names = ['serverless.yml', 'serverless.json', 'serverless.ts', 'up.json', 'zappa_settings.json', 'zappa_settings.toml',
@@ -45,12 +38,6 @@ describe('Finding references', () => {
 				}
 			});
 		}
-
-		it('the fixtures', () => {
-			assert.deepEqual(findProfileReferences('serverless.yml', fixture('malformed/serverless.yml')), []);
-			assert.deepEqual(findProfileReferences('up.json', fixture('malformed/up.json')), []);
-			assert.deepEqual(findProfileReferences('zappa_settings.toml', fixture('malformed/zappa_settings.toml')), []);
-		});
 
 		it('truncated versions of every fixture', () => {
 			const files: [string, string][] = [

@@ -3,8 +3,10 @@
  *--------------------------------------------------------------------------------------------*/
 
 // Terraform references a first trial could not see: `data "terraform_remote_state"`, `var.x` resolved in its
-// module, a value that is not HCL, and `shared_credentials_files` / `shared_config_files`. Table-driven: input
-// files in, references and findings out; then the same through a real folder scan (tfvars and named files read).
+// module, a value that is not HCL, and `shared_credentials_files` / `shared_config_files`. The references found
+// (input files, expected references) are cases of test/fixtures/references/cases.json, run by
+// fixtureTable.test.ts; here, table-driven, the findings they give, then the same through a real folder scan
+// (tfvars and named files read).
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -13,91 +15,17 @@ import * as path from 'node:path';
 import { buildProfileModel } from '../../../src/core/model/profileModel';
 import { checkReferences } from '../../../src/core/references/checkReferences';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
-import type { DotenvFileText, ProfileReference } from '../../../src/core/references/profileReference';
 import { scanProjectFolder } from '../../../src/core/io/scanFolder';
 import { sharedFilesLookup } from '../../../src/core/references/sharedFiles';
 import { readStandard } from '../../../src/core/readings/standardReader';
-import { checkedText } from './referenceKit';
 
 const now = Date.parse('2026-06-01T12:00:00Z');
 const keys = 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n';
 const usual = { config: '[profile work]\nregion = eu-west-1\n', credentials: `[work]\n${keys}` };
 const usualModel = buildProfileModel(readStandard(usual));
 
-/** A reference as [key, status, name or reason, underlined text, file the name is written in]. */
-function row(text: string, reference: ProfileReference): string[] {
-	const what = reference.status === 'resolved' ? reference.name
-		: reference.status === 'not-checked' ? `${reference.reason.why}` : reference.error.code;
-	const written = reference.status === 'resolved' && reference.rename?.file !== undefined ? path.basename(reference.rename.file) : '';
-	return [reference.key, reference.status, what, checkedText(text, reference.range), written];
-}
-
 describe('Terraform references', () => {
 	describe('found in the module', () => {
-		const cases: { name: string; text: string; moduleFiles?: DotenvFileText[]; env?: Record<string, string>; expected: string[][] }[] = [
-			{
-				name: 'data "terraform_remote_state" with config = { profile = ... }',
-				text: 'data "terraform_remote_state" "net" {\n  backend = "s3"\n  config = {\n    bucket  = "b"\n    profile = "state-reader"\n  }\n}\n',
-				expected: [['data "terraform_remote_state" "net".config.profile', 'resolved', 'state-reader', 'state-reader', '']],
-			},
-			{
-				name: 'a remote state on one line, keys quoted',
-				text: 'data "terraform_remote_state" "x" {\n  backend = "s3"\n  config = { "bucket" = "b", "profile" = "one" }\n}\n',
-				expected: [['data "terraform_remote_state" "x".config.profile', 'resolved', 'one', 'one', '']],
-			},
-			{
-				name: 'a remote state of another backend is not AWS',
-				text: 'data "terraform_remote_state" "x" {\n  backend = "local"\n  config = { profile = "no" }\n}\n',
-				expected: [],
-			},
-			{
-				name: 'var.x from the variable\'s default in the same file',
-				text: 'variable "aws_profile" {\n  default = "from-default"\n}\nprovider "aws" {\n  profile = var.aws_profile\n}\n',
-				expected: [['provider "aws".profile', 'resolved', 'from-default', 'var.aws_profile', '']],
-			},
-			{
-				name: 'var.x from variables.tf, terraform.tfvars over the default, *.auto.tfvars over both (by name)',
-				text: 'provider "aws" {\n  profile = var.p\n}\n',
-				moduleFiles: [
-					{ file: '/m/variables.tf', text: 'variable "p" {\n  type = string\n  default = "d"\n}\n' },
-					{ file: '/m/terraform.tfvars', text: 'p = "tfvars"\n' },
-					{ file: '/m/b.auto.tfvars', text: 'p = "auto-b"\n' },
-					{ file: '/m/a.auto.tfvars', text: 'p = "auto-a"\n' },
-				],
-				expected: [['provider "aws".profile', 'resolved', 'auto-b', 'var.p', 'b.auto.tfvars']],
-			},
-			{
-				name: 'var.x: TF_VAR_x of the environment over the default, under terraform.tfvars',
-				text: 'variable "p" {\n  default = "d"\n}\nterraform {\n  backend "s3" {\n    profile = var.p\n  }\n}\n',
-				env: { TF_VAR_p: 'from-env' },
-				expected: [['terraform backend "s3".profile', 'resolved', 'from-env', 'var.p', '']],
-			},
-			{
-				name: 'var.x with no value anywhere: not checked, saying so',
-				text: 'variable "p" {}\nprovider "aws" {\n  profile = var.p\n}\n',
-				expected: [['provider "aws".profile', 'not-checked', 'terraform-variable', 'var.p', '']],
-			},
-			{
-				name: 'a placeholder that is not HCL (read as a comment before): not checked',
-				text: 'provider "aws" {\n  profile = ##AWS_PROFILE##\n  region  = "eu-west-1"\n}\n',
-				expected: [['provider "aws".profile', 'not-checked', 'terraform-invalid', '##AWS_PROFILE##', '']],
-			},
-			{
-				name: 'a template\'s placeholder in quotes: not checked rather than a missing profile',
-				text: 'provider "aws" {\n  profile = "{{ aws_profile }}"\n}\nprovider "aws" {\n  alias = "b"\n  profile = {{ aws_profile }}\n}\n',
-				expected: [
-					['provider "aws".profile', 'not-checked', 'terraform-invalid', '"{{ aws_profile }}"', ''],
-					['provider "aws".profile', 'not-checked', 'terraform-invalid', '{{ aws_profile }}', ''],
-				],
-			},
-		];
-		for (const { name, text, moduleFiles, env, expected } of cases) {
-			it(name, () => {
-				const references = findProfileReferences('/m/main.tf', text, { ...(moduleFiles ? { moduleFiles } : {}), ...(env ? { env } : {}) });
-				assert.deepEqual(references.map((reference) => row(text, reference)), expected);
-			});
-		}
-
 		it('says why a placeholder or an unset variable is not checked', () => {
 			const text = 'provider "aws" {\n  profile = ##AWS_PROFILE##\n}\nprovider "aws" {\n  alias = "b"\n  profile = var.p\n}\n';
 			const messages = checkReferences(findProfileReferences('main.tf', text), usualModel, { file: 'main.tf', searchedFiles: [], now }).map((finding) => `${finding.severity}: ${finding.message}`);
@@ -165,11 +93,6 @@ describe('Terraform references', () => {
 				assert.deepEqual(findings.map((finding) => `${finding.ruleId}: ${finding.message}`), expected);
 			});
 		}
-
-		it('a list that is not literal leaves the profile not checked', () => {
-			const [reference] = findProfileReferences('main.tf', block('  shared_credentials_files = [local.creds]\n'));
-			assert.equal(reference.status, 'not-checked');
-		});
 	});
 
 	describe('through a folder scan', () => {
