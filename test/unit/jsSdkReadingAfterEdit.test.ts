@@ -76,10 +76,17 @@ const variedPair: Texts = {
 	].join('\n'),
 };
 
+/**
+ * The varied pair after generated profiles: an edit of a few lines is then a small part of the files, which the
+ * reading after an edit reads apart (it reads texts that differ in more than half of their length whole).
+ */
+const generated = generateProfiles(20) as Texts;
+const longVariedPair: Texts = { config: `${generated.config}\n${variedPair.config}`, credentials: `${variedPair.credentials}\n${generated.credentials}` };
+
 const pairs: readonly (readonly [string, Texts])[] = [
 	['a generated pair', generateProfiles(40) as Texts],
-	['a varied pair', variedPair],
-	['a varied pair with CRLF', { config: variedPair.config.replace(/\n/g, '\r\n'), credentials: variedPair.credentials.replace(/\n/g, '\r\n') }],
+	['a varied pair', longVariedPair],
+	['a varied pair with CRLF', { config: longVariedPair.config.replace(/\n/g, '\r\n'), credentials: longVariedPair.credentials.replace(/\n/g, '\r\n') }],
 ];
 
 const characters = ['[', ']', '=', '#', ';', '\n', '\r', ' ', '\t', 'a', '.', '"', '\''];

@@ -36,6 +36,10 @@ export async function readingAfterEdit(before: LoaderTexts, reading: JsSdkReadin
 	}
 	const config = editedChunks(chunksOf(before.config), chunksOf(after.config));
 	const credentials = editedChunks(chunksOf(before.credentials), chunksOf(after.credentials));
+	if (lengthOf(config.before) + lengthOf(config.after) + lengthOf(credentials.before) + lengthOf(credentials.after)
+		> (after.config.length + after.credentials.length) / 2) {
+		return read(after); // not an edit but other files (another pair, the disk's texts): reading them whole is quicker
+	}
 	// Both start before either is awaited: each hands its texts to the loader as it is called.
 	const edited = await Promise.all([
 		read({ config: config.before.join(''), credentials: credentials.before.join('') }),
@@ -92,6 +96,10 @@ function editedChunks(before: readonly string[], after: readonly string[]): Edit
 		tail++;
 	}
 	return { before: before.slice(head, before.length - tail), after: after.slice(head, after.length - tail), all: after };
+}
+
+function lengthOf(chunks: readonly string[]): number {
+	return chunks.reduce((sum, chunk) => sum + chunk.length, 0);
 }
 
 interface TouchedNames {
