@@ -17,7 +17,7 @@ import { readForEdit, staleTemporaryAgeMs, writeEdited } from '../../src/core/io
 
 const secret = 'leftoverCanary0000000000000000000000000042';
 const credentials = `[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${secret}\n`;
-const safeWriteModule = path.join(__dirname, '..', '..', 'src', 'core', 'safeWrite.js');
+const safeWriteModule = path.join(__dirname, '..', '..', 'src', 'core', 'io', 'safeWrite.js');
 
 /** Runs in the child: the write, through a port whose second temporary file never finishes syncing. */
 const childScript = `

@@ -55,11 +55,9 @@ function definition(key: string, value: string, lines: LineCounter): PropertyDef
 	return {
 		name: key,
 		value,
-		key: keyLocation,
-		valueRange: {
-			file: keyLocation.file,
-			range: { ...keyLocation.range, offset: keyLocation.range.offset + valueColumn, column: valueColumn, length: value.length },
-		},
+		file: keyLocation.file,
+		key: keyLocation.range,
+		valueRange: { ...keyLocation.range, offset: keyLocation.range.offset + valueColumn, column: valueColumn, length: value.length },
 	};
 }
 

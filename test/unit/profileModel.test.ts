@@ -57,9 +57,9 @@ describe('Profile model', () => {
 
 	it('says where each property is written, in which file', () => {
 		const region = propertyOf(findProfile(model, 'admin')!, 'region');
-		assert.equal(region?.key.file, 'config');
+		assert.equal(region?.file, 'config');
 		assert.equal(region?.value, 'us-east-1');
-		assert.equal(propertyOf(findProfile(model, 'base')!, 'aws_access_key_id')?.key.file, 'credentials');
+		assert.equal(propertyOf(findProfile(model, 'base')!, 'aws_access_key_id')?.file, 'credentials');
 		assert.equal(propertyOf(findProfile(model, 'base')!, 'region'), undefined);
 	});
 

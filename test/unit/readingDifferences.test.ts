@@ -25,7 +25,7 @@ function at(texts: FileTexts, file: FileRole, needle: string, nth = 0): SourceLo
 }
 
 function property(name: string, value: string, key: SourceLocation, subProperties?: Record<string, string>): PropertyDefinition {
-	return { name, value, key, valueRange: key, ...(subProperties ? { subProperties: new Map(Object.entries(subProperties)) } : {}) };
+	return { name, value, file: key.file, key: key.range, valueRange: key.range, ...(subProperties ? { subProperties: new Map(Object.entries(subProperties)) } : {}) };
 }
 
 function section(kind: SectionKind, name: string, headers: SourceLocation[], properties: PropertyDefinition[] = []): Section {

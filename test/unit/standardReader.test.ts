@@ -151,7 +151,7 @@ describe('Standard reader', () => {
 			assert.equal(where(name.valueRange), '1:7+44');
 			assert.equal(textOf(text, name.span), 'name = value\r\n  -continued # not a comment\r\n\t-again\r\n');
 			assert.equal(textOf(text, next.span), 'next = 1', 'the last line has no terminator');
-			assert.deepEqual(readStandard({ config: text }).profiles.get('foo')?.properties.get('name')?.valueRange.range, name.valueRange);
+			assert.deepEqual(readStandard({ config: text }).profiles.get('foo')?.properties.get('name')?.valueRange, name.valueRange);
 		});
 
 		it('lets whole-line comments and blank lines sit between a property and its continuation', () => {
@@ -340,8 +340,8 @@ describe('Standard reader', () => {
 			assert.deepEqual([...profile?.properties.keys() ?? []], ['region', 's3']);
 			const region = profile?.properties.get('region');
 			assert.equal(region?.value, 'c');
-			assert.equal(region?.key.file, 'credentials');
-			assert.equal(where(region?.key.range), '4:0+6');
+			assert.equal(region?.file, 'credentials');
+			assert.equal(where(region?.key), '4:0+6');
 			assert.deepEqual(profile?.properties.get('s3')?.subProperties, new Map([['x', '2']]));
 			assert.deepEqual(profile?.headers.map(location => [location.file, where(location.range)]),
 				[['config', '4:0+17'], ['config', '8:0+17'], ['credentials', '3:0+9']]);

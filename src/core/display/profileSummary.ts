@@ -150,7 +150,7 @@ function definitionLines(entry: ProfileEntry): string[] {
 		const shown = displayValue(key, definition.value);
 		const safe = !unshownKeys.has(key) && shown === definition.value && !shown.includes('\n') && shown.length <= 80;
 		const value = safe ? ` = ${shown}` : '';
-		lines.push(`- \`${displayName(key)}${value.replace(/`/g, "'")}\` ${definition.key.file}:${definition.key.range.line + 1}`);
+		lines.push(`- \`${displayName(key)}${value.replace(/`/g, "'")}\` ${definition.file}:${definition.key.line + 1}`);
 	}
 	return lines;
 }

@@ -44,10 +44,17 @@ export interface PropertyDefinition {
 	readonly value: string;
 	/** The sub-properties, parsed, when the value is a block of `key = value` lines. */
 	readonly subProperties?: ReadonlyMap<string, string>;
+	/** The file the key and value are written in (one line holds both). */
+	readonly file: FileRole;
 	/** The key as written. */
-	readonly key: SourceLocation;
+	readonly key: TextRange;
 	/** The value as written, from its first to its last character (continuations included). */
-	readonly valueRange: SourceLocation;
+	readonly valueRange: TextRange;
+}
+
+/** Where a property's key is written. */
+export function keyLocation(definition: PropertyDefinition): SourceLocation {
+	return { file: definition.file, range: definition.key };
 }
 
 export interface Section {

@@ -561,7 +561,7 @@ class Locator {
 			for (const candidate of keyCandidates(key)) {
 				const definition = properties.get(candidate) ?? properties.get(candidate.toLowerCase());
 				if (definition) {
-					return { ...definition.key, target: 'key' };
+					return { file: definition.file, range: definition.key, target: 'key' };
 				}
 			}
 		}

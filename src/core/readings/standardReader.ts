@@ -327,8 +327,9 @@ class FileMerger {
 			value: raw.value,
 			// One shape for every definition (undefined rather than absent): code that reads thousands of them stays fast.
 			subProperties: raw.subProperties.length > 0 ? this.subPropertiesOf(raw) : undefined,
-			key: { file: this.file, range: raw.line.key },
-			valueRange: { file: this.file, range: raw.valueRange },
+			file: this.file,
+			key: raw.line.key,
+			valueRange: raw.valueRange,
 		};
 		// A later definition takes the earlier one's place (Map.set keeps the order of first definition).
 		section.properties.set(name, definition);
@@ -337,7 +338,7 @@ class FileMerger {
 	/** The problem is placed on the definition that loses, since that is the text that has no effect. */
 	private noteOverride(earlier: PropertyDefinition, winnerLine: number): void {
 		const line = winnerLine + 1;
-		const { file, range } = earlier.key;
+		const { file, key: range } = earlier;
 		if (file === this.file) {
 			this.report('property/duplicate', 'warning',
 				`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`, range);

@@ -153,8 +153,8 @@ export const incompleteKeysRule: LintRule = {
 
 function halfPair(definition: PropertyDefinition, what: string): RuleFinding {
 	return {
-		file: definition.key.file,
-		range: definition.key.range,
+		file: definition.file,
+		range: definition.key,
 		message: `In this profile ${what} (in either file): no SDK or tool can use these keys, and the profile gets no credentials from them.`,
 	};
 }
@@ -174,8 +174,8 @@ export const sessionTokenMismatchRule: LintRule = {
 			const prefix = unquoted(keyId.value).inner.slice(0, 4);
 			if (prefix === 'ASIA' && !token) {
 				yield {
-					file: keyId.key.file,
-					range: keyId.valueRange.range,
+					file: keyId.file,
+					range: keyId.valueRange,
 					message: 'This is a temporary key id (ASIA...), but the profile has no aws_session_token: AWS rejects temporary keys without the session token issued with them.',
 				};
 			} else if (prefix === 'AKIA' && token) {
@@ -188,8 +188,8 @@ export const sessionTokenMismatchRule: LintRule = {
 function tokenWithLongTermKey(context: LintContext, section: Section, token: PropertyDefinition): RuleFinding {
 	const definitions = definitionsOf(context, section, Keys.sessionToken);
 	return {
-		file: token.key.file,
-		range: token.key.range,
+		file: token.file,
+		range: token.key,
 		message: 'aws_session_token is set beside a long-term key id (AKIA...): the SDKs send the token with the key and AWS rejects the '
 			+ 'requests. Remove the token, or use the temporary (ASIA...) key it was issued with.',
 		fixes: [fix('Remove aws_session_token', removeProperties(definitions))],

@@ -7,6 +7,7 @@
 
 import { propertyExpiry } from '../../model/expiry';
 import { Keys } from '../../model/profileKeys';
+import { keyLocation } from '../../readings/profileSet';
 import type { LintRule } from '../rule';
 
 export const expiredCredentialsRule: LintRule = {
@@ -27,7 +28,7 @@ export const expiredCredentialsRule: LintRule = {
 			}
 			const definition = section.properties.get(expiry.source.property);
 			if (definition) {
-				const { file, range } = definition.valueRange; // one scan of the line: the key's location is in the same file
+				const { file, valueRange: range } = definition;
 				let message = messages.get(expiry.expiresAt);
 				if (message === undefined) {
 					message = `These temporary credentials expired at ${new Date(expiry.expiresAt).toISOString()}: AWS rejects them. `
@@ -51,7 +52,8 @@ export const rootUserKeysRule: LintRule = {
 			if (!identity.rootUser || !section) {
 				continue;
 			}
-			const location = section.properties.get(Keys.accessKeyId)?.key ?? section.headers[0];
+			const keyId = section.properties.get(Keys.accessKeyId);
+			const location = keyId ? keyLocation(keyId) : section.headers[0];
 			if (!location) {
 				continue;
 			}

@@ -19,7 +19,7 @@ import { nameLabel, quoted } from '../toolNames';
 
 /** A fix that replaces a value the standard reads, where it is written. */
 function changeValueFix(definition: PropertyDefinition, value: string, isPreferred: boolean): QuickFix {
-	return fileFix(`Change to '${value}'`, definition.valueRange.file, [replace(definition.valueRange.range, value)], isPreferred);
+	return fileFix(`Change to '${value}'`, definition.file, [replace(definition.valueRange, value)], isPreferred);
 }
 
 function suggestionFixes(definition: PropertyDefinition, suggestions: readonly string[]): QuickFix[] {
@@ -42,8 +42,8 @@ export const sourceProfileMissingRule: LintRule = {
 			const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((name) => `'${name}'`).join(' or ')}?` : '';
 			const fixes = [...suggestionFixes(source, suggestions), ...addProfileFix(source.value)];
 			yield {
-				file: source.valueRange.file,
-				range: source.key.file === source.valueRange.file && source.value === '' ? source.key.range : source.valueRange.range,
+				file: source.file,
+				range: source.value === '' ? source.key : source.valueRange,
 				message: source.value === ''
 					? 'source_profile is empty: it must name the profile whose credentials assume the role.'
 					: `source_profile names the profile ${quoted(displayValue(Keys.sourceProfile, source.value))}, which is not defined in either file.${hint}`,
@@ -87,12 +87,12 @@ function cycleFinding(context: LintContext, section: Section, loop: readonly str
 	const source = section.properties.get(Keys.sourceProfile)!;
 	const others = loop.slice(1).flatMap((other) => {
 		const definition = context.standard.profiles.get(other)?.properties.get(Keys.sourceProfile);
-		return definition ? [{ file: definition.key.file, range: definition.key.range, message: `source_profile of ${nameLabel(other, 'the next profile')}` }] : [];
+		return definition ? [{ file: definition.file, range: definition.key, message: `source_profile of ${nameLabel(other, 'the next profile')}` }] : [];
 	});
 	const path = [...loop, loop[0]].map((name) => nameLabel(name, '(a profile)')).join(' -> ');
 	return {
-		file: source.key.file,
-		range: source.key.range,
+		file: source.file,
+		range: source.key,
 		message: `The source_profile settings form a loop (${path}): the SDKs cannot find where the first credentials come from. `
 			+ 'One profile of the loop needs its own credentials instead of a source_profile.',
 		related: others,
@@ -130,7 +130,7 @@ function roleArnFinding(roleArn: PropertyDefinition): RuleFinding {
 		reason = 'role_arn is empty';
 	} else if (quotedInner !== undefined && roleArnPattern.test(quotedInner)) {
 		reason = 'role_arn is written in quotes, which the SDKs keep as part of the ARN';
-		fixes = [fileFix('Remove the quotes', roleArn.valueRange.file, [replace(roleArn.valueRange.range, quotedInner)], true)];
+		fixes = [fileFix('Remove the quotes', roleArn.file, [replace(roleArn.valueRange, quotedInner)], true)];
 	} else if (assumed) {
 		const role = `arn:${assumed[1]}:iam::${assumed[2]}:role/${assumed[3]}`;
 		reason = `role_arn is the ARN of a role session (sts ... assumed-role), not of the role; the role is probably ${role} (with its path, if it has one)`;
@@ -143,8 +143,8 @@ function roleArnFinding(roleArn: PropertyDefinition): RuleFinding {
 		reason = `role_arn ${shown} is not a role ARN`;
 	}
 	return {
-		file: roleArn.valueRange.file,
-		range: value === '' ? roleArn.key.range : roleArn.valueRange.range,
+		file: roleArn.file,
+		range: value === '' ? roleArn.key : roleArn.valueRange,
 		message: `${reason}. A role ARN reads arn:aws:iam::123456789012:role/RoleName.`,
 		...(fixes.length > 0 ? { fixes } : {}),
 	};
@@ -163,11 +163,11 @@ export const conflictingRoleSourcesRule: LintRule = {
 				continue;
 			}
 			yield {
-				file: credentialSource.key.file,
-				range: credentialSource.key.range,
+				file: credentialSource.file,
+				range: credentialSource.key,
 				message: 'This profile sets both source_profile and credential_source: the SDKs and the AWS CLI refuse it, and the JavaScript '
 					+ 'SDK ignores its role. Keep one of the two.',
-				related: [{ file: sourceProfile.key.file, range: sourceProfile.key.range, message: 'The source_profile' }],
+				related: [{ file: sourceProfile.file, range: sourceProfile.key, message: 'The source_profile' }],
 				fixes: [
 					removeKeyFix(context, section, Keys.credentialSource),
 					removeKeyFix(context, section, Keys.sourceProfile),
@@ -198,8 +198,8 @@ export const credentialSourceValueRule: LintRule = {
 			const sameLetters = credentialSources.filter((name) => name.toLowerCase() === source.value.toLowerCase());
 			const suggestions = sameLetters.length > 0 ? sameLetters : didYouMean(source.value, credentialSources);
 			yield {
-				file: source.valueRange.file,
-				range: source.value === '' ? source.key.range : source.valueRange.range,
+				file: source.file,
+				range: source.value === '' ? source.key : source.valueRange,
 				message: `credential_source ${quoted(displayValue(Keys.credentialSource, source.value))} is not one the SDKs support: `
 					+ 'use Environment, Ec2InstanceMetadata or EcsContainer (exactly so written).',
 				...(suggestions.length > 0 ? { fixes: suggestionFixes(source, suggestions) } : {}),

@@ -38,13 +38,13 @@ function missingSessionFinding(context: LintContext, profile: Section, session: 
 	const suggestions = name === '' ? [] : didYouMean(name, sessions);
 	const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((other) => `'${other}'`).join(' or ')}?` : '';
 	const fixes: QuickFix[] = suggestions.map((other) =>
-		fileFix(`Change to '${other}'`, session.valueRange.file, [replace(session.valueRange.range, other)], suggestions.length === 1));
+		fileFix(`Change to '${other}'`, session.file, [replace(session.valueRange, other)], suggestions.length === 1));
 	if (name !== '' && nameLabel(name, '') !== '') {
 		fixes.push(createSessionFix(context, profile, name));
 	}
 	return {
-		file: session.valueRange.file,
-		range: name === '' ? session.key.range : session.valueRange.range,
+		file: session.file,
+		range: name === '' ? session.key : session.valueRange,
 		message: name === ''
 			? 'sso_session is empty: it must name an [sso-session] section of the config file.'
 			: `sso_session names ${quoted(displayValue(Keys.ssoSession, name))}, but the config file has no [sso-session ${nameLabel(name, '...')}] section.${hint}`,
@@ -98,12 +98,12 @@ export const servicesMissingRule: LintRule = {
 			const suggestions = services.value === '' ? [] : didYouMean(services.value, names);
 			const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((other) => `'${other}'`).join(' or ')}?` : '';
 			yield {
-				file: services.valueRange.file,
-				range: services.value === '' ? services.key.range : services.valueRange.range,
+				file: services.file,
+				range: services.value === '' ? services.key : services.valueRange,
 				message: `services names ${quoted(displayValue('services', services.value))}, but the config file has no such [services] section.${hint}`,
 				...(services.value === '' ? {} : {
 					fixes: [
-						...suggestions.map((other) => fileFix(`Change to '${other}'`, services.valueRange.file, [replace(services.valueRange.range, other)], suggestions.length === 1)),
+						...suggestions.map((other) => fileFix(`Change to '${other}'`, services.file, [replace(services.valueRange, other)], suggestions.length === 1)),
 						...createServicesFix(context, services.value),
 					],
 				}),
@@ -136,9 +136,10 @@ function legacyProfileFindings(section: Section): RuleFinding[] {
 		return [];
 	}
 	const missing = legacyKeys.filter((key) => !section.properties.has(key));
-	const at = section.properties.get(present[0])!.key;
+	const at = section.properties.get(present[0])!;
 	return [{
-		...where(at),
+		file: at.file,
+		range: at.key,
 		message: `This SSO profile (without sso_session) lacks ${missing.join(' and ')}: a legacy SSO profile needs sso_start_url, `
 			+ 'sso_region, sso_account_id and sso_role_name. (Newer setups put the start URL and region in an [sso-session] section.)',
 	}];
@@ -149,9 +150,9 @@ function sessionProfileFindings(context: LintContext, section: Section, session:
 	const accountId = section.properties.get(Keys.ssoAccountId);
 	const roleName = section.properties.get(Keys.ssoRoleName);
 	if (accountId && !roleName) {
-		findings.push({ ...where(accountId.key), message: 'sso_account_id is set without sso_role_name: the SDKs need both to get role credentials.' });
+		findings.push({ file: accountId.file, range: accountId.key, message: 'sso_account_id is set without sso_role_name: the SDKs need both to get role credentials.' });
 	} else if (roleName && !accountId) {
-		findings.push({ ...where(roleName.key), message: 'sso_role_name is set without sso_account_id: the SDKs need both to get role credentials.' });
+		findings.push({ file: roleName.file, range: roleName.key, message: 'sso_role_name is set without sso_account_id: the SDKs need both to get role credentials.' });
 	}
 	const sessionSection = context.standard.ssoSessions.get(session.value);
 	if (!sessionSection) {
@@ -162,10 +163,10 @@ function sessionProfileFindings(context: LintContext, section: Section, session:
 		const shared = sessionSection.properties.get(key);
 		if (own && shared && own.value !== shared.value) {
 			findings.push({
-				...where(own.key),
+				file: own.file, range: own.key,
 				message: `${key} differs from the one of the sso-session this profile uses: the AWS CLI refuses the profile. `
 					+ 'Remove it here; the session\'s value is the one to use.',
-				related: [{ file: shared.key.file, range: shared.key.range, message: `The sso-session's ${key}` }],
+				related: [{ file: shared.file, range: shared.key, message: `The sso-session's ${key}` }],
 				fixes: [fix(`Remove ${key} from the profile`, removeProperties(definitionsOf(context, section, key)), true)],
 			});
 		}

@@ -141,7 +141,7 @@ export const overriddenByCredentialsRule: LintRule = {
 				file,
 				range,
 				message: problem.message,
-				...(winner ? { related: [{ file: winner.key.file, range: winner.key.range, message: 'The value used' }] } : {}),
+				...(winner ? { related: [{ file: winner.file, range: winner.key, message: 'The value used' }] } : {}),
 				...(found ? { fixes: [fileFix('Remove this line (the credentials file\'s value is used)', 'config', [remove(found.property.span)], true)] } : {}),
 			};
 		}
