@@ -39,6 +39,32 @@ const re2IsExternal = {
 	},
 };
 
+/**
+ * The names the `vscode` module exports at run time: its typings' top-level namespaces, classes, enums and
+ * constants. Types and interfaces have no value.
+ */
+function vscodeApiNames() {
+	const typings = readFileSync('node_modules/@types/vscode/index.d.ts', 'utf8');
+	return [...typings.matchAll(/^\texport (?:namespace|class|enum|const) (\w+)/gm)].map((match) => match[1]);
+}
+
+/**
+ * `import * as vscode from 'vscode'` in every module reads one shared set of bindings, taken once from the API
+ * object. Left to itself esbuild gives each importing module its own copy of the API's properties
+ * (`__toESM(require('vscode'))`, a getter made for each of several hundred), which took about half a
+ * millisecond a module: a third of evaluating dist/extension.js at activation.
+ */
+const oneVscodeNamespace = {
+	name: 'one-vscode-namespace',
+	setup(build) {
+		build.onResolve({ filter: /^vscode$/ }, (args) => args.namespace === 'vscode-namespace'
+			? { path: 'vscode', external: true }
+			: { path: 'vscode', namespace: 'vscode-namespace' });
+		const contents = `const api = require('vscode');\nexport const { ${vscodeApiNames().join(', ')} } = api;\n`;
+		build.onLoad({ filter: /^vscode$/, namespace: 'vscode-namespace' }, () => ({ contents, loader: 'js' }));
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -54,14 +80,14 @@ const common = {
 };
 
 const builds = [
-	{ ...common, entryPoints: { extension: 'src/ui/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+	{ ...common, entryPoints: { extension: 'src/ui/extension.ts' }, outdir: 'dist', plugins: [...common.plugins, oneVscodeNamespace] },
 	{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
 		define: { VERSION_FROM_BUILD: JSON.stringify(version) } },
 	{ ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { jsSdkReader: 'src/core/readings/jsSdkReader.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { checks: 'src/core/checks.ts' }, outdir: 'dist' },
 	{ ...common, entryPoints: { edits: 'src/core/edits.ts' }, outdir: 'dist' },
-	{ ...common, entryPoints: { signIn: 'src/ui/signInCommand.ts' }, outdir: 'dist', external: ['vscode'] },
+	{ ...common, entryPoints: { signIn: 'src/ui/signInCommand.ts' }, outdir: 'dist', plugins: [...common.plugins, oneVscodeNamespace] },
 	{ ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', plugins: [] },
 ];
 

@@ -78,11 +78,11 @@ export interface TestingApi {
 	setPrompts(prompts: Prompts | undefined): void;
 }
 
-// activate() only wires things up: no network, no SDK, and no waiting on the disk.
+// activate() only wires things up: no network, no SDK, no file read, and no waiting on the disk.
 export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 	const ownTime = startActivation();
 	const log = createLog();
-	const store = new ProfileStore(effectiveLocations(), log);
+	const store = new ProfileStore(effectiveLocations, log);
 	const active = new ActiveProfile(context, process.env.AWS_PROFILE);
 	const statusBar = new ProfileStatusBar();
 	const verifications = new Map<string, VerificationSummary>();
@@ -127,10 +127,8 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 		() => serverlessProjects.uses());
 	const isAwsFile = (document: vscode.TextDocument) => diagnostics.roleOf(document) !== undefined;
 	const masks = new SecretMaskDecorations(isAwsFile);
-	const saveBackups = keepBackupsOfEditorSaves(isAwsFile, log, (message) => void prompts.notify(message, [], 'warning'));
 	const projectFiles = new WorkspaceProjectFiles();
 	const references = new ProjectReferences(store, () => active.name(store.current), (name) => verifications.get(name), projectFiles);
-	projectFiles.start();
 	const walkthrough = new Walkthrough(context, () => prompts, () => active.name(store.current));
 	let signInCommand: SignInCommand | undefined;
 	const signIn = () => signInCommand ??= new (loadSignIn().SignInCommand)({ store, log, prompts: () => prompts });
@@ -210,8 +208,7 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 				references.recheckAll();
 			}
 		}),
-		...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
-		diagnostics, masks, saveBackups, references, projectFiles, serverlessProjects,
+		diagnostics, masks, references, projectFiles, serverlessProjects,
 		serverlessProjects.onDidChange(() => diagnostics.relintOpenFiles()),
 		active.onDidChange(() => references.recheckAll()),
 		active.onDidChange((name) => {
@@ -224,7 +221,6 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 				walkthrough.reached('addProfile');
 			}
 		}),
-		...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
 	);
 
 	registerCommands(context, log, {
@@ -261,12 +257,24 @@ export function activate(context: vscode.ExtensionContext): AwsProfilesApi {
 			refreshViews();
 		},
 	});
-	refreshViews();
-	void store.reload().then(async () => {
-		const profileCount = store.current?.model.profiles.size ?? 0;
-		await walkthrough.offerOnFirstRun(profileCount);
-		await walkthrough.catchUp({ profileCount, profileChosen: active.chosen() });
+	// The rest waits until activate() has returned, which is what VS Code counts as the extension's start: the
+	// providers nothing above uses, the first drawing of the views, the watchers and the first read of the files,
+	// the first search of the workspace.
+	const afterActivation = setImmediate(() => {
+		context.subscriptions.push(
+			...new AwsFileLanguageFeatures(store, (document) => diagnostics.roleOf(document), (name) => verifications.get(name)).register(),
+			...registerDebugInjection(() => active.name(store.current), () => readSettings().injectIntoDebug),
+			keepBackupsOfEditorSaves(isAwsFile, log, (message) => void prompts.notify(message, [], 'warning')),
+		);
+		refreshViews();
+		projectFiles.start();
+		void store.start().then(async () => {
+			const profileCount = store.current?.model.profiles.size ?? 0;
+			await walkthrough.offerOnFirstRun(profileCount);
+			await walkthrough.catchUp({ profileCount, profileChosen: active.chosen() });
+		});
 	});
+	context.subscriptions.push({ dispose: () => clearImmediate(afterActivation) });
 
 	const activationMs = ownTime();
 	log.info(`Activated in ${activationMs.toFixed(1)} ms.`);

@@ -15,22 +15,30 @@ const settleMs = 30;
 /**
  * The user's AWS setup as the extension sees it: the last snapshot of the two files and the model built
  * from them. It watches both files, the SSO token cache and the `aws login` cache, so an edit made anywhere
- * (another editor, the AWS CLI, `aws sso login`, `aws login`) shows up by itself. `reload()` is the one way to refresh: the watchers, the
- * refresh command and a change of settings all go through it.
+ * (another editor, the AWS CLI, `aws sso login`, `aws login`) shows up by itself once `start()` is called. `reload()` is the one way
+ * to refresh: the watchers, the refresh command and a change of settings all go through it.
  */
 export class ProfileStore implements vscode.Disposable {
 	private readonly changed = new vscode.EventEmitter<ProfileSnapshot>();
 	readonly onDidChange = this.changed.event;
+	private locationsNow: FileLocations | undefined;
 	private latest: ProfileSnapshot | undefined;
 	private reading: Promise<ProfileSnapshot> | undefined;
 	private watchers: vscode.Disposable[] = [];
 	private settleTimer: NodeJS.Timeout | undefined;
 
-	constructor(private locationsNow: FileLocations, private readonly log: vscode.LogOutputChannel) {
+	/** `locate` works the files' locations out from the settings, the first time they are needed (not at activation). */
+	constructor(private readonly locate: () => FileLocations, private readonly log: vscode.LogOutputChannel) { }
+
+	/** Starts watching the files, then reads them; until then the store has no snapshot. */
+	start(): Promise<ProfileSnapshot> {
+		this.disposeWatchers(); // setLocations() may have come first
 		this.watch();
+		return this.reload();
 	}
 
 	get locations(): FileLocations {
+		this.locationsNow ??= this.locate();
 		return this.locationsNow;
 	}
 
@@ -49,7 +57,7 @@ export class ProfileStore implements vscode.Disposable {
 
 	/** Reads the files again; resolves to the newest snapshot, which a read started meanwhile may give. */
 	reload(): Promise<ProfileSnapshot> {
-		const reading: Promise<ProfileSnapshot> = loadProfileSnapshot(this.locationsNow).then((snapshot) => {
+		const reading: Promise<ProfileSnapshot> = loadProfileSnapshot(this.locations).then((snapshot) => {
 			// A slower, older read must not replace a newer one.
 			if (this.reading !== reading) {
 				return this.reading!;
@@ -77,13 +85,13 @@ export class ProfileStore implements vscode.Disposable {
 			}
 		}
 		const errors = snapshot.model.problems.filter((problem) => problem.severity === 'error').length;
-		this.log.info(`Read ${snapshot.model.profiles.size} profiles from ${shownPath(this.locationsNow.configFile)} and ${shownPath(this.locationsNow.credentialsFile)}`
+		this.log.info(`Read ${snapshot.model.profiles.size} profiles from ${shownPath(this.locations.configFile)} and ${shownPath(this.locations.credentialsFile)}`
 			+ (errors > 0 ? ` (${errors} syntax errors).` : '.'));
 	}
 
 	/** Watches the folders (not the files): editors and our own writes replace a file by renaming over it. */
 	private watch(): void {
-		const { configFile, credentialsFile, ssoCacheFolder, loginCacheFolder } = this.locationsNow;
+		const { configFile, credentialsFile, ssoCacheFolder, loginCacheFolder } = this.locations;
 		const byFolder = new Map<string, Set<string>>();
 		for (const file of [configFile, credentialsFile]) {
 			const names = byFolder.get(path.dirname(file)) ?? new Set<string>();

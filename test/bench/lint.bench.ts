@@ -7,14 +7,20 @@
 // 500 profiles and 150 ms at 5,000. The editor keeps the previous parse of the pair (LintSession), so this measures
 // the same: a session primed with the original pair, then one edit at a time, each round's text a new one (the
 // edited character cycles), as typing makes, so that no cache (the JS SDK's reading keeps its last few) holds it. Printed beside it: the same re-lint without the session
-// (everything parsed and compared again: what the session saves), the JS SDK's reading alone, and the rules alone.
+// (everything parsed and compared again: what the session saves), the JS SDK's reading alone (after an edit, made
+// from the reading before, and of the whole files), the standard's reading with the literal parse (read again on
+// every edit), and the rules alone.
 
 import type { LintInput } from '../../src/core/lint/lintContext';
 import { lintParsedFiles, lintProfileFiles } from '../../src/core/lint/lintFiles';
 import { parseProfileFiles } from '../../src/core/lint/lintContext';
 import { LintSession } from '../../src/core/lint/lintSession';
 import type { FileTexts, ReadingResult } from '../../src/core/readings/reading';
-import { readJsSdk } from '../../src/core/readings/jsSdkReader';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readJsSdk, readJsSdkFromDisk } from '../../src/core/readings/jsSdkReader';
+import { readStandardAndLiteral } from '../../src/core/readings/standardReader';
 import { generateProfiles } from './generateProfiles';
 
 /** The target in ms at each size. */
@@ -94,6 +100,16 @@ function editsOf(pair: FileTexts & { config: string; credentials: string }): { r
 	];
 }
 
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-lint-bench-'));
+
+/** The loader's reading of the whole files, with no reading before to start from: the files written in a folder of the bench's own. */
+async function readWholeFiles(texts: FileTexts): Promise<unknown> {
+	const paths = { configFile: path.join(folder, 'config'), credentialsFile: path.join(folder, 'credentials') };
+	fs.writeFileSync(paths.configFile, texts.config ?? '');
+	fs.writeFileSync(paths.credentialsFile, texts.credentials ?? '');
+	return readJsSdkFromDisk(paths);
+}
+
 async function main(): Promise<boolean> {
 	let met = true;
 	for (const [size, target] of targets) {
@@ -109,17 +125,25 @@ async function main(): Promise<boolean> {
 		}
 		let round = 0;
 		const reading = await medianOf(7, () => readJsSdk(cases[0].edited(round++)));
+		const whole = await medianOf(7, () => readWholeFiles(cases[0].edited(round++)));
+		const standard = await medianOf(7, () => readStandardAndLiteral(cases[0].edited(round++)));
 		const parsed = parseProfileFiles(input(cases[0].edited(0)));
 		const rules = await medianOf(9, () => lintParsedFiles(parsed));
 		console.log('  For reference:');
-		console.log(`    the JS SDK's reading alone              ${reading.toFixed(1).padStart(8)} ms`);
+		console.log(`    the JS SDK's reading after an edit      ${reading.toFixed(1).padStart(8)} ms`);
+		console.log(`    the JS SDK's reading of the whole files ${whole.toFixed(1).padStart(8)} ms`);
+		console.log(`    the standard's reading and literal parse${standard.toFixed(1).padStart(8)} ms`);
 		console.log(`    rules only, on the parsed files         ${rules.toFixed(1).padStart(8)} ms`);
 	}
 	console.log(met ? 'Targets met.' : 'MISSED: a re-lint takes longer than its target.');
 	return met;
 }
 
-main().then((met) => process.exit(met ? 0 : 1), (error: unknown) => {
+main().then((met) => {
+	fs.rmSync(folder, { recursive: true, force: true });
+	process.exit(met ? 0 : 1);
+}, (error: unknown) => {
+	fs.rmSync(folder, { recursive: true, force: true });
 	console.error(error);
 	process.exit(1);
 });

@@ -11,7 +11,6 @@ import type { FileRole } from '../readings/fileLocations';
 import type { TextRange } from '../readings/profileSet';
 import type { TextChange } from '../text/textChange';
 import type { LintedFile, LintedSection } from './lintContext';
-import { movedRange } from './sectionMemo';
 
 /** Where one file's text changed. */
 export interface FileChange extends TextChange {
@@ -107,5 +106,5 @@ export function rangeAfterChanges(changes: readonly FileChange[], file: FileRole
 	if (!change || range.offset < change.start) {
 		return range;
 	}
-	return movedRange(range, file, { file, offset: change.newEnd - change.oldEnd, lines: change.lines });
+	return { ...range, offset: range.offset + change.newEnd - change.oldEnd, line: range.line + change.lines };
 }

@@ -26,7 +26,7 @@ export function lintProfileFiles(input: LintInput): Finding[] {
  */
 export function lintParsedFiles(parsed: ParsedProfileFiles, options: LintOptions = {}): Finding[] {
 	const context: LintContext = { ...parsed, options };
-	// Run section by section, and kept for the sections an edit leaves alone (propertyRule.ts).
+	// Run section by section, all in one pass (propertyRule.ts).
 	const byProperty = propertyFindings(parsed, propertyRules);
 	const findings: Finding[] = [];
 	for (const rule of lintRules) {

@@ -3,9 +3,9 @@
  *--------------------------------------------------------------------------------------------*/
 
 // Linting one pair of files again and again as they are edited, as an editor does on every change. The
-// session keeps the last parse and hands it to the next one (lintContext.ts `parseProfileFiles`), which re-reads
-// only what the edit touched, and with it what the rules found in each section (sectionMemo.ts); the findings
-// are always exactly those of `lintProfileFiles` on the same input.
+// session keeps the last parse and hands it to the next one (lintContext.ts `parseProfileFiles`), which reads
+// the AWS CLI's reading and compares the readings again only where the edit is; the findings are always
+// exactly those of `lintProfileFiles` on the same input.
 
 import type { Finding } from './rule';
 import { LintInput, parseProfileFiles, ParsedProfileFiles } from './lintContext';

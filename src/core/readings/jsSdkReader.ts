@@ -18,6 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { externalDataInterceptor, loadSharedConfigFiles, loadSsoSessionData, parseKnownFiles } from '@smithy/shared-ini-file-loader';
 import type { FileLocations } from './fileLocations';
+import { LoaderTexts, readingAfterEdit } from './jsSdkReadingAfterEdit';
 import type { FileTexts, Reading, ReadingSection } from './reading';
 
 /**
@@ -56,7 +57,13 @@ export function readJsSdk(texts: FileTexts): Promise<JsSdkReadingResult> {
 	if (known) {
 		return known.result;
 	}
-	const result = readInMemory(config, credentials);
+	// After an edit, from the last reading asked for: only the sections the edit touched are read again.
+	const latest = recentReadings[0];
+	const read: LoaderTexts = { config, credentials };
+	const reading = latest
+		? latest.result.then(({ reading }) => readingAfterEdit(latest, reading, read, readInMemory), () => readInMemory(read))
+		: readInMemory(read);
+	const result = reading.then(okReading);
 	recentReadings.unshift({ config, credentials, result });
 	recentReadings.length = Math.min(recentReadings.length, keptReadings);
 	return result;
@@ -75,13 +82,17 @@ function inMemoryPaths(): Pick<FileLocations, 'configFile' | 'credentialsFile'> 
 	return { configFile: path.join(folder, 'config'), credentialsFile: path.join(folder, 'credentials') };
 }
 
-function readInMemory(config: string, credentials: string): Promise<JsSdkReadingResult> {
+function readInMemory(texts: LoaderTexts): Promise<JsSdkReading> {
 	const paths = inMemoryPaths();
-	externalDataInterceptor.interceptFile(paths.configFile, config);
-	externalDataInterceptor.interceptFile(paths.credentialsFile, credentials);
+	externalDataInterceptor.interceptFile(paths.configFile, texts.config);
+	externalDataInterceptor.interceptFile(paths.credentialsFile, texts.credentials);
 	// The loader looks the paths up as it is called, before it awaits anything: a reading started later
 	// replaces the texts only for itself.
-	return readWithLoader(paths).then((reading) => ({ ok: true, reading }));
+	return readWithLoader(paths);
+}
+
+function okReading(reading: JsSdkReading): JsSdkReadingResult {
+	return { ok: true, reading };
 }
 
 /**

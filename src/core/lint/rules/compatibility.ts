@@ -32,7 +32,6 @@ import type { Edit } from '../../text/textEdits';
 import { fileFix, headerText, moveCommentAbove, remove, replace } from '../fixEdits';
 import { keyName, LintContext, LintedFile, LintedSection, textOf } from '../lintContext';
 import type { LintRule, QuickFix, RuleFinding } from '../rule';
-import { Move, movedFinding, SectionMemo } from '../sectionMemo';
 import { capitalize, listOf, nameLabel, quoted, shortToolNames, toolNames } from '../toolNames';
 
 const js = toolNames['js-sdk'];
@@ -53,7 +52,7 @@ export const compatibilityRule: LintRule = {
 	files: ['config', 'credentials'],
 	*check(context) {
 		const twins = new Map(context.files.map((file) => [file, caseTwins(file)]));
-		const detected = context.files.flatMap((file) => detect(context.memo, file, twins.get(file)!));
+		const detected = context.files.flatMap((file) => detect(file, twins.get(file)!));
 		for (const item of detected) {
 			yield item.finding;
 		}
@@ -64,30 +63,22 @@ export const compatibilityRule: LintRule = {
 // ---- 1. Known constructs ----
 
 /** Every known construct in one file. Most lines have none, so each is first tested with no allocation. */
-function detect(memo: SectionMemo, file: LintedFile, twins: ReadonlySet<PropertyLine>): Detected[] {
+function detect(file: LintedFile, twins: ReadonlySet<PropertyLine>): Detected[] {
 	const found: Detected[] = [];
 	let previous: LintedSection | undefined;
-	file.sections.forEach((section, index) => {
-		// Whether the header may be read differently depends on its line alone: kept while it stays the same.
-		if (memo.value('compatibility-header', file, index, { compute: () => mayDifferInHeader(file, section), move: (kept) => kept })) {
+	for (const section of file.sections) {
+		if (mayDifferInHeader(file, section)) {
 			found.push(...detectInHeader(file, section, previous));
 		}
 		if (section.target && section.raw.properties.length > 0) {
-			// A key set in another case under another header of the section (a twin) is not in these lines alone.
-			const inProperties = twins.size > 0 && section.raw.properties.some((property) => twins.has(property.line))
-				? detectInProperties(file, section, twins)
-				: memo.value('compatibility', file, index, { compute: () => detectInProperties(file, section, twins), move: movedDetections });
-			found.push(...inProperties);
+			found.push(...detectInProperties(file, section, twins));
 		}
 		previous = section;
-	});
+	}
 	return found;
 }
 
-/** What is found in a section's properties; the section's name is in its header, so its key too is its lines'. */
-type InProperties = readonly Detected[];
-
-function detectInProperties(file: LintedFile, section: LintedSection, twins: ReadonlySet<PropertyLine>): InProperties {
+function detectInProperties(file: LintedFile, section: LintedSection, twins: ReadonlySet<PropertyLine>): Detected[] {
 	const found: Detected[] = [];
 	for (const property of section.raw.properties) {
 		if (mayDiffer(property)) {
@@ -95,10 +86,6 @@ function detectInProperties(file: LintedFile, section: LintedSection, twins: Rea
 		}
 	}
 	return found;
-}
-
-function movedDetections(found: InProperties, by: Move): InProperties {
-	return found.length === 0 ? found : found.map((detected) => ({ ...detected, finding: movedFinding(detected.finding, by), line: detected.line + by.lines }));
 }
 
 /** Whether a header has anything a detector looks for; false for the great majority. */

@@ -10,7 +10,6 @@ import type { RawProperty } from '../../ini/rawProfileFile';
 import { fileFix, mergeSectionEdits, remove } from '../fixEdits';
 import { keyName, LintedFile, LintedSection, textOf } from '../lintContext';
 import type { LintRule, RuleFinding } from '../rule';
-import { movedFinding, SectionMemo } from '../sectionMemo';
 import { nameLabel } from '../toolNames';
 
 /** Each section written more than once in a file, with its headers in order. */
@@ -69,7 +68,7 @@ export const duplicateKeyRule: LintRule = {
 		for (const file of context.files) {
 			for (let index = 0; index < file.sections.length; index++) {
 				if (file.sections[index].target) {
-					yield* subKeyFindingsIn(context.memo, file, index);
+					yield* subKeyFindingsIn(file, index);
 				}
 			}
 		}
@@ -92,17 +91,10 @@ function duplicateKeyFindings(file: LintedFile, group: readonly RawProperty[]): 
 	});
 }
 
-/**
- * The repeated sub-keys under one header, kept from the last lint while its lines stay the same; their messages
- * name lines, so lines that moved to other line numbers are looked at again.
- */
-function subKeyFindingsIn(memo: SectionMemo, file: LintedFile, index: number): readonly RuleFinding[] {
-	const compute = (): readonly RuleFinding[] => file.sections[index].raw.properties
+/** The repeated sub-keys under one header. */
+function subKeyFindingsIn(file: LintedFile, index: number): readonly RuleFinding[] {
+	return file.sections[index].raw.properties
 		.flatMap((property) => property.subProperties.length > 1 ? duplicateSubKeyFindings(file, property) : []);
-	return memo.value('duplicate-sub-keys', file, index, {
-		compute,
-		move: (kept, by) => kept.length === 0 ? kept : by.lines === 0 ? kept.map((finding) => movedFinding(finding, by)) : compute(),
-	});
 }
 
 /** Sub-keys keep their case in the standard, so `A` and `a` are two sub-keys. */

@@ -12,7 +12,6 @@ import type { Edit } from '../../text/textEdits';
 import { appendLines, fix, remove } from '../fixEdits';
 import { definitionsOf, fileOf, keyName, LintContext, LintedFile } from '../lintContext';
 import type { FileEdits, LintRule, QuickFix } from '../rule';
-import type { SectionMemo } from '../sectionMemo';
 
 /** What moves to the credentials file with the secrets: the key pair and its token. */
 const credentialKeys = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token'] as const;
@@ -32,7 +31,7 @@ export const secretsInConfigRule: LintRule = {
 			if (target?.kind !== 'profile') {
 				continue;
 			}
-			for (const at of secretsIn(context.memo, config!, index)) {
+			for (const at of secretsIn(config!, index)) {
 				const property = section.raw.properties[at];
 				const name = keyName(property.key);
 				if (!fixes.has(target)) {
@@ -51,12 +50,9 @@ export const secretsInConfigRule: LintRule = {
 	},
 };
 
-/** Which properties under a header set a secret (by index): kept from the last lint while its lines stay the same. */
-function secretsIn(memo: SectionMemo, file: LintedFile, index: number): readonly number[] {
-	return memo.value('secret-keys', file, index, {
-		compute: () => file.sections[index].raw.properties.flatMap((property, at) => secretKeys.includes(keyName(property.key)) ? [at] : []),
-		move: (kept) => kept,
-	});
+/** Which properties under a header set a secret (by index). */
+function secretsIn(file: LintedFile, index: number): readonly number[] {
+	return file.sections[index].raw.properties.flatMap((property, at) => secretKeys.includes(keyName(property.key)) ? [at] : []);
 }
 
 /**
