@@ -10,6 +10,8 @@
 // The first is a ratio of times, and this project's machines change speed by half from one second to the next:
 // the table times each reader in turn, but the target is judged on runs timed in alternation (`pairedRatios`),
 // each ratio taken within one round, so that both of its times see the machine at the same speed.
+// It then prints each stage of ours (literal parse, standard reading, profile model) against the JS SDK the same
+// way, to show where the time goes.
 
 import * as ini from 'ini';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,8 @@ import * as path from 'node:path';
 import { PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readAwsCli } from '../../src/core/readings/awsCliReader';
+import { visitRawSections } from '../../src/core/ini/rawProfileFile';
+import { buildProfileModel } from '../../src/core/model/profileModel';
 import { readStandard } from '../../src/core/readings/standardReader';
 import { readOurs, readWithJsSdk } from './benchReaders';
 import { GeneratedFiles, writeGeneratedFiles } from './generateProfiles';
@@ -149,6 +153,30 @@ const longLines: Record<string, string> = {
 	'1 MB continuation': `[default]\nk = v\n ${'x '.repeat(500_000)}\n`,
 };
 
+/**
+ * Where our time goes: each stage of `ours` timed in alternation with the JS SDK, as a ratio of its time in the
+ * same round. What a change to one stage can win at most; the stages' ratios add up to about ours' (reading the
+ * files is left out).
+ */
+async function printStages(files: GeneratedFiles): Promise<void> {
+	const texts = { config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') };
+	const set = readStandard(texts);
+	const stages = await pairedRatios(pairedRounds, {
+		jsSdk: () => readers.jsSdk(files),
+		literal: () => [visitRawSections(texts.config, () => undefined), visitRawSections(texts.credentials, () => undefined)],
+		standard: () => readStandard(texts),
+		model: () => buildProfileModel(set),
+	}, {
+		'literal parse (rawProfileFile.ts)': ['literal', 'jsSdk'],
+		'standard reading, literal parse included': ['standard', 'jsSdk'],
+		'profile model': ['model', 'jsSdk'],
+	});
+	console.log('\nEach stage / JS SDK, timed in alternation (median of the rounds\' ratios, and their range):');
+	for (const [label, { median: stageRatio, range }] of Object.entries(stages)) {
+		console.log(`  ${label.padEnd(44)}${stageRatio.toFixed(2).padStart(6)}   (rounds ${range[0].toFixed(2)}-${range[1].toFixed(2)})`);
+	}
+}
+
 async function main(): Promise<number> {
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'aws-profiles-bench-'));
 	const failures: string[] = [];
@@ -177,6 +205,7 @@ async function main(): Promise<number> {
 		if (ratio > 1) {
 			failures.push('10,000 profiles: more than the JS SDK\'s time');
 		}
+		await printStages(files);
 		console.log('\nsingle long lines (target < 50 ms each):');
 		for (const [label, text] of Object.entries(longLines)) {
 			const { ms } = await time(5, () => readStandard({ config: text, credentials: text }));
