@@ -14,6 +14,7 @@ import { displayName } from '../core/display/secretMasking';
 import { nextSessionChange, warningDue, warningKey } from '../core/sessions/sessionAlerts';
 import { span } from '../core/display/timeLeft';
 import type { Prompts } from './prompts';
+import { MomentTimer } from './momentTimer';
 
 export interface SessionAlertDeps {
 	/** The active profile's entry, if it exists. */
@@ -25,27 +26,24 @@ export interface SessionAlertDeps {
 	readonly log: vscode.LogOutputChannel;
 }
 
-/** setTimeout's longest delay (about 24.8 days); a later moment is reached by re-arming. */
-const longestDelayMs = 2 ** 31 - 1;
-
 export function warnMinutesBefore(): number {
 	// Anything but a positive number (a string in settings.json, a negative) turns the warning off.
 	return Math.max(0, Number(vscode.workspace.getConfiguration('awsProfiles').get('sessions.warnMinutesBefore', 10))) || 0;
 }
 
 export class SessionAlerts implements vscode.Disposable {
-	private timer: NodeJS.Timeout | undefined;
+	private readonly timer = new MomentTimer();
 	private readonly warned = new Set<string>();
 	/** When the armed timer fires (ms since the epoch), for the tests. */
-	armedFor: number | undefined;
+	get armedFor(): number | undefined {
+		return this.timer.armedFor;
+	}
 
 	constructor(private readonly deps: SessionAlertDeps) { }
 
 	/** Warns now if due, then sets the one timer to the next change. */
 	arm(): void {
-		clearTimeout(this.timer);
-		this.timer = undefined;
-		this.armedFor = undefined;
+		this.timer.clear();
 		const entry = this.deps.activeEntry();
 		const warnMs = warnMinutesBefore() * 60_000;
 		const now = Date.now();
@@ -56,12 +54,11 @@ export class SessionAlerts implements vscode.Disposable {
 		if (next === undefined) {
 			return;
 		}
-		this.armedFor = next;
 		// A few milliseconds late rather than early: at the moment itself the state has changed.
-		this.timer = setTimeout(() => {
+		this.timer.set(next, now, () => {
 			this.deps.redraw();
 			this.arm();
-		}, Math.min(next - now + 5, longestDelayMs));
+		}, 5);
 	}
 
 	/**
@@ -96,6 +93,6 @@ export class SessionAlerts implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		clearTimeout(this.timer);
+		this.timer.dispose();
 	}
 }

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { ProfileEntry } from '../core/model/profileModel';
 import { displayName, maskSecretsIn } from '../core/display/secretMasking';
 import { refreshKey, refreshMoment } from '../core/sessions/sessionRefresh';
+import { MomentTimer } from './momentTimer';
 
 export type RenewalResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
@@ -25,37 +26,30 @@ export interface SessionRefreshDeps {
 	readonly log: vscode.LogOutputChannel;
 }
 
-/** setTimeout's longest delay (about 24.8 days); a later moment is reached by re-arming. */
-const longestDelayMs = 2 ** 31 - 1;
-
 export function refreshAutomatically(): boolean {
 	// Anything but false (a string in settings.json) leaves it on, as the default.
 	return vscode.workspace.getConfiguration('awsProfiles').get<unknown>('sessions.refreshAutomatically', true) !== false;
 }
 
 export class SessionRefresh implements vscode.Disposable {
-	private timer: NodeJS.Timeout | undefined;
+	private readonly timer = new MomentTimer();
 	/** The tokens already tried: each once, so a refused renewal is not retried in a loop. */
 	private readonly tried = new Set<string>();
 	/** When the armed timer fires (ms since the epoch), for the tests. */
-	armedFor: number | undefined;
+	get armedFor(): number | undefined {
+		return this.timer.armedFor;
+	}
 
 	constructor(private readonly deps: SessionRefreshDeps) { }
 
 	arm(): void {
-		clearTimeout(this.timer);
-		this.timer = undefined;
-		this.armedFor = undefined;
+		this.timer.clear();
 		const now = Date.now();
 		const moment = refreshMoment(this.deps.activeEntry()?.expiry, { enabled: refreshAutomatically(), now, tried: this.tried });
 		if (moment === undefined) {
 			return;
 		}
-		this.armedFor = moment;
-		this.timer = setTimeout(() => {
-			this.timer = undefined;
-			void this.fire();
-		}, Math.min(moment - now, longestDelayMs));
+		this.timer.set(moment, now, () => void this.fire());
 	}
 
 	/** At the moment (re-checked: the snapshot may have changed since), renews the token once. */
@@ -69,7 +63,7 @@ export class SessionRefresh implements vscode.Disposable {
 		}
 		const key = refreshKey(expiry);
 		this.tried.add(key);
-		this.armedFor = undefined;
+		this.timer.clear();
 		let result: RenewalResult;
 		try {
 			result = await this.deps.renew(entry.name);
@@ -88,6 +82,6 @@ export class SessionRefresh implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		clearTimeout(this.timer);
+		this.timer.dispose();
 	}
 }
