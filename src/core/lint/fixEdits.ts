@@ -10,14 +10,10 @@ import type { ScannedLine } from '../ini/iniScanner';
 import type { FileRole } from '../readings/fileLocations';
 import { parseRawProfileFile, RawProperty, RawSection } from '../ini/rawProfileFile';
 import { deleteSections } from '../editing/sectionEdits';
+import type { Span } from '../text/lineIndex';
 import { applyEdits, Edit } from '../text/textEdits';
 import { fileOf, keyName, LintedFile, ParsedProfileFiles } from './lintContext';
 import type { FileEdits, QuickFix } from './rule';
-
-interface Span {
-	readonly offset: number;
-	readonly length: number;
-}
 
 export function replace(span: Span, content: string): Edit {
 	return { offset: span.offset, length: span.length, content };

@@ -8,11 +8,11 @@
 
 import { TextRange, textRange } from '../readings/profileSet';
 
-/** A span of a text by offset only; made a `TextRange` by a `LineIndex` at the end. */
-export interface Span {
-	readonly offset: number;
-	readonly length: number;
-}
+/**
+ * The offsets of a TextRange alone, as a parser's tree holds them (yaml, jsonc-parser, ours): the one range type
+ * without its line and column, which a `LineIndex` adds where a range is shown.
+ */
+export type Span = Pick<TextRange, 'offset' | 'length'>;
 
 export interface LineIndex {
 	/** The range of `length` characters at `offset` (clamped to the text). */
