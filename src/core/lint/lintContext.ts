@@ -130,14 +130,16 @@ const fileRoles: readonly FileRole[] = ['config', 'credentials'];
  * `previous`, the parse of the texts as they were a moment ago, makes it quicker and changes nothing in the
  * result: in an edited file, the AWS CLI's reading (awsCliReader.ts `readAwsCliFile`) takes what is before and
  * after the edit from it, and the readings are compared again only for the sections the edit touched
- * (editedSections.ts). Both find where the edit is in the file's `change`, computed once here. The literal
- * parse, the standard's reading and the rules run again: keeping the rules' findings per section saved about a
- * tenth of a re-lint at 5,000 profiles and nothing at 500, less than it cost to read.
+ * (editedSections.ts). Both find where the edit is in the file's `change`, computed once here. A file the edit
+ * did not touch keeps its literal parse. The standard's reading and the rules run again: keeping the rules'
+ * findings per section saved about a tenth of a re-lint at 5,000 profiles and nothing at 500.
  */
 export function parseProfileFiles(input: LintInput, previous?: ParsedProfileFiles): ParsedProfileFiles {
 	const { texts } = input;
 	const earlier = earlierFiles(texts, previous);
-	const { standard, literal } = readStandardAndLiteral(texts);
+	// A file the edit did not touch keeps its literal parse (plain data, never changed once made).
+	const unchanged = Object.fromEntries(fileRoles.flatMap((role) => earlier[role] && !earlier[role].change ? [[role, earlier[role].file.raw]] : []));
+	const { standard, literal } = readStandardAndLiteral(texts, unchanged);
 	const targets = headerTargets(standard);
 	const files = fileRoles.flatMap((role) => {
 		const text = texts[role];

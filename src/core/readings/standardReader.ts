@@ -86,8 +86,12 @@ export function readStandard(texts: FileTexts): ProfileSet {
 	return reading.result();
 }
 
-/** `readStandard`, with the literal parse of each file (rawProfileFile.ts) it was read from: what the lint engine needs of both. */
-export function readStandardAndLiteral(texts: FileTexts): {
+/**
+ * `readStandard`, with the literal parse of each file (rawProfileFile.ts) it was read from: what the lint engine needs
+ * of both. `known`: a file's literal parse already made of the same text (the lint session's, for the file an edit
+ * did not touch), used as it is.
+ */
+export function readStandardAndLiteral(texts: FileTexts, known: Partial<Record<FileRole, RawProfileFile>> = {}): {
 	readonly standard: ProfileSet;
 	readonly literal: Partial<Record<FileRole, RawProfileFile>>;
 } {
@@ -96,7 +100,7 @@ export function readStandardAndLiteral(texts: FileTexts): {
 	for (const file of ['config', 'credentials'] as const) {
 		const text = texts[file];
 		if (text !== undefined) {
-			const raw = literal[file] = parseRawProfileFile(text);
+			const raw = literal[file] = known[file] ?? parseRawProfileFile(text);
 			const merger = reading.fileMerger(file, text);
 			raw.sections.forEach((section) => merger.mergeSection(section));
 			reading.addSyntaxProblems(file, raw.problems);

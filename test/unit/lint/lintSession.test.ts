@@ -25,6 +25,16 @@ function relintEach(sequence: readonly FileTexts[]): void {
 const config = '[profile a]\nregion = us-east-1\n\n[profile b]\nsource_profile = a\nrole_arn = arn:aws:iam::123456789012:role/R\n';
 
 describe('lint: re-linting after an edit', () => {
+	it('keeps the literal parse of the file the edit did not touch, and parses the edited one again', () => {
+		const session = new LintSession();
+		session.lint({ texts: { config, credentials: keys('a') }, now: () => now });
+		const before = session.parsed!.files.map((file) => file.raw);
+		session.lint({ texts: { config: config.replace('us-east-1', 'eu-west-1'), credentials: keys('a') }, now: () => now });
+		const [editedConfig, untouchedCredentials] = session.parsed!.files.map((file) => file.raw);
+		assert.notEqual(editedConfig, before[0]);
+		assert.equal(untouchedCredentials, before[1]);
+	});
+
 	it('gives the findings of a lint from nothing when the first section is edited', () => {
 		relintEach([
 			{ config, credentials: keys('a') },
