@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { maskSecretsIn } from '../core/display/secretMasking';
 import type { Finding, QuickFix } from '../core/findings/finding';
 import type { Severity } from '../core/findings/severity';
-import type { TextRange } from '../core/readings/profileSet';
+import type { TextRange } from '../core/text/textRange';
 import { createLineIndex, LineIndex } from '../core/text/lineIndex';
 
 /** The files a check read, by the name its findings give them. */

@@ -20,7 +20,7 @@ import { CheckedFiles, codeActionsOf, toDiagnostic } from './findingDiagnostics'
 import { loadChecks } from './lazyBundles';
 import type { ProfileModel } from '../core/model/profileModel';
 import { profileSummary, VerificationSummary } from '../core/display/profileSummary';
-import type { TextRange } from '../core/readings/profileSet';
+import type { TextRange } from '../core/text/textRange';
 import type { ProfileStore } from './profileStore';
 import { readSettings } from './settings';
 import { displayName, maskSecretsIn } from '../core/display/secretMasking';

@@ -85,4 +85,9 @@ describe('Layout: the imports keep the architecture', () => {
 		assert.deepEqual(violations((entry) => pure(entry)
 			&& (ioModules.test(entry.specifier) || (entry.target?.startsWith('core/io/') ?? false))), []);
 	});
+
+	it('text/ (positions, ranges, edits as data) stands on nothing else of the core', () => {
+		assert.deepEqual(violations((entry) => entry.file.startsWith('core/text/')
+			&& entry.target !== undefined && !entry.target.startsWith('core/text/')), []);
+	});
 });

@@ -8,7 +8,8 @@
 
 import * as assert from 'node:assert/strict';
 import { HeaderLine, PropertyLine, scanIni, ScannedLine, SubPropertyLine } from '../../src/core/ini/iniScanner';
-import type { Problem, TextRange } from '../../src/core/readings/profileSet';
+import type { Problem } from '../../src/core/readings/profileSet';
+import type { TextRange } from '../../src/core/text/textRange';
 import { parseRawProfileFile, RawProfileFile } from '../../src/core/ini/rawProfileFile';
 import { readStandard, toReading } from '../../src/core/readings/standardReader';
 

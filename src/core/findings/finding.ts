@@ -8,7 +8,7 @@
 // and a quick fix is a list of pure edits of the texts the check read (or one action the caller carries out).
 // `F` is how a file is named: the lint names the two AWS files by role, a project's check names files by path.
 
-import type { TextRange } from '../readings/profileSet';
+import type { TextRange } from '../text/textRange';
 import type { Edit } from '../text/textEdits';
 import type { Severity } from './severity';
 

@@ -24,7 +24,7 @@
 // line, a file of `[`...). The scanner never fails: what the text means, and whether it is an error, is the next
 // layer's business (rawProfileFile.ts). Every line is a plain object whose ranges are computed as it is scanned.
 
-import { TextRange, textRange } from '../readings/profileSet';
+import { TextRange, textRange } from '../text/textRange';
 
 /** A property's `=` and the value after it, present only together. */
 export interface Assignment {

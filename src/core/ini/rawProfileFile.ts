@@ -25,7 +25,7 @@ import {
 	ScannedLine,
 	SubPropertyLine,
 } from './iniScanner';
-import type { TextRange } from '../readings/profileSet';
+import type { TextRange } from '../text/textRange';
 import type { Writable } from '../model/profileKeys';
 
 /** The syntax problems of the standard: each makes the SDKs that follow it refuse the whole file. */

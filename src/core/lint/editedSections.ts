@@ -8,7 +8,7 @@
 
 import { changedAwsCliNames } from '../readings/awsCliReader';
 import type { FileRole } from '../readings/fileLocations';
-import type { TextRange } from '../readings/profileSet';
+import type { TextRange } from '../text/textRange';
 import type { TextChange } from '../text/textChange';
 import type { LintedFile, LintedSection } from './lintContext';
 

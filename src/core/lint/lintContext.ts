@@ -11,7 +11,8 @@ import { AwsCliFile, awsCliFileRefusal, combineAwsCliFiles, readAwsCliFile } fro
 import type { Clock } from '../model/expiry';
 import type { Platform } from '../readings/fileLocations';
 import type { FileRole } from '../readings/fileLocations';
-import type { ProfileSet, Section, TextRange } from '../readings/profileSet';
+import type { ProfileSet, Section } from '../readings/profileSet';
+import type { TextRange } from '../text/textRange';
 import type { RawProfileFile, RawProperty, RawSection } from '../ini/rawProfileFile';
 import type { FileTexts, ReadingResult } from '../readings/reading';
 import type { LegacySdkUse } from '../references/legacySdkUses';

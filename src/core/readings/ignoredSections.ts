@@ -11,7 +11,8 @@ import { hasSkippedSectionHeaders } from '../lint/problemRules';
 import { sectionPrefixRule } from '../lint/rules/sectionHeaders';
 import type { FileRole } from '../readings/fileLocations';
 import type { FileTexts } from './reading';
-import type { Problem, TextRange } from './profileSet';
+import type { Problem } from './profileSet';
+import type { TextRange } from '../text/textRange';
 
 export interface IgnoredSection {
 	readonly file: FileRole;

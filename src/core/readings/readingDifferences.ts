@@ -8,7 +8,8 @@
 // sees and where in the files it is. Values are data fields only; describeDifference masks secrets.
 
 import type { FileRole } from '../readings/fileLocations';
-import type { ProfileSet, Section, SourceLocation, TextRange } from './profileSet';
+import type { ProfileSet, Section, SourceLocation } from './profileSet';
+import type { TextRange } from '../text/textRange';
 import type { FileTexts, ReaderName, ReadingResult, ReadingSection } from './reading';
 import { displayValue } from '../display/secretMasking';
 import { toReadingSection } from './standardReader';

@@ -26,16 +26,8 @@
 // PropertyDefinitions whose locations are computed as they are read.
 
 import type { FileRole } from '../readings/fileLocations';
-import type {
-	Problem,
-	ProblemSeverity,
-	ProfileSet,
-	PropertyDefinition,
-	Section,
-	SectionKind,
-	SourceLocation,
-	TextRange,
-} from './profileSet';
+import type { Problem, ProblemSeverity, ProfileSet, PropertyDefinition, Section, SectionKind, SourceLocation } from './profileSet';
+import type { TextRange } from '../text/textRange';
 import { isValidIdentifier } from '../ini/identifiers';
 import { scanLineAt } from '../ini/iniScanner';
 import { Keys } from '../model/profileKeys';

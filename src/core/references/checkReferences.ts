@@ -20,7 +20,7 @@ import * as path from 'node:path';
 
 import { expiryStatus } from '../model/expiry';
 import type { ProfileEntry, ProfileModel } from '../model/profileModel';
-import type { TextRange } from '../readings/profileSet';
+import type { TextRange } from '../text/textRange';
 import type { ChainError } from '../model/roleChain';
 import { didYouMean } from '../lint/didYouMean';
 import { displayName, displayValue, maskSecretsIn } from '../display/secretMasking';

@@ -13,7 +13,7 @@
 // `rename` is the literal to replace when the profile is renamed or a typo fixed, wherever it is.
 
 import type { ParseLimit } from './parseLimits';
-import type { TextRange } from '../readings/profileSet';
+import type { TextRange } from '../text/textRange';
 
 /** Which tool's file the reference is in. */
 export type ReferenceFileKind =

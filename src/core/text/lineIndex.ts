@@ -6,7 +6,7 @@
 // CLI's reports want lines and columns.
 // Lines end at `\n`, `\r\n` or a lone `\r`, as an editor's document counts them.
 
-import { TextRange, textRange } from '../readings/profileSet';
+import { TextRange, textRange } from './textRange';
 
 /**
  * The offsets of a TextRange alone, as a parser's tree holds them (yaml, jsonc-parser, ours): the one range type

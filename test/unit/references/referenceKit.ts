@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { TextRange } from '../../../src/core/readings/profileSet';
+import type { TextRange } from '../../../src/core/text/textRange';
 import { findProfileReferences } from '../../../src/core/references/findReferences';
 import type { DotenvFileText, FindOptions, ProfileReference, ResolvedReference } from '../../../src/core/references/profileReference';
 

@@ -22,7 +22,8 @@
 
 import type { PropertyLine, ScannedLine, SubPropertyLine } from '../../ini/iniScanner';
 import type { FileRole } from '../../readings/fileLocations';
-import { Section, textRange } from '../../readings/profileSet';
+import { Section } from '../../readings/profileSet';
+import { textRange } from '../../text/textRange';
 import type { RawProperty } from '../../ini/rawProfileFile';
 import type { ReaderName } from '../../readings/reading';
 import type { PropertyDifference, PropertySight, SectionDifference, SectionSight } from '../../readings/readingDifferences';
