@@ -64,8 +64,8 @@ export type { ToolReadings } from './references/toolVisibility';
 export { codeChallengeS256, createCodeVerifier, createState } from './sessions/pkce';
 export { checkProfileNameTemplate, defaultProfileNameTemplate, importOperation, planSsoImport } from './sessions/ssoImport';
 export type { ImportedProfile } from './sessions/ssoImport';
-export { ssoLoginTargetForProfile, ssoLoginTargetForSession } from './sessions/ssoLoginTarget';
-export type { SsoLoginTarget } from './sessions/ssoLoginTarget';
+export { ssoLoginTargetForProfile, ssoLoginTargetForSession, ssoSignInFor } from './sessions/ssoLoginTarget';
+export type { SsoLoginTarget, SsoSignIn } from './sessions/ssoLoginTarget';
 export { cacheTimestamp, refreshAbility, tokenExpiresAt } from './sessions/ssoTokenCache';
 export type { CachedSsoToken } from './sessions/ssoTokenCache';
 

@@ -19,8 +19,7 @@ import { awsLoginSince, parseAwsCliVersion, shellWord, supportsAwsLogin } from '
 import { shownPath } from '../core/display/displayPath';
 import type { ProfileModel } from '../core/model/profileModel';
 import { displayName, maskSecretsIn } from '../core/display/secretMasking';
-import { configuredEndpoint } from '../core/model/serviceEndpoints';
-import { ssoLoginTargetForProfile, ssoLoginTargetForSession, SsoLoginTarget } from '../core/sessions/ssoLoginTarget';
+import { SsoSignIn, ssoSignInFor } from '../core/sessions/ssoLoginTarget';
 import { span } from '../core/display/timeLeft';
 import { CommandError } from './commands';
 import type { ProfileNode } from './profileTree';
@@ -36,12 +35,9 @@ export interface SignInDeps {
 	readonly log: vscode.LogOutputChannel;
 }
 
-interface Resolved {
-	readonly target: SsoLoginTarget;
+interface Resolved extends SsoSignIn {
 	/** `sso-session 'corp'`, `profile 'dev'`. */
 	readonly label: string;
-	readonly endpoints: { readonly oidc?: string; readonly portal?: string };
-	readonly caBundle?: string;
 }
 
 const installPage = 'https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html';
@@ -199,21 +195,14 @@ export class SignInCommand {
 	private resolve(model: ProfileModel, chosen: Exclude<SignInArgument, undefined>): Resolved {
 		const profile = profileOf(chosen);
 		const session = typeof chosen === 'object' && 'ssoSession' in chosen ? chosen.ssoSession : undefined;
-		const found = profile !== undefined ? ssoLoginTargetForProfile(model, profile) : ssoLoginTargetForSession(model, session ?? '');
+		const found = ssoSignInFor(model, profile !== undefined ? { profile } : { session: session ?? '' }, process.env);
 		if (!found.ok) {
 			throw new CommandError(found.reason);
 		}
-		// The profile's own endpoint settings count, as the SDKs read them; an sso-session alone has only the environment's.
-		const endpointProfile = profile ?? '';
-		const oidc = configuredEndpoint(model, endpointProfile, 'sso oidc', process.env);
-		const portal = configuredEndpoint(model, endpointProfile, 'sso', process.env);
-		const caBundle = profile === undefined ? undefined : model.profiles.get(profile)?.section.properties.get('ca_bundle')?.value;
-		const { sessionName } = found.target;
+		const { sessionName } = found.signIn.target;
 		return {
-			target: found.target,
+			...found.signIn,
 			label: sessionName !== undefined ? `sso-session '${displayName(sessionName)}'` : `profile '${displayName(profile ?? '')}'`,
-			endpoints: { ...(oidc ? { oidc } : {}), ...(portal ? { portal } : {}) },
-			...(caBundle ? { caBundle } : {}),
 		};
 	}
 

@@ -8,6 +8,8 @@
 
 import { ssoCacheId } from '../model/expiry';
 import type { ProfileModel } from '../model/profileModel';
+import { configuredEndpoint } from '../model/serviceEndpoints';
+import type { Environment } from '../readings/fileLocations';
 import type { Section } from '../readings/profileSet';
 import { displayName } from '../display/secretMasking';
 
@@ -77,4 +79,32 @@ export function ssoLoginTargetForProfile(model: ProfileModel, profile: string): 
 		return { ok: false, reason: `Profile ${shown} needs both sso_start_url and sso_region.` };
 	}
 	return { ok: true, target: { cacheId, startUrl: cacheId, region: token.region, scopes: [] } };
+}
+
+/** A sign-in with where it goes: the endpoints and CA bundle the SDKs would use for it. */
+export interface SsoSignIn {
+	readonly target: SsoLoginTarget;
+	readonly endpoints: { readonly oidc?: string; readonly portal?: string };
+	readonly caBundle?: string;
+}
+
+export type SsoSignInResult = { readonly ok: true; readonly signIn: SsoSignIn } | { readonly ok: false; readonly reason: string };
+
+/**
+ * The sign-in of a profile, or of an sso-session by name, for the editor and the CLI alike. The profile's own
+ * endpoint settings and `ca_bundle` count, as the SDKs read them; an sso-session alone has only the environment's.
+ */
+export function ssoSignInFor(model: ProfileModel, chosen: { readonly profile: string } | { readonly session: string }, env: Environment): SsoSignInResult {
+	const profile = 'profile' in chosen ? chosen.profile : undefined;
+	const found = profile !== undefined ? ssoLoginTargetForProfile(model, profile) : ssoLoginTargetForSession(model, 'session' in chosen ? chosen.session : '');
+	if (!found.ok) {
+		return found;
+	}
+	const oidc = configuredEndpoint(model, profile ?? '', 'sso oidc', env);
+	const portal = configuredEndpoint(model, profile ?? '', 'sso', env);
+	const caBundle = profile === undefined ? undefined : model.profiles.get(profile)?.section.properties.get('ca_bundle')?.value;
+	return {
+		ok: true,
+		signIn: { target: found.target, endpoints: { ...(oidc ? { oidc } : {}), ...(portal ? { portal } : {}) }, ...(caBundle ? { caBundle } : {}) },
+	};
 }
