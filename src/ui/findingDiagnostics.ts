@@ -30,14 +30,12 @@ const severities: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
 	hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** Findings about what is not read at all, shown faded as VS Code shows unused code. */
-const unnecessary = new Set<string>(['profile-reference/not-checked']);
-
 export function toDiagnostic<F extends string>(finding: Finding<F>, files: CheckedFiles<F>, source: string): vscode.Diagnostic {
 	const diagnostic = new vscode.Diagnostic(rangeIn(files, finding.file, finding.range), maskSecretsIn(finding.message), severities[finding.severity]);
 	diagnostic.source = source;
 	diagnostic.code = finding.ruleId;
-	if (unnecessary.has(finding.ruleId)) {
+	if (finding.notRead) {
+		// Faded, as VS Code shows unused code.
 		diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
 	}
 	if (finding.related && finding.related.length > 0) {

@@ -53,4 +53,6 @@ export interface Finding<F extends string> {
 	readonly range: TextRange;
 	readonly related?: readonly RelatedLocation<F>[];
 	readonly fixes?: readonly QuickFix<F>[];
+	/** The range is not read at all (a profile known only when deploying): an editor shows it faded. */
+	readonly notRead?: true;
 }

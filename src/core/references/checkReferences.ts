@@ -58,6 +58,7 @@ interface Draft {
 	/** `file` absent: the reference's own file. */
 	readonly related?: readonly { readonly file?: string; readonly range: TextRange; readonly message: string }[];
 	readonly fixes?: readonly DraftFix[];
+	readonly notRead?: true;
 }
 
 type DraftFix =
@@ -285,7 +286,7 @@ function notChecked(reference: NotCheckedReference): Draft {
 		};
 	}
 	return {
-		code: 'not-checked', severity: 'hint', range: reference.range, reference,
+		code: 'not-checked', severity: 'hint', range: reference.range, reference, notRead: true,
 		message: `The profile${stagesText(reference)} is not checked: ${reasonText(reference.reason)}.`,
 	};
 }

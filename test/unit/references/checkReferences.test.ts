@@ -167,6 +167,7 @@ describe('Checking references', () => {
 		it('a reference that cannot be checked is a hint saying why', () => {
 			const findings = check('serverless.yml', 'provider:\n  profile: ${ssm:/deploy/profile}\n');
 			assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.severity]), [['profile-reference/not-checked', 'hint']]);
+			assert.equal(findings[0].notRead, true, 'shown faded: nothing there is read');
 			assert.match(findings[0].message, /\$\{ssm:\.\.\.\}/);
 		});
 
