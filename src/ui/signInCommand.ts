@@ -19,7 +19,7 @@ import { awsLoginSince, parseAwsCliVersion, shellWord, supportsAwsLogin } from '
 import { shownPath } from '../core/display/displayPath';
 import type { ProfileModel } from '../core/model/profileModel';
 import { displayName, maskSecretsIn } from '../core/display/secretMasking';
-import { SsoSignIn, ssoSignInFor } from '../core/sessions/ssoLoginTarget';
+import { signInFlowFor, SsoSignIn, ssoSignInFor } from '../core/sessions/ssoLoginTarget';
 import { span } from '../core/display/timeLeft';
 import { CommandError } from './commands';
 import type { ProfileNode } from './profileTree';
@@ -53,7 +53,7 @@ export class SignInCommand {
 
 	/** The flow the window allows: a browser on this machine reaches the loopback redirect only in a local window. */
 	flow(): SsoFlow {
-		return this.flowOverride ?? (vscode.env.remoteName ? 'device-code' : 'authorization-code');
+		return this.flowOverride ?? signInFlowFor(vscode.env.remoteName);
 	}
 
 	async signIn(argument?: SignInArgument, flow = this.flow()): Promise<void> {

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { codeChallengeS256, createCodeVerifier, createState } from '../../src/core/sessions/pkce';
 import { buildProfileModel } from '../../src/core/model/profileModel';
-import { ssoLoginTargetForProfile, ssoLoginTargetForSession } from '../../src/core/sessions/ssoLoginTarget';
+import { signInFlowFor, ssoLoginTargetForProfile, ssoLoginTargetForSession } from '../../src/core/sessions/ssoLoginTarget';
 import { CachedSsoToken, cacheTimestamp, formatCachedToken, parseCachedToken, refreshAbility, shouldRefresh } from '../../src/core/sessions/ssoTokenCache';
 import { readStandard } from '../../src/core/readings/standardReader';
 
@@ -66,6 +66,13 @@ describe('PKCE', () => {
 });
 
 describe('SSO login target', () => {
+	it('signs in by device code in a remote window (SSH, WSL, a container), by the browser and a loopback redirect where the editor runs locally', () => {
+		assert.equal(signInFlowFor('ssh-remote'), 'device-code');
+		assert.equal(signInFlowFor('wsl'), 'device-code');
+		assert.equal(signInFlowFor('dev-container'), 'device-code');
+		assert.equal(signInFlowFor(undefined), 'authorization-code');
+	});
+
 	const model = buildProfileModel(readStandard({ config: [
 		'[sso-session my-sso]', 'sso_start_url = https://d-1.awsapps.com/start', 'sso_region = eu-west-1', '',
 		'[sso-session scoped]', 'sso_start_url = https://d-1.awsapps.com/start', 'sso_region = eu-west-1', 'sso_registration_scopes = sso:account:access, codewhisperer:completions', '',

@@ -108,3 +108,12 @@ export function ssoSignInFor(model: ProfileModel, chosen: { readonly profile: st
 		signIn: { target: found.target, endpoints: { ...(oidc ? { oidc } : {}), ...(portal ? { portal } : {}) }, ...(caBundle ? { caBundle } : {}) },
 	};
 }
+
+/**
+ * How the editor signs in: with the browser and a loopback redirect where the editor runs on this machine; by
+ * device code in a remote window (SSH, WSL, a container), where no browser can reach the loopback address of the
+ * machine the files are on.
+ */
+export function signInFlowFor(remoteName: string | undefined): 'device-code' | 'authorization-code' {
+	return remoteName ? 'device-code' : 'authorization-code';
+}
