@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import { PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readAwsCli } from '../../src/core/readings/awsCliReader';
-import { visitRawSections } from '../../src/core/ini/rawProfileFile';
+import { visitLiteral } from '../../src/core/ini/rawProfileFile';
 import { buildProfileModel } from '../../src/core/model/profileModel';
 import { readStandard } from '../../src/core/readings/standardReader';
 import { readOurs, readWithJsSdk } from './benchReaders';
@@ -163,7 +163,7 @@ async function printStages(files: GeneratedFiles): Promise<void> {
 	const set = readStandard(texts);
 	const stages = await pairedRatios(pairedRounds, {
 		jsSdk: () => readers.jsSdk(files),
-		literal: () => [visitRawSections(texts.config, () => undefined), visitRawSections(texts.credentials, () => undefined)],
+		literal: () => [visitLiteral(texts.config, {}), visitLiteral(texts.credentials, {})],
 		standard: () => readStandard(texts),
 		model: () => buildProfileModel(set),
 	}, {

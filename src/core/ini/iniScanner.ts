@@ -22,9 +22,15 @@
 // One pass over the text with charCodeAt and indexOf (for line ends), and no regular expression: each character
 // is looked at a bounded number of times, so the time is linear in the size of the file whatever it holds (a 1 MB
 // line, a file of `[`...). The scanner never fails: what the text means, and whether it is an error, is the next
-// layer's business (rawProfileFile.ts). Every line is a plain object whose ranges are computed as it is scanned.
+// layer's business (rawProfileFile.ts).
+//
+// As jsonc-parser's scanner does, `LineScanner` keeps the current line's pieces as offsets and makes no object per
+// line: a reader that keeps little of a large file (the standard reading) then leaves no garbage behind each line,
+// which is most of what such a reading would otherwise cost. `scanIni` and `forEachLine` give each line as a plain
+// object with its ranges (`ScannedLine`), for the lint and the edits.
 
 import { TextRange, textRange } from '../text/textRange';
+import type { Writable } from '../model/profileKeys';
 
 /** A property's `=` and the value after it, present only together. */
 export interface Assignment {
@@ -125,10 +131,230 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const HASH = 0x23;
 const SEMICOLON = 0x3b;
-const EQUALS = 0x3d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const BOM = 0xfeff;
+
+/** No such piece on the current line. */
+export const absent = -1;
+
+/**
+ * Walks the lines of one text, classifying each as the standard does. After `scan()`, its fields describe the line
+ * it moved to, as offsets into the text (`absent` for a piece the line lacks); which fields mean something depends
+ * on `kind`, as the `ScannedLine` of that kind says.
+ */
+export interface LineScanner {
+	readonly text: string;
+	/** 1 when the text starts with a byte order mark (U+FEFF), which is skipped; offsets still count it. */
+	readonly bomLength: 0 | 1;
+	/** The file's first line terminator, `\n` when it has none (so far). */
+	readonly eol: LineEnding;
+	/** The current line's kind; undefined before the first `scan()` and after the last line. */
+	readonly kind: LineKind | undefined;
+	/** The current line's number, from 0. */
+	readonly number: number;
+	/** Where the current line starts (after a byte order mark), ends (before its terminator), and the next starts. */
+	readonly start: number;
+	readonly end: number;
+	readonly next: number;
+	/** Where the line's columns count from: its start, or 0 on the text's first line (BOM or not). */
+	readonly columnBase: number;
+	/** Header: from the `[` to the `]` included, or, when unterminated, to the last character before any comment. */
+	readonly headerEnd: number;
+	readonly closed: boolean;
+	/** Header: its prefix (`absent` without one) and name, trimmed. */
+	readonly prefixStart: number;
+	readonly prefixEnd: number;
+	readonly nameStart: number;
+	readonly nameEnd: number;
+	/** Property and sub-property: the key, trimmed; the `=` (`absent` without one); the value after it, trimmed. */
+	readonly keyStart: number;
+	readonly keyEnd: number;
+	readonly equals: number;
+	readonly valueStart: number;
+	readonly valueEnd: number;
+	/** Continuation and sub-property: the line's text, trimmed. */
+	readonly textStart: number;
+	readonly textEnd: number;
+	/** Comment line, and a header's or property's inline comment (`absent` without one). */
+	readonly commentStart: number;
+	readonly commentEnd: number;
+	/** Moves to the next line; false at the end of the text. */
+	scan(): boolean;
+	/** A range on the current line, from `start` to `end`. */
+	rangeOf(start: number, end: number): TextRange;
+	/** The text from `start` to `end`. */
+	slice(start: number, end: number): string;
+}
+
+/** The scanner's own state besides what it shows. */
+interface ScannerState extends Writable<Omit<LineScanner, 'scan' | 'rangeOf' | 'slice'>> {
+	/** Whether a line terminator was seen (`eol` is then the first one). */
+	eolSeen: boolean;
+	/**
+	 * The one thing a line's kind depends on above it: indented lines under `key =` (an empty value) are
+	 * sub-properties; a header or another property line ends that.
+	 */
+	underEmptyValue: boolean;
+}
+
+/**
+ * A scanner of `text` from `from`, where a line starts; that line is number 0 (`scanLineAt` looks at one line this
+ * way). As jsonc-parser's `createScanner`, a plain object made once: a reader of a large file then makes no object
+ * per line, and leaves no garbage behind each line, which is most of what a reading that keeps little would cost.
+ */
+export function createLineScanner(text: string, from = 0): LineScanner {
+	const bomLength = from === 0 && text.charCodeAt(0) === BOM ? 1 : 0;
+	const state: ScannerState & Pick<LineScanner, 'scan' | 'rangeOf' | 'slice'> = {
+		text,
+		bomLength,
+		eol: '\n',
+		eolSeen: false,
+		underEmptyValue: false,
+		kind: undefined,
+		number: -1,
+		start: from + bomLength,
+		end: from + bomLength,
+		next: from + bomLength,
+		columnBase: 0,
+		headerEnd: absent,
+		closed: false,
+		prefixStart: absent,
+		prefixEnd: absent,
+		nameStart: absent,
+		nameEnd: absent,
+		keyStart: absent,
+		keyEnd: absent,
+		equals: absent,
+		valueStart: absent,
+		valueEnd: absent,
+		textStart: absent,
+		textEnd: absent,
+		commentStart: absent,
+		commentEnd: absent,
+		scan: () => scanNext(state),
+		rangeOf: (start, end) => textRange(start, end, state.number, state.columnBase),
+		slice: (start, end) => text.slice(start, end),
+	};
+	return state;
+}
+
+function scanNext(state: ScannerState): boolean {
+	const { text } = state;
+	const start = state.next;
+	if (start >= text.length) {
+		state.kind = undefined;
+		return false;
+	}
+	const newline = text.indexOf('\n', start);
+	state.next = newline === -1 ? text.length : newline + 1;
+	state.end = newline > start && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline === -1 ? text.length : newline;
+	if (!state.eolSeen && newline !== -1) {
+		state.eolSeen = true;
+		state.eol = state.end === newline ? '\n' : '\r\n';
+	}
+	state.columnBase = state.number === -1 ? start - state.bomLength : start;
+	state.number++;
+	state.start = start;
+	classify(state);
+	if (state.kind === 'header') {
+		state.underEmptyValue = false;
+	} else if (state.kind === 'property') {
+		state.underEmptyValue = state.equals !== absent && state.valueStart === state.valueEnd;
+	}
+	return true;
+}
+
+function classify(state: ScannerState): void {
+	const { text, start, end } = state;
+	state.commentStart = absent;
+	const first = skipBlanks(text, start, end);
+	if (first === end) {
+		state.kind = 'blank';
+		return;
+	}
+	const code = text.charCodeAt(start);
+	if (code === HASH || code === SEMICOLON) {
+		state.kind = 'comment';
+		state.commentStart = start;
+		state.commentEnd = trimEnd(text, start, end);
+	} else if (code === OPEN_BRACKET) {
+		state.kind = 'header';
+		scanHeader(state);
+	} else if (!isBlank(code)) {
+		state.kind = 'property';
+		scanAssignment(state, start, true);
+	} else {
+		state.textStart = first;
+		state.textEnd = trimEnd(text, first, end);
+		if (state.underEmptyValue) {
+			state.kind = 'sub-property';
+			scanAssignment(state, first, false);
+		} else {
+			state.kind = 'continuation';
+		}
+	}
+}
+
+/**
+ * Between the brackets, the standard trims, then splits at the first space or tab into a prefix and a name,
+ * each trimmed again (of any Unicode whitespace, like Rust's `trim`). In a header, `#` and `;` start a comment
+ * anywhere, even without whitespace before them.
+ */
+function scanHeader(state: ScannerState): void {
+	const { text, start, end } = state;
+	const trimmedEnd = trimEnd(text, start, end);
+	const commentStart = findCommentMarker(text, start, trimmedEnd);
+	const headerEnd = commentStart === absent ? trimmedEnd : trimEnd(text, start, commentStart);
+	// `[` alone is unterminated; `[]` is a closed header with an empty name.
+	const closed = headerEnd - start >= 2 && text.charCodeAt(headerEnd - 1) === CLOSE_BRACKET;
+	const innerStart = skipBlanks(text, start + 1, closed ? headerEnd - 1 : headerEnd);
+	const innerEnd = trimEnd(text, innerStart, closed ? headerEnd - 1 : headerEnd);
+	let split = innerStart;
+	while (split < innerEnd && !isBlank(text.charCodeAt(split))) {
+		split++;
+	}
+	let nameStart = innerStart;
+	state.prefixStart = state.prefixEnd = absent;
+	if (split < innerEnd) {
+		state.prefixStart = unicodeTrimStart(text, innerStart, split);
+		state.prefixEnd = unicodeTrimEnd(text, state.prefixStart, split);
+		nameStart = split + 1;
+	}
+	state.nameStart = unicodeTrimStart(text, nameStart, innerEnd);
+	state.nameEnd = unicodeTrimEnd(text, state.nameStart, innerEnd);
+	state.headerEnd = headerEnd;
+	state.closed = closed;
+	if (commentStart !== absent) {
+		state.commentStart = commentStart;
+		state.commentEnd = trimmedEnd;
+	}
+}
+
+/**
+ * A property line's key, `=` and value, from `from` (its first character that is not blank). On a property
+ * line the value stops before an inline comment; the standard checks a sub-property line as a property line
+ * (so a comment hides an `=` after it), but keeps the whole line in the value (so a comment after the value is
+ * part of it), and notes no comment.
+ */
+function scanAssignment(state: ScannerState, from: number, commentEndsValue: boolean): void {
+	const { text } = state;
+	const trimmedEnd = trimEnd(text, from, state.end);
+	const commentStart = findInlineComment(text, from, trimmedEnd);
+	const contentEnd = commentStart === absent ? trimmedEnd : trimEnd(text, from, commentStart);
+	const equals = text.indexOf('=', from);
+	state.equals = equals !== -1 && equals < (commentStart === absent ? trimmedEnd : commentStart) ? equals : absent;
+	state.keyStart = from;
+	state.keyEnd = state.equals === absent ? contentEnd : trimEnd(text, from, state.equals);
+	if (state.equals !== absent) {
+		state.valueEnd = commentEndsValue ? contentEnd : trimmedEnd;
+		state.valueStart = skipBlanks(text, state.equals + 1, state.valueEnd);
+	}
+	if (commentEndsValue && commentStart !== absent) {
+		state.commentStart = commentStart;
+		state.commentEnd = trimmedEnd;
+	}
+}
 
 /**
  * Classifies every line of `text`, one file's content exactly as read. Offsets index `text` itself: with a
@@ -146,30 +372,11 @@ export function scanIni(text: string): ScannedText {
  * some lines. Returns what scanIni tells of the whole text.
  */
 export function forEachLine(text: string, visit: (line: ScannedLine) => void): Omit<ScannedText, 'lines'> {
-	const bomLength = text.charCodeAt(0) === BOM ? 1 : 0;
-	let eol: LineEnding | undefined;
-	// The one thing a line's kind depends on above it: indented lines under `key =` (an empty value) are
-	// sub-properties; a header or another property line ends that.
-	let underEmptyValue = false;
-	for (let start: number = bomLength, number = 0; start < text.length; number++) {
-		const newline = text.indexOf('\n', start);
-		const next = newline === -1 ? text.length : newline + 1;
-		const end = newline > start && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline === -1 ? text.length : newline;
-		if (eol === undefined && newline !== -1) {
-			eol = end === newline ? '\n' : '\r\n';
-		}
-		// Columns count from the line's start, except on the text's first line, where they count from 0 (BOM or not).
-		const columnBase = start === bomLength ? 0 : start;
-		const line = scanLine(text, textRange(start, end, number, columnBase), textRange(start, next, number, columnBase), underEmptyValue);
-		if (line.kind === 'header') {
-			underEmptyValue = false;
-		} else if (line.kind === 'property') {
-			underEmptyValue = line.assignment !== undefined && line.assignment.value.length === 0;
-		}
-		visit(line);
-		start = next;
+	const scanner = createLineScanner(text);
+	while (scanner.scan()) {
+		visit(scannedLine(scanner));
 	}
-	return { bomLength, eol: eol ?? '\n' };
+	return { bomLength: scanner.bomLength, eol: scanner.eol };
 }
 
 /**
@@ -177,135 +384,66 @@ export function forEachLine(text: string, visit: (line: ScannedLine) => void): O
  * line, such as whether it is a certain header. `start` must be where a line starts.
  */
 export function scanLineAt(text: string, start: number): ScannedLine {
-	const bomLength = start === 0 && text.charCodeAt(0) === BOM ? 1 : 0;
-	const from = start + bomLength;
-	const newline = text.indexOf('\n', from);
-	const next = newline === -1 ? text.length : newline + 1;
-	const end = newline > from && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline === -1 ? text.length : newline;
-	return scanLine(text, textRange(from, end, 0, start), textRange(from, next, 0, start), false);
+	const scanner = createLineScanner(text, start);
+	scanner.scan();
+	return scannedLine(scanner);
 }
 
-/** A range of the line whose text is `line`: the same line number, columns counted alike. */
-function rangeOf(line: TextRange, start: number, end: number): TextRange {
-	return textRange(start, end, line.line, line.offset - line.column);
+/** The line the scanner is at, as a plain object with its ranges. */
+export function scannedLine(scanner: LineScanner): ScannedLine {
+	const { start, end, next, number, columnBase } = scanner;
+	const range = textRange(start, end, number, columnBase);
+	const span = textRange(start, next, number, columnBase);
+	const piece = (from: number, to: number) => scanner.rangeOf(from, to);
+	const comment = scanner.commentStart === absent ? undefined : piece(scanner.commentStart, scanner.commentEnd);
+	switch (scanner.kind) {
+		case 'blank':
+			return { kind: 'blank', range, span };
+		case 'comment':
+			return { kind: 'comment', range, span, comment: comment! };
+		case 'header':
+			return {
+				kind: 'header',
+				range,
+				span,
+				header: piece(start, scanner.headerEnd),
+				closed: scanner.closed,
+				prefix: scanner.prefixStart === absent ? undefined : piece(scanner.prefixStart, scanner.prefixEnd),
+				name: piece(scanner.nameStart, scanner.nameEnd),
+				comment,
+			};
+		case 'property':
+			return { kind: 'property', range, span, key: piece(scanner.keyStart, scanner.keyEnd), assignment: assignmentOf(scanner), comment };
+		case 'continuation':
+			return { kind: 'continuation', range, span, text: piece(scanner.textStart, scanner.textEnd) };
+		default:
+			return {
+				kind: 'sub-property',
+				range,
+				span,
+				text: piece(scanner.textStart, scanner.textEnd),
+				key: piece(scanner.keyStart, scanner.keyEnd),
+				assignment: assignmentOf(scanner),
+			};
+	}
 }
 
-/** The line whose text is `range` (and with its terminator, `span`). */
-function scanLine(text: string, range: TextRange, span: TextRange, underEmptyValue: boolean): ScannedLine {
-	const start = range.offset;
-	const end = start + range.length;
-	const first = skipBlanks(text, start, end);
-	if (first === end) {
-		return { kind: 'blank', range, span };
-	}
-	const code = text.charCodeAt(start);
-	if (code === HASH || code === SEMICOLON) {
-		return { kind: 'comment', range, span, comment: rangeOf(range, start, trimEnd(text, start, end)) };
-	}
-	if (code === OPEN_BRACKET) {
-		return scanHeader(text, range, span);
-	}
-	if (isBlank(code)) {
-		return underEmptyValue
-			? scanSubProperty(text, first, range, span)
-			: { kind: 'continuation', range, span, text: rangeOf(range, first, trimEnd(text, first, end)) };
-	}
-	return scanProperty(text, range, span);
-}
-
-/**
- * Between the brackets, the standard trims, then splits at the first space or tab into a prefix and a name,
- * each trimmed again (of any Unicode whitespace, like Rust's `trim`). In a header, `#` and `;` start a comment
- * anywhere, even without whitespace before them.
- */
-function scanHeader(text: string, range: TextRange, span: TextRange): HeaderLine {
-	const start = range.offset;
-	const end = start + range.length;
-	const trimmedEnd = trimEnd(text, start, end);
-	const commentStart = findCommentMarker(text, start, trimmedEnd);
-	const headerEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, start, commentStart);
-	// `[` alone is unterminated; `[]` is a closed header with an empty name.
-	const closed = headerEnd - start >= 2 && text.charCodeAt(headerEnd - 1) === CLOSE_BRACKET;
-	const innerStart = skipBlanks(text, start + 1, closed ? headerEnd - 1 : headerEnd);
-	const innerEnd = trimEnd(text, innerStart, closed ? headerEnd - 1 : headerEnd);
-	let split = innerStart;
-	while (split < innerEnd && !isBlank(text.charCodeAt(split))) {
-		split++;
-	}
-	let nameStart = innerStart;
-	let prefix: TextRange | undefined;
-	if (split < innerEnd) {
-		const prefixStart = unicodeTrimStart(text, innerStart, split);
-		prefix = rangeOf(range, prefixStart, unicodeTrimEnd(text, prefixStart, split));
-		nameStart = split + 1;
-	}
-	nameStart = unicodeTrimStart(text, nameStart, innerEnd);
-	const name = rangeOf(range, nameStart, unicodeTrimEnd(text, nameStart, innerEnd));
-	const comment = commentStart === -1 ? undefined : rangeOf(range, commentStart, trimmedEnd);
-	return { kind: 'header', range, span, header: rangeOf(range, start, headerEnd), closed, prefix, name, comment };
-}
-
-function scanProperty(text: string, range: TextRange, span: TextRange): PropertyLine {
-	const start = range.offset;
-	const end = start + range.length;
-	const trimmedEnd = trimEnd(text, start, end);
-	const { equals, commentStart } = findEqualsAndComment(text, start, trimmedEnd);
-	const contentEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, start, commentStart);
-	return {
-		kind: 'property',
-		range,
-		span,
-		key: keyRange(text, range, start, equals, contentEnd),
-		assignment: equals === -1 ? undefined : assignmentOf(text, range, equals, contentEnd),
-		comment: commentStart === -1 ? undefined : rangeOf(range, commentStart, trimmedEnd),
+function assignmentOf(scanner: LineScanner): Assignment | undefined {
+	return scanner.equals === absent ? undefined : {
+		equals: scanner.rangeOf(scanner.equals, scanner.equals + 1),
+		value: scanner.rangeOf(scanner.valueStart, scanner.valueEnd),
 	};
 }
 
-/**
- * The standard checks a sub-property line as a property line (so a comment hides an `=` after it), but keeps
- * the whole line in the value (so a comment after the value is part of it).
- */
-function scanSubProperty(text: string, first: number, range: TextRange, span: TextRange): SubPropertyLine {
-	const end = range.offset + range.length;
-	const trimmedEnd = trimEnd(text, first, end);
-	const { equals, commentStart } = findEqualsAndComment(text, first, trimmedEnd);
-	const contentEnd = commentStart === -1 ? trimmedEnd : trimEnd(text, first, commentStart);
-	return {
-		kind: 'sub-property',
-		range,
-		span,
-		text: rangeOf(range, first, trimmedEnd),
-		key: keyRange(text, range, first, equals, contentEnd),
-		assignment: equals === -1 ? undefined : assignmentOf(text, range, equals, trimmedEnd),
-	};
-}
-
-/** The key before the `=`, trimmed; without one, the line from `start` to `contentEnd`. */
-function keyRange(text: string, line: TextRange, start: number, equals: number, contentEnd: number): TextRange {
-	return rangeOf(line, start, equals === -1 ? contentEnd : trimEnd(text, start, equals));
-}
-
-function assignmentOf(text: string, line: TextRange, equals: number, valueEnd: number): Assignment {
-	return { equals: rangeOf(line, equals, equals + 1), value: rangeOf(line, skipBlanks(text, equals + 1, valueEnd), valueEnd) };
-}
-
-/**
- * The first `=` before any comment, and where a comment starts: at the first `#` or `;` that follows whitespace
- * (-1 for each when there is none).
- */
-function findEqualsAndComment(text: string, start: number, end: number): { equals: number; commentStart: number } {
-	let equals = -1;
-	for (let i = start; i < end; i++) {
+/** Where an inline comment starts: at the first `#` or `;` that follows whitespace (`absent` when there is none). */
+function findInlineComment(text: string, start: number, end: number): number {
+	for (let i = start + 1; i < end; i++) {
 		const code = text.charCodeAt(i);
-		if (code === EQUALS) {
-			if (equals === -1) {
-				equals = i;
-			}
-		} else if ((code === HASH || code === SEMICOLON) && i > start && isUnicodeWhitespace(text.charCodeAt(i - 1))) {
-			return { equals, commentStart: i };
+		if ((code === HASH || code === SEMICOLON) && isUnicodeWhitespace(text.charCodeAt(i - 1))) {
+			return i;
 		}
 	}
-	return { equals, commentStart: -1 };
+	return absent;
 }
 
 /** The first `#` or `;` from `start` to `end`, or -1. */

@@ -14,19 +14,25 @@
 //
 // Every section and property carries the span of the lines it occupies, terminators included, so that edits can
 // insert or remove whole lines without re-parsing.
+//
+// As jsonc-parser's `visit` and `parseTree` do, the parse tells what it finds to a visitor as it goes
+// (`LiteralVisitor`), and the plain objects of `RawProfileFile` are what one visitor builds. The standard reading
+// (standardReader.ts) is another visitor, which makes objects only for what it keeps: both read the one parse.
 
 import {
+	absent,
 	Assignment,
 	ContinuationLine,
-	forEachLine,
 	HeaderLine,
 	LineEnding,
+	createLineScanner,
+	LineScanner,
 	PropertyLine,
 	ScannedLine,
+	scannedLine,
 	SubPropertyLine,
 } from './iniScanner';
-import type { TextRange } from '../text/textRange';
-import type { Writable } from '../model/profileKeys';
+import { TextRange, textRange } from '../text/textRange';
 
 /** The syntax problems of the standard: each makes the SDKs that follow it refuse the whole file. */
 export type SyntaxProblemCode =
@@ -111,9 +117,37 @@ export interface RawProfileFile {
 	readonly problems: readonly SyntaxProblem[];
 }
 
-/** Parses one file's text literally. Never throws. */
-export function parseRawProfileFile(text: string): RawProfileFile {
-	return parseKeeping(text);
+/**
+ * What the literal parse tells a reader as it goes, each while the scanner is at the line in question: the scanner's
+ * fields describe that line until the callback returns.
+ */
+export interface LiteralVisitor {
+	/** Every line, before what it means is told. */
+	onLine?(scanner: LineScanner): void;
+	/** A header line: a section starts (an unterminated header starts one too). */
+	onSection?(scanner: LineScanner): void;
+	/** A property line with its `=` and a key: a property starts. */
+	onProperty?(scanner: LineScanner): void;
+	/** An indented line of that property: a continuation, or a sub-property line when its own value was empty. */
+	onIndentedLine?(scanner: LineScanner): void;
+	/**
+	 * That property is complete. `value`: as the standard builds it (see RawProperty); `valueRange`: from its first
+	 * character to its last; `end`: where its last line ends, terminator included.
+	 */
+	onPropertyEnd?(value: string, valueRange: TextRange, end: number): void;
+	/** The section is complete; `end`: where its last line ends, terminator included. */
+	onSectionEnd?(end: number): void;
+	onProblem?(problem: SyntaxProblem): void;
+}
+
+/**
+ * Parses one file's text literally. Never throws. `alongside`: a reader that reads the same parse as it goes (the
+ * standard reading does, for the lint, which needs both).
+ */
+export function parseRawProfileFile(text: string, alongside?: LiteralVisitor): RawProfileFile {
+	const { visitor, result } = rawFileBuilder(text);
+	const { bomLength, eol } = visitLiteral(text, alongside ? inTurn(visitor, alongside) : visitor);
+	return { bomLength, eol, ...result };
 }
 
 /**
@@ -123,209 +157,246 @@ export function parseRawProfileFile(text: string): RawProfileFile {
  * next header, and the file's last line; `sections` and `problems`, those of the kept sections.
  */
 export function parseRawProfileSections(text: string, names: ReadonlySet<string>): RawProfileFile {
-	return parseKeeping(text, (header) => names.has(sliceOf(text, header.name).toLowerCase()));
+	const { visitor, result } = rawFileBuilder(text, (name) => names.has(name.toLowerCase()));
+	const { bomLength, eol } = visitLiteral(text, visitor);
+	return { bomLength, eol, ...result };
 }
 
 /** How many syntax problems `text` has (those parseRawProfileFile lists). */
 export function countSyntaxProblems(text: string): number {
-	return visitRawSections(text, () => undefined).problems.length;
+	let count = 0;
+	visitLiteral(text, { onProblem: () => count++ });
+	return count;
 }
 
 /**
- * The literal parse, for a reader that keeps none of the lines: hands each section to `visit` as soon as its last
- * line is read, and returns the rest of the parse. What the standard reading of a large file does, so that the
- * objects of its lines are garbage while they are young, which costs the collector nothing.
+ * Parses `text` literally, telling `visitor` what it finds: the standard's line state machine, with the recovery
+ * described above. Returns what the scanner tells of the whole text.
  */
-export function visitRawSections(text: string, visit: (section: RawSection) => void): Omit<RawProfileFile, 'lines' | 'sections'> {
-	const parser = new LiteralParser(text, visit);
-	const { bomLength, eol } = forEachLine(text, (line) => parser.accept(line, true));
-	parser.finish();
-	return { bomLength, eol, problems: parser.problems };
-}
+export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawProfileFile, 'bomLength' | 'eol'> {
+	const scanner = createLineScanner(text);
+	/**
+	 * What indented lines continue: nothing yet (an error), a line that was already reported (then the indented
+	 * lines are quietly part of that mistake), or a property.
+	 */
+	let open: 'nothing' | 'mistake' | 'property' = 'nothing';
+	/** Whether a section is open, and where its last line so far ends. */
+	let inSection = false;
+	let sectionEnd = 0;
+	// The property being read (when `open` is 'property'): its value so far, where its value starts (the first
+	// line's value, or the first indented line's when that is empty) and ends, and where its last line ends.
+	let value = '';
+	let valueStart = 0;
+	let valueEnd = 0;
+	let valueLine = 0;
+	let valueColumnBase = 0;
+	let propertyEnd = 0;
 
-/**
- * Parses `text`, keeping its lines and sections. With `keeps`, only the lines, sections and problems from each
- * header it keeps to the next header are kept (and the file's last line); without it, all of them.
- */
-function parseKeeping(text: string, keeps?: (header: HeaderLine) => boolean): RawProfileFile {
-	const sections: RawSection[] = [];
-	const parser = new LiteralParser(text, (section) => sections.push(section));
-	let keeping = keeps === undefined;
-	const lines: ScannedLine[] = [];
-	const { bomLength, eol } = forEachLine(text, (line) => {
-		if (line.kind === 'header' && keeps) {
-			keeping = keeps(line);
+	const report = (code: SyntaxProblemCode, message: string, start: number, end: number) =>
+		visitor.onProblem?.({ code, message, range: scanner.rangeOf(start, end) });
+
+	/** A property is complete when the next header or property line, or the end of the file, comes. */
+	const closeProperty = () => {
+		if (open === 'property') {
+			visitor.onPropertyEnd?.(value, textRange(valueStart, valueEnd, valueLine, valueColumnBase), propertyEnd);
 		}
-		if (keeping || line.span.offset + line.span.length === text.length) {
-			lines.push(line);
+		open = 'nothing';
+	};
+	const closeSection = () => {
+		if (inSection) {
+			inSection = false;
+			visitor.onSectionEnd?.(sectionEnd);
 		}
-		parser.accept(line, keeping);
-	});
-	parser.finish();
-	return { bomLength, eol, lines, sections, problems: parser.problems };
-}
+	};
+	const acceptHeader = () => {
+		closeProperty();
+		closeSection();
+		inSection = true;
+		sectionEnd = scanner.next;
+		visitor.onSection?.(scanner);
+		if (!scanner.closed) {
+			report('syntax/unterminated-header', "Section definition must end with ']' (only a comment may follow it)", scanner.start, scanner.headerEnd);
+		}
+	};
+	const acceptProperty = () => {
+		closeProperty();
+		open = 'mistake';
+		if (!inSection) {
+			report('syntax/property-outside-section', 'Expected a section definition, such as [profile name], before this property',
+				scanner.keyStart, scanner.keyEnd);
+			return;
+		}
+		sectionEnd = scanner.next; // a section runs to its last property or indented line, malformed ones included
+		if (scanner.equals === absent) {
+			report('syntax/missing-equals', "Expected an '=' sign defining a property", scanner.keyStart, scanner.keyEnd);
+		} else if (scanner.keyStart === scanner.keyEnd) {
+			report('syntax/empty-key', 'Property did not have a name', scanner.equals, scanner.equals + 1);
+		} else {
+			open = 'property';
+			value = scanner.slice(scanner.valueStart, scanner.valueEnd);
+			valueStart = scanner.valueStart;
+			valueEnd = scanner.valueEnd;
+			valueLine = scanner.number;
+			valueColumnBase = scanner.columnBase;
+			propertyEnd = scanner.next;
+			visitor.onProperty?.(scanner);
+		}
+	};
+	const acceptIndented = () => {
+		if (inSection) {
+			sectionEnd = scanner.next;
+		}
+		if (open === 'mistake') {
+			return;
+		}
+		if (open === 'nothing') {
+			if (inSection) {
+				report('syntax/continuation-without-property', 'Expected a property definition, found continuation', scanner.textStart, scanner.textEnd);
+			} else {
+				report('syntax/continuation-outside-section', 'Expected a section definition, found continuation', scanner.textStart, scanner.textEnd);
+			}
+			open = 'mistake';
+			return;
+		}
+		// The standard's value: the first line's, then `\n` and each indented line, trimmed.
+		value += '\n' + scanner.slice(scanner.textStart, scanner.textEnd);
+		if (valueStart === valueEnd) {
+			// An empty first value: the value as written starts on the first indented line (whose text is never empty).
+			valueStart = scanner.textStart;
+			valueLine = scanner.number;
+			valueColumnBase = scanner.columnBase;
+		}
+		valueEnd = scanner.textEnd;
+		propertyEnd = scanner.next;
+		visitor.onIndentedLine?.(scanner);
+		if (scanner.kind === 'continuation') {
+			return;
+		}
+		if (scanner.equals === absent) {
+			report('syntax/sub-property-missing-equals', "Expected an '=' sign defining a sub-property", scanner.keyStart, scanner.keyEnd);
+		} else if (scanner.keyStart === scanner.keyEnd) {
+			report('syntax/sub-property-empty-key', 'Sub-property did not have a name', scanner.equals, scanner.equals + 1);
+		}
+	};
 
-/**
- * What an indented line continues: nothing yet (an error), a line that was already reported (then the indented
- * lines are quietly part of that mistake), or a property.
- */
-type Open = 'nothing' | 'mistake' | 'property';
+	while (scanner.scan()) {
+		visitor.onLine?.(scanner);
+		switch (scanner.kind) {
+			case 'header':
+				acceptHeader();
+				break;
+			case 'property':
+				acceptProperty();
+				break;
+			case 'continuation':
+			case 'sub-property':
+				acceptIndented();
+				break;
+		}
+	}
+	closeProperty();
+	closeSection();
+	return { bomLength: scanner.bomLength, eol: scanner.eol };
+}
 
 type IndentedLine = ContinuationLine | SubPropertyLine;
 
 /**
- * The standard's line state machine, with the recovery described above: takes the lines in order and builds
- * the sections, their properties and the problems.
+ * The visitor that builds a RawProfileFile from the parse, and what it built. With `keeps`, only the lines,
+ * sections and problems from each header whose name it keeps to the next header are kept (and the file's last
+ * line); without it, all of them.
  */
-class LiteralParser {
-	readonly problems: SyntaxProblem[] = [];
-	/** What indented lines continue. */
-	private open: Open = 'nothing';
-	/** The section being read, with the last line that belongs to it; whether it is kept. */
-	private section: { readonly header: HeaderLine; readonly properties: RawProperty[]; last: ScannedLine; readonly kept: boolean } | undefined;
-	/** The property being read, and its indented lines so far (most properties have none). */
-	private property: AssignedPropertyLine | undefined;
-	private indented: IndentedLine[] = [];
-
-	/** `visit`: takes each section once its last line is read. */
-	constructor(private readonly text: string, private readonly visit: (section: RawSection) => void) { }
-
-	/** `kept`: whether the line is in a section that is kept (the problems of the others are not listed). */
-	accept(line: ScannedLine, kept: boolean): void {
-		const { section } = this;
-		switch (line.kind) {
-			case 'blank':
-			case 'comment':
-				return;
-			case 'header':
-				this.closeProperty();
-				this.closeSection();
-				if (!line.closed) {
-					this.report(kept, 'syntax/unterminated-header', "Section definition must end with ']' (only a comment may follow it)", line.header);
-				}
-				this.section = { header: line, properties: [], last: line, kept };
-				return;
-			case 'property':
-				this.closeProperty();
-				this.open = 'mistake';
-				if (!section) {
-					this.report(kept, 'syntax/property-outside-section', 'Expected a section definition, such as [profile name], before this property', line.key);
-					return;
-				}
-				section.last = line; // a section runs to its last property or indented line, malformed ones included
-				if (!line.assignment) {
-					this.report(kept, 'syntax/missing-equals', "Expected an '=' sign defining a property", line.key);
-				} else if (line.key.length === 0) {
-					this.report(kept, 'syntax/empty-key', 'Property did not have a name', line.assignment.equals);
-				} else {
-					this.open = 'property';
-					this.property = line as AssignedPropertyLine;
-				}
-				return;
-			case 'continuation':
-			case 'sub-property':
-				if (section) {
-					section.last = line;
-				}
-				return this.acceptIndented(line, kept);
-		}
-	}
-
-	/** The end of the text. */
-	finish(): void {
-		this.closeProperty();
-		this.closeSection();
-	}
-
-	private acceptIndented(line: IndentedLine, kept: boolean): void {
-		if (this.open === 'mistake') {
-			return;
-		}
-		if (this.open === 'nothing') {
-			if (this.section) {
-				this.report(kept, 'syntax/continuation-without-property', 'Expected a property definition, found continuation', line.text);
-			} else {
-				this.report(kept, 'syntax/continuation-outside-section', 'Expected a section definition, found continuation', line.text);
+function rawFileBuilder(text: string, keeps?: (name: string) => boolean): {
+	readonly visitor: LiteralVisitor;
+	readonly result: Pick<RawProfileFile, 'lines' | 'sections' | 'problems'>;
+} {
+	const result = { lines: [] as ScannedLine[], sections: [] as RawSection[], problems: [] as SyntaxProblem[] };
+	/** Whether the current line is kept, and its object when it is. */
+	let keeping = keeps === undefined;
+	let line: ScannedLine | undefined;
+	/** The kept section being read, the property being read in it, and that property's indented lines so far. */
+	let section: { readonly header: HeaderLine; readonly properties: RawProperty[] } | undefined;
+	let property: AssignedPropertyLine | undefined;
+	let indented: IndentedLine[] = [];
+	const visitor: LiteralVisitor = {
+		onLine: (scanner) => {
+			if (scanner.kind === 'header' && keeps) {
+				keeping = keeps(scanner.slice(scanner.nameStart, scanner.nameEnd));
 			}
-			this.open = 'mistake';
-			return;
-		}
-		this.indented.push(line);
-		if (line.kind === 'continuation') {
-			return;
-		}
-		if (!line.assignment) {
-			this.report(kept, 'syntax/sub-property-missing-equals', "Expected an '=' sign defining a sub-property", line.key);
-		} else if (line.key.length === 0) {
-			this.report(kept, 'syntax/sub-property-empty-key', 'Sub-property did not have a name', line.assignment.equals);
-		}
-	}
+			line = undefined;
+			if (keeping || scanner.next === text.length) {
+				line = scannedLine(scanner);
+				result.lines.push(line);
+			}
+		},
+		onSection: () => {
+			section = keeping ? { header: line as HeaderLine, properties: [] } : undefined;
+		},
+		onProperty: () => {
+			if (section) {
+				property = line as AssignedPropertyLine;
+				indented = [];
+			}
+		},
+		onIndentedLine: () => {
+			if (property) {
+				indented.push(line as IndentedLine);
+			}
+		},
+		onPropertyEnd: (value, valueRange, end) => {
+			const first = property;
+			property = undefined;
+			if (first && section) {
+				section.properties.push(rawProperty(text, first, indented, value, valueRange, end));
+			}
+		},
+		onSectionEnd: (end) => {
+			if (section) {
+				const { header, properties } = section;
+				result.sections.push({
+					header,
+					prefix: header.prefix ? sliceOf(text, header.prefix) : undefined,
+					name: sliceOf(text, header.name),
+					properties,
+					span: spanTo(header, end),
+				});
+			}
+			section = undefined;
+		},
+		onProblem: (problem) => {
+			if (keeping) {
+				result.problems.push(problem);
+			}
+		},
+	};
+	return { visitor, result };
+}
 
-	/** A property is complete when the next header or property line, or the end of the file, comes. */
-	private closeProperty(): void {
-		const { property, section, indented } = this;
-		this.open = 'nothing';
-		this.property = undefined;
-		if (indented.length > 0) {
-			this.indented = [];
-		}
-		if (property && section?.kept) {
-			section.properties.push(this.rawProperty(property, indented));
-		}
-	}
+function rawProperty(text: string, line: AssignedPropertyLine, indented: readonly IndentedLine[], value: string, valueRange: TextRange, end: number): RawProperty {
+	// The scanner decides at the property's line whether the lines under it are sub-properties: all are, or none.
+	const subProperties = indented.length > 0 && indented[0].kind === 'sub-property';
+	return {
+		line,
+		key: sliceOf(text, line.key),
+		value,
+		continuations: subProperties || indented.length === 0 ? noLines : indented as ContinuationLine[],
+		subProperties: subProperties ? indented as SubPropertyLine[] : noLines,
+		valueRange,
+		span: indented.length === 0 ? line.span : spanTo(line, end),
+	};
+}
 
-	private closeSection(): void {
-		const { section } = this;
-		this.section = undefined;
-		if (section?.kept) {
-			const { header, properties, last } = section;
-			const prefix = header.prefix;
-			this.visit({
-				header,
-				prefix: prefix ? sliceOf(this.text, prefix) : undefined,
-				name: sliceOf(this.text, header.name),
-				properties,
-				span: spanBetween(header, last),
-			});
-		}
-	}
-
-	/** The standard's value: the first line's, then `\n` and each indented line, trimmed. */
-	private rawProperty(line: AssignedPropertyLine, indented: readonly IndentedLine[]): RawProperty {
-		const firstValue = line.assignment.value;
-		const property: Writable<RawProperty> = {
-			line,
-			key: sliceOf(this.text, line.key),
-			value: sliceOf(this.text, firstValue),
-			continuations: noLines,
-			subProperties: noLines,
-			valueRange: firstValue,
-			span: line.span,
-		};
-		if (indented.length === 0) {
-			return property;
-		}
-		for (const next of indented) {
-			property.value += '\n' + sliceOf(this.text, next.text);
-		}
-		const first = firstValue.length > 0 ? firstValue : indented[0].text;
-		const lastText = indented[indented.length - 1].text;
-		property.valueRange = { offset: first.offset, length: lastText.offset + lastText.length - first.offset, line: first.line, column: first.column };
-		property.span = spanBetween(line, indented[indented.length - 1]);
-		// The scanner decides at the property's line whether the lines under it are sub-properties: all are, or none.
-		if (indented[0].kind === 'sub-property') {
-			property.subProperties = indented as SubPropertyLine[];
-		} else {
-			property.continuations = indented as ContinuationLine[];
-		}
-		return property;
-	}
-
-	private report(kept: boolean, code: SyntaxProblemCode, message: string, range: TextRange): void {
-		if (kept) {
-			this.problems.push({ code, message, range });
-		}
-	}
+/** A visitor that tells `first`, then `second`, everything. */
+function inTurn(first: LiteralVisitor, second: LiteralVisitor): LiteralVisitor {
+	return {
+		onLine: (scanner) => (first.onLine?.(scanner), second.onLine?.(scanner)),
+		onSection: (scanner) => (first.onSection?.(scanner), second.onSection?.(scanner)),
+		onProperty: (scanner) => (first.onProperty?.(scanner), second.onProperty?.(scanner)),
+		onIndentedLine: (scanner) => (first.onIndentedLine?.(scanner), second.onIndentedLine?.(scanner)),
+		onPropertyEnd: (value, valueRange, end) => (first.onPropertyEnd?.(value, valueRange, end), second.onPropertyEnd?.(value, valueRange, end)),
+		onSectionEnd: (end) => (first.onSectionEnd?.(end), second.onSectionEnd?.(end)),
+		onProblem: (problem) => (first.onProblem?.(problem), second.onProblem?.(problem)),
+	};
 }
 
 const noLines: readonly never[] = Object.freeze([]);
@@ -334,8 +405,8 @@ function sliceOf(text: string, range: TextRange): string {
 	return text.slice(range.offset, range.offset + range.length);
 }
 
-function spanBetween(first: ScannedLine, last: ScannedLine): TextRange {
+/** From the start of `first` to `end`. */
+function spanTo(first: ScannedLine, end: number): TextRange {
 	const { offset, line, column } = first.span;
-	const end = last.span;
-	return { offset, length: end.offset + end.length - offset, line, column };
+	return { offset, length: end - offset, line, column };
 }

@@ -21,25 +21,17 @@
 // lower-cased, a value with sub-properties keeps smithy-rs's raw text (the parsed map is given beside it), and
 // a config-only section in the credentials file is ignored, not an error.
 //
-// The literal layer (rawProfileFile.ts) parses each file; this pass classifies each section, checks each name
-// once, and builds the plain result: a Map of Sections per kind, each with its headers and a Map of
-// PropertyDefinitions whose locations are computed as they are read.
+// The literal layer (rawProfileFile.ts) parses each file and tells this pass, a visitor of that parse, each section
+// and property as it reads them; this pass classifies each section, checks each name once, and builds the plain
+// result: a Map of Sections per kind, each with its headers and a Map of PropertyDefinitions whose locations are
+// computed as they are read. It makes objects only for what it keeps.
 
 import type { FileRole } from '../readings/fileLocations';
 import type { Problem, ProblemSeverity, ProfileSet, PropertyDefinition, Section, SectionKind, SourceLocation } from './profileSet';
 import type { TextRange } from '../text/textRange';
 import { isValidIdentifier } from '../ini/identifiers';
-import { scanLineAt } from '../ini/iniScanner';
-import { Keys } from '../model/profileKeys';
-import {
-	parseRawProfileFile,
-	RawProfileFile,
-	RawProperty,
-	RawSection,
-	SyntaxProblem,
-	SyntaxProblemCode,
-	visitRawSections,
-} from '../ini/rawProfileFile';
+import { absent, LineScanner, scanLineAt } from '../ini/iniScanner';
+import { LiteralVisitor, parseRawProfileFile, RawProfileFile, SyntaxProblemCode, visitLiteral } from '../ini/rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
 /** What the standard drops, merges or overrides: not errors, the files still load. */
@@ -66,39 +58,41 @@ export type StandardProblemCode = SyntaxProblemCode | SemanticProblemCode;
  * `toReading`. Never throws.
  */
 export function readStandard(texts: FileTexts): ProfileSet {
-	const reading = new Normalizer();
+	const merged = nothingMerged();
 	for (const file of ['config', 'credentials'] as const) {
 		const text = texts[file];
 		if (text !== undefined) {
-			// Each section is merged as soon as it is read, and its lines then dropped.
-			const merger = reading.fileMerger(file, text);
-			reading.addSyntaxProblems(file, visitRawSections(text, (section) => merger.mergeSection(section)).problems);
+			visitLiteral(text, fileMerger(merged, file, text));
 		}
 	}
-	return reading.result();
+	return profileSetOf(merged);
 }
 
 /**
  * `readStandard`, with the literal parse of each file (rawProfileFile.ts) it was read from: what the lint engine needs
- * of both. `known`: a file's literal parse already made of the same text (the lint session's, for the file an edit
- * did not touch), used as it is.
+ * of both, from one parse of each. `known`: a file's literal parse already made of the same text (the lint session's,
+ * for the file an edit did not touch), used as it is.
  */
 export function readStandardAndLiteral(texts: FileTexts, known: Partial<Record<FileRole, RawProfileFile>> = {}): {
 	readonly standard: ProfileSet;
 	readonly literal: Partial<Record<FileRole, RawProfileFile>>;
 } {
-	const reading = new Normalizer();
+	const merged = nothingMerged();
 	const literal: Partial<Record<FileRole, RawProfileFile>> = {};
 	for (const file of ['config', 'credentials'] as const) {
 		const text = texts[file];
 		if (text !== undefined) {
-			const raw = literal[file] = known[file] ?? parseRawProfileFile(text);
-			const merger = reading.fileMerger(file, text);
-			raw.sections.forEach((section) => merger.mergeSection(section));
-			reading.addSyntaxProblems(file, raw.problems);
+			const merger = fileMerger(merged, file, text);
+			const raw = known[file];
+			if (raw) {
+				visitLiteral(text, merger);
+				literal[file] = raw;
+			} else {
+				literal[file] = parseRawProfileFile(text, merger);
+			}
 		}
 	}
-	return { standard: reading.result(), literal };
+	return { standard: profileSetOf(merged), literal };
 }
 
 /**
@@ -137,245 +131,246 @@ interface OpenSection {
 	readonly headers: SourceLocation[];
 }
 
-/** Merges the files' literal parses, config file first, into the sections the standard reads. */
-class Normalizer {
-	private readonly sections: Record<SectionKind, Map<string, OpenSection>> = {
-		'profile': new Map(),
-		'sso-session': new Map(),
-		'services': new Map(),
+/** What the files read so far hold. */
+interface Merged {
+	readonly sections: Readonly<Record<SectionKind, Map<string, OpenSection>>>;
+	/** The literal parse's problems, and the ones merging finds. */
+	readonly syntax: Problem[];
+	readonly semantic: Problem[];
+}
+
+function nothingMerged(): Merged {
+	return {
+		sections: { 'profile': new Map(), 'sso-session': new Map(), 'services': new Map() },
+		syntax: [],
+		semantic: [],
 	};
-	private readonly syntax: Problem[] = [];
-	private readonly semantic: Problem[] = [];
-	/**
-	 * Each key name read, once: files repeat a few keys thousands of times, and the sections keep one string for
-	 * each. The names of `Keys` are those constants, which the profile model looks up.
-	 */
-	private readonly keyNames = new Map<string, string>(Object.values(Keys).map((key) => [key, key]));
+}
 
-	/** What merges the sections of one file, in order, into those read so far. */
-	fileMerger(file: FileRole, text: string): FileMerger {
-		return new FileMerger(file, text, this.sections, this.keyNames, (problemFile, code, severity, message, range) =>
-			this.semantic.push({ code, severity, message, location: { file: problemFile, range } }));
-	}
-
-	addSyntaxProblems(file: FileRole, problems: readonly SyntaxProblem[]): void {
-		for (const { code, message, range } of problems) {
-			this.syntax.push({ code, severity: 'error', message, location: { file, range } });
-		}
-	}
-
-	/**
-	 * The sections, and the problems of both files in the order of the text (config file first) whatever pass
-	 * found them; in one place, a file's syntax problems come before the other ones.
-	 */
-	result(): ProfileSet {
-		const problems = this.syntax.concat(this.semantic).sort((a, b) => fileOrder(a.location.file) - fileOrder(b.location.file)
-			|| a.location.range.offset - b.location.range.offset);
-		return {
-			profiles: this.sections['profile'],
-			ssoSessions: this.sections['sso-session'],
-			services: this.sections['services'],
-			problems,
-		};
-	}
+/**
+ * The sections, and the problems of both files in the order of the text (config file first) whatever pass found
+ * them; in one place, a file's syntax problems come before the other ones.
+ */
+function profileSetOf({ sections, syntax, semantic }: Merged): ProfileSet {
+	const problems = syntax.concat(semantic).sort((a, b) => fileOrder(a.location.file) - fileOrder(b.location.file)
+		|| a.location.range.offset - b.location.range.offset);
+	return { profiles: sections['profile'], ssoSessions: sections['sso-session'], services: sections['services'], problems };
 }
 
 function fileOrder(file: FileRole): number {
 	return file === 'config' ? 0 : 1;
 }
 
-type Report = (file: FileRole, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange) => void;
+/** The property being read, once its key is known to be valid: the definition lacks its value yet. */
+interface PendingProperty {
+	readonly name: string;
+	readonly key: TextRange;
+	/** The sub-properties read so far (from its first sub-property line on), and where each key is written. */
+	subProperties?: Map<string, string>;
+	subKeys?: Map<string, TextRange>;
+}
 
-/** Merges the sections of one file into those read so far. Syntax problems are the literal layer's; the others are found here. */
-class FileMerger {
+/**
+ * The visitor of one file's literal parse that merges its sections, in order, into those read so far (the config
+ * file's first). Syntax problems are the literal layer's; the others are found here.
+ */
+function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisitor {
+	const { sections } = merged;
 	/** Whether a `[profile default]` was merged already, which replaces every `[default]` of the file. */
-	private prefixedDefaultAbove = false;
+	let prefixedDefaultAbove = false;
 	/** Whether the file's `[default]` sections are replaced: known from the first of them on. */
-	private shadowsDefault: boolean | undefined;
+	let shadowsDefault: boolean | undefined;
+	/** The section being read; undefined when the standard ignores it. */
+	let section: OpenSection | undefined;
+	/** The property being read; undefined when it is ignored. */
+	let property: PendingProperty | undefined;
 
-	constructor(
-		private readonly file: FileRole,
-		private readonly text: string,
-		private readonly sections: Readonly<Record<SectionKind, Map<string, OpenSection>>>,
-		private readonly keyNames: Map<string, string>,
-		private readonly reportIn: Report,
-	) { }
-
-	mergeSection(raw: RawSection): void {
-		if (!raw.header.closed) {
-			return; // already a syntax error; its lines belong to no section
-		}
-		const kind = this.kindOf(raw);
-		if (!kind) {
-			return;
-		}
-		if (this.file === 'config' && kind === 'profile' && raw.name === 'default' && this.isShadowedDefault(raw)) {
-			this.report('section/default-shadowed', 'warning',
-				'[profile default] in this file takes precedence: the standard ignores this [default] section.', raw.header.header);
-			return;
-		}
-		const section = this.sectionFor(kind, raw);
-		raw.properties.forEach((property) => this.mergeProperty(section, property));
-	}
+	const reportIn = (where: FileRole, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange) =>
+		merged.semantic.push({ code, severity, message, location: { file: where, range } });
+	const report = (code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange) =>
+		reportIn(file, code, severity, message, range);
 
 	/**
 	 * Whether this is a `[default]` of the config file that a `[profile default]` of the file replaces, which may
 	 * come above or below it: the rest of the file is searched at the first `[default]`, once.
 	 */
-	private isShadowedDefault(raw: RawSection): boolean {
-		if (raw.prefix !== undefined) {
-			this.prefixedDefaultAbove = true;
+	const isShadowedDefault = (prefix: string | undefined, headerStart: number): boolean => {
+		if (prefix !== undefined) {
+			prefixedDefaultAbove = true;
 			return false;
 		}
-		this.shadowsDefault ??= this.prefixedDefaultAbove || hasPrefixedDefault(this.text, raw.header.span.offset);
-		return this.shadowsDefault;
-	}
+		shadowsDefault ??= prefixedDefaultAbove || hasPrefixedDefault(text, headerStart);
+		return shadowsDefault;
+	};
 
-	/** The kind of section a header opens in this file; undefined (and a problem) when the standard ignores it. */
-	private kindOf(raw: RawSection): SectionKind | undefined {
-		if (raw.prefix === undefined) {
-			return this.kindOfUnprefixed(raw);
-		}
-		const kind = sectionKinds.find((candidate) => candidate === raw.prefix);
-		if (this.file === 'config') {
-			if (!kind) {
-				this.report('section/unknown-kind', 'info',
-					'Not a profile, sso-session or services section: the standard keeps it, but reads no profile settings '
-					+ 'from it.', raw.header.header);
-				return undefined;
-			}
-			return this.checkName(raw, kind) ? kind : undefined;
-		}
-		if (kind === 'profile') {
-			this.report('section/profile-prefix-in-credentials', 'warning',
-				"In the credentials file a profile section is written [name], without the 'profile' prefix: "
-				+ 'the standard ignores this section.', raw.header.header);
-		} else if (kind) {
-			this.report('section/config-only-in-credentials', 'warning',
-				`A ${kind} section belongs in the config file: the standard ignores it in the credentials file.`, raw.header.header);
-		} else {
-			// `[my profile]`: a name with a space, which is what the user meant, rather than an unknown prefix.
-			const { prefix, name } = raw.header;
-			this.report('section/invalid-name', 'warning', `A profile name ${identifierRule}: the standard ignores this section.`,
-				between(prefix!, name));
-		}
-		return undefined;
-	}
-
-	private kindOfUnprefixed(raw: RawSection): SectionKind | undefined {
-		if (this.file === 'config' && raw.name === 'default') {
-			return 'profile';
-		}
-		if (this.file === 'config' && raw.name.length > 0) {
-			// Even with a valid name the section is ignored: the prefix is what is missing.
-			this.report('section/missing-profile-prefix', 'warning',
-				'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
-				+ 'the standard ignores this section.', raw.header.header);
-			return undefined;
-		}
-		return this.checkName(raw, 'profile') ? 'profile' : undefined;
-	}
-
-	private checkName(raw: RawSection, kind: SectionKind): boolean {
-		if (isValidIdentifier(raw.name)) {
+	const checkName = (header: LineScanner, kind: SectionKind, name: string, range: TextRange): boolean => {
+		if (isValidIdentifier(name)) {
 			return true;
 		}
-		if (raw.name.length === 0) {
-			this.report('section/invalid-name', 'warning', 'This section has no name: the standard ignores it.', raw.header.header);
+		if (name.length === 0) {
+			report('section/invalid-name', 'warning', 'This section has no name: the standard ignores it.', range);
 		} else {
-			this.report('section/invalid-name', 'warning', `A ${kind} name ${identifierRule}: the standard ignores this section.`, raw.header.name);
+			report('section/invalid-name', 'warning', `A ${kind} name ${identifierRule}: the standard ignores this section.`,
+				header.rangeOf(header.nameStart, header.nameEnd));
 		}
 		return false;
-	}
+	};
+
+	const kindOfUnprefixed = (header: LineScanner, name: string, range: TextRange): SectionKind | undefined => {
+		if (file === 'config' && name === 'default') {
+			return 'profile';
+		}
+		if (file === 'config' && name.length > 0) {
+			// Even with a valid name the section is ignored: the prefix is what is missing.
+			report('section/missing-profile-prefix', 'warning',
+				'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
+				+ 'the standard ignores this section.', range);
+			return undefined;
+		}
+		return checkName(header, 'profile', name, range) ? 'profile' : undefined;
+	};
+
+	/** The kind of section a header opens in this file; undefined (and a problem) when the standard ignores it. */
+	const kindOf = (header: LineScanner, prefix: string | undefined, name: string, range: TextRange): SectionKind | undefined => {
+		if (prefix === undefined) {
+			return kindOfUnprefixed(header, name, range);
+		}
+		const kind = sectionKinds.find((candidate) => candidate === prefix);
+		if (file === 'config') {
+			if (!kind) {
+				report('section/unknown-kind', 'info',
+					'Not a profile, sso-session or services section: the standard keeps it, but reads no profile settings '
+					+ 'from it.', range);
+				return undefined;
+			}
+			return checkName(header, kind, name, range) ? kind : undefined;
+		}
+		if (kind === 'profile') {
+			report('section/profile-prefix-in-credentials', 'warning',
+				"In the credentials file a profile section is written [name], without the 'profile' prefix: "
+				+ 'the standard ignores this section.', range);
+		} else if (kind) {
+			report('section/config-only-in-credentials', 'warning',
+				`A ${kind} section belongs in the config file: the standard ignores it in the credentials file.`, range);
+		} else {
+			// `[my profile]`: a name with a space, which is what the user meant, rather than an unknown prefix.
+			report('section/invalid-name', 'warning', `A profile name ${identifierRule}: the standard ignores this section.`,
+				header.rangeOf(header.prefixStart, header.nameEnd));
+		}
+		return undefined;
+	};
 
 	/** The section a header of this kind and name adds to, made on its first header; notes a repeated header in one file. */
-	private sectionFor(kind: SectionKind, raw: RawSection): OpenSection {
-		const header: SourceLocation = { file: this.file, range: raw.header.header };
-		const sections = this.sections[kind];
-		const section = sections.get(raw.name);
-		if (!section) {
-			const added: OpenSection = { kind, name: raw.name, properties: new Map(), headers: [header] };
-			sections.set(raw.name, added);
+	const sectionFor = (kind: SectionKind, name: string, range: TextRange): OpenSection => {
+		const header: SourceLocation = { file, range };
+		const known = sections[kind].get(name);
+		if (!known) {
+			const added: OpenSection = { kind, name, properties: new Map(), headers: [header] };
+			sections[kind].set(name, added);
 			return added;
 		}
-		const first = section.headers.find((other) => other.file === this.file);
+		const first = known.headers.find((other) => other.file === file);
 		if (first) {
-			this.report('section/duplicate', 'info',
+			report('section/duplicate', 'info',
 				`This section repeats the one on line ${first.range.line + 1}: the standard merges them, and a key `
-				+ 'set in both takes the later value.', raw.header.header);
+				+ 'set in both takes the later value.', range);
 		}
-		section.headers.push(header);
-		return section;
-	}
-
-	private mergeProperty(section: OpenSection, raw: RawProperty): void {
-		const name = interned(this.keyNames, asciiLowerCase(raw.key));
-		if (!isValidIdentifier(name)) {
-			this.report('property/invalid-name', 'warning', `A property key ${identifierRule}: the standard ignores this property.`, raw.line.key);
-			return;
-		}
-		const earlier = section.properties.get(name);
-		if (earlier) {
-			this.noteOverride(earlier, raw.line.key.line);
-		}
-		const definition: PropertyDefinition = {
-			name,
-			value: raw.value,
-			// One shape for every definition (undefined rather than absent): code that reads thousands of them stays fast.
-			subProperties: raw.subProperties.length > 0 ? this.subPropertiesOf(raw) : undefined,
-			file: this.file,
-			key: raw.line.key,
-			valueRange: raw.valueRange,
-		};
-		// A later definition takes the earlier one's place (Map.set keeps the order of first definition).
-		section.properties.set(name, definition);
-	}
+		known.headers.push(header);
+		return known;
+	};
 
 	/** The problem is placed on the definition that loses, since that is the text that has no effect. */
-	private noteOverride(earlier: PropertyDefinition, winnerLine: number): void {
+	const noteOverride = (earlier: PropertyDefinition, winnerLine: number): void => {
 		const line = winnerLine + 1;
-		const { file, key: range } = earlier;
-		if (file === this.file) {
-			this.report('property/duplicate', 'warning',
-				`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`, range);
+		if (earlier.file === file) {
+			report('property/duplicate', 'warning',
+				`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`, earlier.key);
 		} else {
-			this.reportIn(file, 'property/overridden-by-credentials', 'info',
-				`The credentials file sets this key for the same profile (line ${line}): the standard uses that value.`, range);
+			reportIn(earlier.file, 'property/overridden-by-credentials', 'info',
+				`The credentials file sets this key for the same profile (line ${line}): the standard uses that value.`, earlier.key);
 		}
-	}
+	};
 
-	/**
-	 * The sub-properties as the Ruby and Kotlin suites read them: keys keep their case, an invalid key is dropped
-	 * and a key set again takes the later value; each is a problem. Lines without `=` or without a key are syntax
-	 * errors already.
-	 */
-	private subPropertiesOf(raw: RawProperty): Map<string, string> {
-		const values = new Map<string, string>();
-		const lines = new Map<string, TextRange>();
-		for (const line of raw.subProperties) {
-			if (!line.assignment || line.key.length === 0) {
-				continue;
+	return {
+		onSection: (header) => {
+			section = undefined;
+			if (!header.closed) {
+				return; // already a syntax error; its lines belong to no section
 			}
-			const key = sliceOf(this.text, line.key);
+			const prefix = header.prefixStart === absent ? undefined : header.slice(header.prefixStart, header.prefixEnd);
+			const name = header.slice(header.nameStart, header.nameEnd);
+			const range = header.rangeOf(header.start, header.headerEnd);
+			const kind = kindOf(header, prefix, name, range);
+			if (!kind) {
+				return;
+			}
+			if (file === 'config' && kind === 'profile' && name === 'default' && isShadowedDefault(prefix, header.start)) {
+				report('section/default-shadowed', 'warning',
+					'[profile default] in this file takes precedence: the standard ignores this [default] section.', range);
+				return;
+			}
+			section = sectionFor(kind, name, range);
+		},
+		onSectionEnd: () => {
+			section = undefined;
+		},
+		onProperty: (line) => {
+			property = undefined;
+			if (!section) {
+				return;
+			}
+			const name = asciiLowerCase(line.slice(line.keyStart, line.keyEnd));
+			const key = line.rangeOf(line.keyStart, line.keyEnd);
+			if (!isValidIdentifier(name)) {
+				report('property/invalid-name', 'warning', `A property key ${identifierRule}: the standard ignores this property.`, key);
+				return;
+			}
+			property = { name, key };
+		},
+		// The sub-properties as the Ruby and Kotlin suites read them: keys keep their case, an invalid key is dropped
+		// and a key set again takes the later value; each is a problem. Lines without `=` or without a key are
+		// syntax errors already, but they still make the value a block of sub-properties.
+		onIndentedLine: (line) => {
+			if (!property || line.kind !== 'sub-property') {
+				return;
+			}
+			const values = property.subProperties ??= new Map();
+			const keys = property.subKeys ??= new Map();
+			if (line.equals === absent || line.keyStart === line.keyEnd) {
+				return;
+			}
+			const key = line.slice(line.keyStart, line.keyEnd);
+			const range = line.rangeOf(line.keyStart, line.keyEnd);
 			if (!isValidIdentifier(key)) {
-				this.report('sub-property/invalid-name', 'warning',
-					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, line.key);
-				continue;
+				report('sub-property/invalid-name', 'warning',
+					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, range);
+				return;
 			}
-			const earlier = lines.get(key);
+			const earlier = keys.get(key);
 			if (earlier) {
-				this.report('sub-property/duplicate', 'warning',
-					`This sub-property is set again on line ${line.key.line + 1}: the standard uses the later value.`, earlier);
+				report('sub-property/duplicate', 'warning',
+					`This sub-property is set again on line ${range.line + 1}: the standard uses the later value.`, earlier);
 			}
-			lines.set(key, line.key);
-			values.set(key, sliceOf(this.text, line.assignment.value));
-		}
-		return values;
-	}
-
-	private report(code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
-		this.reportIn(this.file, code, severity, message, range);
-	}
+			keys.set(key, range);
+			values.set(key, line.slice(line.valueStart, line.valueEnd));
+		},
+		onPropertyEnd: (value, valueRange) => {
+			if (section && property) {
+				const { name, key, subProperties } = property;
+				const earlier = section.properties.get(name);
+				if (earlier) {
+					noteOverride(earlier, key.line);
+				}
+				// A later definition takes the earlier one's place (Map.set keeps the order of first definition). One
+				// shape for every definition (undefined rather than absent): code that reads thousands of them stays fast.
+				section.properties.set(name, { name, value, subProperties, file, key, valueRange });
+			}
+			property = undefined;
+		},
+		onProblem: ({ code, message, range }) => {
+			merged.syntax.push({ code, severity: 'error', message, location: { file, range } });
+		},
+	};
 }
 
 /** Whether a closed `[profile default]` header is in `text` from `from` on: looks only at the lines with `default`. */
@@ -392,21 +387,6 @@ function hasPrefixedDefault(text: string, from: number): boolean {
 
 function sliceOf(text: string, range: TextRange): string {
 	return text.slice(range.offset, range.offset + range.length);
-}
-
-/** From the start of `first` to the end of `last`, on one line. */
-function between(first: TextRange, last: TextRange): TextRange {
-	return { ...first, length: last.offset + last.length - first.offset };
-}
-
-/** The string of `names` equal to `name`, which is added when there is none. */
-function interned(names: Map<string, string>, name: string): string {
-	const known = names.get(name);
-	if (known !== undefined) {
-		return known;
-	}
-	names.set(name, name);
-	return name;
 }
 
 /** The standard lower-cases keys in ASCII only (Rust's `to_ascii_lowercase`). */
