@@ -161,15 +161,6 @@ function fileOrder(file: FileRole): number {
 	return file === 'config' ? 0 : 1;
 }
 
-/** The property being read, once its key is known to be valid: the definition lacks its value yet. */
-interface PendingProperty {
-	readonly name: string;
-	readonly key: TextRange;
-	/** The sub-properties read so far (from its first sub-property line on), and where each key is written. */
-	subProperties?: Map<string, string>;
-	subKeys?: Map<string, TextRange>;
-}
-
 /**
  * The visitor of one file's literal parse that merges its sections, in order, into those read so far (the config
  * file's first). Syntax problems are the literal layer's; the others are found here.
@@ -182,8 +173,15 @@ function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisito
 	let shadowsDefault: boolean | undefined;
 	/** The section being read; undefined when the standard ignores it. */
 	let section: OpenSection | undefined;
-	/** The property being read; undefined when it is ignored. */
-	let property: PendingProperty | undefined;
+	/**
+	 * The property being read, once its key is known to be valid (its name is undefined otherwise): its name, where
+	 * its key is written, and its sub-properties so far with where each key is written (from its first sub-property
+	 * line on).
+	 */
+	let propertyName: string | undefined;
+	let propertyKey: TextRange | undefined;
+	let subProperties: Map<string, string> | undefined;
+	let subKeys: Map<string, TextRange> | undefined;
 
 	const reportIn = (where: FileRole, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange) =>
 		merged.semantic.push({ code, severity, message, location: { file: where, range } });
@@ -315,27 +313,28 @@ function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisito
 			section = undefined;
 		},
 		onProperty: (line) => {
-			property = undefined;
+			propertyName = propertyKey = subProperties = subKeys = undefined;
 			if (!section) {
 				return;
 			}
 			const name = asciiLowerCase(line.slice(line.keyStart, line.keyEnd));
 			const key = line.rangeOf(line.keyStart, line.keyEnd);
-			if (!isValidIdentifier(name)) {
+			if (isValidIdentifier(name)) {
+				propertyName = name;
+				propertyKey = key;
+			} else {
 				report('property/invalid-name', 'warning', `A property key ${identifierRule}: the standard ignores this property.`, key);
-				return;
 			}
-			property = { name, key };
 		},
 		// The sub-properties as the Ruby and Kotlin suites read them: keys keep their case, an invalid key is dropped
 		// and a key set again takes the later value; each is a problem. Lines without `=` or without a key are
 		// syntax errors already, but they still make the value a block of sub-properties.
 		onIndentedLine: (line) => {
-			if (!property || line.kind !== 'sub-property') {
+			if (propertyName === undefined || line.kind !== 'sub-property') {
 				return;
 			}
-			const values = property.subProperties ??= new Map();
-			const keys = property.subKeys ??= new Map();
+			const values = subProperties ??= new Map();
+			const keys = subKeys ??= new Map();
 			if (line.equals === absent || line.keyStart === line.keyEnd) {
 				return;
 			}
@@ -355,8 +354,9 @@ function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisito
 			values.set(key, line.slice(line.valueStart, line.valueEnd));
 		},
 		onPropertyEnd: (value, valueRange) => {
-			if (section && property) {
-				const { name, key, subProperties } = property;
+			const name = propertyName;
+			const key = propertyKey;
+			if (section && name !== undefined && key !== undefined) {
 				const earlier = section.properties.get(name);
 				if (earlier) {
 					noteOverride(earlier, key.line);
@@ -365,7 +365,7 @@ function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisito
 				// shape for every definition (undefined rather than absent): code that reads thousands of them stays fast.
 				section.properties.set(name, { name, value, subProperties, file, key, valueRange });
 			}
-			property = undefined;
+			propertyName = propertyKey = undefined;
 		},
 		onProblem: ({ code, message, range }) => {
 			merged.syntax.push({ code, severity: 'error', message, location: { file, range } });
