@@ -121,7 +121,10 @@ export function toReadingSection(section: Section): ReadingSection {
 
 const identifierRule = 'may only contain letters, digits and _ - / . % @ : +';
 
-const sectionKinds: readonly SectionKind[] = ['profile', 'sso-session', 'services'];
+/** The kind of section a prefix names, if it names one. */
+function sectionKindOf(prefix: string): SectionKind | undefined {
+	return prefix === 'profile' || prefix === 'sso-session' || prefix === 'services' ? prefix : undefined;
+}
 
 /** A section while the files are read: its properties and headers still grow. */
 interface OpenSection {
@@ -233,7 +236,7 @@ function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisito
 		if (prefix === undefined) {
 			return kindOfUnprefixed(header, name, range);
 		}
-		const kind = sectionKinds.find((candidate) => candidate === prefix);
+		const kind = sectionKindOf(prefix);
 		if (file === 'config') {
 			if (!kind) {
 				report('section/unknown-kind', 'info',
