@@ -2,11 +2,12 @@
  *  AWS Profiles. MIT License.
  *--------------------------------------------------------------------------------------------*/
 
-// readStandard merges each section as soon as the literal layer has read it (and so must look ahead for a
-// `[profile default]` below a `[default]`); readStandardAndLiteral merges the sections of the whole literal parse.
-// Both must give the same reading, problems included.
+// readStandard reads with the literal parse alone, keeping no line (and so must look ahead for a `[profile default]`
+// below a `[default]`); readStandardAndLiteral reads alongside the literal parse that keeps every line, or beside
+// one made before. All must give the same reading, problems included.
 
 import * as assert from 'node:assert/strict';
+import { parseRawProfileFile } from '../../src/core/ini/rawProfileFile';
 import { readStandard, readStandardAndLiteral } from '../../src/core/readings/standardReader';
 import type { FileTexts } from '../../src/core/readings/reading';
 
@@ -28,8 +29,22 @@ describe('The two ways of reading with the standard', () => {
 	for (const [label, texts] of Object.entries(pairs)) {
 		it(`agree: ${label}`, () => {
 			assert.deepEqual(readStandard(texts), readStandardAndLiteral(texts).standard);
+			const known = { config: parseRawProfileFile(texts.config ?? '') };
+			assert.deepEqual(readStandard(texts), readStandardAndLiteral(texts, known).standard);
+			assert.equal(readStandardAndLiteral(texts, known).literal.config, known.config);
 		});
 	}
+
+	it('share the ranges of keys, values and headers with the literal parse they are read alongside', () => {
+		const { standard, literal } = readStandardAndLiteral({ config: '[profile a]\nregion = eu-west-1\ns3 =\n  x = 1\n' });
+		const [section] = literal.config!.sections;
+		const [region, s3] = section.properties;
+		const read = standard.profiles.get('a')!;
+		assert.equal(read.headers[0].range, section.header.header);
+		assert.equal(read.properties.get('region')!.key, region.line.key);
+		assert.equal(read.properties.get('region')!.valueRange, region.line.assignment.value);
+		assert.equal(read.properties.get('s3')!.valueRange, s3.valueRange);
+	});
 
 	it('look ahead for a [profile default] only where it is written as a header', () => {
 		const set = readStandard(pairs['`default` elsewhere, and an unterminated [profile default']);

@@ -183,12 +183,23 @@ export interface LineScanner {
 	scan(): boolean;
 	/** A range on the current line, from `start` to `end`. */
 	rangeOf(start: number, end: number): TextRange;
+	/**
+	 * The ranges of the current header (from `[` to `headerEnd`), and of the current line's key and value: made once
+	 * per line, so that the readers of one parse (the literal's lines, the standard reading) share them.
+	 */
+	headerRange(): TextRange;
+	keyRange(): TextRange;
+	valueRange(): TextRange;
 	/** The text from `start` to `end`. */
 	slice(start: number, end: number): string;
 }
 
 /** The scanner's own state besides what it shows. */
-interface ScannerState extends Writable<Omit<LineScanner, 'scan' | 'rangeOf' | 'slice'>> {
+interface ScannerState extends Writable<Omit<LineScanner, LineScannerMethod>> {
+	/** The current line's `headerRange()`, `keyRange()` and `valueRange()`, once made. */
+	header: TextRange | undefined;
+	key: TextRange | undefined;
+	value: TextRange | undefined;
 	/** Whether a line terminator was seen (`eol` is then the first one). */
 	eolSeen: boolean;
 	/**
@@ -198,6 +209,8 @@ interface ScannerState extends Writable<Omit<LineScanner, 'scan' | 'rangeOf' | '
 	underEmptyValue: boolean;
 }
 
+type LineScannerMethod = 'scan' | 'rangeOf' | 'slice' | 'headerRange' | 'keyRange' | 'valueRange';
+
 /**
  * A scanner of `text` from `from`, where a line starts; that line is number 0 (`scanLineAt` looks at one line this
  * way). As jsonc-parser's `createScanner`, a plain object made once: a reader of a large file then makes no object
@@ -205,7 +218,7 @@ interface ScannerState extends Writable<Omit<LineScanner, 'scan' | 'rangeOf' | '
  */
 export function createLineScanner(text: string, from = 0): LineScanner {
 	const bomLength = from === 0 && text.charCodeAt(0) === BOM ? 1 : 0;
-	const state: ScannerState & Pick<LineScanner, 'scan' | 'rangeOf' | 'slice'> = {
+	const state: ScannerState & Pick<LineScanner, LineScannerMethod> = {
 		text,
 		bomLength,
 		eol: '\n',
@@ -232,8 +245,14 @@ export function createLineScanner(text: string, from = 0): LineScanner {
 		textEnd: absent,
 		commentStart: absent,
 		commentEnd: absent,
+		header: undefined,
+		key: undefined,
+		value: undefined,
 		scan: () => scanNext(state),
 		rangeOf: (start, end) => textRange(start, end, state.number, state.columnBase),
+		headerRange: () => state.header ??= textRange(state.start, state.headerEnd, state.number, state.columnBase),
+		keyRange: () => state.key ??= textRange(state.keyStart, state.keyEnd, state.number, state.columnBase),
+		valueRange: () => state.value ??= textRange(state.valueStart, state.valueEnd, state.number, state.columnBase),
 		slice: (start, end) => text.slice(start, end),
 	};
 	return state;
@@ -256,6 +275,7 @@ function scanNext(state: ScannerState): boolean {
 	state.columnBase = state.number === -1 ? start - state.bomLength : start;
 	state.number++;
 	state.start = start;
+	state.header = state.key = state.value = undefined;
 	classify(state);
 	if (state.kind === 'header') {
 		state.underEmptyValue = false;
@@ -394,44 +414,53 @@ export function scannedLine(scanner: LineScanner): ScannedLine {
 	const { start, end, next, number, columnBase } = scanner;
 	const range = textRange(start, end, number, columnBase);
 	const span = textRange(start, next, number, columnBase);
-	const piece = (from: number, to: number) => scanner.rangeOf(from, to);
-	const comment = scanner.commentStart === absent ? undefined : piece(scanner.commentStart, scanner.commentEnd);
 	switch (scanner.kind) {
 		case 'blank':
 			return { kind: 'blank', range, span };
 		case 'comment':
-			return { kind: 'comment', range, span, comment: comment! };
+			return { kind: 'comment', range, span, comment: scanner.rangeOf(scanner.commentStart, scanner.commentEnd) };
 		case 'header':
 			return {
 				kind: 'header',
 				range,
 				span,
-				header: piece(start, scanner.headerEnd),
+				header: scanner.headerRange(),
 				closed: scanner.closed,
-				prefix: scanner.prefixStart === absent ? undefined : piece(scanner.prefixStart, scanner.prefixEnd),
-				name: piece(scanner.nameStart, scanner.nameEnd),
-				comment,
+				prefix: scanner.prefixStart === absent ? undefined : scanner.rangeOf(scanner.prefixStart, scanner.prefixEnd),
+				name: scanner.rangeOf(scanner.nameStart, scanner.nameEnd),
+				comment: commentOf(scanner),
 			};
 		case 'property':
-			return { kind: 'property', range, span, key: piece(scanner.keyStart, scanner.keyEnd), assignment: assignmentOf(scanner), comment };
+			return {
+				kind: 'property',
+				range,
+				span,
+				key: scanner.keyRange(),
+				assignment: assignmentOf(scanner),
+				comment: commentOf(scanner),
+			};
 		case 'continuation':
-			return { kind: 'continuation', range, span, text: piece(scanner.textStart, scanner.textEnd) };
+			return { kind: 'continuation', range, span, text: scanner.rangeOf(scanner.textStart, scanner.textEnd) };
 		default:
 			return {
 				kind: 'sub-property',
 				range,
 				span,
-				text: piece(scanner.textStart, scanner.textEnd),
-				key: piece(scanner.keyStart, scanner.keyEnd),
+				text: scanner.rangeOf(scanner.textStart, scanner.textEnd),
+				key: scanner.keyRange(),
 				assignment: assignmentOf(scanner),
 			};
 	}
 }
 
+function commentOf(scanner: LineScanner): TextRange | undefined {
+	return scanner.commentStart === absent ? undefined : scanner.rangeOf(scanner.commentStart, scanner.commentEnd);
+}
+
 function assignmentOf(scanner: LineScanner): Assignment | undefined {
 	return scanner.equals === absent ? undefined : {
 		equals: scanner.rangeOf(scanner.equals, scanner.equals + 1),
-		value: scanner.rangeOf(scanner.valueStart, scanner.valueEnd),
+		value: scanner.valueRange(),
 	};
 }
 

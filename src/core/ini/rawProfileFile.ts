@@ -32,7 +32,7 @@ import {
 	scannedLine,
 	SubPropertyLine,
 } from './iniScanner';
-import { TextRange, textRange } from '../text/textRange';
+import type { TextRange } from '../text/textRange';
 
 /** The syntax problems of the standard: each makes the SDKs that follow it refuse the whole file. */
 export type SyntaxProblemCode =
@@ -175,6 +175,11 @@ export function countSyntaxProblems(text: string): number {
  */
 export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawProfileFile, 'bomLength' | 'eol'> {
 	const scanner = createLineScanner(text);
+	// Each callback taken once, as jsonc-parser's `visit` does: the loop below calls plain functions.
+	const {
+		onLine = ignore, onSection = ignore, onProperty = ignore, onIndentedLine = ignore, onPropertyEnd = ignore, onSectionEnd = ignore,
+		onProblem = ignore,
+	} = visitor;
 	/**
 	 * What indented lines continue: nothing yet (an error), a line that was already reported (then the indented
 	 * lines are quietly part of that mistake), or a property.
@@ -183,29 +188,26 @@ export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawPro
 	/** Whether a section is open, and where its last line so far ends. */
 	let inSection = false;
 	let sectionEnd = 0;
-	// The property being read (when `open` is 'property'): its value so far, where its value starts (the first
-	// line's value, or the first indented line's when that is empty) and ends, and where its last line ends.
+	// The property being read (when `open` is 'property'): its value and value range so far, and where its last line
+	// ends.
 	let value = '';
-	let valueStart = 0;
-	let valueEnd = 0;
-	let valueLine = 0;
-	let valueColumnBase = 0;
+	let valueRange: TextRange | undefined;
 	let propertyEnd = 0;
 
 	const report = (code: SyntaxProblemCode, message: string, start: number, end: number) =>
-		visitor.onProblem?.({ code, message, range: scanner.rangeOf(start, end) });
+		onProblem({ code, message, range: scanner.rangeOf(start, end) });
 
 	/** A property is complete when the next header or property line, or the end of the file, comes. */
 	const closeProperty = () => {
 		if (open === 'property') {
-			visitor.onPropertyEnd?.(value, textRange(valueStart, valueEnd, valueLine, valueColumnBase), propertyEnd);
+			onPropertyEnd(value, valueRange!, propertyEnd);
 		}
 		open = 'nothing';
 	};
 	const closeSection = () => {
 		if (inSection) {
 			inSection = false;
-			visitor.onSectionEnd?.(sectionEnd);
+			onSectionEnd(sectionEnd);
 		}
 	};
 	const acceptHeader = () => {
@@ -213,7 +215,7 @@ export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawPro
 		closeSection();
 		inSection = true;
 		sectionEnd = scanner.next;
-		visitor.onSection?.(scanner);
+		onSection(scanner);
 		if (!scanner.closed) {
 			report('syntax/unterminated-header', "Section definition must end with ']' (only a comment may follow it)", scanner.start, scanner.headerEnd);
 		}
@@ -234,12 +236,9 @@ export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawPro
 		} else {
 			open = 'property';
 			value = scanner.slice(scanner.valueStart, scanner.valueEnd);
-			valueStart = scanner.valueStart;
-			valueEnd = scanner.valueEnd;
-			valueLine = scanner.number;
-			valueColumnBase = scanner.columnBase;
+			valueRange = scanner.valueRange();
 			propertyEnd = scanner.next;
-			visitor.onProperty?.(scanner);
+			onProperty(scanner);
 		}
 	};
 	const acceptIndented = () => {
@@ -258,17 +257,13 @@ export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawPro
 			open = 'mistake';
 			return;
 		}
-		// The standard's value: the first line's, then `\n` and each indented line, trimmed.
+		// The standard's value: the first line's, then `\n` and each indented line, trimmed. After an empty first
+		// value, the value as written starts on the first indented line (whose text is never empty).
 		value += '\n' + scanner.slice(scanner.textStart, scanner.textEnd);
-		if (valueStart === valueEnd) {
-			// An empty first value: the value as written starts on the first indented line (whose text is never empty).
-			valueStart = scanner.textStart;
-			valueLine = scanner.number;
-			valueColumnBase = scanner.columnBase;
-		}
-		valueEnd = scanner.textEnd;
+		const from = valueRange!.length > 0 ? valueRange! : scanner.rangeOf(scanner.textStart, scanner.textEnd);
+		valueRange = { ...from, length: scanner.textEnd - from.offset };
 		propertyEnd = scanner.next;
-		visitor.onIndentedLine?.(scanner);
+		onIndentedLine(scanner);
 		if (scanner.kind === 'continuation') {
 			return;
 		}
@@ -280,7 +275,7 @@ export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawPro
 	};
 
 	while (scanner.scan()) {
-		visitor.onLine?.(scanner);
+		onLine(scanner);
 		switch (scanner.kind) {
 			case 'header':
 				acceptHeader();
@@ -400,6 +395,11 @@ function inTurn(first: LiteralVisitor, second: LiteralVisitor): LiteralVisitor {
 }
 
 const noLines: readonly never[] = Object.freeze([]);
+
+/** A callback a visitor leaves out. */
+function ignore(): void {
+	// nothing to do
+}
 
 function sliceOf(text: string, range: TextRange): string {
 	return text.slice(range.offset, range.offset + range.length);

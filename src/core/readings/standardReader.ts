@@ -30,6 +30,7 @@ import type { FileRole } from '../readings/fileLocations';
 import type { Problem, ProblemSeverity, ProfileSet, PropertyDefinition, Section, SectionKind, SourceLocation } from './profileSet';
 import type { TextRange } from '../text/textRange';
 import { isValidIdentifier } from '../ini/identifiers';
+import { Keys } from '../model/profileKeys';
 import { absent, LineScanner, scanLineAt } from '../ini/iniScanner';
 import { LiteralVisitor, parseRawProfileFile, RawProfileFile, SyntaxProblemCode, visitLiteral } from '../ini/rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
@@ -140,6 +141,11 @@ interface Merged {
 	/** The literal parse's problems, and the ones merging finds. */
 	readonly syntax: Problem[];
 	readonly semantic: Problem[];
+	/**
+	 * Each key name read, once: files repeat a few keys thousands of times, and the sections keep one string for
+	 * each. The names of `Keys` are those constants, which the profile model and the lint rules look up.
+	 */
+	readonly keyNames: Map<string, string>;
 }
 
 function nothingMerged(): Merged {
@@ -147,6 +153,7 @@ function nothingMerged(): Merged {
 		sections: { 'profile': new Map(), 'sso-session': new Map(), 'services': new Map() },
 		syntax: [],
 		semantic: [],
+		keyNames: new Map<string, string>(Object.values(Keys).map((key) => [key, key])),
 	};
 }
 
@@ -300,7 +307,7 @@ function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisito
 			}
 			const prefix = header.prefixStart === absent ? undefined : header.slice(header.prefixStart, header.prefixEnd);
 			const name = header.slice(header.nameStart, header.nameEnd);
-			const range = header.rangeOf(header.start, header.headerEnd);
+			const range = header.headerRange();
 			const kind = kindOf(header, prefix, name, range);
 			if (!kind) {
 				return;
@@ -320,8 +327,8 @@ function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisito
 			if (!section) {
 				return;
 			}
-			const name = asciiLowerCase(line.slice(line.keyStart, line.keyEnd));
-			const key = line.rangeOf(line.keyStart, line.keyEnd);
+			const name = interned(merged.keyNames, asciiLowerCase(line.slice(line.keyStart, line.keyEnd)));
+			const key = line.keyRange();
 			if (isValidIdentifier(name)) {
 				propertyName = name;
 				propertyKey = key;
@@ -342,7 +349,7 @@ function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisito
 				return;
 			}
 			const key = line.slice(line.keyStart, line.keyEnd);
-			const range = line.rangeOf(line.keyStart, line.keyEnd);
+			const range = line.keyRange();
 			if (!isValidIdentifier(key)) {
 				report('sub-property/invalid-name', 'warning',
 					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, range);
@@ -390,6 +397,16 @@ function hasPrefixedDefault(text: string, from: number): boolean {
 
 function sliceOf(text: string, range: TextRange): string {
 	return text.slice(range.offset, range.offset + range.length);
+}
+
+/** The string of `names` equal to `name`, which is added when there is none. */
+function interned(names: Map<string, string>, name: string): string {
+	const known = names.get(name);
+	if (known !== undefined) {
+		return known;
+	}
+	names.set(name, name);
+	return name;
 }
 
 /** The standard lower-cases keys in ASCII only (Rust's `to_ascii_lowercase`). */
