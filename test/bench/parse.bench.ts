@@ -143,7 +143,7 @@ const readers = {
 	}),
 };
 
-/** Lines built to hurt a scanner: long values, names, comment and bracket runs, `=` runs. */
+/** Lines built to hurt a scanner: long values, names, comment and bracket runs, `=` runs, many lines that lack one. */
 const longLines: Record<string, string> = {
 	'1 MB value': `[default]\nregion = ${'a'.repeat(1_000_000)}\n`,
 	'1 MB header name': `[profile ${'n'.repeat(1_000_000)}]\n`,
@@ -151,6 +151,9 @@ const longLines: Record<string, string> = {
 	'1 MB of " #"': `[default]\nk = ${' #'.repeat(500_000)}\n`,
 	'1 MB of =': `[default]\n${'='.repeat(1_000_000)}\n`,
 	'1 MB continuation': `[default]\nk = v\n ${'x '.repeat(500_000)}\n`,
+	// Each line a syntax problem (no `=`), and an `=` only at the end: a search for it that ran past each line's end
+	// would read the rest of the file once per line.
+	'25,000 lines lacking =': `[default]\n${'key\n'.repeat(25_000)}k = v\n`,
 };
 
 /**

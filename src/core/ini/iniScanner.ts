@@ -131,6 +131,7 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const HASH = 0x23;
 const SEMICOLON = 0x3b;
+const EQUALS = 0x3d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const BOM = 0xfeff;
@@ -362,8 +363,7 @@ function scanAssignment(state: ScannerState, from: number, commentEndsValue: boo
 	const trimmedEnd = trimEnd(text, from, state.end);
 	const commentStart = findInlineComment(text, from, trimmedEnd);
 	const contentEnd = commentStart === absent ? trimmedEnd : trimEnd(text, from, commentStart);
-	const equals = text.indexOf('=', from);
-	state.equals = equals !== -1 && equals < (commentStart === absent ? trimmedEnd : commentStart) ? equals : absent;
+	state.equals = findEquals(text, from, commentStart === absent ? trimmedEnd : commentStart);
 	state.keyStart = from;
 	state.keyEnd = state.equals === absent ? contentEnd : trimEnd(text, from, state.equals);
 	if (state.equals !== absent) {
@@ -462,6 +462,17 @@ function assignmentOf(scanner: LineScanner): Assignment | undefined {
 		equals: scanner.rangeOf(scanner.equals, scanner.equals + 1),
 		value: scanner.valueRange(),
 	};
+}
+
+/** The first `=` from `start` to `end` (`absent` when there is none): searched on the line only, so that a file of
+ * lines without one stays linear. */
+function findEquals(text: string, start: number, end: number): number {
+	for (let i = start; i < end; i++) {
+		if (text.charCodeAt(i) === EQUALS) {
+			return i;
+		}
+	}
+	return absent;
 }
 
 /** Where an inline comment starts: at the first `#` or `;` that follows whitespace (`absent` when there is none). */
