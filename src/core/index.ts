@@ -6,8 +6,9 @@
 // folder that does the job. The core is pure (no `vscode`, no AWS SDK client) except `io/`.
 //
 // How a file becomes what the user sees:
-//   text   -> ini/iniScanner.ts classifies lines, ini/rawProfileFile.ts gives the literal sections (parse.rs)
-//          -> readings/standardReader.ts validates and merges them (normalize.rs): a ProfileSet
+//   text   -> ini/iniScanner.ts classifies lines, ini/rawProfileFile.ts parses them literally (parse.rs) and tells
+//             a visitor as it goes (as jsonc-parser's visit)
+//          -> readings/standardReader.ts, one such visitor, validates and merges them (normalize.rs): a ProfileSet
 //          -> model/profileModel.ts: the profiles, made once
 // beside which readings/awsCliReader.ts and readings/jsSdkReader.ts say how the AWS CLI and the JS SDK read the
 // same texts (readings/reading.ts is their one shape). lint/ and references/ turn all of it into findings
