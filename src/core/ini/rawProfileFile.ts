@@ -145,9 +145,7 @@ export interface LiteralVisitor {
  * standard reading does, for the lint, which needs both).
  */
 export function parseRawProfileFile(text: string, alongside?: LiteralVisitor): RawProfileFile {
-	const { visitor, result } = rawFileBuilder(text);
-	const { bomLength, eol } = visitLiteral(text, alongside ? inTurn(visitor, alongside) : visitor);
-	return { bomLength, eol, ...result };
+	return parseKeeping(text, undefined, alongside);
 }
 
 /**
@@ -157,8 +155,13 @@ export function parseRawProfileFile(text: string, alongside?: LiteralVisitor): R
  * next header, and the file's last line; `sections` and `problems`, those of the kept sections.
  */
 export function parseRawProfileSections(text: string, names: ReadonlySet<string>): RawProfileFile {
-	const { visitor, result } = rawFileBuilder(text, (name) => names.has(name.toLowerCase()));
-	const { bomLength, eol } = visitLiteral(text, visitor);
+	return parseKeeping(text, (name) => names.has(name.toLowerCase()));
+}
+
+/** The literal parse kept as objects (see rawFileBuilder for `keeps`), with `alongside` reading it too. */
+function parseKeeping(text: string, keeps?: (name: string) => boolean, alongside?: LiteralVisitor): RawProfileFile {
+	const { visitor, result } = rawFileBuilder(text, keeps);
+	const { bomLength, eol } = visitLiteral(text, alongside ? inTurn(visitor, alongside) : visitor);
 	return { bomLength, eol, ...result };
 }
 
