@@ -12,6 +12,7 @@ import { createWriteStream, existsSync, renameSync, writeFileSync } from 'node:f
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { format } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Browser, chromium, Page } from 'playwright-core';
 import { Sandbox } from './sandbox';
 
@@ -235,7 +236,11 @@ export type PageRequest =
 	| { readonly action: 'text'; readonly file: string }
 	| { readonly action: 'attribute'; readonly selector: string; readonly attribute: string; readonly file: string }
 	| { readonly action: 'click'; readonly name: string; readonly exact: boolean; readonly file: string }
-	/** Types into what has the keyboard focus, as fast as keys go, then presses `press` (`Enter`) if given. */
+	/**
+	 * Types into what has the keyboard focus, as fast as keys go, then presses `press` (`Enter`) if given, at once.
+	 * Without `press`, answers once the focused input shows the text: the page has then handled every key, so VS Code
+	 * has told the extension host each new value before anything the host asks of the workbench next.
+	 */
 	| { readonly action: 'type'; readonly text: string; readonly press?: string; readonly file: string };
 
 async function answerPageRequest(page: Page, request: PageRequest): Promise<void> {
@@ -247,6 +252,8 @@ async function answerPageRequest(page: Page, request: PageRequest): Promise<void
 			await page.keyboard.type(request.text);
 			if (request.press) {
 				await page.keyboard.press(request.press);
+			} else {
+				await shownInFocusedInput(page, request.text);
 			}
 			answer = 'typed';
 		} else if (request.action === 'attribute') {
@@ -264,6 +271,17 @@ async function answerPageRequest(page: Page, request: PageRequest): Promise<void
 	}
 	writeFileSync(`${request.file}.partial`, answer);
 	renameSync(`${request.file}.partial`, request.file);
+}
+
+/** Waits until the focused input's value ends with `text` (a property, which no CSS selector sees). */
+async function shownInFocusedInput(page: Page, text: string): Promise<void> {
+	const focused = page.locator('input:focus');
+	for (const deadline = Date.now() + 10_000; !(await focused.inputValue({ timeout: 10_000 })).endsWith(text);) {
+		if (Date.now() > deadline) {
+			throw new Error(`the focused input does not show '${text}' after 10 s`);
+		}
+		await sleep(20);
+	}
 }
 
 /** The in-host runner ends with `vscode: N passed, N failed`. */
