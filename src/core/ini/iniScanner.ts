@@ -216,6 +216,9 @@ type LineScannerMethod = 'scan' | 'rangeOf' | 'slice' | 'headerRange' | 'keyRang
  * A scanner of `text` from `from`, where a line starts; that line is number 0 (`scanLineAt` looks at one line this
  * way). As jsonc-parser's `createScanner`, a plain object made once: a reader of a large file then makes no object
  * per line, and leaves no garbage behind each line, which is most of what a reading that keeps little would cost.
+ * Its methods are the module's functions, the same for every scanner, not closures made for each one: V8 keeps a
+ * function's optimized code only while a function object that uses it lives, so closures made anew for each read
+ * would be compiled anew for each read, and run unoptimized meanwhile.
  */
 export function createLineScanner(text: string, from = 0): LineScanner {
 	const bomLength = from === 0 && text.charCodeAt(0) === BOM ? 1 : 0;
@@ -249,14 +252,40 @@ export function createLineScanner(text: string, from = 0): LineScanner {
 		header: undefined,
 		key: undefined,
 		value: undefined,
-		scan: () => scanNext(state),
-		rangeOf: (start, end) => textRange(start, end, state.number, state.columnBase),
-		headerRange: () => state.header ??= textRange(state.start, state.headerEnd, state.number, state.columnBase),
-		keyRange: () => state.key ??= textRange(state.keyStart, state.keyEnd, state.number, state.columnBase),
-		valueRange: () => state.value ??= textRange(state.valueStart, state.valueEnd, state.number, state.columnBase),
-		slice: (start, end) => text.slice(start, end),
+		scan,
+		rangeOf,
+		headerRange,
+		keyRange,
+		valueRange,
+		slice,
 	};
 	return state;
+}
+
+// The scanner's methods (see createLineScanner).
+
+function scan(this: ScannerState): boolean {
+	return scanNext(this);
+}
+
+function rangeOf(this: ScannerState, start: number, end: number): TextRange {
+	return textRange(start, end, this.number, this.columnBase);
+}
+
+function headerRange(this: ScannerState): TextRange {
+	return this.header ??= textRange(this.start, this.headerEnd, this.number, this.columnBase);
+}
+
+function keyRange(this: ScannerState): TextRange {
+	return this.key ??= textRange(this.keyStart, this.keyEnd, this.number, this.columnBase);
+}
+
+function valueRange(this: ScannerState): TextRange {
+	return this.value ??= textRange(this.valueStart, this.valueEnd, this.number, this.columnBase);
+}
+
+function slice(this: ScannerState, start: number, end: number): string {
+	return this.text.slice(start, end);
 }
 
 function scanNext(state: ScannerState): boolean {

@@ -119,7 +119,12 @@ export interface RawProfileFile {
 
 /**
  * What the literal parse tells a reader as it goes, each while the scanner is at the line in question: the scanner's
- * fields describe that line until the callback returns.
+ * fields describe that line until the callback returns. The callbacks are called as the visitor's methods.
+ *
+ * The visitors of this project are objects that hold their state, whose methods are the module's functions rather
+ * than closures made for each parse: V8 keeps a function's optimized code only while a function object that uses it
+ * lives, and the optimized code that calls a closure only while that closure lives. Closures made anew for each parse
+ * would be compiled anew at each parse (run unoptimized meanwhile), and the parse that calls them with them.
  */
 export interface LiteralVisitor {
 	/** Every line, before what it means is told. */
@@ -160,9 +165,10 @@ export function parseRawProfileSections(text: string, names: ReadonlySet<string>
 
 /** The literal parse kept as objects (see rawFileBuilder for `keeps`), with `alongside` reading it too. */
 function parseKeeping(text: string, keeps?: (name: string) => boolean, alongside?: LiteralVisitor): RawProfileFile {
-	const { visitor, result } = rawFileBuilder(text, keeps);
-	const { bomLength, eol } = visitLiteral(text, alongside ? inTurn(visitor, alongside) : visitor);
-	return { bomLength, eol, ...result };
+	const builder = rawFileBuilder(text, keeps);
+	const { bomLength, eol } = visitLiteral(text, alongside ? inTurn(builder, alongside) : builder);
+	const { lines, sections, problems } = builder;
+	return { bomLength, eol, lines, sections, problems };
 }
 
 /** How many syntax problems `text` has (those parseRawProfileFile lists). */
@@ -178,196 +184,233 @@ export function countSyntaxProblems(text: string): number {
  */
 export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawProfileFile, 'bomLength' | 'eol'> {
 	const scanner = createLineScanner(text);
-	// Each callback taken once, as jsonc-parser's `visit` does: the loop below calls plain functions.
-	const {
-		onLine = ignore, onSection = ignore, onProperty = ignore, onIndentedLine = ignore, onPropertyEnd = ignore, onSectionEnd = ignore,
-		onProblem = ignore,
-	} = visitor;
+	const parse: LiteralParse = {
+		scanner,
+		visitor,
+		open: 'nothing',
+		inSection: false,
+		sectionEnd: 0,
+		value: '',
+		valueRange: undefined,
+		propertyEnd: 0,
+	};
+	while (scanner.scan()) {
+		visitor.onLine?.(scanner);
+		switch (scanner.kind) {
+			case 'header':
+				acceptHeader(parse);
+				break;
+			case 'property':
+				acceptProperty(parse);
+				break;
+			case 'continuation':
+			case 'sub-property':
+				acceptIndented(parse);
+				break;
+		}
+	}
+	closeProperty(parse);
+	closeSection(parse);
+	return { bomLength: scanner.bomLength, eol: scanner.eol };
+}
+
+/**
+ * The state of one literal parse. The steps below are the module's functions over it, not closures made for each
+ * parse: V8 keeps a function's optimized code only while a function object that uses it lives, so closures made
+ * anew for each parse would be compiled anew for each parse, and run unoptimized meanwhile.
+ */
+interface LiteralParse {
+	readonly scanner: LineScanner;
+	readonly visitor: LiteralVisitor;
 	/**
 	 * What indented lines continue: nothing yet (an error), a line that was already reported (then the indented
 	 * lines are quietly part of that mistake), or a property.
 	 */
-	let open: 'nothing' | 'mistake' | 'property' = 'nothing';
+	open: 'nothing' | 'mistake' | 'property';
 	/** Whether a section is open, and where its last line so far ends. */
-	let inSection = false;
-	let sectionEnd = 0;
-	// The property being read (when `open` is 'property'): its value and value range so far, and where its last line
-	// ends.
-	let value = '';
-	let valueRange: TextRange | undefined;
-	let propertyEnd = 0;
+	inSection: boolean;
+	sectionEnd: number;
+	/** The property being read (when `open` is 'property'): its value and value range so far, and where its last line ends. */
+	value: string;
+	valueRange: TextRange | undefined;
+	propertyEnd: number;
+}
 
-	const report = (code: SyntaxProblemCode, message: string, start: number, end: number) =>
-		onProblem({ code, message, range: scanner.rangeOf(start, end) });
+function report(parse: LiteralParse, code: SyntaxProblemCode, message: string, start: number, end: number): void {
+	parse.visitor.onProblem?.({ code, message, range: parse.scanner.rangeOf(start, end) });
+}
 
-	/** A property is complete when the next header or property line, or the end of the file, comes. */
-	const closeProperty = () => {
-		if (open === 'property') {
-			onPropertyEnd(value, valueRange!, propertyEnd);
-		}
-		open = 'nothing';
-	};
-	const closeSection = () => {
-		if (inSection) {
-			inSection = false;
-			onSectionEnd(sectionEnd);
-		}
-	};
-	const acceptHeader = () => {
-		closeProperty();
-		closeSection();
-		inSection = true;
-		sectionEnd = scanner.next;
-		onSection(scanner);
-		if (!scanner.closed) {
-			report('syntax/unterminated-header', "Section definition must end with ']' (only a comment may follow it)", scanner.start, scanner.headerEnd);
-		}
-	};
-	const acceptProperty = () => {
-		closeProperty();
-		open = 'mistake';
-		if (!inSection) {
-			report('syntax/property-outside-section', 'Expected a section definition, such as [profile name], before this property',
-				scanner.keyStart, scanner.keyEnd);
-			return;
-		}
-		sectionEnd = scanner.next; // a section runs to its last property or indented line, malformed ones included
-		if (scanner.equals === absent) {
-			report('syntax/missing-equals', "Expected an '=' sign defining a property", scanner.keyStart, scanner.keyEnd);
-		} else if (scanner.keyStart === scanner.keyEnd) {
-			report('syntax/empty-key', 'Property did not have a name', scanner.equals, scanner.equals + 1);
-		} else {
-			open = 'property';
-			value = scanner.slice(scanner.valueStart, scanner.valueEnd);
-			valueRange = scanner.valueRange();
-			propertyEnd = scanner.next;
-			onProperty(scanner);
-		}
-	};
-	const acceptIndented = () => {
-		if (inSection) {
-			sectionEnd = scanner.next;
-		}
-		if (open === 'mistake') {
-			return;
-		}
-		if (open === 'nothing') {
-			if (inSection) {
-				report('syntax/continuation-without-property', 'Expected a property definition, found continuation', scanner.textStart, scanner.textEnd);
-			} else {
-				report('syntax/continuation-outside-section', 'Expected a section definition, found continuation', scanner.textStart, scanner.textEnd);
-			}
-			open = 'mistake';
-			return;
-		}
-		// The standard's value: the first line's, then `\n` and each indented line, trimmed. After an empty first
-		// value, the value as written starts on the first indented line (whose text is never empty).
-		value += '\n' + scanner.slice(scanner.textStart, scanner.textEnd);
-		const from = valueRange!.length > 0 ? valueRange! : scanner.rangeOf(scanner.textStart, scanner.textEnd);
-		valueRange = { ...from, length: scanner.textEnd - from.offset };
-		propertyEnd = scanner.next;
-		onIndentedLine(scanner);
-		if (scanner.kind === 'continuation') {
-			return;
-		}
-		if (scanner.equals === absent) {
-			report('syntax/sub-property-missing-equals', "Expected an '=' sign defining a sub-property", scanner.keyStart, scanner.keyEnd);
-		} else if (scanner.keyStart === scanner.keyEnd) {
-			report('syntax/sub-property-empty-key', 'Sub-property did not have a name', scanner.equals, scanner.equals + 1);
-		}
-	};
-
-	while (scanner.scan()) {
-		onLine(scanner);
-		switch (scanner.kind) {
-			case 'header':
-				acceptHeader();
-				break;
-			case 'property':
-				acceptProperty();
-				break;
-			case 'continuation':
-			case 'sub-property':
-				acceptIndented();
-				break;
-		}
+/** A property is complete when the next header or property line, or the end of the file, comes. */
+function closeProperty(parse: LiteralParse): void {
+	if (parse.open === 'property') {
+		parse.visitor.onPropertyEnd?.(parse.value, parse.valueRange!, parse.propertyEnd);
 	}
-	closeProperty();
-	closeSection();
-	return { bomLength: scanner.bomLength, eol: scanner.eol };
+	parse.open = 'nothing';
+}
+
+function closeSection(parse: LiteralParse): void {
+	if (parse.inSection) {
+		parse.inSection = false;
+		parse.visitor.onSectionEnd?.(parse.sectionEnd);
+	}
+}
+
+function acceptHeader(parse: LiteralParse): void {
+	const { scanner } = parse;
+	closeProperty(parse);
+	closeSection(parse);
+	parse.inSection = true;
+	parse.sectionEnd = scanner.next;
+	parse.visitor.onSection?.(scanner);
+	if (!scanner.closed) {
+		report(parse, 'syntax/unterminated-header', "Section definition must end with ']' (only a comment may follow it)", scanner.start, scanner.headerEnd);
+	}
+}
+
+function acceptProperty(parse: LiteralParse): void {
+	const { scanner } = parse;
+	closeProperty(parse);
+	parse.open = 'mistake';
+	if (!parse.inSection) {
+		report(parse, 'syntax/property-outside-section', 'Expected a section definition, such as [profile name], before this property',
+			scanner.keyStart, scanner.keyEnd);
+		return;
+	}
+	parse.sectionEnd = scanner.next; // a section runs to its last property or indented line, malformed ones included
+	if (scanner.equals === absent) {
+		report(parse, 'syntax/missing-equals', "Expected an '=' sign defining a property", scanner.keyStart, scanner.keyEnd);
+	} else if (scanner.keyStart === scanner.keyEnd) {
+		report(parse, 'syntax/empty-key', 'Property did not have a name', scanner.equals, scanner.equals + 1);
+	} else {
+		parse.open = 'property';
+		parse.value = scanner.slice(scanner.valueStart, scanner.valueEnd);
+		parse.valueRange = scanner.valueRange();
+		parse.propertyEnd = scanner.next;
+		parse.visitor.onProperty?.(scanner);
+	}
+}
+
+function acceptIndented(parse: LiteralParse): void {
+	const { scanner } = parse;
+	if (parse.inSection) {
+		parse.sectionEnd = scanner.next;
+	}
+	if (parse.open === 'mistake') {
+		return;
+	}
+	if (parse.open === 'nothing') {
+		if (parse.inSection) {
+			report(parse, 'syntax/continuation-without-property', 'Expected a property definition, found continuation', scanner.textStart, scanner.textEnd);
+		} else {
+			report(parse, 'syntax/continuation-outside-section', 'Expected a section definition, found continuation', scanner.textStart, scanner.textEnd);
+		}
+		parse.open = 'mistake';
+		return;
+	}
+	// The standard's value: the first line's, then `\n` and each indented line, trimmed. After an empty first
+	// value, the value as written starts on the first indented line (whose text is never empty).
+	parse.value += '\n' + scanner.slice(scanner.textStart, scanner.textEnd);
+	const from = parse.valueRange!.length > 0 ? parse.valueRange! : scanner.rangeOf(scanner.textStart, scanner.textEnd);
+	parse.valueRange = { ...from, length: scanner.textEnd - from.offset };
+	parse.propertyEnd = scanner.next;
+	parse.visitor.onIndentedLine?.(scanner);
+	if (scanner.kind === 'continuation') {
+		return;
+	}
+	if (scanner.equals === absent) {
+		report(parse, 'syntax/sub-property-missing-equals', "Expected an '=' sign defining a sub-property", scanner.keyStart, scanner.keyEnd);
+	} else if (scanner.keyStart === scanner.keyEnd) {
+		report(parse, 'syntax/sub-property-empty-key', 'Sub-property did not have a name', scanner.equals, scanner.equals + 1);
+	}
 }
 
 type IndentedLine = ContinuationLine | SubPropertyLine;
 
 /**
- * The visitor that builds a RawProfileFile from the parse, and what it built. With `keeps`, only the lines,
+ * The visitor that builds a RawProfileFile from the parse, and holds what it built. With `keeps`, only the lines,
  * sections and problems from each header whose name it keeps to the next header are kept (and the file's last
  * line); without it, all of them.
  */
-function rawFileBuilder(text: string, keeps?: (name: string) => boolean): {
-	readonly visitor: LiteralVisitor;
-	readonly result: Pick<RawProfileFile, 'lines' | 'sections' | 'problems'>;
-} {
-	const result = { lines: [] as ScannedLine[], sections: [] as RawSection[], problems: [] as SyntaxProblem[] };
+interface RawFileBuilder extends LiteralVisitor, Pick<RawProfileFile, 'lines' | 'sections' | 'problems'> {
+	readonly text: string;
+	readonly keeps: ((name: string) => boolean) | undefined;
+	readonly lines: ScannedLine[];
+	readonly sections: RawSection[];
+	readonly problems: SyntaxProblem[];
 	/** Whether the current line is kept, and its object when it is. */
-	let keeping = keeps === undefined;
-	let line: ScannedLine | undefined;
+	keeping: boolean;
+	line: ScannedLine | undefined;
 	/** The kept section being read, the property being read in it, and that property's indented lines so far. */
-	let section: { readonly header: HeaderLine; readonly properties: RawProperty[] } | undefined;
-	let property: AssignedPropertyLine | undefined;
-	let indented: IndentedLine[] = [];
-	const visitor: LiteralVisitor = {
-		onLine: (scanner) => {
-			if (scanner.kind === 'header' && keeps) {
-				keeping = keeps(scanner.slice(scanner.nameStart, scanner.nameEnd));
-			}
-			line = undefined;
-			if (keeping || scanner.next === text.length) {
-				line = scannedLine(scanner);
-				result.lines.push(line);
-			}
-		},
-		onSection: () => {
-			section = keeping ? { header: line as HeaderLine, properties: [] } : undefined;
-		},
-		onProperty: () => {
-			if (section) {
-				property = line as AssignedPropertyLine;
-				indented = [];
-			}
-		},
-		onIndentedLine: () => {
-			if (property) {
-				indented.push(line as IndentedLine);
-			}
-		},
-		onPropertyEnd: (value, valueRange, end) => {
-			const first = property;
-			property = undefined;
-			if (first && section) {
-				section.properties.push(rawProperty(text, first, indented, value, valueRange, end));
-			}
-		},
-		onSectionEnd: (end) => {
-			if (section) {
-				const { header, properties } = section;
-				result.sections.push({
-					header,
-					prefix: header.prefix ? sliceOf(text, header.prefix) : undefined,
-					name: sliceOf(text, header.name),
-					properties,
-					span: spanTo(header, end),
-				});
-			}
-			section = undefined;
-		},
-		onProblem: (problem) => {
-			if (keeping) {
-				result.problems.push(problem);
-			}
-		},
+	section: { readonly header: HeaderLine; readonly properties: RawProperty[] } | undefined;
+	property: AssignedPropertyLine | undefined;
+	indented: IndentedLine[];
+}
+
+function rawFileBuilder(text: string, keeps?: (name: string) => boolean): RawFileBuilder {
+	return {
+		text, keeps, lines: [], sections: [], problems: [],
+		keeping: keeps === undefined, line: undefined, section: undefined, property: undefined, indented: [],
+		onLine: keepLine, onSection: keepSection, onProperty: keepProperty, onIndentedLine: keepIndentedLine,
+		onPropertyEnd: keepPropertyEnd, onSectionEnd: keepSectionEnd, onProblem: keepProblem,
 	};
-	return { visitor, result };
+}
+
+// The builder's methods (see LiteralVisitor for why they are not closures).
+
+function keepLine(this: RawFileBuilder, scanner: LineScanner): void {
+	if (scanner.kind === 'header' && this.keeps) {
+		this.keeping = this.keeps(scanner.slice(scanner.nameStart, scanner.nameEnd));
+	}
+	this.line = undefined;
+	if (this.keeping || scanner.next === this.text.length) {
+		this.line = scannedLine(scanner);
+		this.lines.push(this.line);
+	}
+}
+
+function keepSection(this: RawFileBuilder): void {
+	this.section = this.keeping ? { header: this.line as HeaderLine, properties: [] } : undefined;
+}
+
+function keepProperty(this: RawFileBuilder): void {
+	if (this.section) {
+		this.property = this.line as AssignedPropertyLine;
+		this.indented = [];
+	}
+}
+
+function keepIndentedLine(this: RawFileBuilder): void {
+	if (this.property) {
+		this.indented.push(this.line as IndentedLine);
+	}
+}
+
+function keepPropertyEnd(this: RawFileBuilder, value: string, valueRange: TextRange, end: number): void {
+	const { property: first, section } = this;
+	this.property = undefined;
+	if (first && section) {
+		section.properties.push(rawProperty(this.text, first, this.indented, value, valueRange, end));
+	}
+}
+
+function keepSectionEnd(this: RawFileBuilder, end: number): void {
+	if (this.section) {
+		const { header, properties } = this.section;
+		this.sections.push({
+			header,
+			prefix: header.prefix ? sliceOf(this.text, header.prefix) : undefined,
+			name: sliceOf(this.text, header.name),
+			properties,
+			span: spanTo(header, end),
+		});
+	}
+	this.section = undefined;
+}
+
+function keepProblem(this: RawFileBuilder, problem: SyntaxProblem): void {
+	if (this.keeping) {
+		this.problems.push(problem);
+	}
 }
 
 function rawProperty(text: string, line: AssignedPropertyLine, indented: readonly IndentedLine[], value: string, valueRange: TextRange, end: number): RawProperty {
@@ -385,24 +428,57 @@ function rawProperty(text: string, line: AssignedPropertyLine, indented: readonl
 }
 
 /** A visitor that tells `first`, then `second`, everything. */
-function inTurn(first: LiteralVisitor, second: LiteralVisitor): LiteralVisitor {
+function inTurn(first: LiteralVisitor, second: LiteralVisitor): InTurn {
 	return {
-		onLine: (scanner) => (first.onLine?.(scanner), second.onLine?.(scanner)),
-		onSection: (scanner) => (first.onSection?.(scanner), second.onSection?.(scanner)),
-		onProperty: (scanner) => (first.onProperty?.(scanner), second.onProperty?.(scanner)),
-		onIndentedLine: (scanner) => (first.onIndentedLine?.(scanner), second.onIndentedLine?.(scanner)),
-		onPropertyEnd: (value, valueRange, end) => (first.onPropertyEnd?.(value, valueRange, end), second.onPropertyEnd?.(value, valueRange, end)),
-		onSectionEnd: (end) => (first.onSectionEnd?.(end), second.onSectionEnd?.(end)),
-		onProblem: (problem) => (first.onProblem?.(problem), second.onProblem?.(problem)),
+		first, second,
+		onLine: lineInTurn, onSection: sectionInTurn, onProperty: propertyInTurn, onIndentedLine: indentedLineInTurn,
+		onPropertyEnd: propertyEndInTurn, onSectionEnd: sectionEndInTurn, onProblem: problemInTurn,
 	};
 }
 
-const noLines: readonly never[] = Object.freeze([]);
-
-/** A callback a visitor leaves out. */
-function ignore(): void {
-	// nothing to do
+interface InTurn extends LiteralVisitor {
+	readonly first: LiteralVisitor;
+	readonly second: LiteralVisitor;
 }
+
+// The methods of `inTurn` (see LiteralVisitor for why they are not closures).
+
+function lineInTurn(this: InTurn, scanner: LineScanner): void {
+	this.first.onLine?.(scanner);
+	this.second.onLine?.(scanner);
+}
+
+function sectionInTurn(this: InTurn, scanner: LineScanner): void {
+	this.first.onSection?.(scanner);
+	this.second.onSection?.(scanner);
+}
+
+function propertyInTurn(this: InTurn, scanner: LineScanner): void {
+	this.first.onProperty?.(scanner);
+	this.second.onProperty?.(scanner);
+}
+
+function indentedLineInTurn(this: InTurn, scanner: LineScanner): void {
+	this.first.onIndentedLine?.(scanner);
+	this.second.onIndentedLine?.(scanner);
+}
+
+function propertyEndInTurn(this: InTurn, value: string, valueRange: TextRange, end: number): void {
+	this.first.onPropertyEnd?.(value, valueRange, end);
+	this.second.onPropertyEnd?.(value, valueRange, end);
+}
+
+function sectionEndInTurn(this: InTurn, end: number): void {
+	this.first.onSectionEnd?.(end);
+	this.second.onSectionEnd?.(end);
+}
+
+function problemInTurn(this: InTurn, problem: SyntaxProblem): void {
+	this.first.onProblem?.(problem);
+	this.second.onProblem?.(problem);
+}
+
+const noLines: readonly never[] = Object.freeze([]);
 
 function sliceOf(text: string, range: TextRange): string {
 	return text.slice(range.offset, range.offset + range.length);

@@ -123,7 +123,9 @@ export function loginSessionsOf(model: ProfileModel): string[] {
 /** An entry per profile, in the set's order. */
 function entriesOf(set: ProfileSet, options: ProfileModelOptions): ReadonlyMap<string, ProfileEntry> {
 	const profiles = new Map<string, ProfileEntry>();
-	set.profiles.forEach((section, name) => profiles.set(name, buildEntry(name, section, set, options)));
+	for (const [name, section] of set.profiles) {
+		profiles.set(name, buildEntry(name, section, set, options));
+	}
 	return profiles;
 }
 

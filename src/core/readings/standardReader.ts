@@ -32,7 +32,7 @@ import type { TextRange } from '../text/textRange';
 import { isValidIdentifier } from '../ini/identifiers';
 import { Keys } from '../model/profileKeys';
 import { absent, LineScanner, scanLineAt } from '../ini/iniScanner';
-import { LiteralVisitor, parseRawProfileFile, RawProfileFile, SyntaxProblemCode, visitLiteral } from '../ini/rawProfileFile';
+import { LiteralVisitor, parseRawProfileFile, RawProfileFile, SyntaxProblem, SyntaxProblemCode, visitLiteral } from '../ini/rawProfileFile';
 import type { FileTexts, Reading, ReadingResult, ReadingSection, ReadingValue } from './reading';
 
 /** What the standard drops, merges or overrides: not errors, the files still load. */
@@ -175,212 +175,235 @@ function fileOrder(file: FileRole): number {
  * The visitor of one file's literal parse that merges its sections, in order, into those read so far (the config
  * file's first). Syntax problems are the literal layer's; the others are found here.
  */
-function fileMerger(merged: Merged, file: FileRole, text: string): LiteralVisitor {
-	const { sections } = merged;
+function fileMerger(merged: Merged, file: FileRole, text: string): FileMerge {
+	return {
+		merged, file, text,
+		prefixedDefaultAbove: false, shadowsDefault: undefined,
+		section: undefined,
+		propertyName: undefined, propertyKey: undefined, subProperties: undefined, subKeys: undefined,
+		onSection: mergeSection, onSectionEnd: endSection, onProperty: openProperty, onIndentedLine: mergeIndentedLine,
+		onPropertyEnd: mergeProperty, onProblem: mergeSyntaxProblem,
+	};
+}
+
+/** The state of merging one file, and the visitor that merges it (see LiteralVisitor for why its methods are not closures). */
+interface FileMerge extends LiteralVisitor {
+	readonly merged: Merged;
+	readonly file: FileRole;
+	readonly text: string;
 	/** Whether a `[profile default]` was merged already, which replaces every `[default]` of the file. */
-	let prefixedDefaultAbove = false;
+	prefixedDefaultAbove: boolean;
 	/** Whether the file's `[default]` sections are replaced: known from the first of them on. */
-	let shadowsDefault: boolean | undefined;
+	shadowsDefault: boolean | undefined;
 	/** The section being read; undefined when the standard ignores it. */
-	let section: OpenSection | undefined;
+	section: OpenSection | undefined;
 	/**
 	 * The property being read, once its key is known to be valid (its name is undefined otherwise): its name, where
 	 * its key is written, and its sub-properties so far with where each key is written (from its first sub-property
 	 * line on).
 	 */
-	let propertyName: string | undefined;
-	let propertyKey: TextRange | undefined;
-	let subProperties: Map<string, string> | undefined;
-	let subKeys: Map<string, TextRange> | undefined;
+	propertyName: string | undefined;
+	propertyKey: TextRange | undefined;
+	subProperties: Map<string, string> | undefined;
+	subKeys: Map<string, TextRange> | undefined;
+}
 
-	const reportIn = (where: FileRole, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange) =>
-		merged.semantic.push({ code, severity, message, location: { file: where, range } });
-	const report = (code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange) =>
-		reportIn(file, code, severity, message, range);
+function reportIn(merge: FileMerge, where: FileRole, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
+	merge.merged.semantic.push({ code, severity, message, location: { file: where, range } });
+}
 
-	/**
-	 * Whether this is a `[default]` of the config file that a `[profile default]` of the file replaces, which may
-	 * come above or below it: the rest of the file is searched at the first `[default]`, once.
-	 */
-	const isShadowedDefault = (prefix: string | undefined, headerStart: number): boolean => {
-		if (prefix !== undefined) {
-			prefixedDefaultAbove = true;
-			return false;
-		}
-		shadowsDefault ??= prefixedDefaultAbove || hasPrefixedDefault(text, headerStart);
-		return shadowsDefault;
-	};
+function report(merge: FileMerge, code: SemanticProblemCode, severity: ProblemSeverity, message: string, range: TextRange): void {
+	reportIn(merge, merge.file, code, severity, message, range);
+}
 
-	const checkName = (header: LineScanner, kind: SectionKind, name: string, range: TextRange): boolean => {
-		if (isValidIdentifier(name)) {
-			return true;
-		}
-		if (name.length === 0) {
-			report('section/invalid-name', 'warning', 'This section has no name: the standard ignores it.', range);
-		} else {
-			report('section/invalid-name', 'warning', `A ${kind} name ${identifierRule}: the standard ignores this section.`,
-				header.rangeOf(header.nameStart, header.nameEnd));
-		}
+function mergeSection(this: FileMerge, header: LineScanner): void {
+	this.section = undefined;
+	if (!header.closed) {
+		return; // already a syntax error; its lines belong to no section
+	}
+	const prefix = header.prefixStart === absent ? undefined : header.slice(header.prefixStart, header.prefixEnd);
+	const name = header.slice(header.nameStart, header.nameEnd);
+	const range = header.headerRange();
+	const kind = kindOf(this, header, prefix, name, range);
+	if (!kind) {
+		return;
+	}
+	if (this.file === 'config' && kind === 'profile' && name === 'default' && isShadowedDefault(this, prefix, header.start)) {
+		report(this, 'section/default-shadowed', 'warning',
+			'[profile default] in this file takes precedence: the standard ignores this [default] section.', range);
+		return;
+	}
+	this.section = sectionFor(this, kind, name, range);
+}
+
+function endSection(this: FileMerge): void {
+	this.section = undefined;
+}
+
+function mergeSyntaxProblem(this: FileMerge, { code, message, range }: SyntaxProblem): void {
+	this.merged.syntax.push({ code, severity: 'error', message, location: { file: this.file, range } });
+}
+
+/**
+ * Whether this is a `[default]` of the config file that a `[profile default]` of the file replaces, which may
+ * come above or below it: the rest of the file is searched at the first `[default]`, once.
+ */
+function isShadowedDefault(merge: FileMerge, prefix: string | undefined, headerStart: number): boolean {
+	if (prefix !== undefined) {
+		merge.prefixedDefaultAbove = true;
 		return false;
-	};
+	}
+	merge.shadowsDefault ??= merge.prefixedDefaultAbove || hasPrefixedDefault(merge.text, headerStart);
+	return merge.shadowsDefault;
+}
 
-	const kindOfUnprefixed = (header: LineScanner, name: string, range: TextRange): SectionKind | undefined => {
-		if (file === 'config' && name === 'default') {
-			return 'profile';
-		}
-		if (file === 'config' && name.length > 0) {
-			// Even with a valid name the section is ignored: the prefix is what is missing.
-			report('section/missing-profile-prefix', 'warning',
-				'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
-				+ 'the standard ignores this section.', range);
+function checkName(merge: FileMerge, header: LineScanner, kind: SectionKind, name: string, range: TextRange): boolean {
+	if (isValidIdentifier(name)) {
+		return true;
+	}
+	if (name.length === 0) {
+		report(merge, 'section/invalid-name', 'warning', 'This section has no name: the standard ignores it.', range);
+	} else {
+		report(merge, 'section/invalid-name', 'warning', `A ${kind} name ${identifierRule}: the standard ignores this section.`,
+			header.rangeOf(header.nameStart, header.nameEnd));
+	}
+	return false;
+}
+
+function kindOfUnprefixed(merge: FileMerge, header: LineScanner, name: string, range: TextRange): SectionKind | undefined {
+	if (merge.file === 'config' && name === 'default') {
+		return 'profile';
+	}
+	if (merge.file === 'config' && name.length > 0) {
+		// Even with a valid name the section is ignored: the prefix is what is missing.
+		report(merge, 'section/missing-profile-prefix', 'warning',
+			'In the config file a profile section is written [profile name] (only [default] may omit the prefix): '
+			+ 'the standard ignores this section.', range);
+		return undefined;
+	}
+	return checkName(merge, header, 'profile', name, range) ? 'profile' : undefined;
+}
+
+/** The kind of section a header opens in this file; undefined (and a problem) when the standard ignores it. */
+function kindOf(merge: FileMerge, header: LineScanner, prefix: string | undefined, name: string, range: TextRange): SectionKind | undefined {
+	if (prefix === undefined) {
+		return kindOfUnprefixed(merge, header, name, range);
+	}
+	const kind = sectionKindOf(prefix);
+	if (merge.file === 'config') {
+		if (!kind) {
+			report(merge, 'section/unknown-kind', 'info',
+				'Not a profile, sso-session or services section: the standard keeps it, but reads no profile settings '
+				+ 'from it.', range);
 			return undefined;
 		}
-		return checkName(header, 'profile', name, range) ? 'profile' : undefined;
-	};
+		return checkName(merge, header, kind, name, range) ? kind : undefined;
+	}
+	if (kind === 'profile') {
+		report(merge, 'section/profile-prefix-in-credentials', 'warning',
+			"In the credentials file a profile section is written [name], without the 'profile' prefix: "
+			+ 'the standard ignores this section.', range);
+	} else if (kind) {
+		report(merge, 'section/config-only-in-credentials', 'warning',
+			`A ${kind} section belongs in the config file: the standard ignores it in the credentials file.`, range);
+	} else {
+		// `[my profile]`: a name with a space, which is what the user meant, rather than an unknown prefix.
+		report(merge, 'section/invalid-name', 'warning', `A profile name ${identifierRule}: the standard ignores this section.`,
+			header.rangeOf(header.prefixStart, header.nameEnd));
+	}
+	return undefined;
+}
 
-	/** The kind of section a header opens in this file; undefined (and a problem) when the standard ignores it. */
-	const kindOf = (header: LineScanner, prefix: string | undefined, name: string, range: TextRange): SectionKind | undefined => {
-		if (prefix === undefined) {
-			return kindOfUnprefixed(header, name, range);
-		}
-		const kind = sectionKindOf(prefix);
-		if (file === 'config') {
-			if (!kind) {
-				report('section/unknown-kind', 'info',
-					'Not a profile, sso-session or services section: the standard keeps it, but reads no profile settings '
-					+ 'from it.', range);
-				return undefined;
-			}
-			return checkName(header, kind, name, range) ? kind : undefined;
-		}
-		if (kind === 'profile') {
-			report('section/profile-prefix-in-credentials', 'warning',
-				"In the credentials file a profile section is written [name], without the 'profile' prefix: "
-				+ 'the standard ignores this section.', range);
-		} else if (kind) {
-			report('section/config-only-in-credentials', 'warning',
-				`A ${kind} section belongs in the config file: the standard ignores it in the credentials file.`, range);
-		} else {
-			// `[my profile]`: a name with a space, which is what the user meant, rather than an unknown prefix.
-			report('section/invalid-name', 'warning', `A profile name ${identifierRule}: the standard ignores this section.`,
-				header.rangeOf(header.prefixStart, header.nameEnd));
-		}
-		return undefined;
-	};
+/** The section a header of this kind and name adds to, made on its first header; notes a repeated header in one file. */
+function sectionFor(merge: FileMerge, kind: SectionKind, name: string, range: TextRange): OpenSection {
+	const { file } = merge;
+	const header: SourceLocation = { file, range };
+	const sections = merge.merged.sections[kind];
+	const known = sections.get(name);
+	if (!known) {
+		const added: OpenSection = { kind, name, properties: new Map(), headers: [header] };
+		sections.set(name, added);
+		return added;
+	}
+	const first = known.headers.find((other) => other.file === file);
+	if (first) {
+		report(merge, 'section/duplicate', 'info',
+			`This section repeats the one on line ${first.range.line + 1}: the standard merges them, and a key `
+			+ 'set in both takes the later value.', range);
+	}
+	known.headers.push(header);
+	return known;
+}
 
-	/** The section a header of this kind and name adds to, made on its first header; notes a repeated header in one file. */
-	const sectionFor = (kind: SectionKind, name: string, range: TextRange): OpenSection => {
-		const header: SourceLocation = { file, range };
-		const known = sections[kind].get(name);
-		if (!known) {
-			const added: OpenSection = { kind, name, properties: new Map(), headers: [header] };
-			sections[kind].set(name, added);
-			return added;
-		}
-		const first = known.headers.find((other) => other.file === file);
-		if (first) {
-			report('section/duplicate', 'info',
-				`This section repeats the one on line ${first.range.line + 1}: the standard merges them, and a key `
-				+ 'set in both takes the later value.', range);
-		}
-		known.headers.push(header);
-		return known;
-	};
+function openProperty(this: FileMerge, line: LineScanner): void {
+	this.propertyName = this.propertyKey = this.subProperties = this.subKeys = undefined;
+	if (!this.section) {
+		return;
+	}
+	const name = interned(this.merged.keyNames, asciiLowerCase(line.slice(line.keyStart, line.keyEnd)));
+	const key = line.keyRange();
+	if (isValidIdentifier(name)) {
+		this.propertyName = name;
+		this.propertyKey = key;
+	} else {
+		report(this, 'property/invalid-name', 'warning', `A property key ${identifierRule}: the standard ignores this property.`, key);
+	}
+}
 
-	/** The problem is placed on the definition that loses, since that is the text that has no effect. */
-	const noteOverride = (earlier: PropertyDefinition, winnerLine: number): void => {
-		const line = winnerLine + 1;
-		if (earlier.file === file) {
-			report('property/duplicate', 'warning',
-				`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`, earlier.key);
-		} else {
-			reportIn(earlier.file, 'property/overridden-by-credentials', 'info',
-				`The credentials file sets this key for the same profile (line ${line}): the standard uses that value.`, earlier.key);
-		}
-	};
+/**
+ * The sub-properties as the Ruby and Kotlin suites read them: keys keep their case, an invalid key is dropped and a
+ * key set again takes the later value; each is a problem. Lines without `=` or without a key are syntax errors
+ * already, but they still make the value a block of sub-properties.
+ */
+function mergeIndentedLine(this: FileMerge, line: LineScanner): void {
+	if (this.propertyName === undefined || line.kind !== 'sub-property') {
+		return;
+	}
+	const values = this.subProperties ??= new Map();
+	const keys = this.subKeys ??= new Map();
+	if (line.equals === absent || line.keyStart === line.keyEnd) {
+		return;
+	}
+	const key = line.slice(line.keyStart, line.keyEnd);
+	const range = line.keyRange();
+	if (!isValidIdentifier(key)) {
+		report(this, 'sub-property/invalid-name', 'warning',
+			`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, range);
+		return;
+	}
+	const earlier = keys.get(key);
+	if (earlier) {
+		report(this, 'sub-property/duplicate', 'warning',
+			`This sub-property is set again on line ${range.line + 1}: the standard uses the later value.`, earlier);
+	}
+	keys.set(key, range);
+	values.set(key, line.slice(line.valueStart, line.valueEnd));
+}
 
-	return {
-		onSection: (header) => {
-			section = undefined;
-			if (!header.closed) {
-				return; // already a syntax error; its lines belong to no section
-			}
-			const prefix = header.prefixStart === absent ? undefined : header.slice(header.prefixStart, header.prefixEnd);
-			const name = header.slice(header.nameStart, header.nameEnd);
-			const range = header.headerRange();
-			const kind = kindOf(header, prefix, name, range);
-			if (!kind) {
-				return;
-			}
-			if (file === 'config' && kind === 'profile' && name === 'default' && isShadowedDefault(prefix, header.start)) {
-				report('section/default-shadowed', 'warning',
-					'[profile default] in this file takes precedence: the standard ignores this [default] section.', range);
-				return;
-			}
-			section = sectionFor(kind, name, range);
-		},
-		onSectionEnd: () => {
-			section = undefined;
-		},
-		onProperty: (line) => {
-			propertyName = propertyKey = subProperties = subKeys = undefined;
-			if (!section) {
-				return;
-			}
-			const name = interned(merged.keyNames, asciiLowerCase(line.slice(line.keyStart, line.keyEnd)));
-			const key = line.keyRange();
-			if (isValidIdentifier(name)) {
-				propertyName = name;
-				propertyKey = key;
-			} else {
-				report('property/invalid-name', 'warning', `A property key ${identifierRule}: the standard ignores this property.`, key);
-			}
-		},
-		// The sub-properties as the Ruby and Kotlin suites read them: keys keep their case, an invalid key is dropped
-		// and a key set again takes the later value; each is a problem. Lines without `=` or without a key are
-		// syntax errors already, but they still make the value a block of sub-properties.
-		onIndentedLine: (line) => {
-			if (propertyName === undefined || line.kind !== 'sub-property') {
-				return;
-			}
-			const values = subProperties ??= new Map();
-			const keys = subKeys ??= new Map();
-			if (line.equals === absent || line.keyStart === line.keyEnd) {
-				return;
-			}
-			const key = line.slice(line.keyStart, line.keyEnd);
-			const range = line.keyRange();
-			if (!isValidIdentifier(key)) {
-				report('sub-property/invalid-name', 'warning',
-					`A sub-property key ${identifierRule}: the standard ignores this sub-property.`, range);
-				return;
-			}
-			const earlier = keys.get(key);
-			if (earlier) {
-				report('sub-property/duplicate', 'warning',
-					`This sub-property is set again on line ${range.line + 1}: the standard uses the later value.`, earlier);
-			}
-			keys.set(key, range);
-			values.set(key, line.slice(line.valueStart, line.valueEnd));
-		},
-		onPropertyEnd: (value, valueRange) => {
-			const name = propertyName;
-			const key = propertyKey;
-			if (section && name !== undefined && key !== undefined) {
-				const earlier = section.properties.get(name);
-				if (earlier) {
-					noteOverride(earlier, key.line);
-				}
-				// A later definition takes the earlier one's place (Map.set keeps the order of first definition). One
-				// shape for every definition (undefined rather than absent): code that reads thousands of them stays fast.
-				section.properties.set(name, { name, value, subProperties, file, key, valueRange });
-			}
-			propertyName = propertyKey = undefined;
-		},
-		onProblem: ({ code, message, range }) => {
-			merged.syntax.push({ code, severity: 'error', message, location: { file, range } });
-		},
-	};
+function mergeProperty(this: FileMerge, value: string, valueRange: TextRange): void {
+	const { section, propertyName: name, propertyKey: key, file } = this;
+	if (section && name !== undefined && key !== undefined) {
+		const earlier = section.properties.get(name);
+		if (earlier) {
+			noteOverride(this, earlier, key.line);
+		}
+		// A later definition takes the earlier one's place (Map.set keeps the order of first definition). One
+		// shape for every definition (undefined rather than absent): code that reads thousands of them stays fast.
+		section.properties.set(name, { name, value, subProperties: this.subProperties, file, key, valueRange });
+	}
+	this.propertyName = this.propertyKey = undefined;
+}
+
+/** The problem is placed on the definition that loses, since that is the text that has no effect. */
+function noteOverride(merge: FileMerge, earlier: PropertyDefinition, winnerLine: number): void {
+	const line = winnerLine + 1;
+	if (earlier.file === merge.file) {
+		report(merge, 'property/duplicate', 'warning',
+			`This key is set again on line ${line} (keys are case-insensitive): the standard uses the later value.`, earlier.key);
+	} else {
+		reportIn(merge, earlier.file, 'property/overridden-by-credentials', 'info',
+			`The credentials file sets this key for the same profile (line ${line}): the standard uses that value.`, earlier.key);
+	}
 }
 
 /** Whether a closed `[profile default]` header is in `text` from `from` on: looks only at the lines with `default`. */
