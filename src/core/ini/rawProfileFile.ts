@@ -214,11 +214,7 @@ export function visitLiteral(text: string, visitor: LiteralVisitor): Pick<RawPro
 	return { bomLength: scanner.bomLength, eol: scanner.eol };
 }
 
-/**
- * The state of one literal parse. The steps below are the module's functions over it, not closures made for each
- * parse: V8 keeps a function's optimized code only while a function object that uses it lives, so closures made
- * anew for each parse would be compiled anew for each parse, and run unoptimized meanwhile.
- */
+/** The state of one literal parse. The steps below are the module's functions over it (see LiteralVisitor for why). */
 interface LiteralParse {
 	readonly scanner: LineScanner;
 	readonly visitor: LiteralVisitor;
