@@ -327,7 +327,7 @@ type IndentedLine = ContinuationLine | SubPropertyLine;
  * sections and problems from each header whose name it keeps to the next header are kept (and the file's last
  * line); without it, all of them.
  */
-interface RawFileBuilder extends LiteralVisitor, Pick<RawProfileFile, 'lines' | 'sections' | 'problems'> {
+interface RawFileBuilder extends LiteralVisitor {
 	readonly text: string;
 	readonly keeps: ((name: string) => boolean) | undefined;
 	readonly lines: ScannedLine[];
