@@ -72,38 +72,55 @@ interface PairedRatio {
 	readonly range: readonly [number, number];
 }
 
+/** What `pairedRatios` gives: each ratio, and each action's median count of minor page faults in the rounds. */
+interface Paired<K extends string> {
+	readonly ratios: Record<string, PairedRatio>;
+	/**
+	 * Memory an action touched for the first time. In alternation each action follows two collections with little
+	 * alive, after which V8 has handed pages back: what a read keeps then costs fresh pages, as after idle time in
+	 * the editor. Compare with the table's count, taken from runs that follow a run of the same action.
+	 */
+	readonly pageFaults: Record<K, number>;
+}
+
 /**
  * Times the actions in alternation, `rounds` times (each after a collection, as `time` does, after two warm-up runs
- * each; in turn, each round from the next action on), and gives each ratio of `ratios` (numerator and denominator action) per round: the median over rounds, and
- * the range.
+ * each; in turn, each round from the next action on), and gives each ratio of `ratios` (numerator and denominator
+ * action) per round: the median over rounds, and the range.
  */
 async function pairedRatios<K extends string>(
 	rounds: number,
 	actions: Record<K, () => unknown>,
 	ratios: Record<string, readonly [K, K]>,
-): Promise<Record<string, PairedRatio>> {
+): Promise<Paired<K>> {
 	const names = Object.keys(actions) as K[];
 	for (const name of names) {
 		await actions[name]();
 		await actions[name]();
 	}
 	const perRound: Record<string, number>[] = [];
+	const faults = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
 	for (let round = 0; round < rounds; round++) {
 		const ms = {} as Record<K, number>;
 		// Each round starts with the next action, so that each follows each of the others as often: what ran before
 		// an action (its garbage, what it left in the caches) weighs on all of them alike.
 		for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
 			gc();
+			const faultsBefore = process.resourceUsage().minorPageFault;
 			const start = performance.now();
 			await actions[name]();
 			ms[name] = performance.now() - start;
+			faults[name].push(process.resourceUsage().minorPageFault - faultsBefore);
 		}
 		perRound.push(Object.fromEntries(Object.entries(ratios).map(([label, [top, bottom]]) => [label, ms[top] / ms[bottom]])));
 	}
-	return Object.fromEntries(Object.keys(ratios).map((label) => {
-		const values = perRound.map((round) => round[label]);
-		return [label, { median: median(values), range: [Math.min(...values), Math.max(...values)] }];
-	}));
+	return {
+		ratios: Object.fromEntries(Object.keys(ratios).map((label) => {
+			const values = perRound.map((round) => round[label]);
+			return [label, { median: median(values), range: [Math.min(...values), Math.max(...values)] }];
+		})),
+		pageFaults: Object.fromEntries(names.map((name) => [name, median(faults[name])])) as Record<K, number>,
+	};
 }
 
 /** The garbage collections V8 reports from its creation on (the forced ones between runs fall outside the runs). */
@@ -164,7 +181,7 @@ const longLines: Record<string, string> = {
 async function printStages(files: GeneratedFiles): Promise<void> {
 	const texts = { config: readFileSync(files.configFile, 'utf8'), credentials: readFileSync(files.credentialsFile, 'utf8') };
 	const set = readStandard(texts);
-	const stages = await pairedRatios(pairedRounds, {
+	const { ratios: stages } = await pairedRatios(pairedRounds, {
 		jsSdk: () => readers.jsSdk(files),
 		literal: () => [visitLiteral(texts.config, {}), visitLiteral(texts.credentials, {})],
 		standard: () => readStandard(texts),
@@ -202,9 +219,11 @@ async function main(): Promise<number> {
 			ours: () => readers.ours(files),
 			jsSdk: () => readers.jsSdk(files),
 		}, { ratio: ['ours', 'jsSdk'] });
-		const { median: ratio, range } = paired.ratio;
+		const { median: ratio, range } = paired.ratios.ratio;
 		console.log(`\nTimed in alternation, ${pairedRounds} rounds (median of the rounds' ratios, and their range):`);
 		console.log(`ours / JS SDK at 10,000 profiles: ${ratio.toFixed(2)} (target <= 1.0; rounds ${range[0].toFixed(2)}-${range[1].toFixed(2)})`);
+		console.log(`  page faults per read in these rounds: ours ${paired.pageFaults.ours}, JS SDK ${paired.pageFaults.jsSdk}`
+			+ ' (the table\'s are from runs that follow a run of the same reader)');
 		if (ratio > 1) {
 			failures.push('10,000 profiles: more than the JS SDK\'s time');
 		}
