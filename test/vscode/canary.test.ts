@@ -97,9 +97,8 @@ describe('Canary scan of the editor', function () {
 		see('terminal environment', textOf(api.terminalEnvironment.description));
 
 		// Both AWS files open: their diagnostics, quick fixes and hovers over every line.
-		for (const file of [api.files.configFile, api.files.credentialsFile]) {
-			const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-			await vscode.window.showTextDocument(document, { preview: false });
+		for (const [file, text] of [[api.files.configFile, canaries.config], [api.files.credentialsFile, canaries.credentials]]) {
+			const document = await showAsOnDisk(file, text);
 			await waitFor(() => vscode.languages.getDiagnostics(document.uri).length > 0, 10_000);
 			await scanDiagnostics(document);
 			for (let line = 0; line < document.lineCount; line++) {
@@ -140,6 +139,22 @@ describe('Canary scan of the editor', function () {
 		const leaks = shown.flatMap(({ where, text }) => scanner.leaks(text).map((canary) => `${where}: ${canary}`));
 		assert.deepEqual([...new Set(leaks)], []);
 	});
+
+	/**
+	 * The editor of `file`, once its document holds `text`, the file's text on disk. VS Code may still hold the text
+	 * an earlier suite left in the document (it does not follow a file outside the workspace on disk once its editor
+	 * is closed), and reload it from disk only once the editor shows it: a reload during the scan would cancel the
+	 * requests under way, and the scan would read the old text.
+	 */
+	async function showAsOnDisk(file: string, text: string): Promise<vscode.TextDocument> {
+		const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+		await vscode.window.showTextDocument(document, { preview: false });
+		if (document.getText() !== text) {
+			await vscode.commands.executeCommand('workbench.action.files.revert');
+		}
+		await waitFor(() => document.getText() === text, 10_000);
+		return document;
+	}
 
 	async function scanDiagnostics(document: vscode.TextDocument): Promise<void> {
 		const name = path.basename(document.fileName);
