@@ -28,16 +28,28 @@ interface LintRun {
 	readonly findings: readonly Finding[];
 }
 
+/** The run whose findings a document shows, and when it started (see `started`). */
+interface ShownRun {
+	readonly started: number;
+	readonly run: LintRun;
+}
+
 /**
  * Lints the config and credentials files as they are typed (the editor's text, not the file on disk) and
- * keeps one diagnostic collection for both; quick fixes come from the same run, so they match the text the
- * diagnostics were made from.
+ * keeps one diagnostic collection for both; a document's quick fixes come from the run its diagnostics came
+ * from, so they match the text the diagnostics were made from.
  */
 export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
 	static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 	private readonly collection = vscode.languages.createDiagnosticCollection('aws-profiles');
 	private readonly timers = new Map<string, NodeJS.Timeout>();
-	private lastRun: LintRun | undefined;
+	/**
+	 * By document: the run its diagnostics show. A run lints both files, so one of the real files may show a run
+	 * of the other.
+	 */
+	private readonly shown = new Map<string, ShownRun>();
+	/** How many runs have taken their texts: a later run read texts at least as new, whichever ends first. */
+	private started = 0;
 	/**
 	 * By linted document: the session that keeps its pair's last parse, so that a re-lint after an edit parses
 	 * only what the edit touched. The findings do not depend on it (a session gives what a lint from nothing
@@ -76,14 +88,17 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 
 	/** The role of a document: the file the SDK reads, or a file the user marked with our language. */
 	roleOf(document: vscode.TextDocument): FileRole | undefined {
+		return this.realFileOf(document.uri)
+			?? (Object.keys(awsLanguages) as FileRole[]).find((role) => awsLanguages[role] === document.languageId);
+	}
+
+	/** Which of the files the SDK reads `uri` is, if it is one. */
+	private realFileOf(uri: vscode.Uri): FileRole | undefined {
 		const { configFile, credentialsFile } = this.store.locations;
-		if (document.uri.scheme === 'file' && document.uri.fsPath === configFile) {
-			return 'config';
+		if (uri.scheme !== 'file') {
+			return undefined;
 		}
-		if (document.uri.scheme === 'file' && document.uri.fsPath === credentialsFile) {
-			return 'credentials';
-		}
-		return (Object.keys(awsLanguages) as FileRole[]).find((role) => awsLanguages[role] === document.languageId);
+		return uri.fsPath === configFile ? 'config' : uri.fsPath === credentialsFile ? 'credentials' : undefined;
 	}
 
 	relintOpenFiles(): void {
@@ -144,6 +159,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		clearTimeout(this.timers.get(key));
 		this.timers.delete(key);
 		this.collection.delete(uri);
+		this.shown.delete(key);
 		this.sessions.delete(key);
 	}
 
@@ -158,6 +174,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		const otherText = otherDocument?.getText() ?? (onDisk?.kind === 'read' ? onDisk.text : undefined);
 		const texts: FileTexts = { [role]: document.getText(), ...(otherText === undefined ? {} : { [other]: otherText }) };
 		const version = document.version;
+		const started = ++this.started;
 		const jsSdk = await loadJsSdkReader().readJsSdk(texts);
 		if (document.version !== version || document.isClosed || this.closedTabs.has(document.uri.toString())) {
 			return; // typed again meanwhile (a newer run is on its way), or closed
@@ -180,12 +197,24 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 			uris: { [role]: document.uri, [other]: otherUri } as Record<FileRole, vscode.Uri>,
 			findings,
 		};
-		this.lastRun = run;
-		this.collection.set(document.uri, findings.filter((f) => f.file === role).map((f) => toDiagnostic(f, checkedFiles(run), diagnosticSource)));
-		if (otherDocument && !this.closedTabs.has(otherUri.toString())) {
-			this.collection.set(otherUri, findings.filter((f) => f.file === other).map((f) => toDiagnostic(f, checkedFiles(run), diagnosticSource)));
+		this.show(document.uri, role, { started, run });
+		// The other file's findings hold only when this document is the real file it pairs with, not a file the
+		// user marked with our language.
+		if (otherDocument && !this.closedTabs.has(otherUri.toString()) && this.realFileOf(document.uri) === role) {
+			this.show(otherUri, other, { started, run });
 		}
 		this.linted.fire();
+	}
+
+	/** Shows a run's findings of one file, unless a run that started later shows that file already (runs end in any order). */
+	private show(uri: vscode.Uri, role: FileRole, shown: ShownRun): void {
+		const key = uri.toString();
+		if ((this.shown.get(key)?.started ?? 0) > shown.started) {
+			return;
+		}
+		this.shown.set(key, shown);
+		const { run } = shown;
+		this.collection.set(uri, run.findings.filter((f) => f.file === role).map((f) => toDiagnostic(f, checkedFiles(run), diagnosticSource)));
 	}
 
 	private sessionOf(document: vscode.TextDocument): LintSession {
@@ -211,7 +240,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 	}
 
 	provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-		const run = this.lastRun;
+		const run = this.shown.get(document.uri.toString())?.run;
 		const role = this.roleOf(document);
 		if (!run || !role || run.texts[role] !== document.getText()) {
 			return []; // stale: the diagnostics of the current text are on their way

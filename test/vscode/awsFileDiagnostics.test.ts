@@ -120,6 +120,39 @@ describe('Diagnostics in the config and credentials files', function () {
 		await waitFor(() => diagnosticsOf(config.uri, 'aws-files/unknown-key').length === 0);
 	});
 
+	it('keeps the real files\' problems and quick fixes to their own pair while documents marked with the AWS languages are linted', async () => {
+		const editor = vscode.window.activeTextEditor!;
+		const line = config.getText().split('\n').indexOf('region = us-east-2');
+		await editor.edit((builder) => builder.replace(new vscode.Range(line, 0, line, 'region'.length), 'regoin'));
+		await waitFor(() => diagnosticsOf(config.uri, 'aws-files/unknown-key').length > 0);
+		const [unknown] = diagnosticsOf(config.uri, 'aws-files/unknown-key');
+		const quickFixes = async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+			'vscode.executeCodeActionProvider', config.uri, unknown.range, vscode.CodeActionKind.QuickFix.value)).map((action) => action.title);
+		assert.ok((await quickFixes()).includes("Change to 'region'"));
+		// Scratch documents the user gave the AWS languages, each linted with the real other file, and linted last.
+		const scratches = [
+			// Its [default] would override the real config's region, were it the real credentials file.
+			{ language: 'aws-credentials', content: '[default]\nregion = us-west-2\nregoin = us-west-2\n' },
+			{ language: 'aws-config', content: '[profile scratch]\nregoin = us-west-2\n' },
+		];
+		let opened = 0;
+		try {
+			for (const scratch of scratches) {
+				const document = await vscode.workspace.openTextDocument(scratch);
+				await vscode.window.showTextDocument(document, { preview: false });
+				opened++;
+				await waitFor(() => diagnosticsOf(document.uri, 'aws-files/unknown-key').length > 0, 10_000);
+				assert.deepEqual(diagnosticsOf(config.uri).map((d) => d.code).filter((code) => code === 'aws-files/overridden-by-credentials'), []);
+				assert.ok((await quickFixes()).includes("Change to 'region'"), `the real config's quick fix, after a ${scratch.language} scratch`);
+			}
+		} finally {
+			for (let i = 0; i < opened; i++) {
+				await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+			}
+			await vscode.window.showTextDocument(config); // afterEach reverts the active editor
+		}
+	});
+
 	it('keeps a backup, 0600, when a quick fix is saved by auto-save, as the extension\'s own writes do', async () => {
 		const file = api.files.configFile;
 		const backup = `${file}.bak`;
