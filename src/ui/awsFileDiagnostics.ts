@@ -28,6 +28,12 @@ interface LintRun {
 	readonly findings: readonly Finding[];
 }
 
+/** The document and version a run linted. */
+export interface LintedVersion {
+	readonly uri: vscode.Uri;
+	readonly version: number;
+}
+
 /** The run whose findings a document shows, and when it started (see `started`). */
 interface ShownRun {
 	readonly started: number;
@@ -62,8 +68,8 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 	 */
 	private readonly closedTabs = new Set<string>();
 	private readonly subscriptions: vscode.Disposable[] = [];
-	private readonly linted = new vscode.EventEmitter<void>();
-	/** Fires after each run: the tests wait on it. */
+	private readonly linted = new vscode.EventEmitter<LintedVersion>();
+	/** Fires after each run, with the document and version it linted: the tests wait on it. */
 	readonly onDidLint = this.linted.event;
 
 	constructor(
@@ -203,7 +209,7 @@ export class AwsFileDiagnostics implements vscode.Disposable, vscode.CodeActionP
 		if (otherDocument && !this.closedTabs.has(otherUri.toString()) && this.realFileOf(document.uri) === role) {
 			this.show(otherUri, other, { started, run });
 		}
-		this.linted.fire();
+		this.linted.fire({ uri: document.uri, version });
 	}
 
 	/** Shows a run's findings of one file, unless a run that started later shows that file already (runs end in any order). */

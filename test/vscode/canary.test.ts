@@ -141,10 +141,10 @@ describe('Canary scan of the editor', function () {
 	});
 
 	/**
-	 * The editor of `file`, once its document holds `text`, the file's text on disk. VS Code may still hold the text
-	 * an earlier suite left in the document (it does not follow a file outside the workspace on disk once its editor
-	 * is closed), and reload it from disk only once the editor shows it: a reload during the scan would cancel the
-	 * requests under way, and the scan would read the old text.
+	 * The editor of `file`, once its document holds `text`, the file's text on disk, and its diagnostics are that
+	 * text's. VS Code may still hold the text an earlier suite left in the document (it does not follow a file
+	 * outside the workspace on disk once its editor is closed), and reload it from disk only once the editor shows
+	 * it: a reload during the scan would cancel the requests under way, and the scan would read the old text.
 	 */
 	async function showAsOnDisk(file: string, text: string): Promise<vscode.TextDocument> {
 		const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
@@ -153,6 +153,16 @@ describe('Canary scan of the editor', function () {
 			await vscode.commands.executeCommand('workbench.action.files.revert');
 		}
 		await waitFor(() => document.getText() === text, 10_000);
+		const linted = new Promise<void>((resolve) => {
+			const subscription = api.diagnostics.onDidLint(({ uri, version }) => {
+				if (uri.toString() === document.uri.toString() && version === document.version) {
+					subscription.dispose();
+					resolve();
+				}
+			});
+		});
+		api.diagnostics.relintOpenFiles();
+		await linted;
 		return document;
 	}
 
