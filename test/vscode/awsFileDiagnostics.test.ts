@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
 import type { InputStepOptions } from '../../src/ui/prompts';
-import { scripted, ScriptedAnswers, testingApi, waitFor } from './helpers';
+import { relint, scripted, ScriptedAnswers, testingApi, waitFor } from './helpers';
 
 function diagnosticsOf(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
 	return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'AWS Profiles' && (code === undefined || d.code === code));
@@ -254,13 +254,7 @@ describe('Diagnostics in the config and credentials files', function () {
 		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 		await waitFor(() => diagnosticsOf(config.uri).length === 0);
 		// The credentials file is linted with the config file beside it (as after any change on disk).
-		let subscription: vscode.Disposable | undefined;
-		const linted = new Promise<void>((resolve) => {
-			subscription = api.diagnostics.onDidLint(() => resolve());
-		});
-		api.diagnostics.relintOpenFiles();
-		await linted;
-		subscription?.dispose();
+		await relint(api);
 		assert.deepEqual(diagnosticsOf(config.uri), []);
 		// Shown again: checked again.
 		await vscode.window.showTextDocument(config);

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/ui/extension';
 import { Canaries, LeakScanner, makeCanaries } from '../attacks/canaries';
-import { activateExtension, logText, scripted, testingApi, waitFor } from './helpers';
+import { activateExtension, logText, relint, scripted, testingApi, waitFor } from './helpers';
 
 function textOf(value: string | vscode.MarkdownString | vscode.TreeItemLabel | { value: string } | undefined): string {
 	if (value === undefined) {
@@ -153,16 +153,7 @@ describe('Canary scan of the editor', function () {
 			await vscode.commands.executeCommand('workbench.action.files.revert');
 		}
 		await waitFor(() => document.getText() === text, 10_000);
-		const linted = new Promise<void>((resolve) => {
-			const subscription = api.diagnostics.onDidLint(({ uri, version }) => {
-				if (uri.toString() === document.uri.toString() && version === document.version) {
-					subscription.dispose();
-					resolve();
-				}
-			});
-		});
-		api.diagnostics.relintOpenFiles();
-		await linted;
+		await relint(api, ({ uri, version }) => uri.toString() === document.uri.toString() && version === document.version);
 		return document;
 	}
 

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsProfilesApi, TestingApi } from '../../src/ui/extension';
+import type { LintedVersion } from '../../src/ui/awsFileDiagnostics';
 import type { ContributingPackage, WalkthroughStep } from '../docs/docReferences';
 import type { Back, InputStepOptions, PickStepOptions, Prompts } from '../../src/ui/prompts';
 
@@ -147,6 +148,23 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Prom
 	if (!(await poll(condition, Boolean, timeoutMs, 20)).met) {
 		throw new Error(`condition not met within ${timeoutMs} ms`);
 	}
+}
+
+/**
+ * Lints the open AWS files again, and ends once a run that `ends` accepts has ended (the first run, without it).
+ * A run linted the document's current text when it tells the document's current version.
+ */
+export function relint(api: TestingApi, ends: (linted: LintedVersion) => boolean = () => true): Promise<void> {
+	const linted = new Promise<void>((resolve) => {
+		const subscription = api.diagnostics.onDidLint((run) => {
+			if (ends(run)) {
+				subscription.dispose();
+				resolve();
+			}
+		});
+	});
+	api.diagnostics.relintOpenFiles();
+	return linted;
 }
 
 /** One answer of a multi-step input: a typed value or an item's value, Back, or Escape (undefined). */
